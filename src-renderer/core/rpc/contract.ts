@@ -1,0 +1,235 @@
+import type { Branch, Company, CompanyFields, CreateCompanyInput, Device, BranchFields } from '../org/schemas';
+import type { SerializedError } from '../errors';
+
+/**
+ * The one typed RPC map between the UI thread and the data-core worker (DESIGN §1).
+ * Method names are globally unique: `<area>.<verb>`. Params and results are plain,
+ * structured-clone-able data. Modules add their methods here as they arrive.
+ */
+
+// ── App state ────────────────────────────────────────────────────────────────
+
+export type AppState =
+  | { phase: 'setup' }
+  | {
+      phase: 'ready';
+      company: Company;
+      /** The branch this device books into. */
+      branch: Branch;
+      device: Device;
+      /** Who is using this device (createdBy on new documents). */
+      userName: string;
+    };
+
+// ── Sync ─────────────────────────────────────────────────────────────────────
+
+export interface ServerCredentials {
+  /** Base URL of the CouchDB-compatible server, e.g. http://127.0.0.1:5984 */
+  serverUrl: string;
+  username: string;
+  password: string;
+}
+
+export type SyncState =
+  | 'not-configured'
+  | 'offline'
+  | 'connecting'
+  | 'syncing'
+  | 'up-to-date'
+  | 'paused'
+  | 'error';
+
+export type SyncErrorKind = 'auth' | 'server' | 'denied' | 'cors' | 'not-found' | 'network';
+
+export interface SyncProblem {
+  kind: SyncErrorKind;
+  /** Clerk-readable: what happened and what to do. */
+  message: string;
+}
+
+export interface DbSyncStatus {
+  /** Local logical name: 'master' or 'branch-<code lowercase>'. */
+  db: string;
+  /** Remote database name, e.g. 'acme-master'. */
+  remote: string;
+  state: SyncState;
+  /** Local changes not yet accepted by the server. */
+  pending: number;
+  /** ISO time of the last moment this database was fully in step with the server. */
+  lastSyncedAt: string | null;
+  error: SyncProblem | null;
+  /** Set during an initial (or large catch-up) pull. */
+  progress: { done: number; total: number | null } | null;
+  /** Documents the server refused, still listed on the Sync page. */
+  refused: number;
+}
+
+export interface SyncOverview {
+  configured: boolean;
+  server: { url: string; username: string } | null;
+  /** What the platform reports (navigator.onLine) combined with the last request outcome. */
+  online: boolean;
+  paused: boolean;
+  /** The sum of the databases' states (worst wins: error > offline > connecting > syncing > paused > up-to-date). */
+  state: SyncState;
+  pending: number;
+  lastSyncedAt: string | null;
+  refused: number;
+  databases: DbSyncStatus[];
+}
+
+export interface ConnectionCheck {
+  label: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** One clerk-readable sentence summing up the result. */
+  message: string;
+  checks: ConnectionCheck[];
+}
+
+export interface RefusedDoc {
+  db: string;
+  docId: string;
+  docType: string;
+  /** The server's reason, as it gave it. */
+  reason: string;
+  /** 'forbidden' | 'unauthorized' | other status the server gave */
+  status: string;
+  refusedAt: string;
+}
+
+// ── Index ────────────────────────────────────────────────────────────────────
+
+export interface IndexSourceStatus {
+  db: string;
+  /** PouchDB update_seq the index has read up to. */
+  seq: string | number;
+  rows: number;
+}
+
+export interface IndexStatus {
+  rebuilding: boolean;
+  progress: { done: number; total: number } | null;
+  lastRebuiltAt: string | null;
+  sources: IndexSourceStatus[];
+}
+
+/** One row of the document catalogue projection (what search and counts read). */
+export interface CatalogEntry {
+  id: string;
+  db: string;
+  type: string;
+  branch: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DashboardSummary {
+  countsByType: Record<string, number>;
+  branches: number;
+  devices: number;
+  recent: CatalogEntry[];
+}
+
+// ── Join ─────────────────────────────────────────────────────────────────────
+
+export interface InspectServerInput extends ServerCredentials {
+  orgCode: string;
+}
+
+export interface ServerCompanyPreview {
+  company: Company;
+  branches: Branch[];
+  devices: Device[];
+}
+
+export interface JoinCompanyInput extends InspectServerInput {
+  branchCode: string;
+  device: { letter: string; label: string };
+  userName: string;
+}
+
+// ── The map ──────────────────────────────────────────────────────────────────
+
+export interface RpcMethods {
+  'app.getState': { params: void; result: AppState };
+
+  'setup.createCompany': { params: CreateCompanyInput; result: AppState };
+  /** Reads the remote master (no local writes) so the join form can offer branches and free device letters. */
+  'setup.inspectServer': { params: InspectServerInput; result: ServerCompanyPreview };
+  /** Pulls master then the chosen branch (progress events, task 'join'), registers this device. */
+  'setup.joinCompany': { params: JoinCompanyInput; result: AppState };
+
+  'org.getCompany': { params: void; result: Company };
+  'org.updateCompany': { params: Pick<CompanyFields, 'name' | 'fiscalYearStartMonth'>; result: Company };
+  'org.listBranches': { params: void; result: Branch[] };
+  'org.addBranch': { params: Omit<BranchFields, 'archived'>; result: Branch };
+  'org.listDevices': { params: void; result: Device[] };
+
+  'sync.getStatus': { params: void; result: SyncOverview };
+  /** Starts live sync of every database this device holds with these credentials. */
+  'sync.connect': { params: ServerCredentials; result: SyncOverview };
+  /** Stops sync and forgets the credentials in the worker (the vault is the UI's concern). */
+  'sync.disconnect': { params: void; result: SyncOverview };
+  'sync.pause': { params: void; result: SyncOverview };
+  'sync.resume': { params: void; result: SyncOverview };
+  'sync.testConnection': { params: InspectServerInput; result: ConnectionTestResult };
+  'sync.listRefused': { params: void; result: RefusedDoc[] };
+
+  'index.getStatus': { params: void; result: IndexStatus };
+  /** Drops and rebuilds every projection from PouchDB (progress events, task 'index-rebuild'). */
+  'index.rebuild': { params: void; result: IndexStatus };
+  'index.dashboard': { params: void; result: DashboardSummary };
+  'index.search': { params: { text: string; limit?: number }; result: CatalogEntry[] };
+}
+
+export type RpcMethod = keyof RpcMethods;
+export type RpcParams<M extends RpcMethod> = RpcMethods[M]['params'];
+export type RpcResult<M extends RpcMethod> = RpcMethods[M]['result'];
+
+// ── Events the core pushes ───────────────────────────────────────────────────
+
+export type ProgressTask = 'join' | 'index-rebuild' | 'initial-sync';
+
+export type CoreEvent =
+  /** Documents of these types changed in this local database (local write or replication). */
+  | { kind: 'changed'; db: string; types: string[] }
+  | { kind: 'sync'; overview: SyncOverview }
+  | { kind: 'index'; status: IndexStatus }
+  | {
+      kind: 'progress';
+      task: ProgressTask;
+      label: string;
+      done: number;
+      total: number | null;
+      finished: boolean;
+    }
+  | { kind: 'state'; state: AppState };
+
+// ── Wire format (postMessage) ────────────────────────────────────────────────
+
+export interface RpcRequest<M extends RpcMethod = RpcMethod> {
+  id: number;
+  method: M;
+  params: RpcParams<M>;
+}
+
+export type RpcResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: SerializedError };
+
+export interface RpcEventMessage {
+  event: CoreEvent;
+}
+
+/** Messages the UI thread sends that are not calls. */
+export type HostMessage = { host: 'online'; online: boolean };
+
+/** Document types → RTK Query tags; one tag per type keeps invalidation precise. */
+export const TAG_TYPES = ['company', 'branch', 'device', 'sync', 'refused', 'index', 'app'] as const;
+export type TagType = (typeof TAG_TYPES)[number];

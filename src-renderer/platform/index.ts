@@ -1,0 +1,38 @@
+import type { MenuCommand, OpenedFile, SaveFileRequest, UpdateStatus } from '../../src-main/preload-api';
+
+/**
+ * What the UI thread needs from its host, with one implementation per target
+ * (DESIGN §1): `*.electron.ts` over `window.outpost`, `*.web.ts` over browser APIs.
+ * The worker never touches the platform; the UI passes what it needs in RPC params.
+ */
+export type { MenuCommand, OpenedFile, SaveFileRequest, UpdateStatus };
+
+export interface CredentialVault {
+  /** Whether secrets are stored encrypted on this platform. */
+  readonly encrypted: boolean;
+  save(account: string, secret: string): Promise<void>;
+  load(account: string): Promise<string | null>;
+  remove(account: string): Promise<void>;
+}
+
+export interface FilePlatform {
+  /** Lets the user save a file; resolves false when they cancel. */
+  saveFile(request: SaveFileRequest): Promise<boolean>;
+  /** Lets the user pick a file; null when they cancel. */
+  openFile(accept: { name: string; extensions: string[] }[]): Promise<OpenedFile | null>;
+}
+
+export interface UpdatesPlatform {
+  check(): Promise<UpdateStatus>;
+  onStatus(listener: (status: UpdateStatus) => void): () => void;
+}
+
+export interface Platform {
+  readonly kind: 'electron' | 'web';
+  readonly version: string;
+  readonly vault: CredentialVault;
+  readonly files: FilePlatform;
+  /** Only Electron updates itself; a browser reloads the page. */
+  readonly updates: UpdatesPlatform | null;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
