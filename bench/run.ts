@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: one run in real Chromium against the local sync server.
+ * Prints a table and writes bench/results/latest.json as { metric: { value, unit } }.
+ * Each figure is the median of several repetitions.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import react from '@vitejs/plugin-react';
+import { startTestServer } from '../server/test-server';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
+import { generateJournalEntries } from './generate';
+import type { BenchConfig, BenchResults } from './browser/protocol';
+
+const DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function seed(server: { url: string; admin: { username: string; password: string } }, db: string) {
+  const docs = generateJournalEntries(DOCS, { branchCode: 'NYC', deviceLetter: 'A' });
+  const auth = 'Basic ' + Buffer.from(`${server.admin.username}:${server.admin.password}`).toString('base64');
+  for (let i = 0; i < docs.length; i += 2_000) {
+    const res = await fetch(`${server.url}/${db}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ docs: docs.slice(i, i + 2_000) }),
+    });
+    if (!res.ok) throw new Error(`Seeding ${db} failed: ${res.status} ${await res.text()}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const user = { name: 'bench', password: 'bench-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
+  console.log(`Starting the sync server and seeding ${DOCS.toLocaleString('en')} documents…`);
+  const server = await startTestServer({ org: 'bench', branches: ['NYC'], users: [user] });
+  const vite = await createServer({
+    configFile: false,
+    root: `${root}/bench/browser`,
+    plugins: [react()],
+    define: { global: 'globalThis' },
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root] } },
+    logLevel: 'warn',
+  });
+  const executablePath = chromiumExecutable();
+  const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+  try {
+    await seed(server, 'bench-branch-nyc');
+    await vite.listen();
+    const address = vite.httpServer?.address();
+    if (!address || typeof address === 'string') throw new Error('The bench page server did not start.');
+    const page = await browser.newPage();
+    page.on('console', (m) => console.log(`  [page] ${m.text()}`));
+    page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
+    await page.goto(`http://127.0.0.1:${address.port}/`);
+    const config: BenchConfig = {
+      serverUrl: server.url,
+      username: user.name,
+      password: user.password,
+      org: 'bench',
+      remoteDb: 'bench-branch-nyc',
+      docs: DOCS,
+      repeat: REPEAT,
+    };
+    const results = (await page.evaluate(
+      (c) => (window as unknown as { runBench(c: BenchConfig): Promise<BenchResults> }).runBench(c),
+      config,
+    )) as BenchResults;
+    report(results);
+  } finally {
+    await browser.close();
+    await vite.close();
+    await server.close();
+  }
+}
+
+function report(results: BenchResults): void {
+  const rows = Object.entries(results).map(([metric, r]) => ({
+    metric,
+    median: r.value.toLocaleString('en', { maximumFractionDigits: 1 }),
+    unit: r.unit,
+    runs: r.runs?.map((x) => Math.round(x)).join(' / ') ?? '',
+  }));
+  console.log(`\nOutpost bench — ${DOCS.toLocaleString('en')} documents, median of ${REPEAT}`);
+  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB\n`);
+  console.table(rows);
+  const json = Object.fromEntries(
+    Object.entries(results).map(([metric, r]) => [metric, { value: round(r.value), unit: r.unit }]),
+  );
+  mkdirSync(`${root}/bench/results`, { recursive: true });
+  writeFileSync(`${root}/bench/results/latest.json`, JSON.stringify(json, null, 2) + '\n');
+  console.log('Written to bench/results/latest.json');
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
