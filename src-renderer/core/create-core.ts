@@ -1,0 +1,173 @@
+import { OutpostError } from './errors';
+import { MASTER_DB } from './db/names';
+import type { PouchEnv } from './db/pouch';
+import type { DexieDeps } from './index/index-db';
+import { dashboardSummary, searchCatalog } from './index/queries';
+import { createCompany } from './org/create-company';
+import { DeviceConfigStore, type DeviceConfig } from './org/device-config';
+import { addBranch, updateCompany } from './org/org-service';
+import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
+import type { RpcHandlers } from './rpc/server';
+import { Session } from './session';
+import { testConnection } from './sync/connection';
+import { inspectServer, joinCompany } from './sync/join';
+import { z } from 'zod';
+import { parseOrThrow } from './db/validation';
+
+export interface CoreOptions {
+  env: PouchEnv;
+  dexie?: DexieDeps;
+  emit(event: CoreEvent): void;
+  fetch?: typeof fetch;
+  /** The app's origin, for CORS advice ("app://outpost", "http://127.0.0.1:4173"). */
+  origin?: string;
+  /** True in a browser or worker, where cross-origin requests are subject to CORS. */
+  corsApplies?: boolean;
+  now?: () => Date;
+}
+
+export interface Core {
+  handlers: RpcHandlers;
+  setOnline(online: boolean): void;
+  /** The open session (tests and benchmarks reach the repositories through it). */
+  session(): Session | null;
+  close(): Promise<void>;
+}
+
+const credentialsSchema = z.object({
+  serverUrl: z.string().trim().regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.'),
+  username: z.string().trim().min(1, 'Enter your username.'),
+  password: z.string().min(1, 'Enter your password.'),
+});
+
+/**
+ * The data core: the same code runs in the renderer's worker, in Node tests and in the
+ * benchmark. It owns the device configuration and, once the device belongs to a company,
+ * one Session; every RPC method is a thin call into the modules.
+ */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const now = opts.now ?? (() => new Date());
+  const store = new DeviceConfigStore(opts.env);
+  let session: Session | null = null;
+  let online = true;
+
+  const openSession = async (config: DeviceConfig) => {
+    session = await Session.open(config, { env: opts.env, dexie: opts.dexie, emit: opts.emit, now });
+    session.sync.setOnline(online);
+    return session;
+  };
+
+  const existing = await store.load();
+  if (existing) await openSession(existing);
+
+  const ready = (): Session => {
+    if (!session) throw new OutpostError('state', 'Set up this device first: create or join a company.');
+    return session;
+  };
+
+  const appState = async (): Promise<AppState> => {
+    if (!session) return { phase: 'setup' };
+    const s = session;
+    const [company, branches, devices] = await Promise.all([s.company(), s.branches.list(), s.devices.list()]);
+    const branch = branches.find((b) => b.code === s.config.branchCode);
+    const device = devices.find((d) => d._id === s.config.deviceId);
+    if (!branch || !device) throw new OutpostError('internal', 'This device’s branch or device record is missing.');
+    return { phase: 'ready', company, branch, device, userName: s.config.userName };
+  };
+
+  const announce = async (): Promise<AppState> => {
+    const state = await appState();
+    opts.emit({ kind: 'state', state });
+    return state;
+  };
+
+  const syncStatus = (): SyncOverview => ready().sync.overview();
+
+  const handlers: RpcHandlers = {
+    'app.getState': appState,
+
+    'setup.createCompany': async (input) => {
+      const { config, written } = await createCompany(opts.env, store, input, now);
+      const s = await openSession(config);
+      s.sync.markPending(MASTER_DB, written);
+      return announce();
+    },
+    'setup.inspectServer': (input) => inspectServer(opts.env, input),
+    'setup.joinCompany': async (input) => {
+      const { config, written } = await joinCompany(opts.env, store, input, now, (label, done, total, finished) =>
+        opts.emit({ kind: 'progress', task: 'join', label, done, total, finished }),
+      );
+      const s = await openSession(config);
+      s.sync.markPending(MASTER_DB, written);
+      s.sync.connect({ serverUrl: input.serverUrl, username: input.username, password: input.password });
+      await s.projector.settle();
+      return announce();
+    },
+
+    'org.getCompany': () => ready().company(),
+    'org.updateCompany': async (input) => {
+      const c = await updateCompany(ready(), input);
+      await announce();
+      return c;
+    },
+    'org.listBranches': () => ready().branches.list(),
+    'org.addBranch': (input) => addBranch(ready(), input),
+    'org.listDevices': () => ready().devices.list(),
+
+    'sync.getStatus': async () => syncStatus(),
+    'sync.connect': async (input: ServerCredentials) => {
+      const creds = parseOrThrow(credentialsSchema, input, 'Sync was not started.');
+      const s = ready();
+      s.sync.connect(creds);
+      s.config = await store.update({ server: { url: creds.serverUrl.replace(/\/+$/, ''), username: creds.username } });
+      return syncStatus();
+    },
+    'sync.disconnect': async () => {
+      const s = ready();
+      s.sync.disconnect();
+      s.config = await store.update({ server: null });
+      return syncStatus();
+    },
+    'sync.pause': async () => {
+      ready().sync.pause();
+      return syncStatus();
+    },
+    'sync.resume': async () => {
+      ready().sync.resume();
+      return syncStatus();
+    },
+    'sync.testConnection': (input) =>
+      testConnection(input, {
+        fetch: opts.fetch ?? fetch,
+        origin: opts.origin ?? 'this app',
+        corsApplies: opts.corsApplies ?? false,
+      }),
+    'sync.listRefused': async () => ready().sync.listRefused(),
+
+    'index.getStatus': () => ready().projector.status(),
+    'index.rebuild': async () => {
+      const s = ready();
+      await s.projector.rebuild();
+      return s.projector.status();
+    },
+    'index.dashboard': async () => {
+      const s = ready();
+      await s.projector.settle();
+      return dashboardSummary(s.index, s.registry.types());
+    },
+    'index.search': async ({ text, limit }) => searchCatalog(ready().index, text, limit),
+  };
+
+  return {
+    handlers,
+    setOnline(value) {
+      online = value;
+      session?.sync.setOnline(value);
+    },
+    session: () => session,
+    async close() {
+      await session?.close();
+      await store.close();
+    },
+  };
+}

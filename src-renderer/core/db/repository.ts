@@ -1,0 +1,147 @@
+import type { DocBase } from '../org/schemas';
+import { OutpostError } from '../errors';
+import { idRange, newId } from '../ids';
+import type { Db } from './pouch';
+import type { DocTypeDef, SchemaRegistry } from './schema-registry';
+import { validationError } from './validation';
+
+/** Who is writing, stamped on every document (DESIGN §3 audit fields). */
+export interface WriteContext {
+  userName: string;
+  deviceId: string;
+  now(): Date;
+}
+
+/** Told about every local write, so the sync engine counts it pending and the index catches up. */
+export type WriteListener = (db: string, docs: { id: string; rev: string; type: string }[]) => void;
+
+type Fields<T> = Omit<T, keyof DocBase>;
+
+/**
+ * The only way documents of one type are written: validated by the type's zod schema before
+ * anything touches the database, audit fields stamped, posted facts and documents from a
+ * newer version refused.
+ */
+export class Repository<T extends DocBase> {
+  readonly def: DocTypeDef<T>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dbName: string,
+    private readonly registry: SchemaRegistry,
+    type: string,
+    private readonly ctx: () => WriteContext,
+    private readonly onWrite: WriteListener,
+  ) {
+    this.def = registry.require<T>(type);
+  }
+
+  /** Builds and validates a new document without saving it (for batched writes). */
+  build(fields: Fields<T>, branch: string, id?: string): T {
+    const c = this.ctx();
+    const draft = {
+      ...fields,
+      _id: id ?? newId(this.def.type),
+      type: this.def.type,
+      v: this.def.version,
+      branch,
+      createdAt: c.now().toISOString(),
+      createdBy: c.userName,
+      device: c.deviceId,
+    };
+    const parsed = this.def.schema.safeParse(draft);
+    if (!parsed.success) throw validationError(parsed.error);
+    return parsed.data;
+  }
+
+  async create(fields: Fields<T>, branch: string): Promise<T> {
+    const doc = this.build(fields, branch);
+    const res = await this.db.put(doc);
+    this.onWrite(this.dbName, [{ id: res.id, rev: res.rev, type: this.def.type }]);
+    return { ...doc, _rev: res.rev };
+  }
+
+  /** Saves several new documents of this type in one bulkDocs; nothing is written if any is invalid. */
+  async createMany(docs: T[]): Promise<T[]> {
+    const results = await this.db.bulkDocs(docs);
+    const written: { id: string; rev: string; type: string }[] = [];
+    const out: T[] = [];
+    results.forEach((r, i) => {
+      if (!('error' in r && r.error) && 'rev' in r && r.rev) {
+        written.push({ id: r.id!, rev: r.rev, type: this.def.type });
+        out.push({ ...docs[i]!, _rev: r.rev });
+      }
+    });
+    this.onWrite(this.dbName, written);
+    if (out.length !== docs.length) {
+      throw new OutpostError('internal', 'Some documents could not be saved. Try again.');
+    }
+    return out;
+  }
+
+  async get(id: string): Promise<T> {
+    const raw = await this.getRaw(id);
+    const decoded = this.registry.decode<T>(raw);
+    if (decoded.kind !== 'current') return decoded.doc as unknown as T;
+    return decoded.doc;
+  }
+
+  async update(id: string, patch: Partial<Fields<T>>): Promise<T> {
+    const raw = await this.getRaw(id);
+    const decoded = this.registry.decode<T>(raw);
+    if (decoded.readOnly) {
+      throw new OutpostError(
+        'read-only',
+        'This record was saved by a newer version of Outpost. It is shown read-only here; update Outpost to change it.',
+      );
+    }
+    if ((raw as { status?: string }).status === 'posted') {
+      throw new OutpostError('read-only', 'This record is posted and cannot be changed. Post a correction instead.');
+    }
+    const c = this.ctx();
+    const next = {
+      ...decoded.doc,
+      ...patch,
+      _id: id,
+      _rev: raw._rev,
+      updatedAt: c.now().toISOString(),
+      updatedBy: c.userName,
+    };
+    const parsed = this.def.schema.safeParse(next);
+    if (!parsed.success) throw validationError(parsed.error);
+    try {
+      const res = await this.db.put(parsed.data);
+      this.onWrite(this.dbName, [{ id, rev: res.rev, type: this.def.type }]);
+      return { ...parsed.data, _rev: res.rev };
+    } catch (e) {
+      if ((e as { status?: number }).status === 409) {
+        throw new OutpostError('conflict', 'Someone changed this record while you were editing it. Reload it and make your change again.');
+      }
+      throw e;
+    }
+  }
+
+  /** Every current document of this type, in id (= creation) order. Newer-version ones included read-only. */
+  async list(): Promise<T[]> {
+    const res = await this.db.allDocs({ ...idRange(this.def.type), include_docs: true });
+    const out: T[] = [];
+    for (const row of res.rows) {
+      if (!row.doc) continue;
+      const d = this.registry.decode<T>(row.doc as unknown as Record<string, unknown>);
+      if (d.kind === 'current') out.push(d.doc);
+      else if (d.kind === 'newer') out.push(d.doc as unknown as T);
+    }
+    return out;
+  }
+
+  private async getRaw(id: string): Promise<Record<string, unknown> & { _rev: string }> {
+    try {
+      return (await this.db.get(id)) as unknown as Record<string, unknown> & { _rev: string };
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) {
+        throw new OutpostError('not-found', `That ${this.def.type} no longer exists on this device.`);
+      }
+      throw e;
+    }
+  }
+}

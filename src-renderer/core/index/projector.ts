@@ -1,0 +1,201 @@
+import type { SchemaRegistry } from '../db/schema-registry';
+import type { Db } from '../db/pouch';
+import { typeOfId } from '../ids';
+import type { IndexStatus } from '../rpc/contract';
+import { tokenize, type CatalogRow, type IndexDb } from './index-db';
+
+const BATCH = 500;
+
+export interface ProjectorEvents {
+  changed(db: string, types: string[]): void;
+  status(status: IndexStatus): void;
+  progress(done: number, total: number, finished: boolean): void;
+}
+
+type Change = PouchDB.Core.ChangesResponseChange<Record<string, unknown>>;
+
+/**
+ * Feeds the index from each database's changes feed. Work is serialised on one chain so a
+ * rebuild never races a catch-up; each batch writes its rows and its checkpoint in one Dexie
+ * transaction, so a crash in between can neither lose nor double-count a change.
+ */
+export class Projector {
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly feeds: PouchDB.Core.Changes<object>[] = [];
+  private readonly scheduled = new Set<string>();
+  private rebuilding = false;
+  private rebuildProgress: { done: number; total: number } | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly index: IndexDb,
+    private readonly registry: SchemaRegistry,
+    private readonly sources: Map<string, Db>,
+    private readonly events: ProjectorEvents,
+  ) {}
+
+  start(): void {
+    for (const [name, db] of this.sources) this.watch(name, db);
+  }
+
+  /** A database that joined after start (a branch added to this device). */
+  addSource(name: string, db: Db): void {
+    if (this.sources.has(name)) return;
+    this.sources.set(name, db);
+    this.watch(name, db);
+  }
+
+  private watch(name: string, db: Db): void {
+    const feed = db.changes({ live: true, since: 'now' });
+    feed.on('change', () => this.schedule(name));
+    feed.on('error', () => undefined);
+    this.feeds.push(feed);
+    this.schedule(name);
+  }
+
+  /** Coalesces bursts of changes (a replication batch) into one catch-up. */
+  schedule(name: string): Promise<void> {
+    if (this.scheduled.has(name)) return this.chain.then(() => undefined);
+    this.scheduled.add(name);
+    return this.enqueue(async () => {
+      this.scheduled.delete(name);
+      await this.catchUp(name);
+    });
+  }
+
+  /** Resolves once everything written so far is in the index. */
+  async settle(): Promise<void> {
+    await this.chain;
+  }
+
+  private enqueue(fn: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async catchUp(name: string, onBatch?: (n: number) => void): Promise<void> {
+    const db = this.sources.get(name);
+    if (!db || this.closed) return;
+    for (;;) {
+      const cp = await this.index.checkpoints.get(name);
+      const res = await db.changes<Record<string, unknown>>({
+        since: cp?.seq ?? 0,
+        limit: BATCH,
+        include_docs: true,
+        conflicts: true,
+      });
+      if (res.results.length === 0) return;
+      const types = await this.applyBatch(name, res.results, res.last_seq);
+      onBatch?.(res.results.length);
+      if (types.size > 0) this.events.changed(name, [...types]);
+      if (res.results.length < BATCH || this.closed) return;
+    }
+  }
+
+  private async applyBatch(name: string, changes: Change[], lastSeq: string | number): Promise<Set<string>> {
+    const puts: CatalogRow[] = [];
+    const deletes: string[] = [];
+    const types = new Set<string>();
+    for (const ch of changes) {
+      const type = typeOfId(ch.id);
+      if (ch.id.startsWith('_design/') || !type) continue;
+      types.add(type);
+      if (ch.deleted || !ch.doc) {
+        deletes.push(ch.id);
+        continue;
+      }
+      const row = this.toRow(name, ch.doc);
+      if (row) puts.push(row);
+      else deletes.push(ch.id);
+    }
+    await this.index.transaction('rw', this.index.catalog, this.index.checkpoints, async () => {
+      if (deletes.length) await this.index.catalog.bulkDelete(deletes);
+      if (puts.length) await this.index.catalog.bulkPut(puts);
+      await this.index.checkpoints.put({ db: name, seq: lastSeq });
+    });
+    return types;
+  }
+
+  private toRow(name: string, raw: Record<string, unknown>): CatalogRow | null {
+    const decoded = this.registry.decode(raw);
+    const def = this.registry.get(String(raw.type));
+    const doc = decoded.doc as Record<string, unknown>;
+    const base = {
+      id: String(raw._id),
+      db: name,
+      type: String(raw.type ?? typeOfId(String(raw._id)) ?? 'unknown'),
+      branch: String(raw.branch ?? ''),
+      createdAt: String(raw.createdAt ?? ''),
+      updatedAt: String(raw.updatedAt ?? raw.createdAt ?? ''),
+      conflicts: Array.isArray(raw._conflicts) ? raw._conflicts.length : 0,
+    };
+    if (decoded.kind === 'current' && def) {
+      const title = def.title(decoded.doc);
+      return {
+        ...base,
+        title,
+        tokens: tokenize(`${title} ${def.searchText?.(decoded.doc) ?? ''}`),
+        readOnly: false,
+      };
+    }
+    // Newer or unreadable documents still appear (read-only), so nothing synced is invisible.
+    const title = typeof doc.name === 'string' ? doc.name : base.id;
+    return { ...base, title, tokens: tokenize(title), readOnly: true };
+  }
+
+  /** Drops every projection and rebuilds it from PouchDB, reporting progress. */
+  rebuild(): Promise<void> {
+    return this.enqueue(async () => {
+      this.rebuilding = true;
+      try {
+        let total = 0;
+        for (const db of this.sources.values()) total += (await db.info()).update_seq as number;
+        let done = 0;
+        this.rebuildProgress = { done, total };
+        this.events.progress(done, total, false);
+        await this.index.transaction('rw', this.index.catalog, this.index.checkpoints, async () => {
+          await this.index.catalog.clear();
+          await this.index.checkpoints.clear();
+        });
+        for (const name of this.sources.keys()) {
+          await this.catchUp(name, (n) => {
+            done = Math.min(total, done + n);
+            this.rebuildProgress = { done, total };
+            this.events.progress(done, total, false);
+          });
+        }
+        await this.index.meta.put({ key: 'lastRebuiltAt', value: new Date().toISOString() });
+        this.events.progress(total, total, true);
+      } finally {
+        this.rebuilding = false;
+        this.rebuildProgress = null;
+      }
+      this.events.status(await this.status());
+    });
+  }
+
+  async status(): Promise<IndexStatus> {
+    const cps = await this.index.checkpoints.toArray();
+    const sources = await Promise.all(
+      [...this.sources.keys()].map(async (db) => ({
+        db,
+        seq: cps.find((c) => c.db === db)?.seq ?? 0,
+        rows: await this.index.catalog.where('db').equals(db).count(),
+      })),
+    );
+    const last = await this.index.meta.get('lastRebuiltAt');
+    return {
+      rebuilding: this.rebuilding,
+      progress: this.rebuildProgress,
+      lastRebuiltAt: typeof last?.value === 'string' ? last.value : null,
+      sources,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const f of this.feeds) f.cancel();
+    await this.chain;
+  }
+}

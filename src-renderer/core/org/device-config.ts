@@ -1,0 +1,53 @@
+import { DEVICE_DB } from '../db/names';
+import { openDeviceDb, readLocal, updateLocal, type PouchEnv } from '../db/pouch';
+
+/**
+ * What this device is: which company, which branch it books into, its letter, and who uses
+ * it. Kept in a `_local/` document of a device-level database so it never syncs.
+ */
+export interface DeviceConfig {
+  orgCode: string;
+  companyId: string;
+  branchCode: string;
+  deviceId: string;
+  letter: string;
+  label: string;
+  userName: string;
+  /** Logical names of the local databases this device holds ('master', 'branch-nyc'). */
+  databases: string[];
+  /** Where it syncs; the password is in the platform vault, never here. */
+  server: { url: string; username: string } | null;
+}
+
+const DOC = 'outpost-device';
+
+export class DeviceConfigStore {
+  private readonly db;
+
+  constructor(env: PouchEnv) {
+    this.db = openDeviceDb(env, DEVICE_DB);
+  }
+
+  async load(): Promise<DeviceConfig | null> {
+    const doc = await readLocal<DeviceConfig>(this.db, DOC);
+    if (!doc) return null;
+    const { _rev: _r, ...config } = doc as DeviceConfig & { _rev?: string; _id?: string };
+    delete (config as { _id?: string })._id;
+    return config;
+  }
+
+  async save(config: DeviceConfig): Promise<void> {
+    await updateLocal<DeviceConfig>(this.db, DOC, () => config);
+  }
+
+  async update(patch: Partial<DeviceConfig>): Promise<DeviceConfig> {
+    return updateLocal<DeviceConfig>(this.db, DOC, (cur) => {
+      if (!cur) throw new Error('This device is not set up yet.');
+      return { ...cur, ...patch };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

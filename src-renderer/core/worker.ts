@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+import { createCore } from './create-core';
+import { browserPouchEnv } from './db/pouch-browser';
+import { OutpostError } from './errors';
+import type { CoreEvent, RpcRequest } from './rpc/contract';
+import { serveRpc, type RpcHandlers } from './rpc/server';
+
+/**
+ * The data-core worker (DESIGN §1). The UI thread never touches a database: it sends RPC
+ * requests here and listens to the events the core pushes. Requests that arrive while the
+ * core is still opening its databases wait for it instead of failing.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let emit: (event: CoreEvent) => void = () => undefined;
+
+const corePromise = createCore({
+  env: browserPouchEnv(),
+  emit: (event) => emit(event),
+  origin: scope.location.origin === 'null' ? 'app://outpost' : scope.location.origin,
+  corsApplies: true,
+});
+
+const handlers = new Proxy({} as RpcHandlers, {
+  get: (_t, method: string) => async (params: unknown) => {
+    const core = await corePromise;
+    const h = core.handlers[method as keyof RpcHandlers] as ((p: unknown) => Promise<unknown>) | undefined;
+    if (!h) throw new OutpostError('internal', `Unknown request "${method}".`);
+    return h(params);
+  },
+});
+
+emit = serveRpc(scope, handlers, (msg) => {
+  if (msg.host === 'online') void corePromise.then((core) => core.setOnline(msg.online));
+});
+
+corePromise.catch((e) => console.error('[core] failed to start', e));
+export type { RpcRequest };

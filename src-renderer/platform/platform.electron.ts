@@ -1,0 +1,26 @@
+import type { OutpostPreloadApi } from '../../src-main/preload-api';
+import type { Platform } from './index';
+
+/** The Platform over the preload bridge (`window.outpost`); every call is an IPC round trip. */
+export function createElectronPlatform(api: OutpostPreloadApi): Platform {
+  return {
+    kind: 'electron',
+    version: api.version,
+    vault: {
+      // The vault refuses to store anything unencrypted, so whatever it keeps is encrypted.
+      encrypted: true,
+      save: (account, secret) => api.vault.set(account, secret),
+      load: (account) => api.vault.get(account),
+      remove: (account) => api.vault.delete(account),
+    },
+    files: {
+      saveFile: async (request) => (await api.dialogs.saveFile(request)).saved,
+      openFile: (accept) => api.dialogs.openFile({ filters: accept }),
+    },
+    updates: {
+      check: () => api.updates.check(),
+      onStatus: (listener) => api.updates.onStatus(listener),
+    },
+    onMenuCommand: (listener) => api.onMenuCommand(listener),
+  };
+}
