@@ -1,0 +1,98 @@
+import { createApi, fakeBaseQuery } from '@reduxjs/toolkit/query/react';
+import type { SerializedError } from '../core/errors';
+import { OutpostError } from '../core/errors';
+import { TAG_TYPES, type RpcMethod, type RpcMethods, type TagType } from '../core/rpc/contract';
+import type { RpcClient } from './rpc-client';
+
+/**
+ * RTK Query over the core's RPC map. Reads are cached per tag; the core's `changed` events
+ * invalidate the tags of the document types that changed (see store.ts), so a document that
+ * arrives by replication refreshes the screens that show it.
+ */
+let client: RpcClient | null = null;
+export function setRpcClient(c: RpcClient): void {
+  client = c;
+}
+export function rpc(): RpcClient {
+  if (!client) throw new Error('RPC client not set');
+  return client;
+}
+
+async function run<M extends RpcMethod>(method: M, params: RpcMethods[M]['params']) {
+  try {
+    return { data: await rpc().call(method, params) };
+  } catch (e) {
+    return { error: OutpostError.from(e).toJSON() as SerializedError };
+  }
+}
+
+type P<M extends RpcMethod> = RpcMethods[M]['params'];
+type R<M extends RpcMethod> = RpcMethods[M]['result'];
+
+export const api = createApi({
+  reducerPath: 'api',
+  baseQuery: fakeBaseQuery<SerializedError>(),
+  tagTypes: TAG_TYPES as unknown as TagType[],
+  endpoints: (b) => ({
+    appState: b.query<R<'app.getState'>, void>({ queryFn: () => run('app.getState', undefined), providesTags: ['app'] }),
+    createCompany: b.mutation<R<'setup.createCompany'>, P<'setup.createCompany'>>({
+      queryFn: (p) => run('setup.createCompany', p),
+      invalidatesTags: ['app', 'company', 'branch', 'device', 'sync'],
+    }),
+    inspectServer: b.mutation<R<'setup.inspectServer'>, P<'setup.inspectServer'>>({
+      queryFn: (p) => run('setup.inspectServer', p),
+    }),
+    joinCompany: b.mutation<R<'setup.joinCompany'>, P<'setup.joinCompany'>>({
+      queryFn: (p) => run('setup.joinCompany', p),
+      invalidatesTags: ['app', 'company', 'branch', 'device', 'sync'],
+    }),
+    branches: b.query<R<'org.listBranches'>, void>({ queryFn: () => run('org.listBranches', undefined), providesTags: ['branch'] }),
+    devices: b.query<R<'org.listDevices'>, void>({ queryFn: () => run('org.listDevices', undefined), providesTags: ['device'] }),
+    addBranch: b.mutation<R<'org.addBranch'>, P<'org.addBranch'>>({
+      queryFn: (p) => run('org.addBranch', p),
+      invalidatesTags: ['branch', 'index'],
+    }),
+    updateCompany: b.mutation<R<'org.updateCompany'>, P<'org.updateCompany'>>({
+      queryFn: (p) => run('org.updateCompany', p),
+      invalidatesTags: ['company', 'app'],
+    }),
+    syncStatus: b.query<R<'sync.getStatus'>, void>({ queryFn: () => run('sync.getStatus', undefined), providesTags: ['sync'] }),
+    syncConnect: b.mutation<R<'sync.connect'>, P<'sync.connect'>>({ queryFn: (p) => run('sync.connect', p), invalidatesTags: ['sync'] }),
+    syncDisconnect: b.mutation<R<'sync.disconnect'>, void>({ queryFn: () => run('sync.disconnect', undefined), invalidatesTags: ['sync'] }),
+    syncPause: b.mutation<R<'sync.pause'>, void>({ queryFn: () => run('sync.pause', undefined), invalidatesTags: ['sync'] }),
+    syncResume: b.mutation<R<'sync.resume'>, void>({ queryFn: () => run('sync.resume', undefined), invalidatesTags: ['sync'] }),
+    testConnection: b.mutation<R<'sync.testConnection'>, P<'sync.testConnection'>>({
+      queryFn: (p) => run('sync.testConnection', p),
+    }),
+    refused: b.query<R<'sync.listRefused'>, void>({ queryFn: () => run('sync.listRefused', undefined), providesTags: ['refused'] }),
+    indexStatus: b.query<R<'index.getStatus'>, void>({ queryFn: () => run('index.getStatus', undefined), providesTags: ['index'] }),
+    rebuildIndex: b.mutation<R<'index.rebuild'>, void>({ queryFn: () => run('index.rebuild', undefined), invalidatesTags: ['index'] }),
+    dashboard: b.query<R<'index.dashboard'>, void>({
+      queryFn: () => run('index.dashboard', undefined),
+      providesTags: ['index', 'company', 'branch', 'device'],
+    }),
+    search: b.query<R<'index.search'>, P<'index.search'>>({ queryFn: (p) => run('index.search', p), providesTags: ['index'] }),
+  }),
+});
+
+export const {
+  useAppStateQuery,
+  useCreateCompanyMutation,
+  useInspectServerMutation,
+  useJoinCompanyMutation,
+  useBranchesQuery,
+  useDevicesQuery,
+  useAddBranchMutation,
+  useUpdateCompanyMutation,
+  useSyncStatusQuery,
+  useSyncConnectMutation,
+  useSyncDisconnectMutation,
+  useSyncPauseMutation,
+  useSyncResumeMutation,
+  useTestConnectionMutation,
+  useRefusedQuery,
+  useIndexStatusQuery,
+  useRebuildIndexMutation,
+  useDashboardQuery,
+  useSearchQuery,
+} = api;

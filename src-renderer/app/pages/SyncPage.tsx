@@ -1,0 +1,201 @@
+import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { ConnectionTestResult } from '../../core/rpc/contract';
+import { ConnectionChecks } from '../../ui/ConnectionChecks';
+import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
+import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from '../../ui/status-text';
+import {
+  useRefusedQuery,
+  useSyncConnectMutation,
+  useSyncDisconnectMutation,
+  useSyncPauseMutation,
+  useSyncResumeMutation,
+  useSyncStatusQuery,
+  useTestConnectionMutation,
+} from '../api';
+import { saveCredentials, vaultAccount } from '../credentials';
+import { usePlatform } from '../platform-context';
+
+export function SyncPage({ orgCode }: { orgCode: string }) {
+  const platform = usePlatform();
+  const { data: sync } = useSyncStatusQuery();
+  const { data: refused } = useRefusedQuery();
+  const [connect, connecting] = useSyncConnectMutation();
+  const [disconnect] = useSyncDisconnectMutation();
+  const [pause] = useSyncPauseMutation();
+  const [resume] = useSyncResumeMutation();
+  const [testConnection, testing] = useTestConnectionMutation();
+  const [form, setForm] = useState({ serverUrl: sync?.server?.url ?? 'http://127.0.0.1:5984', username: sync?.server?.username ?? '', password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [check, setCheck] = useState<ConnectionTestResult | null>(null);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setFailure(null);
+    const res = await connect(form);
+    if ('error' in res) {
+      setErrors(errorFields(res.error));
+      setFailure(errorMessage(res.error));
+      return;
+    }
+    setErrors({});
+    try {
+      await saveCredentials(platform.vault, orgCode, form);
+    } catch {
+      setFailure('Sync started, but the password could not be stored safely on this computer; you will be asked again next time.');
+    }
+  }
+
+  async function runTest() {
+    const res = await testConnection({ ...form, orgCode });
+    if ('data' in res && res.data) setCheck(res.data);
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Sync</Title>
+        {sync?.configured && (
+          <Group>
+            {sync.paused ? (
+              <Button variant="light" onClick={() => resume()}>
+                Resume sync
+              </Button>
+            ) : (
+              <Button variant="default" onClick={() => pause()}>
+                Pause sync
+              </Button>
+            )}
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={async () => {
+                await disconnect();
+                await platform.vault.remove(vaultAccount(orgCode));
+              }}
+            >
+              Disconnect
+            </Button>
+          </Group>
+        )}
+      </Group>
+
+      <Card withBorder>
+        <Text fw={600} mb="xs">
+          Databases on this device
+        </Text>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Database</Table.Th>
+              <Table.Th>State</Table.Th>
+              <Table.Th>Pending</Table.Th>
+              <Table.Th>Last sync</Table.Th>
+              <Table.Th>Refused</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sync?.databases.map((d) => (
+              <Table.Tr key={d.db} data-testid={`sync-db-${d.db}`}>
+                <Table.Td>
+                  <Text size="sm">{d.db}</Text>
+                  <Text size="xs" c="dimmed">
+                    {d.remote}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={SYNC_STATE_COLOR[d.state]} variant="light">
+                    {SYNC_STATE_TEXT[d.state]}
+                  </Badge>
+                  {d.progress && (
+                    <Progress
+                      mt={4}
+                      value={d.progress.total ? (100 * d.progress.done) / d.progress.total : 0}
+                      aria-label={`Initial sync of ${d.db}`}
+                    />
+                  )}
+                  {d.error && (
+                    <Text size="xs" c="red" mt={4}>
+                      {d.error.message}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{d.pending}</Table.Td>
+                <Table.Td>{lastSyncText(d.lastSyncedAt)}</Table.Td>
+                <Table.Td>{d.refused}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+
+      <Card withBorder>
+        <form onSubmit={save} noValidate>
+          <Stack gap="sm">
+            <Text fw={600}>Sync server</Text>
+            <Text size="sm" c="dimmed">
+              The password is kept encrypted on this computer ({platform.kind === 'electron' ? 'by the operating system' : 'by the browser'}) and
+              never written in plain text.
+            </Text>
+            <TextInput label="Server URL" value={form.serverUrl} onChange={(e) => setForm({ ...form, serverUrl: e.currentTarget.value })} error={errors.serverUrl} />
+            <SimpleGrid cols={2}>
+              <TextInput label="Username" autoComplete="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username} />
+              <TextInput label="Password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password} />
+            </SimpleGrid>
+            {check && <ConnectionChecks result={check} />}
+            {failure && <Alert color="red">{failure}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={runTest} loading={testing.isLoading}>
+                Test connection
+              </Button>
+              <Button type="submit" loading={connecting.isLoading}>
+                Save and connect
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          Refused by the server
+        </Title>
+        {!refused || refused.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            The server has accepted everything this device sent.
+          </Text>
+        ) : (
+          <Stack gap="xs">
+            <Text size="sm">
+              These records are kept on this computer but the server would not accept them. Nothing has been deleted; ask your
+              administrator if the reason is unclear.
+            </Text>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Record</Table.Th>
+                  <Table.Th>Database</Table.Th>
+                  <Table.Th>Reason</Table.Th>
+                  <Table.Th>When</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {refused.map((r) => (
+                  <Table.Tr key={`${r.db}/${r.docId}`} data-testid={`refused-${r.docId}`}>
+                    <Table.Td>
+                      {r.docType} <Text span size="xs" c="dimmed">{r.docId}</Text>
+                    </Table.Td>
+                    <Table.Td>{r.db}</Table.Td>
+                    <Table.Td>{r.reason}</Table.Td>
+                    <Table.Td>{new Date(r.refusedAt).toLocaleString()}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        )}
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+import { Group, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useSelector } from 'react-redux';
+import { Link } from 'react-router';
+import { useSyncStatusQuery } from '../app/api';
+import type { RootState } from '../app/store';
+import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from './status-text';
+
+/** Online/offline, sync state, pending local changes, last sync and refusals, always visible. */
+export function StatusBar() {
+  const online = useSelector((s: RootState) => s.ui.online);
+  const { data: sync } = useSyncStatusQuery();
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  const state = sync?.state ?? 'not-configured';
+  return (
+    <Group h="100%" px="md" gap="lg" data-testid="status-bar" role="status" aria-label="Sync status">
+      <Text size="xs" c={online ? 'teal' : 'orange'} fw={600} data-testid="status-online">
+        {online ? 'Online' : 'Offline'}
+      </Text>
+      <Text size="xs" c={SYNC_STATE_COLOR[state]} data-testid="status-sync">
+        {SYNC_STATE_TEXT[state]}
+      </Text>
+      <Text size="xs" data-testid="status-pending">
+        {sync?.pending ?? 0} pending
+      </Text>
+      <Text size="xs" c="dimmed" data-testid="status-last-sync">
+        {lastSyncText(sync?.lastSyncedAt ?? null, now)}
+      </Text>
+      {sync && sync.refused > 0 && (
+        <Text size="xs" c="red" fw={600} component={Link} to="/sync" data-testid="status-refused">
+          {sync.refused} refused
+        </Text>
+      )}
+    </Group>
+  );
+}
