@@ -68,8 +68,8 @@ export async function joinCompany(
   await page.getByLabel('Organisation code').fill(input.org);
   await page.getByLabel('Username').fill(input.username);
   await page.getByLabel('Password').fill(input.password);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  const branch = page.getByLabel('Branch');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const branch = page.getByRole('combobox', { name: 'Branch' });
   await expect(branch).toBeVisible();
   await branch.click();
   await page.getByRole('option', { name: new RegExp(input.branchCode) }).first().click();

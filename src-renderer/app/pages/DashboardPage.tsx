@@ -1,5 +1,4 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
 import { useDashboardQuery, useSyncStatusQuery } from '../api';
 import { lastSyncText, SYNC_STATE_TEXT } from '../../ui/status-text';
 
@@ -26,7 +25,7 @@ export function DashboardPage() {
             {data?.devices ?? '–'}
           </Text>
         </Card>
-        <Card withBorder component={Link} to="/sync">
+        <Card withBorder>
           <Text size="sm" c="dimmed">
             Sync
           </Text>
