@@ -54,14 +54,25 @@ export async function readLocal<T extends object>(db: Db, id: string): Promise<(
 }
 
 /**
- * Read-modify-write of a `_local/` document. Only this device writes it, but two calls in
- * the same worker can interleave, so a conflict is retried rather than lost.
+ * Read-modify-write of a `_local/` document. Only this device writes it and one worker owns
+ * the database, so calls for the same document are queued in memory (a retry loop alone
+ * starves under contention); a 409 from another path is still retried rather than lost.
  */
-export async function updateLocal<T extends object>(
-  db: Db,
-  id: string,
-  update: (current: T | null) => T,
-): Promise<T> {
+const localQueues = new WeakMap<Db, Map<string, Promise<unknown>>>();
+
+export function updateLocal<T extends object>(db: Db, id: string, update: (current: T | null) => T): Promise<T> {
+  let queues = localQueues.get(db);
+  if (!queues) localQueues.set(db, (queues = new Map()));
+  const previous = queues.get(id) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => writeLocal(db, id, update));
+  queues.set(id, run);
+  void run.finally(() => {
+    if (queues.get(id) === run) queues.delete(id);
+  }).catch(() => undefined);
+  return run;
+}
+
+async function writeLocal<T extends object>(db: Db, id: string, update: (current: T | null) => T): Promise<T> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await readLocal<T>(db, id);
     const next = update(current ? stripRev(current) : null);

@@ -36,8 +36,9 @@ export async function testConnection(input: InspectServerInput, deps: Connection
 
   try {
     const res = await deps.fetch(`${url}/`, { headers: { Accept: 'application/json' } });
-    const body = (await res.json().catch(() => ({}))) as { couchdb?: string; version?: string };
-    if (!body.couchdb) {
+    const body = (await res.json().catch(() => ({}))) as { couchdb?: string; 'express-pouchdb'?: string; version?: string };
+    // Apache CouchDB says {"couchdb":"Welcome"}; pouchdb-server says {"express-pouchdb":"Welcome!"}.
+    if (!body.couchdb && !body['express-pouchdb']) {
       checks.push({ label: 'Server answers', ok: false, detail: `The address answered, but it is not a CouchDB sync server (HTTP ${res.status}).` });
       return fail('The address answered, but it is not an Outpost sync server. Check the address and port.');
     }

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../server/test-server';
+import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
+
+/**
+ * The sync engine against a real pouchdb-server on loopback: two devices of one company, a
+ * head-office admin and a branch clerk, exchanging the company's own documents.
+ */
+const ALICE = { name: 'alice', password: 'alice-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
+const BOB = { name: 'bob', password: 'bob-pass-1', roles: ['clerk'], branches: ['NYC'] };
+
+let server: TestServer;
+let a: TestDevice;
+let b: TestDevice;
+
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last: T = await probe();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await probe();
+  }
+  return last;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE, BOB] });
+  a = await startTestDevice();
+  b = await startTestDevice();
+});
+
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+  await server?.close();
+});
+
+describe('two offices through the sync server', () => {
+  it('head office pushes the company it created; pending falls to zero', async () => {
+    await a.call('setup.createCompany', ACME_INPUT);
+    expect((await a.call('sync.getStatus', undefined)).state).toBe('not-configured');
+    await a.call('sync.connect', { serverUrl: server.url, username: 'alice', password: ALICE.password });
+    const status = await until(() => a.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date' && s.pending === 0, 'A up to date');
+    expect(status.lastSyncedAt).not.toBeNull();
+    expect(status.databases.map((d) => d.remote)).toEqual(['acme-master', 'acme-branch-nyc']);
+  });
+
+  it('a clerk joins: sees the company, picks the branch, pulls master and the branch', async () => {
+    const preview = await b.call('setup.inspectServer', { serverUrl: server.url, orgCode: 'acme', username: 'bob', password: BOB.password });
+    expect(preview.company.name).toBe('Acme Trading Ltd');
+    expect(preview.branches.map((x) => x.code)).toEqual(['NYC']);
+    await expect(
+      b.call('setup.joinCompany', {
+        serverUrl: server.url, orgCode: 'acme', username: 'bob', password: BOB.password,
+        branchCode: 'NYC', device: { letter: 'A', label: 'Counter PC' }, userName: 'Bob Clerk',
+      }),
+    ).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/already used/) });
+
+    const state = await b.call('setup.joinCompany', {
+      serverUrl: server.url, orgCode: 'acme', username: 'bob', password: BOB.password,
+      branchCode: 'NYC', device: { letter: 'B', label: 'Counter PC' }, userName: 'Bob Clerk',
+    });
+    expect(state).toMatchObject({ phase: 'ready', branch: { code: 'NYC' }, device: { letter: 'B' } });
+    expect(b.events.some((e) => e.kind === 'progress' && e.task === 'join' && e.finished)).toBe(true);
+    // Bob's device document is allowed into master and reaches the head office.
+    await until(() => a.call('org.listDevices', undefined), (d) => d.length === 2, 'device B at head office');
+  });
+
+  it('a branch added offline stays pending, then reaches the other office', async () => {
+    a.core.setOnline(false);
+    await a.call('org.addBranch', { code: 'BOS', name: 'Boston', currency: 'USD' });
+    const offline = await until(() => a.call('sync.getStatus', undefined), (s) => s.state === 'offline', 'A offline');
+    expect(offline.pending).toBe(1);
+    a.core.setOnline(true);
+    await until(() => a.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date' && s.pending === 0, 'A pushed');
+    const branches = await until(() => b.call('org.listBranches', undefined), (l) => l.some((x) => x.code === 'BOS'), 'BOS at B');
+    expect(branches.find((x) => x.code === 'BOS')).toMatchObject({ name: 'Boston', createdBy: 'Alice Admin' });
+    const hits = await until(() => b.call('index.search', { text: 'boston' }), (h) => h.length === 1, 'BOS indexed at B');
+    expect(hits[0]!.db).toBe('master');
+  });
+
+  it('master data a clerk may not write is refused by the server and listed with the reason', async () => {
+    await b.call('org.addBranch', { code: 'LON', name: 'London', currency: 'GBP' });
+    const status = await until(() => b.call('sync.getStatus', undefined), (s) => s.refused === 1, 'refusal at B');
+    expect(status.pending).toBe(0);
+    const [refused] = await b.call('sync.listRefused', undefined);
+    expect(refused).toMatchObject({ db: 'master', docType: 'branch', status: 'forbidden' });
+    expect(refused!.reason).toMatch(/administrator|head office/i);
+    // Nothing refused reaches the head office.
+    expect((await a.call('org.listBranches', undefined)).map((x) => x.code)).not.toContain('LON');
+  });
+});
+
+describe('Test connection', () => {
+  it('says which check failed, in words', async () => {
+    const wrong = await a.call('sync.testConnection', { serverUrl: server.url, orgCode: 'acme', username: 'alice', password: 'nope' });
+    expect(wrong.ok).toBe(false);
+    expect(wrong.checks.map((c) => c.ok)).toEqual([true, false]);
+    expect(wrong.message).toMatch(/username or password/);
+
+    const right = await a.call('sync.testConnection', { serverUrl: server.url, orgCode: 'acme', username: 'alice', password: ALICE.password });
+    expect(right).toMatchObject({ ok: true });
+    expect(right.checks).toHaveLength(3);
+
+    const missing = await a.call('sync.testConnection', { serverUrl: server.url, orgCode: 'nosuchorg', username: 'alice', password: ALICE.password });
+    expect(missing.ok).toBe(false);
+    expect(missing.message).toMatch(/no database|not allowed/);
+
+    const down = await a.call('sync.testConnection', { serverUrl: 'http://127.0.0.1:9', orgCode: 'acme', username: 'alice', password: 'x' });
+    expect(down.ok).toBe(false);
+    expect(down.message).toMatch(/Cannot reach the sync server/);
+  });
+
+  it('a wrong password stops sync with a clear error instead of retrying forever', async () => {
+    await a.call('sync.connect', { serverUrl: server.url, username: 'alice', password: 'wrong' });
+    const s = await until(() => a.call('sync.getStatus', undefined), (x) => x.state === 'error', 'auth error');
+    expect(s.databases[0]!.error?.kind).toBe('auth');
+    await a.call('sync.connect', { serverUrl: server.url, username: 'alice', password: ALICE.password });
+    await until(() => a.call('sync.getStatus', undefined), (x) => x.state === 'up-to-date', 'recovered');
+  });
+});
