@@ -60,7 +60,7 @@ async function startWeb(): Promise<void> {
   await run('npm', ['run', '--silent', 'build:renderer']);
   const sync = spawn(
     process.execPath,
-    [require.resolve('tsx/cli'), 'server/cli.ts', 'serve', '--port', String(SYNC_PORT)],
+    [require.resolve('tsx/cli'), 'server/cli.ts', 'serve', '--port', String(SYNC_PORT), '--demo'],
     { cwd: root, stdio: 'inherit' },
   );
   children.push(sync);
