@@ -1,0 +1,145 @@
+/**
+ * The `validate_doc_update` function of every Outpost database, as JavaScript source text.
+ *
+ * The same text is stored in `_design/outpost` on pouchdb-server (where our own middleware
+ * evaluates it, see ../validation-guard.ts) and on Apache CouchDB 3.x (where CouchDB's
+ * JavaScript engine runs it). So the function body is deliberately plain ES5: no arrow
+ * functions, no `let`/`const`, no template strings, and nothing captured from this module —
+ * the per-database facts (kind, branch code) are written into the text as literals.
+ */
+
+export type ValidatedDbKind = 'master' | 'branch' | 'files' | 'payroll';
+
+export interface ValidateOptions {
+  kind: ValidatedDbKind;
+  /** Branch code (uppercase) of a branch or files database. */
+  branch?: string;
+}
+
+/** What the function body reads from its 4th argument and userCtx (CouchDB's shapes). */
+export interface UserCtx {
+  db?: string;
+  name: string | null;
+  roles: string[];
+}
+export interface SecurityObject {
+  admins?: { names?: string[]; roles?: string[] };
+  members?: { names?: string[]; roles?: string[] };
+}
+export type ValidateFn = (
+  newDoc: Record<string, unknown>,
+  oldDoc: Record<string, unknown> | null,
+  userCtx: UserCtx,
+  secObj: SecurityObject,
+) => void;
+
+export const COMPANY_WIDE_BRANCH = '*';
+
+// The body. KIND and BRANCH are substituted as JSON literals by validateDocUpdateSource().
+const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
+  var KIND = __KIND__;
+  var BRANCH = __BRANCH__;
+  var roles = (userCtx && userCtx.roles) || [];
+  function hasRole(role) { return roles.indexOf(role) !== -1; }
+  function refuse(reason) { throw({ forbidden: reason }); }
+
+  // Server administrators (and CouchDB's own replication as admin) may always write.
+  if (hasRole('_admin')) { return; }
+  if (!userCtx || !userCtx.name) {
+    throw({ unauthorized: 'Please sign in before saving changes.' });
+  }
+
+  // Posted documents are facts: they are corrected by new entries, never edited or deleted.
+  if (newDoc._deleted && (newDoc.status === 'posted' || (oldDoc && oldDoc.status === 'posted'))) {
+    refuse('A posted document cannot be deleted; post a correcting entry instead.');
+  }
+  if (oldDoc && oldDoc.status === 'posted') {
+    refuse('This document is posted and cannot be changed; post a correcting entry instead.');
+  }
+
+  // A deletion (DELETE or db.remove) carries only _id/_rev/_deleted, so the shape rules
+  // apply to live documents only; who may write is still checked below.
+  var type = newDoc.type || (oldDoc && oldDoc.type) || 'unknown';
+  if (!newDoc._deleted) {
+    var v = newDoc.v;
+    if (typeof newDoc.type !== 'string' || newDoc.type.length === 0 ||
+        typeof v !== 'number' || v < 1 || Math.floor(v) !== v) {
+      refuse('Every document needs a type and a schema version (v).');
+    }
+    if (KIND === 'master' && newDoc.branch !== '*') {
+      refuse('Company master data (' + type + ') must have branch "*", not "' + newDoc.branch + '".');
+    }
+    if ((KIND === 'branch' || KIND === 'files') && newDoc.branch !== BRANCH) {
+      refuse('This ' + type + ' belongs to branch "' + newDoc.branch + '" and cannot be saved in the database of branch ' + BRANCH + '.');
+    }
+  }
+
+  if (KIND === 'master') {
+    if (hasRole('admin') || hasRole('hq')) { return; }
+    // Any member may register a new device (joining an office), but not change others.
+    if (!oldDoc && !newDoc._deleted && newDoc.type === 'device') { return; }
+    refuse('Only an administrator or head office may change company master data (' + type + ').');
+  }
+  if (KIND === 'branch' || KIND === 'files') {
+    if (hasRole('branch:' + BRANCH) || hasRole('hq') || hasRole('admin')) { return; }
+    refuse('You are not assigned to branch ' + BRANCH + ', so you cannot change its records (' + type + ').');
+  }
+  if (KIND === 'payroll') {
+    if (hasRole('payroll') || hasRole('admin')) { return; }
+    refuse('Only payroll staff or an administrator may change payroll records (' + type + ').');
+  }
+  refuse('This database does not accept changes.');
+}`;
+
+/** Source text of validate_doc_update for one database. */
+export function validateDocUpdateSource(opts: ValidateOptions): string {
+  const needsBranch = opts.kind === 'branch' || opts.kind === 'files';
+  if (needsBranch && !opts.branch) throw new Error(`A ${opts.kind} database needs a branch code.`);
+  const branch = needsBranch ? opts.branch!.toUpperCase() : COMPANY_WIDE_BRANCH;
+  return BODY.replace('__KIND__', JSON.stringify(opts.kind)).replace(
+    '__BRANCH__',
+    JSON.stringify(branch),
+  );
+}
+
+/**
+ * Turns stored validate_doc_update source into a callable function, the way CouchDB does:
+ * the text is a function expression evaluated on its own, with no access to our modules.
+ */
+export function compileValidateFunction(source: string): ValidateFn {
+  const fn: unknown = new Function(`"use strict"; return (${source});`)();
+  if (typeof fn !== 'function') throw new Error('validate_doc_update is not a function');
+  return fn as ValidateFn;
+}
+
+/** Outcome of running one validate function on one document. */
+export type VduOutcome =
+  { ok: true } | { ok: false; error: 'forbidden' | 'unauthorized'; reason: string };
+
+/** Runs a compiled function and maps `throw({forbidden})` / `throw({unauthorized})` like CouchDB. */
+export function runValidate(
+  fn: ValidateFn,
+  newDoc: Record<string, unknown>,
+  oldDoc: Record<string, unknown> | null,
+  userCtx: UserCtx,
+  secObj: SecurityObject,
+): VduOutcome {
+  try {
+    fn(newDoc, oldDoc, userCtx, secObj);
+    return { ok: true };
+  } catch (e) {
+    const thrown = e as { forbidden?: unknown; unauthorized?: unknown } | null;
+    if (thrown && typeof thrown === 'object' && 'unauthorized' in thrown) {
+      return { ok: false, error: 'unauthorized', reason: String(thrown.unauthorized) };
+    }
+    if (thrown && typeof thrown === 'object' && 'forbidden' in thrown) {
+      return { ok: false, error: 'forbidden', reason: String(thrown.forbidden) };
+    }
+    // A bug in a validate function must not let documents through: fail closed.
+    return {
+      ok: false,
+      error: 'forbidden',
+      reason: `The server could not check this document (${String(e)}).`,
+    };
+  }
+}

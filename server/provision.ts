@@ -1,0 +1,185 @@
+import { BRANCH_CODE, ORG_CODE } from '../src-renderer/core/org/schemas';
+import {
+  MASTER_DB,
+  PAYROLL_DB,
+  branchDbName,
+  filesDbName,
+  remoteDbName,
+} from '../src-renderer/core/db/names';
+import { CouchClient, dbPath, docPath } from './couch-client';
+import type { AdminCredentials } from './couch-client';
+import { validateDocUpdateSource } from './design/validate';
+import type { SecurityObject, ValidateOptions } from './design/validate';
+
+export { addUser, disableUser, resetPassword } from './users';
+export type { AddUserOptions } from './users';
+
+/**
+ * Creates (or brings up to date) an organisation's databases on a CouchDB-compatible
+ * server: the databases, their `_security` and the `_design/outpost` validation. Safe to
+ * run again at any time — e.g. after adding a branch or upgrading Outpost.
+ */
+
+export interface ProvisionOptions {
+  url: string;
+  admin: AdminCredentials;
+  org: string;
+  branches: string[];
+  /** Origins to allow via the server's CORS config (besides our built-in ones). */
+  corsOrigins?: string[];
+}
+
+export interface ProvisionReport {
+  databases: { name: string; created: boolean; designUpdated: boolean }[];
+  cors: 'configured' | 'not-supported';
+}
+
+/** Roles of the master database's members: every Outpost role reads the company data. */
+export const MASTER_MEMBER_ROLES = ['admin', 'hq', 'manager', 'bookkeeper', 'clerk', 'payroll'];
+
+export const DEFAULT_CORS_ORIGINS = [
+  'app://outpost',
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+];
+
+export const DESIGN_DOC_ID = '_design/outpost';
+
+interface DbPlan {
+  name: string;
+  security: SecurityObject;
+  validate: ValidateOptions;
+}
+
+export function planDatabases(org: string, branches: string[]): DbPlan[] {
+  if (!ORG_CODE.test(org)) {
+    throw new Error(
+      `"${org}" is not a valid organisation code: use 2–30 lowercase letters, digits or dashes, starting with a letter.`,
+    );
+  }
+  const codes = [
+    ...new Set(branches.map((b) => b.trim().toUpperCase()).filter((b) => b.length > 0)),
+  ];
+  for (const code of codes) {
+    if (!BRANCH_CODE.test(code)) {
+      throw new Error(
+        `"${code}" is not a valid branch code: use 2–6 capital letters or digits, starting with a letter.`,
+      );
+    }
+  }
+  const plans: DbPlan[] = [
+    {
+      name: remoteDbName(org, MASTER_DB),
+      security: {
+        admins: { names: [], roles: ['admin'] },
+        members: { names: [], roles: MASTER_MEMBER_ROLES },
+      },
+      validate: { kind: 'master' },
+    },
+    {
+      name: remoteDbName(org, PAYROLL_DB),
+      security: {
+        admins: { names: [], roles: [] },
+        members: { names: [], roles: ['payroll', 'admin'] },
+      },
+      validate: { kind: 'payroll' },
+    },
+  ];
+  for (const code of codes) {
+    const members = { names: [], roles: [`branch:${code}`, 'hq', 'admin'] };
+    plans.push({
+      name: remoteDbName(org, branchDbName(code)),
+      security: { admins: { names: [], roles: [] }, members },
+      validate: { kind: 'branch', branch: code },
+    });
+    plans.push({
+      name: remoteDbName(org, filesDbName(code)),
+      security: { admins: { names: [], roles: [] }, members },
+      validate: { kind: 'files', branch: code },
+    });
+  }
+  return plans;
+}
+
+export async function provision(opts: ProvisionOptions): Promise<ProvisionReport> {
+  const couch = new CouchClient(opts.url, opts.admin);
+  const plans = planDatabases(opts.org, opts.branches);
+
+  // CouchDB 3 needs _users for sign-in; pouchdb-server has it already (412 = exists).
+  await couch.expect('Create the _users database', 'PUT', '/_users', undefined, [201, 202, 412]);
+
+  const report: ProvisionReport = { databases: [], cors: 'not-supported' };
+  for (const plan of plans) {
+    const created = await couch.expect(
+      `Create database ${plan.name}`,
+      'PUT',
+      dbPath(plan.name),
+      undefined,
+      [201, 202, 412],
+    );
+    await couch.expect(
+      `Set who may use ${plan.name}`,
+      'PUT',
+      `${dbPath(plan.name)}/_security`,
+      plan.security,
+      [200, 201],
+    );
+    const designUpdated = await ensureDesignDoc(couch, plan);
+    report.databases.push({ name: plan.name, created: created.status !== 412, designUpdated });
+  }
+  report.cors = await configureCors(couch, [...DEFAULT_CORS_ORIGINS, ...(opts.corsOrigins ?? [])]);
+  return report;
+}
+
+/** Writes `_design/outpost` when it is missing or its validation differs. */
+async function ensureDesignDoc(couch: CouchClient, plan: DbPlan): Promise<boolean> {
+  const path = docPath(plan.name, DESIGN_DOC_ID);
+  const source = validateDocUpdateSource(plan.validate);
+  const current = await couch.expect<{ _rev?: string; validate_doc_update?: string }>(
+    `Read the validation of ${plan.name}`,
+    'GET',
+    path,
+    undefined,
+    [200, 404],
+  );
+  if (current.status === 200 && current.body.validate_doc_update === source) return false;
+  const doc = {
+    _id: DESIGN_DOC_ID,
+    ...(current.status === 200 && current.body._rev ? { _rev: current.body._rev } : {}),
+    language: 'javascript',
+    validate_doc_update: source,
+  };
+  await couch.expect(`Install the validation of ${plan.name}`, 'PUT', path, doc, [200, 201, 202]);
+  return true;
+}
+
+/**
+ * CORS settings. CouchDB 3 keeps config under /_node/_local/_config (enable_cors lives in
+ * [chttpd] since 3.2, in [httpd] before); pouchdb-server under /_config. If neither
+ * accepts the change we leave CORS alone — the Outpost sync server answers CORS itself.
+ */
+async function configureCors(
+  couch: CouchClient,
+  origins: string[],
+): Promise<ProvisionReport['cors']> {
+  const unique = [...new Set(origins)].join(', ');
+  const settings: [string, string, string][] = [
+    ['httpd', 'enable_cors', 'true'],
+    ['chttpd', 'enable_cors', 'true'],
+    ['cors', 'origins', unique],
+    ['cors', 'credentials', 'true'],
+    ['cors', 'methods', 'GET, PUT, POST, HEAD, DELETE'],
+    ['cors', 'headers', 'accept, authorization, content-type, origin, referer'],
+  ];
+  for (const prefix of ['/_node/_local/_config', '/_config']) {
+    const probe = await couch.request('GET', `${prefix}/cors`);
+    if (probe.status !== 200) continue;
+    let allOk = true;
+    for (const [section, key, value] of settings) {
+      const r = await couch.request('PUT', `${prefix}/${section}/${key}`, value);
+      if (!r.ok) allOk = false;
+    }
+    if (allOk) return 'configured';
+  }
+  return 'not-supported';
+}

@@ -1,0 +1,414 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from './test-server';
+import type { TestServer, TestUser } from './test-server';
+
+// Every rule of validate_doc_update against a real (in-memory) sync server, through both
+// write paths a client uses: a single PUT, and `_bulk_docs` with new_edits:false exactly as
+// PouchDB replication sends it (the path pouchdb-server itself does not validate).
+
+const ALICE: TestUser = {
+  name: 'alice',
+  password: 'alice-pass-1',
+  roles: ['admin', 'hq'],
+  branches: ['NYC'],
+};
+const HANK: TestUser = { name: 'hank', password: 'hank-pass-1', roles: ['hq'] };
+const BOB: TestUser = { name: 'bob', password: 'bob-pass-12', roles: ['clerk'], branches: ['NYC'] };
+const CARL: TestUser = {
+  name: 'carl',
+  password: 'carl-pass-1',
+  roles: ['clerk'],
+  branches: ['BOS'],
+};
+const PAT: TestUser = { name: 'pat', password: 'pat-pass-12', roles: ['payroll'] };
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    org: 'acme',
+    branches: ['NYC', 'BOS'],
+    users: [ALICE, HANK, BOB, CARL, PAT],
+  });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const auth = (u: { name: string; password: string }) =>
+  'Basic ' + Buffer.from(`${u.name}:${u.password}`).toString('base64');
+const asAdmin = () => ({ name: server.admin.username, password: server.admin.password });
+
+async function call(
+  user: { name: string; password: string } | null,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (user) headers.authorization = auth(user);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(server.url + path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+const hex = () => randomBytes(16).toString('hex');
+const newId = (prefix: string) => `${prefix}:${hex()}`;
+
+type Doc = Record<string, unknown> & { _id: string };
+
+/** What one document costs through a single PUT. */
+async function putDoc(user: TestUser | { name: string; password: string }, db: string, doc: Doc) {
+  return call(user, 'PUT', `/${db}/${encodeURIComponent(doc._id)}`, doc);
+}
+
+/** The same document as a replication would push it: new_edits:false with a made-up revision. */
+async function replicateDoc(user: TestUser, db: string, doc: Doc, parentRev?: string) {
+  const gen = parentRev ? Number(parentRev.split('-')[0]) + 1 : 1;
+  const id = hex();
+  const ids = parentRev ? [id, parentRev.split('-')[1]] : [id];
+  const sent = { ...doc, _rev: `${gen}-${id}`, _revisions: { start: gen, ids } };
+  const res = await call(user, 'POST', `/${db}/_bulk_docs`, { docs: [sent], new_edits: false });
+  expect(res.status).toBe(201);
+  const entries = res.body as { id: string; error?: string; reason?: string }[];
+  const mine = entries.find((e) => e.id === doc._id);
+  return { refused: mine?.error ? mine : null, rev: sent._rev };
+}
+
+async function exists(db: string, id: string, rev?: string): Promise<boolean> {
+  const res = await call(
+    asAdmin(),
+    'GET',
+    `/${db}/${encodeURIComponent(id)}${rev ? `?rev=${rev}` : ''}`,
+  );
+  return res.status === 200;
+}
+
+interface Case {
+  rule: string;
+  db: string;
+  user: TestUser;
+  doc: () => Doc;
+  reason?: RegExp;
+}
+
+const sale = (branch = 'NYC') => ({ _id: newId('sale'), type: 'sale', v: 1, branch });
+const branchDoc = () => ({ _id: newId('branch'), type: 'branch', v: 1, branch: '*', code: 'LON' });
+
+const ALLOWED: Case[] = [
+  { rule: 'type and v present', db: 'acme-branch-nyc', user: BOB, doc: () => sale() },
+  {
+    rule: 'master doc with branch "*" by head office',
+    db: 'acme-master',
+    user: HANK,
+    doc: branchDoc,
+  },
+  {
+    rule: 'master data changed by an administrator',
+    db: 'acme-master',
+    user: ALICE,
+    doc: branchDoc,
+  },
+  {
+    rule: 'a new device registered by a clerk',
+    db: 'acme-master',
+    user: BOB,
+    doc: () => ({ _id: newId('device'), type: 'device', v: 1, branch: '*' }),
+  },
+  {
+    rule: 'branch doc of its own branch',
+    db: 'acme-branch-bos',
+    user: CARL,
+    doc: () => sale('BOS'),
+  },
+  {
+    rule: 'files doc of its own branch',
+    db: 'acme-files-nyc',
+    user: BOB,
+    doc: () => ({ ...sale(), type: 'file' }),
+  },
+  {
+    rule: 'head office writes any branch',
+    db: 'acme-branch-bos',
+    user: HANK,
+    doc: () => sale('BOS'),
+  },
+  {
+    rule: 'payroll staff write payroll',
+    db: 'acme-payroll',
+    user: PAT,
+    doc: () => ({ _id: newId('payslip'), type: 'payslip', v: 1, branch: '*' }),
+  },
+];
+
+const REFUSED: Case[] = [
+  {
+    rule: 'missing type',
+    db: 'acme-branch-nyc',
+    user: BOB,
+    doc: () => ({ _id: newId('x'), v: 1, branch: 'NYC' }),
+    reason: /type and a schema version/,
+  },
+  {
+    rule: 'v not a positive integer',
+    db: 'acme-branch-nyc',
+    user: BOB,
+    doc: () => ({ ...sale(), v: 0 }),
+    reason: /type and a schema version/,
+  },
+  {
+    rule: 'master doc with a branch code',
+    db: 'acme-master',
+    user: HANK,
+    doc: () => ({ ...branchDoc(), branch: 'NYC' }),
+    reason: /"\*"/,
+  },
+  {
+    rule: 'branch doc of another branch',
+    db: 'acme-branch-nyc',
+    user: HANK,
+    doc: () => sale('BOS'),
+    reason: /BOS.*NYC/,
+  },
+  {
+    rule: 'files doc of another branch',
+    db: 'acme-files-nyc',
+    user: BOB,
+    doc: () => ({ ...sale('BOS'), type: 'file' }),
+    reason: /BOS.*NYC/,
+  },
+  {
+    rule: 'master data changed by a clerk',
+    db: 'acme-master',
+    user: BOB,
+    doc: branchDoc,
+    reason: /^Only an administrator or head office may change company master data \(branch\)\.$/,
+  },
+];
+
+describe('validate_doc_update on the sync server', () => {
+  for (const c of ALLOWED) {
+    it(`accepts (${c.rule}) — single PUT`, async () => {
+      const doc = c.doc();
+      const res = await putDoc(c.user, c.db, doc);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(await exists(c.db, doc._id)).toBe(true);
+    });
+    it(`accepts (${c.rule}) — replicated _bulk_docs`, async () => {
+      const doc = c.doc();
+      const { refused, rev } = await replicateDoc(c.user, c.db, doc);
+      expect(refused).toBeNull();
+      expect(await exists(c.db, doc._id, rev)).toBe(true);
+    });
+  }
+
+  for (const c of REFUSED) {
+    it(`refuses (${c.rule}) — single PUT with 403 forbidden`, async () => {
+      const doc = c.doc();
+      const res = await putDoc(c.user, c.db, doc);
+      expect(res.status).toBe(403);
+      expect(res.body.error).toBe('forbidden');
+      expect(res.body.reason).toMatch(c.reason!);
+      expect(await exists(c.db, doc._id)).toBe(false);
+    });
+    it(`refuses (${c.rule}) — replicated _bulk_docs entry`, async () => {
+      const doc = c.doc();
+      const { refused } = await replicateDoc(c.user, c.db, doc);
+      expect(refused).toMatchObject({ id: doc._id, error: 'forbidden' });
+      expect(refused!.reason).toMatch(c.reason!);
+      expect(await exists(c.db, doc._id)).toBe(false);
+    });
+  }
+
+  it('refuses a clerk changing an existing device (only new devices are open to all)', async () => {
+    const device = { _id: newId('device'), type: 'device', v: 1, branch: '*', label: 'Front desk' };
+    const created = await putDoc(BOB, 'acme-master', device);
+    expect(created.status).toBe(201);
+    const edit = await putDoc(BOB, 'acme-master', {
+      ...device,
+      _rev: created.body.rev,
+      label: 'Back office',
+    });
+    expect(edit.status).toBe(403);
+    const { refused } = await replicateDoc(
+      BOB,
+      'acme-master',
+      { ...device, label: 'Back office' },
+      created.body.rev,
+    );
+    expect(refused?.reason).toMatch(/\(device\)/);
+  });
+
+  it('refuses editing or deleting a posted document, single and replicated', async () => {
+    const posted = { ...sale(), status: 'posted' };
+    const created = await putDoc(BOB, 'acme-branch-nyc', posted);
+    expect(created.status).toBe(201);
+    const rev = created.body.rev as string;
+
+    const edit = await putDoc(BOB, 'acme-branch-nyc', { ...posted, _rev: rev, amount: 5 });
+    expect(edit.status).toBe(403);
+    expect(edit.body.reason).toBe(
+      'This document is posted and cannot be changed; post a correcting entry instead.',
+    );
+
+    const del = await call(ALICE, 'DELETE', `/acme-branch-nyc/${posted._id}?rev=${rev}`);
+    expect(del.status).toBe(403);
+
+    const replicatedEdit = await replicateDoc(
+      BOB,
+      'acme-branch-nyc',
+      { ...posted, amount: 5 },
+      rev,
+    );
+    expect(replicatedEdit.refused?.reason).toMatch(/posted and cannot be changed/);
+    const replicatedDelete = await replicateDoc(
+      BOB,
+      'acme-branch-nyc',
+      { _id: posted._id, _deleted: true },
+      rev,
+    );
+    expect(replicatedDelete.refused?.reason).toMatch(/posted/);
+
+    const current = await call(asAdmin(), 'GET', `/acme-branch-nyc/${posted._id}`);
+    expect(current.body._rev).toBe(rev);
+  });
+
+  it('lets a draft be edited and deleted', async () => {
+    const draft = { ...sale(), status: 'draft' };
+    const created = await putDoc(BOB, 'acme-branch-nyc', draft);
+    const edited = await putDoc(BOB, 'acme-branch-nyc', {
+      ...draft,
+      _rev: created.body.rev,
+      status: 'posted',
+    });
+    expect(edited.status).toBe(201);
+    const draft2 = { ...sale(), status: 'draft' };
+    const created2 = await putDoc(BOB, 'acme-branch-nyc', draft2);
+    const del = await call(
+      BOB,
+      'DELETE',
+      `/acme-branch-nyc/${draft2._id}?rev=${created2.body.rev}`,
+    );
+    expect(del.status).toBe(200);
+  });
+
+  it('writes the accepted documents of a mixed _bulk_docs and reports the refused ones in order', async () => {
+    const good1 = sale();
+    const bad = sale('BOS');
+    const good2 = sale();
+    const res = await call(BOB, 'POST', '/acme-branch-nyc/_bulk_docs', {
+      docs: [good1, bad, good2],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.map((r: { id: string }) => r.id)).toEqual([good1._id, bad._id, good2._id]);
+    expect(res.body[0].ok).toBe(true);
+    expect(res.body[1]).toMatchObject({ error: 'forbidden' });
+    expect(res.body[2].ok).toBe(true);
+    expect(await exists('acme-branch-nyc', good2._id)).toBe(true);
+    expect(await exists('acme-branch-nyc', bad._id)).toBe(false);
+  });
+
+  it('lets a server admin write anything (the first rule of the function)', async () => {
+    const res = await putDoc(asAdmin(), 'acme-master', { _id: newId('raw') });
+    expect(res.status).toBe(201);
+  });
+
+  it('keeps design documents for database admins', async () => {
+    const res = await putDoc(HANK, 'acme-branch-nyc', {
+      _id: '_design/evil',
+      validate_doc_update: 'function(){}',
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('access to databases', () => {
+  it('refuses reads by a non-member with 403 and by an anonymous caller with 401', async () => {
+    for (const path of [
+      '/acme-branch-nyc',
+      '/acme-branch-nyc/_all_docs',
+      '/acme-branch-nyc/_changes',
+    ]) {
+      const res = await call(CARL, 'GET', path);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({
+        error: 'forbidden',
+        reason: 'You are not allowed to access this db.',
+      });
+    }
+    const revsDiff = await call(CARL, 'POST', '/acme-branch-nyc/_revs_diff', { x: ['1-a'] });
+    expect(revsDiff.status).toBe(403);
+    expect((await call(PAT, 'GET', '/acme-branch-nyc/_all_docs')).status).toBe(403);
+    expect((await call(BOB, 'GET', '/acme-payroll/_all_docs')).status).toBe(403);
+    expect((await call(null, 'GET', '/acme-master/_all_docs')).status).toBe(401);
+  });
+
+  it('lets members read', async () => {
+    expect((await call(BOB, 'GET', '/acme-branch-nyc/_all_docs')).status).toBe(200);
+    expect((await call(BOB, 'GET', '/acme-master/_changes')).status).toBe(200);
+    expect((await call(HANK, 'GET', '/acme-branch-bos')).status).toBe(200);
+  });
+
+  it('rejects a wrong password with 401', async () => {
+    const res = await call({ name: 'bob', password: 'wrong-password' }, 'GET', '/acme-branch-nyc');
+    expect(res.status).toBe(401);
+  });
+
+  it('lets only the server admin create or delete databases (anonymous PUT must not crash the server)', async () => {
+    expect((await call(null, 'PUT', '/newdb')).status).toBe(401);
+    expect((await call(ALICE, 'PUT', '/newdb')).status).toBe(403);
+    expect((await call(BOB, 'DELETE', '/acme-branch-nyc')).status).toBe(403);
+    expect((await call(asAdmin(), 'PUT', '/newdb')).status).toBe(201);
+    expect((await call(asAdmin(), 'DELETE', '/newdb')).status).toBe(200);
+    expect((await call(BOB, 'GET', '/acme-branch-nyc')).status).toBe(200);
+  });
+
+  it('keeps the list of databases and server-side replication for the server admin', async () => {
+    expect((await call(ALICE, 'GET', '/_all_dbs')).status).toBe(403);
+    expect((await call(null, 'GET', '/_all_dbs')).status).toBe(401);
+    expect((await call(asAdmin(), 'GET', '/_all_dbs')).status).toBe(200);
+    expect(
+      (await call(ALICE, 'POST', '/_replicate', { source: 'acme-master', target: 'x' })).status,
+    ).toBe(403);
+  });
+
+  it('keeps _security for database admins', async () => {
+    const res = await call(BOB, 'PUT', '/acme-branch-nyc/_security', { members: { roles: [] } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('CORS', () => {
+  it('answers the preflight of the web app with credentials allowed', async () => {
+    const res = await fetch(`${server.url}/acme-master/_bulk_docs`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:4319',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4319');
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(res.headers.get('access-control-allow-methods')).toMatch(/PUT/);
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  });
+
+  it('allows the packaged app and refuses unknown origins', async () => {
+    const ok = await fetch(`${server.url}/`, { headers: { origin: 'app://outpost' } });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('app://outpost');
+    const bad = await fetch(`${server.url}/_session`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(bad.status).toBe(403);
+    expect(bad.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

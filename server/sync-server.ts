@@ -1,0 +1,141 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { corsMiddleware, parseOriginList } from './cors';
+import { DbFactsStore } from './db-facts';
+import { accessGuard } from './guard';
+import { basicAuthHeader } from './http-util';
+import { createExpress, createExpressPouchApp, createServerPouchDB } from './pouchdb-runtime';
+import type { CouchConfig, PouchDbClass } from './pouchdb-runtime';
+import { SessionResolver } from './session';
+
+/**
+ * The Outpost sync server: pouchdb-server 4.2.0's express-pouchdb, in this process, behind
+ * our CORS and access-guard middlewares. Clients see a CouchDB-compatible HTTP API.
+ */
+
+export interface SyncServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Folder for databases, config.json and log.txt. Ignored when inMemory. */
+  dataDir?: string;
+  /** Keep everything in memory (tests); nothing touches the disk except a temp log file. */
+  inMemory?: boolean;
+  admin: { username: string; password: string };
+  /** Extra origins allowed by CORS, besides loopback and app://outpost. */
+  corsOrigins?: string[];
+}
+
+export interface SyncServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATA_DIR = '.sync-server-data';
+
+export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const inMemory = opts.inMemory ?? false;
+
+  // pouchdb-server writes config.json and log.txt into the working directory unless told
+  // otherwise; keep them with the data (or in a temp folder for in-memory servers).
+  const tempDir = inMemory ? mkdtempSync(join(tmpdir(), 'outpost-sync-')) : null;
+  const dataDir = resolve(tempDir ?? opts.dataDir ?? DEFAULT_DATA_DIR);
+  const dbDir = join(dataDir, 'db');
+  if (!inMemory) mkdirSync(dbDir, { recursive: true });
+
+  const pouchApp = createExpressPouchApp({
+    configPath: join(dataDir, 'config.json'),
+    logPath: join(dataDir, 'log.txt'),
+    inMemoryConfig: inMemory,
+  });
+  const config = pouchApp.couchConfig;
+  await configure(config, opts, inMemory);
+
+  const PouchDB = createServerPouchDB({
+    inMemory,
+    // The memory adapter's store is shared by the whole process: a unique prefix keeps two
+    // test servers apart. On disk the prefix is the database folder.
+    prefix: inMemory ? `outpost-mem-${randomBytes(6).toString('hex')}-` : dbDir + sep,
+  });
+  await pouchApp.setPouchDB(PouchDB);
+
+  let baseUrl = '';
+  const self = () => baseUrl;
+  const sessions = new SessionResolver(self);
+  const facts = new DbFactsStore(self, basicAuthHeader(opts.admin.username, opts.admin.password));
+
+  const app = createExpress();
+  app.disable('x-powered-by');
+  app.use(
+    corsMiddleware(() => [
+      ...(opts.corsOrigins ?? []),
+      ...parseOriginList(config.get('cors', 'origins')),
+    ]),
+  );
+  app.use(accessGuard({ sessions, facts }));
+  app.use(pouchApp);
+
+  const server = createServer(app);
+  const sockets = new Set<Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 5984, host, () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closed = false;
+  return {
+    url: baseUrl,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Long-poll `_changes` requests would keep close() waiting: drop open sockets.
+      const done = new Promise<void>((ok) => server.close(() => ok()));
+      for (const s of sockets) s.destroy();
+      await done;
+      await closeDatabases(PouchDB, inMemory);
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Server admin, a stable cookie secret, and nothing else: the rest is provisioning's job. */
+async function configure(
+  config: CouchConfig,
+  opts: SyncServerOptions,
+  inMemory: boolean,
+): Promise<void> {
+  const set = (section: string, key: string, value: unknown) =>
+    new Promise<void>((ok, fail) =>
+      config.set(section, key, value, (err) => (err ? fail(err) : ok())),
+    );
+  // Re-set on every start: the config file stores only a hash, and the operator may have
+  // changed the password on the command line. express-pouchdb hashes it when saving.
+  await set('admins', opts.admin.username, opts.admin.password);
+  // Without a stored secret every restart would sign everyone's AuthSession cookie out.
+  if (!inMemory && !config.get('couch_httpd_auth', 'secret_persisted')) {
+    await set('couch_httpd_auth', 'secret', randomBytes(16).toString('hex'));
+    await set('couch_httpd_auth', 'secret_persisted', true);
+  }
+}
+
+async function closeDatabases(PouchDB: PouchDbClass, inMemory: boolean): Promise<void> {
+  const open: Promise<unknown>[] = [];
+  // In memory, destroying frees the (process-wide) store; system databases are only closed,
+  // because express-pouchdb re-creates some of them when they are destroyed.
+  PouchDB.__dbCacheMap?.forEach((db, name) =>
+    open.push(inMemory && !name.startsWith('_') ? db.destroy() : db.close()),
+  );
+  await Promise.allSettled(open);
+}
