@@ -73,7 +73,6 @@ async function coreWrite(docs: BenchDoc[], run: number): Promise<{ throughput: n
     return (await db.info()).doc_count;
   });
   await projector.close();
-  index.close();
   await index.delete();
   await db.destroy();
   return { throughput: write.n / write.seconds, indexThroughput: projection.n / projection.seconds, saveMs };
