@@ -3,25 +3,13 @@
  * Runs only where an Electron binary is installed; `npm ci` cannot fetch one offline.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from '../scripts/electron-binary';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
-
-function electronBinary(): string | null {
-  try {
-    // The electron package exports the binary's path, and throws when the download never happened.
-    const path: unknown = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 const hasElectronBinary = binary !== null;

@@ -5,24 +5,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
+import { electronBinary } from './electron-binary';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const WEB_PORT = Number(process.env.OUTPOST_WEB_PORT ?? 4173);
 const SYNC_PORT = Number(process.env.OUTPOST_SYNC_PORT ?? 5984);
-
-/** Path of the installed Electron binary, or null when the download never happened. */
-export function electronBinary(): string | null {
-  try {
-    const path: unknown = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -76,7 +66,7 @@ async function startWeb(): Promise<void> {
     logLevel: 'warn',
   });
   console.log(`\nOutpost:      http://127.0.0.1:${WEB_PORT}/`);
-  console.log(`Sync server:  http://127.0.0.1:${SYNC_PORT}/ (see its lines above for the users it set up)`);
+  console.log(`Sync server:  http://127.0.0.1:${SYNC_PORT}/ (it prints its demo users and admin account)`);
   console.log('Press Ctrl+C to stop both.\n');
   process.on('exit', () => void server.close());
 }

@@ -12,6 +12,7 @@ import { Session } from './session';
 import { testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
 import { z } from 'zod';
+import type { CoreModule } from './module';
 import { parseOrThrow } from './db/validation';
 
 export interface CoreOptions {
@@ -24,6 +25,8 @@ export interface CoreOptions {
   /** True in a browser or worker, where cross-origin requests are subject to CORS. */
   corsApplies?: boolean;
   now?: () => Date;
+  /** The modules this build includes (accounts…); the worker passes them in. */
+  modules?: readonly CoreModule[];
 }
 
 export interface Core {
@@ -52,7 +55,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let online = true;
 
   const openSession = async (config: DeviceConfig) => {
-    session = await Session.open(config, { env: opts.env, dexie: opts.dexie, emit: opts.emit, now });
+    session = await Session.open(config, { env: opts.env, dexie: opts.dexie, emit: opts.emit, now, modules: opts.modules });
     session.sync.setOnline(online);
     return session;
   };
@@ -83,7 +86,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const syncStatus = (): SyncOverview => ready().sync.overview();
 
+  const moduleHandlers = Object.assign({}, ...(opts.modules ?? []).map((m) => m.handlers(ready))) as Partial<RpcHandlers>;
+
   const handlers: RpcHandlers = {
+    ...(moduleHandlers as RpcHandlers),
     'app.getState': appState,
 
     'setup.createCompany': async (input) => {

@@ -1,18 +1,22 @@
 import { branchDbName, indexDbName, MASTER_DB } from './db/names';
 import { openLocalDb, type Db, type PouchEnv } from './db/pouch';
 import { Repository, type WriteContext, type WriteListener } from './db/repository';
-import { SchemaRegistry } from './db/schema-registry';
+import { SchemaRegistry as Registry } from './db/schema-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
 import { Projector } from './index/projector';
 import { registerOrgTypes } from './org/doc-types';
 import type { DeviceConfig } from './org/device-config';
-import type { Branch, Company, Device } from './org/schemas';
+import type { Branch, Company, Device, DocBase } from './org/schemas';
+import type { CoreModule } from './module';
+import { OutpostError } from './errors';
+import type { SchemaRegistry } from './db/schema-registry';
 import type { CoreEvent } from './rpc/contract';
 import { SyncEngine } from './sync/engine';
 
-export function createRegistry(): SchemaRegistry {
-  const registry = new SchemaRegistry();
+export function createRegistry(modules: readonly CoreModule[] = []): SchemaRegistry {
+  const registry = new Registry();
   registerOrgTypes(registry);
+  for (const m of modules) m.registerTypes(registry);
   return registry;
 }
 
@@ -21,6 +25,7 @@ export interface SessionDeps {
   dexie?: DexieDeps;
   emit(event: CoreEvent): void;
   now(): Date;
+  modules?: readonly CoreModule[];
 }
 
 /**
@@ -29,7 +34,7 @@ export interface SessionDeps {
  * first run) and closed as a whole.
  */
 export class Session {
-  readonly registry = createRegistry();
+  readonly registry: SchemaRegistry;
   readonly dbs = new Map<string, Db>();
   readonly index: IndexDb;
   readonly projector: Projector;
@@ -42,28 +47,49 @@ export class Session {
     public config: DeviceConfig,
     private readonly deps: SessionDeps,
   ) {
+    const modules = deps.modules ?? [];
+    this.registry = createRegistry(modules);
     for (const name of config.databases) this.dbs.set(name, openLocalDb(deps.env, config.orgCode, name));
-    this.index = new IndexDb(`${deps.env.prefix ?? ''}${indexDbName(config.orgCode)}`, deps.dexie);
+    const projections = modules.flatMap((m) => m.projections);
+    const stores = Object.assign({}, ...projections.map((p) => p.stores)) as Record<string, string>;
+    this.index = new IndexDb(`${deps.env.prefix ?? ''}${indexDbName(config.orgCode)}`, deps.dexie, stores);
     this.projector = new Projector(this.index, this.registry, this.dbs, {
       changed: (db, types) => deps.emit({ kind: 'changed', db, types }),
       status: (status) => deps.emit({ kind: 'index', status }),
       progress: (done, total, finished) =>
         deps.emit({ kind: 'progress', task: 'index-rebuild', label: 'Rebuilding the index', done, total, finished }),
-    });
+    }, projections);
     this.sync = new SyncEngine({
       env: deps.env,
       orgCode: config.orgCode,
       now: deps.now,
       onStatus: (overview) => deps.emit({ kind: 'sync', overview }),
     });
-    const onWrite: WriteListener = (db, docs) => {
+    this.onWrite = (db, docs) => {
       this.sync.markPending(db, docs);
       void this.projector.schedule(db);
     };
     const ctx = (): WriteContext => ({ userName: this.config.userName, deviceId: this.config.deviceId, now: deps.now });
-    this.companies = new Repository<Company>(this.master, MASTER_DB, this.registry, 'company', ctx, onWrite);
-    this.branches = new Repository<Branch>(this.master, MASTER_DB, this.registry, 'branch', ctx, onWrite);
-    this.devices = new Repository<Device>(this.master, MASTER_DB, this.registry, 'device', ctx, onWrite);
+    this.writeContext = ctx;
+    this.companies = this.repository<Company>(MASTER_DB, 'company');
+    this.branches = this.repository<Branch>(MASTER_DB, 'branch');
+    this.devices = this.repository<Device>(MASTER_DB, 'device');
+  }
+
+  /** Every write goes through here: the sync engine counts it pending, the index catches up. */
+  readonly onWrite: WriteListener;
+  readonly writeContext: () => WriteContext;
+
+  /** A repository of one document type over one of this device's databases. */
+  repository<T extends DocBase>(dbName: string, type: string): Repository<T> {
+    const db = this.dbs.get(dbName);
+    if (!db) throw new OutpostError('state', `This device does not hold the ${dbName} database.`);
+    return new Repository<T>(db, dbName, this.registry, type, this.writeContext, this.onWrite);
+  }
+
+  /** Logical name of the branch database this device books into. */
+  get homeBranchDbName(): string {
+    return branchDbName(this.config.branchCode);
   }
 
   static async open(config: DeviceConfig, deps: SessionDeps): Promise<Session> {

@@ -30,19 +30,45 @@ export interface DexieDeps {
   IDBKeyRange: typeof IDBKeyRange;
 }
 
+const CORE_STORES = {
+  catalog: 'id, db, type, updatedAt, *tokens',
+  checkpoints: 'db',
+  meta: 'key',
+};
+
+/**
+ * Bump when any store definition changes. The index is disposable, so an upgrade simply
+ * clears every table (see Projector.start) and the projections rebuild from PouchDB.
+ */
+export const INDEX_SCHEMA_VERSION = 2;
+
 export class IndexDb extends Dexie {
   catalog!: Table<CatalogRow, string>;
   checkpoints!: Table<CheckpointRow, string>;
   meta!: Table<MetaRow, string>;
+  /** Identifies the set of stores, so a projection added later triggers a rebuild. */
+  readonly signature: string;
 
-  constructor(name: string, deps?: DexieDeps) {
+  /** `moduleStores`: the tables projections of modules add (e.g. the ledger). */
+  constructor(name: string, deps?: DexieDeps, moduleStores: Record<string, string> = {}) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
-    this.version(1).stores({
-      catalog: 'id, db, type, updatedAt, *tokens',
-      checkpoints: 'db',
-      meta: 'key',
-    });
+    const stores = { ...CORE_STORES, ...moduleStores };
+    this.version(INDEX_SCHEMA_VERSION).stores(stores);
+    this.signature = JSON.stringify(stores);
   }
+}
+
+/** A projection of a module: keeps its own tables in step with the documents it reads. */
+export interface Projection {
+  /** Dexie store definitions this projection owns. */
+  stores: Record<string, string>;
+  /**
+   * Applies one batch of changes, inside the same Dexie transaction as the catalog rows and
+   * the checkpoint. `doc` is null for deletions. It must first remove what the document
+   * contributed before, so replaying a change (or a replicated edit of a draft) never
+   * double-counts.
+   */
+  apply(index: IndexDb, db: string, changes: { id: string; type: string; doc: Record<string, unknown> | null }[]): Promise<void>;
 }
 
 export function tokenize(text: string): string[] {

@@ -2,7 +2,7 @@ import type { SchemaRegistry } from '../db/schema-registry';
 import type { Db } from '../db/pouch';
 import { typeOfId } from '../ids';
 import type { IndexStatus } from '../rpc/contract';
-import { tokenize, type CatalogRow, type IndexDb } from './index-db';
+import { tokenize, type CatalogRow, type IndexDb, type Projection } from './index-db';
 
 const BATCH = 500;
 
@@ -32,9 +32,20 @@ export class Projector {
     private readonly registry: SchemaRegistry,
     private readonly sources: Map<string, Db>,
     private readonly events: ProjectorEvents,
+    private readonly projections: Projection[] = [],
   ) {}
 
   start(): void {
+    // A changed set of stores (an upgrade that adds a projection) starts the index afresh.
+    void this.enqueue(async () => {
+      const known = await this.index.meta.get('signature');
+      if (known?.value !== this.index.signature) {
+        await this.index.transaction('rw', this.index.tables, async () => {
+          for (const t of this.index.tables) await t.clear();
+          await this.index.meta.put({ key: 'signature', value: this.index.signature });
+        });
+      }
+    });
     for (const [name, db] of this.sources) this.watch(name, db);
   }
 
@@ -97,21 +108,27 @@ export class Projector {
     const puts: CatalogRow[] = [];
     const deletes: string[] = [];
     const types = new Set<string>();
+    const projected: { id: string; type: string; doc: Record<string, unknown> | null }[] = [];
     for (const ch of changes) {
       const type = typeOfId(ch.id);
       if (ch.id.startsWith('_design/') || !type) continue;
       types.add(type);
       if (ch.deleted || !ch.doc) {
         deletes.push(ch.id);
+        projected.push({ id: ch.id, type, doc: null });
         continue;
       }
       const row = this.toRow(name, ch.doc);
       if (row) puts.push(row);
       else deletes.push(ch.id);
+      // Projections read only documents this build understands (upcast to the current version).
+      const decoded = this.registry.decode(ch.doc);
+      projected.push({ id: ch.id, type, doc: decoded.kind === 'current' ? (decoded.doc as Record<string, unknown>) : null });
     }
-    await this.index.transaction('rw', this.index.catalog, this.index.checkpoints, async () => {
+    await this.index.transaction('rw', this.index.tables, async () => {
       if (deletes.length) await this.index.catalog.bulkDelete(deletes);
       if (puts.length) await this.index.catalog.bulkPut(puts);
+      for (const p of this.projections) await p.apply(this.index, name, projected);
       await this.index.checkpoints.put({ db: name, seq: lastSeq });
     });
     return types;
@@ -154,9 +171,8 @@ export class Projector {
         let done = 0;
         this.rebuildProgress = { done, total };
         this.events.progress(done, total, false);
-        await this.index.transaction('rw', this.index.catalog, this.index.checkpoints, async () => {
-          await this.index.catalog.clear();
-          await this.index.checkpoints.clear();
+        await this.index.transaction('rw', this.index.tables, async () => {
+          for (const t of this.index.tables) if (t.name !== 'meta') await t.clear();
         });
         for (const name of this.sources.keys()) {
           await this.catchUp(name, (n) => {

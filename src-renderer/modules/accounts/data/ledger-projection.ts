@@ -1,0 +1,244 @@
+import type { Table } from 'dexie';
+import type { IndexDb, Projection } from '../../../core/index/index-db';
+import type { LedgerLine } from '../domain/schemas';
+
+/**
+ * The ledger projection (DESIGN §4): one row per posted ledger line, running aggregates per
+ * account, branch and month, and the open-item facts receivables and payables are derived
+ * from. Lines and aggregates change in the same Dexie transaction as the checkpoint, so a
+ * report over years reads a few hundred aggregate rows, never millions of lines.
+ */
+export const LEDGER_STORES = {
+  ledgerLines: 'id, docId, [account+date], [branch+date], date, party',
+  balances: '[account+branch+month], month, account',
+  tradeItems: 'docId, partyId, [side+dueDate], creditFor',
+  allocations: 'id, paymentId, documentId',
+  accountingDocs: 'id, [type+date], [type+status], number, partyId, reverses',
+};
+
+/** One row per accounting document, drafts included: what the lists and search read. */
+export interface AccountingDocRow {
+  id: string;
+  type: string;
+  db: string;
+  branch: string;
+  number: string;
+  date: string;
+  status: string;
+  memo: string;
+  reference: string;
+  partyId: string | null;
+  currency: string;
+  /** Sum of debits (entries), gross (sales/purchase documents) or amount (payments), document currency. */
+  total: number;
+  side: string | null;
+  kind: string | null;
+  reverses: string | null;
+  creditFor: string | null;
+  createdBy: string;
+}
+
+export interface LedgerRow {
+  /** `<docId>#<line index>` */
+  id: string;
+  docId: string;
+  docType: string;
+  db: string;
+  number: string;
+  date: string;
+  account: string;
+  branch: string;
+  party: string | null;
+  memo: string;
+  /** Base currency, minor units. */
+  debit: number;
+  credit: number;
+  /** Document currency, minor units. */
+  docDebit: number;
+  docCredit: number;
+  currency: string;
+}
+
+export interface BalanceRow {
+  account: string;
+  branch: string;
+  /** YYYY-MM */
+  month: string;
+  debit: number;
+  credit: number;
+}
+
+export interface TradeItemRow {
+  docId: string;
+  db: string;
+  side: 'sales' | 'purchase';
+  kind: 'invoice' | 'credit';
+  number: string;
+  partyId: string;
+  date: string;
+  dueDate: string;
+  currency: string;
+  rate: string;
+  gross: number;
+  creditFor: string | null;
+  branch: string;
+}
+
+export interface AllocationRow {
+  id: string;
+  paymentId: string;
+  documentId: string;
+  /** In the payment's currency, minor units. */
+  amount: number;
+  date: string;
+}
+
+export function ledgerTables(index: IndexDb) {
+  return {
+    lines: index.table('ledgerLines') as Table<LedgerRow, string>,
+    balances: index.table('balances') as Table<BalanceRow, [string, string, string]>,
+    tradeItems: index.table('tradeItems') as Table<TradeItemRow, string>,
+    allocations: index.table('allocations') as Table<AllocationRow, string>,
+    docs: index.table('accountingDocs') as Table<AccountingDocRow, string>,
+  };
+}
+
+interface PostedDoc {
+  _id: string;
+  type: string;
+  status?: string;
+  number?: string | null;
+  date?: string;
+  branch: string;
+  currency?: string;
+  lines?: LedgerLine[];
+  posting?: LedgerLine[];
+}
+
+/** The ledger lines a document contributes: only posted facts post. */
+export function postedLines(type: string, doc: Record<string, unknown> | null): LedgerLine[] {
+  if (!doc || (doc as unknown as PostedDoc).status !== 'posted') return [];
+  const d = doc as unknown as PostedDoc;
+  if (type === 'journalEntry') return d.lines ?? [];
+  if (type === 'tradeDoc' || type === 'payment') return d.posting ?? [];
+  return [];
+}
+
+export const monthOf = (date: string) => date.slice(0, 7);
+
+export const ledgerProjection: Projection = {
+  stores: LEDGER_STORES,
+  async apply(index, db, changes) {
+    const t = ledgerTables(index);
+    const deltas = new Map<string, BalanceRow>();
+    const bump = (account: string, branch: string, month: string, debit: number, credit: number) => {
+      const key = `${account}\u0000${branch}\u0000${month}`;
+      const cur = deltas.get(key) ?? { account, branch, month, debit: 0, credit: 0 };
+      cur.debit += debit;
+      cur.credit += credit;
+      deltas.set(key, cur);
+    };
+
+    for (const { id, type, doc } of changes) {
+      if (type !== 'journalEntry' && type !== 'tradeDoc' && type !== 'payment') continue;
+      // Take back whatever this document contributed before.
+      const old = await t.lines.where('docId').equals(id).toArray();
+      for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit);
+      if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
+      if (type === 'tradeDoc') await t.tradeItems.delete(id);
+      if (type === 'payment') await t.allocations.where('paymentId').equals(id).delete();
+      if (doc) await t.docs.put(docRow(id, type, db, doc));
+      else await t.docs.delete(id);
+
+      const lines = postedLines(type, doc);
+      if (!doc || lines.length === 0) continue;
+      const d = doc as unknown as PostedDoc & Record<string, unknown>;
+      const rows: LedgerRow[] = lines.map((l, i) => ({
+        id: `${id}#${i}`,
+        docId: id,
+        docType: type,
+        db,
+        number: d.number ?? '',
+        date: d.date ?? '',
+        account: l.account,
+        branch: l.branch ?? d.branch,
+        party: l.party ?? null,
+        memo: l.memo || String(d.memo ?? ''),
+        debit: l.baseDebit,
+        credit: l.baseCredit,
+        docDebit: l.debit,
+        docCredit: l.credit,
+        currency: d.currency ?? '',
+      }));
+      await t.lines.bulkAdd(rows);
+      for (const r of rows) bump(r.account, r.branch, monthOf(r.date), r.debit, r.credit);
+
+      if (type === 'tradeDoc') {
+        const totals = d.totals as { gross: number };
+        await t.tradeItems.put({
+          docId: id,
+          db,
+          side: d.side as 'sales' | 'purchase',
+          kind: d.kind as 'invoice' | 'credit',
+          number: d.number ?? '',
+          partyId: String(d.partyId),
+          date: String(d.date),
+          dueDate: String(d.dueDate),
+          currency: String(d.currency),
+          rate: String(d.rate),
+          gross: totals.gross,
+          creditFor: (d.creditFor as string | null) ?? null,
+          branch: d.branch,
+        });
+      }
+      if (type === 'payment') {
+        const allocations = (d.allocations as { documentId: string; amount: number }[]) ?? [];
+        await t.allocations.bulkAdd(
+          allocations.map((a, i) => ({ id: `${id}#${i}`, paymentId: id, documentId: a.documentId, amount: a.amount, date: String(d.date) })),
+        );
+      }
+    }
+
+    if (deltas.size === 0) return;
+    const keys = [...deltas.values()].map((b) => [b.account, b.branch, b.month] as [string, string, string]);
+    const existing = await t.balances.bulkGet(keys);
+    const next = [...deltas.values()].map((delta, i) => {
+      const cur = existing[i];
+      return {
+        ...delta,
+        debit: (cur?.debit ?? 0) + delta.debit,
+        credit: (cur?.credit ?? 0) + delta.credit,
+      };
+    });
+    await t.balances.bulkPut(next);
+  },
+};
+
+function docRow(id: string, type: string, db: string, doc: Record<string, unknown>): AccountingDocRow {
+  const lines = (doc.lines as { debit?: number }[] | undefined) ?? [];
+  const total =
+    type === 'journalEntry'
+      ? lines.reduce((n, l) => n + (l.debit ?? 0), 0)
+      : type === 'tradeDoc'
+        ? ((doc.totals as { gross: number } | undefined)?.gross ?? 0)
+        : Number(doc.amount ?? 0);
+  return {
+    id,
+    type,
+    db,
+    branch: String(doc.branch ?? ''),
+    number: String(doc.number ?? ''),
+    date: String(doc.date ?? ''),
+    status: String(doc.status ?? ''),
+    memo: String(doc.memo ?? ''),
+    reference: String(doc.reference ?? ''),
+    partyId: (doc.partyId as string | undefined) ?? null,
+    currency: String(doc.currency ?? ''),
+    total,
+    side: (doc.side as string | undefined) ?? null,
+    kind: (doc.kind as string | undefined) ?? null,
+    reverses: (doc.reverses as string | undefined) ?? null,
+    creditFor: (doc.creditFor as string | undefined) ?? null,
+    createdBy: String(doc.createdBy ?? ''),
+  };
+}

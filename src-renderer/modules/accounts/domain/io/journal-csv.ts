@@ -1,0 +1,227 @@
+import { cell, checkRowWidth, csvField, mapHeader, readCsv, wasQuoted, type ColumnSpec } from './csv';
+import { problem, refuse, type ImportProblem, type ImportResult } from './report';
+import { amountMessage, formatMinor, isStrictIsoDate, parseAmountText } from './values';
+
+export interface ImportedLine {
+  account: string;
+  /** Minor units of the entry's currency; exactly one of debit/credit is non-zero. */
+  debit: number;
+  credit: number;
+  /** Party id (resolved from the code in the file), or null. */
+  party: string | null;
+  memo: string;
+}
+
+export interface ImportedEntry {
+  reference: string;
+  date: string;
+  currency: string;
+  /** The first non-empty memo among the entry's lines: the file has no separate entry memo. */
+  memo: string;
+  branch: string;
+  lines: ImportedLine[];
+  /** File lines the entry came from, so later errors (e.g. on posting) can point back. */
+  sourceLines: number[];
+}
+
+export interface JournalCsvContext {
+  baseCurrency: string;
+  accountCodes: Set<string>;
+  /** Party code → party id. */
+  partyCodes: Map<string, string>;
+  branches: Set<string>;
+  defaultBranch: string;
+  /** Nothing may be dated on or before this day. */
+  lockDate: string | null;
+}
+
+type JournalKey = 'date' | 'reference' | 'account' | 'debit' | 'credit' | 'currency' | 'memo' | 'party' | 'branch';
+
+export interface JournalCsvColumn {
+  key: JournalKey;
+  /** The header to write; matching ignores case, spaces, dashes and underscores. */
+  name: string;
+  aliases: readonly string[];
+  required: boolean;
+  description: string;
+  example: string;
+}
+
+/** The documented file layout; the import screen renders this as help. */
+export const JOURNAL_CSV_COLUMNS: readonly JournalCsvColumn[] = [
+  { key: 'date', name: 'date', aliases: [], required: true, description: 'Entry date as YYYY-MM-DD. Must be after the lock date.', example: '2026-03-31' },
+  { key: 'reference', name: 'entry reference', aliases: ['reference', 'ref', 'entry'], required: true, description: 'Lines with the same reference form one entry; they must share date, currency and branch, and must balance.', example: 'ADJ-0001' },
+  { key: 'account', name: 'account code', aliases: ['account'], required: true, description: 'Code of an existing account in the chart (not its name).', example: '1200' },
+  { key: 'debit', name: 'debit', aliases: [], required: true, description: 'Debit amount, or empty. Use a point for decimals; thousands separators only inside double quotes ("1,234.50").', example: '1234.50' },
+  { key: 'credit', name: 'credit', aliases: [], required: true, description: 'Credit amount, or empty. Each line has a debit or a credit, not both.', example: '' },
+  { key: 'currency', name: 'currency', aliases: [], required: false, description: 'ISO code such as USD. Empty means the company base currency.', example: 'USD' },
+  { key: 'memo', name: 'memo', aliases: ['description'], required: false, description: 'Text for the line (up to 200 characters). The first memo of an entry also describes the entry.', example: 'Accrued rent' },
+  { key: 'party', name: 'party', aliases: ['party code', 'customer', 'supplier'], required: false, description: 'Customer or supplier code, for receivable and payable lines.', example: 'C-0042' },
+  { key: 'branch', name: 'branch', aliases: [], required: false, description: 'Branch code. Empty means the branch you are importing into.', example: 'NYC' },
+];
+
+const SPECS: readonly ColumnSpec<JournalKey>[] = JOURNAL_CSV_COLUMNS.map((c) => ({ key: c.key, names: [c.name, ...c.aliases], required: c.required }));
+
+/** A small file that imports cleanly against a chart with these codes; offered for download. */
+export function journalCsvTemplate(): string {
+  const rows = [
+    JOURNAL_CSV_COLUMNS.map((c) => c.name),
+    ['2026-03-31', 'ADJ-0001', '6100', '"1,250.00"', '', 'USD', 'March rent accrual', '', ''],
+    ['2026-03-31', 'ADJ-0001', '2100', '', '1250.00', 'USD', 'March rent accrual', '', ''],
+    ['2026-03-31', 'ADJ-0002', '1100', '480.00', '', 'USD', 'Invoice 1043 correction', 'C-0042', ''],
+    ['2026-03-31', 'ADJ-0002', '4000', '', '480.00', 'USD', 'Invoice 1043 correction', '', ''],
+  ];
+  return rows.map((r) => r.map((v) => (v.startsWith('"') ? v : csvField(v))).join(',')).join('\r\n') + '\r\n';
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+interface PendingEntry {
+  entry: ImportedEntry;
+  firstLine: number;
+  debits: number;
+  credits: number;
+  /** An entry with a bad line is still grouped (to report balance problems) but not trusted. */
+  broken: boolean;
+}
+
+export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportResult<ImportedEntry> {
+  const csv = readCsv(text);
+  const problems: ImportProblem[] = [...csv.problems];
+  const header = csv.rows[0];
+  if (!header) return refuse([problem(1, 'The file is empty. Start from the template: a header line, then one line per debit or credit.')]);
+  const head = mapHeader(header, SPECS);
+  problems.push(...head.problems);
+  if (head.problems.length > 0) return refuse(problems);
+  const col = head.index;
+  const width = header.fields.length;
+  const base = ctx.baseCurrency;
+  const entries = new Map<string, PendingEntry>();
+
+  for (let r = 1; r < csv.rows.length; r++) {
+    const row = csv.rows[r]!;
+    const line = row.line;
+    const before = problems.length;
+    const widthProblem = checkRowWidth(row, width);
+    if (widthProblem) problems.push(widthProblem);
+
+    const reference = cell(row, col.reference);
+    const date = cell(row, col.date);
+    const accountRaw = cell(row, col.account);
+    const debitRaw = cell(row, col.debit);
+    const creditRaw = cell(row, col.credit);
+    const currencyRaw = cell(row, col.currency).toUpperCase();
+    const memo = cell(row, col.memo);
+    const partyRaw = cell(row, col.party);
+    const branchRaw = cell(row, col.branch);
+
+    if (reference === '') problems.push(problem(line, 'The entry reference is empty. Give every line the reference of the entry it belongs to.', 'entry reference'));
+    else if (reference.length > 80) problems.push(problem(line, 'The entry reference is longer than 80 characters. Shorten it.', 'entry reference'));
+
+    if (date === '') problems.push(problem(line, 'The date is empty. Write it as YYYY-MM-DD, e.g. 2026-03-31.', 'date'));
+    else if (!isStrictIsoDate(date)) {
+      problems.push(problem(line, `"${date}" is not a date in the format YYYY-MM-DD (e.g. 2026-03-31). Other formats such as 31/03/2026 are not accepted; change the column format in your spreadsheet.`, 'date'));
+    } else if (ctx.lockDate !== null && date <= ctx.lockDate) {
+      problems.push(problem(line, `${date} is on or before the lock date ${ctx.lockDate}; the books are closed up to then. Use a later date or ask an administrator to move the lock date.`, 'date'));
+    }
+
+    const currency = currencyRaw === '' ? base : currencyRaw;
+    const currencyOk = CURRENCY.test(currency);
+    if (!currencyOk) problems.push(problem(line, `"${currencyRaw}" is not a currency code. Use a three-letter ISO code such as USD, or leave it empty for ${base}.`, 'currency'));
+
+    let account = accountRaw;
+    if (accountRaw === '') problems.push(problem(line, 'The account code is empty. Enter the code of an account in the chart, e.g. 1200.', 'account code'));
+    else if (!ctx.accountCodes.has(accountRaw)) {
+      const upper = accountRaw.toUpperCase();
+      if (ctx.accountCodes.has(upper)) account = upper;
+      else problems.push(problem(line, `There is no account with code "${accountRaw}" in the chart. Check the code, or add the account first.`, 'account code'));
+    }
+
+    let party: string | null = null;
+    if (partyRaw !== '') {
+      party = ctx.partyCodes.get(partyRaw) ?? ctx.partyCodes.get(partyRaw.toUpperCase()) ?? null;
+      if (party === null) problems.push(problem(line, `There is no customer or supplier with code "${partyRaw}". Check the code, or add the party first.`, 'party'));
+    }
+
+    const branch = branchRaw === '' ? ctx.defaultBranch : branchRaw.toUpperCase();
+    if (!ctx.branches.has(branch)) problems.push(problem(line, `There is no branch "${branchRaw}". Use one of: ${[...ctx.branches].sort().join(', ')}, or leave it empty.`, 'branch'));
+
+    if (memo.length > 200) problems.push(problem(line, 'The memo is longer than 200 characters. Shorten it.', 'memo'));
+
+    let debit = 0;
+    let credit = 0;
+    if (currencyOk) {
+      const amounts: [string, string, boolean, 'debit' | 'credit'][] = [
+        [debitRaw, 'debit', wasQuoted(row, col.debit), 'debit'],
+        [creditRaw, 'credit', wasQuoted(row, col.credit), 'credit'],
+      ];
+      let amountProblem = false;
+      for (const [raw, name, quoted, which] of amounts) {
+        if (raw === '') continue;
+        const parsed = parseAmountText(raw, currency, { allowGrouping: quoted });
+        if (!parsed.ok || parsed.value < 0) amountProblem = true;
+        if (!parsed.ok) problems.push(problem(line, amountMessage(raw, currency, parsed.reason), name));
+        else if (parsed.value < 0) problems.push(problem(line, `The ${name} "${raw}" is negative. Write it as a positive amount in the ${which === 'debit' ? 'credit' : 'debit'} column instead.`, name));
+        else if (which === 'debit') debit = parsed.value;
+        else credit = parsed.value;
+      }
+      if (!amountProblem && (debit > 0) === (credit > 0)) {
+        problems.push(
+          problem(
+            line,
+            debit > 0 ? 'This line has both a debit and a credit. Put each amount on its own line.' : 'This line has neither a debit nor a credit. Enter one amount, or delete the line.',
+            'debit',
+          ),
+        );
+      }
+    }
+
+    const lineOk = problems.length === before;
+    if (reference === '') continue;
+    let pending = entries.get(reference);
+    if (!pending) {
+      pending = {
+        entry: { reference, date, currency, memo, branch, lines: [], sourceLines: [] },
+        firstLine: line,
+        debits: 0,
+        credits: 0,
+        broken: false,
+      };
+      entries.set(reference, pending);
+    } else {
+      const e = pending.entry;
+      const first = pending.firstLine;
+      if (date !== e.date) problems.push(problem(line, `Entry "${reference}" has date ${e.date} on line ${first} but ${date} here. All lines of an entry share one date.`, 'date'));
+      if (currency !== e.currency) problems.push(problem(line, `Entry "${reference}" is in ${e.currency} on line ${first} but ${currency} here. All lines of an entry share one currency.`, 'currency'));
+      if (branch !== e.branch) problems.push(problem(line, `Entry "${reference}" is for branch ${e.branch} on line ${first} but ${branch} here. All lines of an entry share one branch.`, 'branch'));
+      if (e.memo === '' && memo !== '') e.memo = memo;
+    }
+    if (!lineOk || problems.length > before) pending.broken = true;
+    pending.entry.lines.push({ account, debit, credit, party, memo });
+    pending.entry.sourceLines.push(line);
+    pending.debits += debit;
+    pending.credits += credit;
+  }
+
+  const items: ImportedEntry[] = [];
+  for (const p of entries.values()) {
+    const e = p.entry;
+    if (e.lines.length < 2) {
+      problems.push(problem(p.firstLine, `Entry "${e.reference}" has only one line. An entry needs at least a debit line and a credit line with the same reference.`, 'entry reference'));
+    } else if (!p.broken && p.debits !== p.credits) {
+      const diff = p.debits - p.credits;
+      problems.push(
+        problem(
+          p.firstLine,
+          `Entry "${e.reference}" does not balance: debits ${formatMinor(p.debits, e.currency)}, credits ${formatMinor(p.credits, e.currency)}, ` +
+            `${diff > 0 ? 'debits exceed credits' : 'credits exceed debits'} by ${formatMinor(Math.abs(diff), e.currency)} (lines ${e.sourceLines.join(', ')}).`,
+          'entry reference',
+        ),
+      );
+    }
+    items.push(e);
+  }
+  if (csv.rows.length < 2) problems.push(problem(1, 'The file has a header but no lines. Add one line per debit or credit.'));
+  if (problems.length > 0) return refuse(problems);
+  return { ok: true, items, warnings: head.warnings };
+}
