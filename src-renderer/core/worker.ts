@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { createCore } from './create-core';
+import { accountsModule } from '../modules/accounts';
 import { browserPouchEnv } from './db/pouch-browser';
 import { OutpostError } from './errors';
 import type { CoreEvent, RpcRequest } from './rpc/contract';
@@ -18,6 +19,7 @@ const corePromise = createCore({
   emit: (event) => emit(event),
   origin: scope.location.origin === 'null' ? 'app://outpost' : scope.location.origin,
   corsApplies: true,
+  modules: [accountsModule],
 });
 
 const handlers = new Proxy({} as RpcHandlers, {

@@ -1,5 +1,6 @@
 import type { Branch, Company, CompanyFields, CreateCompanyInput, Device, BranchFields } from '../org/schemas';
 import type { SerializedError } from '../errors';
+import type { AccountsRpcMethods } from '../../modules/accounts/rpc-contract';
 
 /**
  * The one typed RPC map between the UI thread and the data-core worker (DESIGN §1).
@@ -156,7 +157,8 @@ export interface JoinCompanyInput extends InspectServerInput {
 
 // ── The map ──────────────────────────────────────────────────────────────────
 
-export interface RpcMethods {
+/** Core methods; modules add theirs (a module's contract is types only, so core stays free of module code). */
+export interface RpcMethods extends AccountsRpcMethods {
   'app.getState': { params: void; result: AppState };
 
   'setup.createCompany': { params: CreateCompanyInput; result: AppState };
@@ -231,5 +233,8 @@ export interface RpcEventMessage {
 export type HostMessage = { host: 'online'; online: boolean };
 
 /** Document types → RTK Query tags; one tag per type keeps invalidation precise. */
-export const TAG_TYPES = ['company', 'branch', 'device', 'sync', 'refused', 'index', 'app'] as const;
+export const TAG_TYPES = [
+  'company', 'branch', 'device', 'sync', 'refused', 'index', 'app',
+  'account', 'taxCode', 'party', 'ledgerSettings', 'currencyRate', 'journalEntry', 'tradeDoc', 'payment',
+] as const;
 export type TagType = (typeof TAG_TYPES)[number];

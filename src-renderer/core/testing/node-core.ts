@@ -2,6 +2,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { createCore, type Core } from '../create-core';
 import { nodePouchEnv } from '../db/pouch-node';
 import type { CoreEvent, RpcMethod, RpcMethods } from '../rpc/contract';
+import type { CoreModule } from '../module';
 
 let counter = 0;
 
@@ -16,7 +17,7 @@ export interface TestDevice {
  * A whole data core in Node, as the worker runs it but on in-memory PouchDB and
  * fake-indexeddb. Each call is a separate "device" with its own databases.
  */
-export async function startTestDevice(now?: () => Date): Promise<TestDevice> {
+export async function startTestDevice(now?: () => Date, modules: readonly CoreModule[] = []): Promise<TestDevice> {
   const events: CoreEvent[] = [];
   const prefix = `dev${++counter}-${Date.now()}-`;
   const core = await createCore({
@@ -24,6 +25,7 @@ export async function startTestDevice(now?: () => Date): Promise<TestDevice> {
     dexie: { indexedDB, IDBKeyRange },
     emit: (e) => events.push(e),
     now,
+    modules,
   });
   return {
     core,

@@ -160,8 +160,7 @@ export type CurrencyRate = z.infer<typeof currencyRateSchema>;
 
 // ── Ledger lines: what every posting is made of ──────────────────────────────
 
-export const ledgerLineSchema = z
-  .object({
+const ledgerLineShape = z.object({
     account: accountCodeSchema,
     /** Document currency, minor units; exactly one of debit/credit is non-zero. */
     debit: nonNegativeAmountSchema,
@@ -174,11 +173,19 @@ export const ledgerLineSchema = z
     memo: z.string().trim().max(200).default(''),
     /** Branch the line is booked to; the document's branch when absent. */
     branch: z.string().nullable().default(null),
-  })
-  .refine((l) => (l.debit > 0) !== (l.credit > 0) || (l.debit === 0 && l.credit === 0 && (l.baseDebit > 0) !== (l.baseCredit > 0)), {
-    message: 'Each line has either a debit or a credit, not both.',
-    path: ['debit'],
-  });
+});
+
+/** A posted line has exactly one side; a base-only line (rounding, FX) has exactly one base side. */
+export function lineHasOneSide(l: { debit: number; credit: number; baseDebit: number; baseCredit: number }): boolean {
+  return (l.debit > 0) !== (l.credit > 0) || (l.debit === 0 && l.credit === 0 && (l.baseDebit > 0) !== (l.baseCredit > 0));
+}
+
+export const ledgerLineSchema = ledgerLineShape.refine(lineHasOneSide, {
+  message: 'Each line has either a debit or a credit, not both.',
+  path: ['debit'],
+});
+/** Lines of a draft may still be incomplete (the clerk is typing); posting checks them. */
+export const draftLedgerLineSchema = ledgerLineShape;
 export type LedgerLine = z.infer<typeof ledgerLineSchema>;
 export type LedgerLineInput = z.input<typeof ledgerLineSchema>;
 
@@ -200,7 +207,7 @@ export const journalEntryFieldsSchema = z.object({
   currency: currencyCodeSchema,
   /** Base units per unit of `currency` ("1" in base). */
   rate: decimalRateSchema.default('1'),
-  lines: z.array(ledgerLineSchema).min(2, 'A journal entry needs at least two lines.'),
+  lines: z.array(draftLedgerLineSchema).min(2, 'A journal entry needs at least two lines.'),
   /** The entry this one reverses. */
   reverses: z.string().nullable().default(null),
   postedAt: z.iso.datetime().nullable().default(null),
@@ -208,7 +215,13 @@ export const journalEntryFieldsSchema = z.object({
 });
 export const journalEntrySchema = docBaseSchema
   .extend({ type: z.literal('journalEntry'), v: z.literal(1) })
-  .extend(journalEntryFieldsSchema.shape);
+  .extend(journalEntryFieldsSchema.shape)
+  .superRefine((e, ctx) => {
+    if (e.status !== 'posted') return;
+    e.lines.forEach((l, i) => {
+      if (!lineHasOneSide(l)) ctx.addIssue({ code: 'custom', message: 'Each line has either a debit or a credit, not both.', path: ['lines', i, 'debit'] });
+    });
+  });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
 // ── Sales and purchase documents (branch) ────────────────────────────────────

@@ -1,0 +1,80 @@
+import type { SchemaRegistry } from '../../../core/db/schema-registry';
+import {
+  accountSchema,
+  currencyRateSchema,
+  journalEntrySchema,
+  ledgerSettingsSchema,
+  partySchema,
+  paymentSchema,
+  taxCodeSchema,
+  tradeDocSchema,
+  type Account,
+  type CurrencyRate,
+  type JournalEntry,
+  type LedgerSettings,
+  type Party,
+  type Payment,
+  type TaxCode,
+  type TradeDoc,
+} from '../domain/schemas';
+
+const TRADE_TITLES = {
+  sales: { invoice: 'Invoice', credit: 'Credit note' },
+  purchase: { invoice: 'Bill', credit: 'Supplier credit' },
+} as const;
+
+export function tradeDocLabel(d: Pick<TradeDoc, 'side' | 'kind'>): string {
+  return TRADE_TITLES[d.side][d.kind];
+}
+
+export function registerAccountsTypes(registry: SchemaRegistry): void {
+  registry.register<Account>({
+    type: 'account',
+    version: 1,
+    schema: accountSchema,
+    home: 'master',
+    title: (a) => `${a.code} ${a.name}`,
+    searchText: (a) => `${a.code} ${a.name} ${a.kind} ${a.subtype}`,
+  });
+  registry.register<TaxCode>({ type: 'taxCode', version: 1, schema: taxCodeSchema, home: 'master', title: (t) => `${t.code} ${t.name}` });
+  registry.register<Party>({
+    type: 'party',
+    version: 1,
+    schema: partySchema,
+    home: 'master',
+    title: (p) => p.name,
+    searchText: (p) => `${p.code} ${p.name} ${p.email} ${p.taxId}`,
+  });
+  registry.register<LedgerSettings>({ type: 'ledgerSettings', version: 1, schema: ledgerSettingsSchema, home: 'master', title: () => 'Ledger settings' });
+  registry.register<CurrencyRate>({
+    type: 'currencyRate',
+    version: 1,
+    schema: currencyRateSchema,
+    home: 'master',
+    title: (r) => `${r.currency} ${r.date} ${r.rate}`,
+  });
+  registry.register<JournalEntry>({
+    type: 'journalEntry',
+    version: 1,
+    schema: journalEntrySchema,
+    home: 'branch',
+    title: (e) => `${e.number ?? 'Draft entry'} ${e.memo}`.trim(),
+    searchText: (e) => `${e.number ?? ''} ${e.memo} ${e.reference} ${e.date} ${e.lines.map((l) => l.memo).join(' ')}`,
+  });
+  registry.register<TradeDoc>({
+    type: 'tradeDoc',
+    version: 1,
+    schema: tradeDocSchema,
+    home: 'branch',
+    title: (d) => `${tradeDocLabel(d)} ${d.number ?? '(draft)'}`,
+    searchText: (d) => `${d.number ?? ''} ${d.reference} ${d.memo} ${d.lines.map((l) => l.description).join(' ')}`,
+  });
+  registry.register<Payment>({
+    type: 'payment',
+    version: 1,
+    schema: paymentSchema,
+    home: 'branch',
+    title: (p) => `${p.side === 'receipt' ? 'Receipt' : 'Payment'} ${p.number ?? '(draft)'}`,
+    searchText: (p) => `${p.number ?? ''} ${p.reference} ${p.memo}`,
+  });
+}

@@ -1,0 +1,322 @@
+import { z } from 'zod';
+import { OutpostError } from '../../../core/errors';
+import { MASTER_DB } from '../../../core/db/names';
+import { takeNextNumber } from '../../../core/db/series';
+import { parseOrThrow, validationError } from '../../../core/db/validation';
+import { COMPANY_WIDE } from '../../../core/org/schemas';
+import type { Session } from '../../../core/session';
+import { withBaseAmounts } from '../domain/fx';
+import { checkLockDate, closingLines, reversalLines } from '../domain/journal';
+import { currencyCodeSchema } from '../../../core/org/schemas';
+import {
+  accountFieldsSchema,
+  decimalRateSchema,
+  isoDateSchema,
+  LEDGER_SETTINGS_ID,
+  type Account,
+  type JournalEntry,
+  type LedgerLine,
+  type LedgerSettings,
+  type Party,
+  type TaxCode,
+} from '../domain/schemas';
+import type { JournalInput, JournalView, LedgerSetupStatus } from '../rpc-contract';
+import { ledgerTables } from './ledger-projection';
+import { accountBalancesAsOf } from './reports';
+
+/**
+ * Commands of the ledger: chart of accounts, ledger settings, journal entries (draft → posted,
+ * reversal), lock date and year-end close. Every rule is checked before anything is written,
+ * and a posting is one document write, so it replicates whole or not at all.
+ */
+
+export function repos(s: Session) {
+  return {
+    accounts: s.repository<Account>(MASTER_DB, 'account'),
+    taxCodes: s.repository<TaxCode>(MASTER_DB, 'taxCode'),
+    parties: s.repository<Party>(MASTER_DB, 'party'),
+    settings: s.repository<LedgerSettings>(MASTER_DB, 'ledgerSettings'),
+    journals: s.repository<JournalEntry>(s.homeBranchDbName, 'journalEntry'),
+  };
+}
+
+export async function loadSettings(s: Session): Promise<LedgerSettings | null> {
+  try {
+    return await repos(s).settings.get(LEDGER_SETTINGS_ID);
+  } catch (e) {
+    if (e instanceof OutpostError && e.code === 'not-found') return null;
+    throw e;
+  }
+}
+
+export async function requireSettings(s: Session): Promise<LedgerSettings> {
+  const settings = await loadSettings(s);
+  if (!settings) {
+    throw new OutpostError('state', 'The chart of accounts is not set up yet. Open Accounts and set up the chart of accounts first.');
+  }
+  return settings;
+}
+
+export async function setupStatus(s: Session): Promise<LedgerSetupStatus> {
+  const [settings, accounts, company] = await Promise.all([loadSettings(s), repos(s).accounts.list(), s.company()]);
+  return { ready: settings !== null && accounts.length > 0, settings, baseCurrency: company.baseCurrency, accounts: accounts.length };
+}
+
+export interface StarterData {
+  accounts: z.input<typeof accountFieldsSchema>[];
+  taxCodes: Omit<TaxCode, keyof import('../../../core/org/schemas').DocBase>[];
+  settings: Omit<LedgerSettings, keyof import('../../../core/org/schemas').DocBase>;
+}
+
+/** Writes the starter chart, tax codes and settings in one bulkDocs per type; refuses if a chart exists. */
+export async function setupStarterChart(s: Session, starter: StarterData): Promise<LedgerSetupStatus> {
+  const r = repos(s);
+  if ((await r.accounts.list()).length > 0 || (await loadSettings(s))) {
+    throw new OutpostError('state', 'This company already has a chart of accounts.');
+  }
+  const accounts = starter.accounts.map((a) => r.accounts.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE));
+  const taxCodes = starter.taxCodes.map((t) => r.taxCodes.build(t as never, COMPANY_WIDE));
+  const settings = r.settings.build(starter.settings as never, COMPANY_WIDE, LEDGER_SETTINGS_ID);
+  await r.accounts.createMany(accounts);
+  await r.taxCodes.createMany(taxCodes);
+  await r.settings.createMany([settings]);
+  return setupStatus(s);
+}
+
+export async function saveAccount(s: Session, input: { id?: string; fields: unknown }): Promise<Account> {
+  const fields = parseOrThrow(accountFieldsSchema, input.fields, 'The account was not saved.');
+  const r = repos(s);
+  const all = await r.accounts.list();
+  const clash = all.find((a) => a.code === fields.code && a._id !== input.id);
+  if (clash) throw new OutpostError('validation', `Account code ${fields.code} is already used by "${clash.name}".`, { code: 'This code is already used.' });
+  if (fields.parentCode) {
+    const parent = all.find((a) => a.code === fields.parentCode);
+    if (!parent || !parent.isGroup) {
+      throw new OutpostError('validation', 'The parent must be an existing group account.', { parentCode: 'Choose a group account.' });
+    }
+    if (parent.kind !== fields.kind) {
+      throw new OutpostError('validation', `A ${fields.kind} account cannot sit under a ${parent.kind} group.`, { parentCode: 'Choose a group of the same kind.' });
+    }
+  }
+  if (input.id) {
+    const current = all.find((a) => a._id === input.id);
+    if (current && current.code !== fields.code && (await ledgerTables(s.index).lines.where('[account+date]').between([current.code, ''], [current.code, '\uffff']).count()) > 0) {
+      throw new OutpostError('validation', 'This account has postings, so its code cannot change. Create a new account instead.', { code: 'Has postings.' });
+    }
+    return r.accounts.update(input.id, fields as never);
+  }
+  return r.accounts.create(fields as never, COMPANY_WIDE);
+}
+
+// ── Journal entries ──────────────────────────────────────────────────────────
+
+const journalInputSchema = z.object({
+  id: z.string().optional(),
+  date: isoDateSchema,
+  memo: z.string().trim().max(500).default(''),
+  reference: z.string().trim().max(80).default(''),
+  currency: currencyCodeSchema,
+  rate: decimalRateSchema.default('1'),
+  lines: z
+    .array(
+      z.object({
+        account: z.string().trim().min(1, 'Choose an account.'),
+        debit: z.number().int().min(0),
+        credit: z.number().int().min(0),
+        party: z.string().nullable().optional(),
+        memo: z.string().trim().max(200).optional(),
+        branch: z.string().nullable().optional(),
+      }),
+    )
+    .min(2, 'A journal entry needs at least two lines.'),
+});
+
+interface Prepared {
+  fields: Omit<JournalEntry, keyof import('../../../core/org/schemas').DocBase>;
+}
+
+/** Checks accounts, parties, lock date and balance; returns the entry's fields ready to save. */
+async function prepareJournal(s: Session, input: JournalInput, status: 'draft' | 'posted'): Promise<Prepared> {
+  const data = parseOrThrow(journalInputSchema, input, status === 'posted' ? 'The entry was not posted.' : 'The entry was not saved.');
+  const company = await s.company();
+  const settings = await requireSettings(s);
+  const rate = data.currency === company.baseCurrency ? '1' : data.rate;
+  if (data.currency !== company.baseCurrency && rate === '1' && status === 'posted') {
+    throw new OutpostError('validation', `Enter the exchange rate from ${data.currency} to ${company.baseCurrency}.`, { rate: 'Enter the rate.' });
+  }
+  const lines = data.lines.filter((l) => l.debit > 0 || l.credit > 0 || l.account);
+  const accounts = new Map((await repos(s).accounts.list()).map((a) => [a.code, a]));
+  const fields: Record<string, string> = {};
+  lines.forEach((l, i) => {
+    const a = accounts.get(l.account);
+    if (!a) fields[`lines.${i}.account`] = `There is no account ${l.account || '(empty)'}.`;
+    else if (a.isGroup) fields[`lines.${i}.account`] = `${a.code} ${a.name} is a group account; post to one of its accounts.`;
+    else if (a.archived) fields[`lines.${i}.account`] = `${a.code} ${a.name} is archived.`;
+    if (l.debit > 0 && l.credit > 0) fields[`lines.${i}.debit`] = 'A line has either a debit or a credit, not both.';
+    if (status === 'posted' && l.debit === 0 && l.credit === 0) fields[`lines.${i}.debit`] = 'Enter a debit or a credit, or remove the line.';
+  });
+  if (Object.keys(fields).length > 0) {
+    const first = Object.values(fields)[0]!;
+    throw new OutpostError('validation', `${status === 'posted' ? 'The entry was not posted' : 'The entry was not saved'}: ${first}`, fields);
+  }
+  if (status === 'posted') {
+    const locked = checkLockDate(data.date, settings.lockDate);
+    if (locked) throw new OutpostError('validation', locked, { date: locked });
+  }
+  let ledgerLines: LedgerLine[];
+  if (status === 'posted') {
+    try {
+      ledgerLines = withBaseAmounts(lines, data.currency, company.baseCurrency, rate, settings.roundingAccount);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      throw new OutpostError('validation', message, { lines: message });
+    }
+  } else {
+    // Drafts may be unbalanced; base amounts are filled in when posted.
+    ledgerLines = lines.map((l) => ({
+      account: l.account,
+      debit: l.debit,
+      credit: l.credit,
+      baseDebit: 0,
+      baseCredit: 0,
+      party: l.party ?? null,
+      memo: l.memo ?? '',
+      branch: l.branch ?? null,
+    }));
+  }
+  return {
+    fields: {
+      number: null,
+      date: data.date,
+      memo: data.memo,
+      reference: data.reference,
+      status,
+      kind: 'manual',
+      currency: data.currency,
+      rate,
+      lines: ledgerLines,
+      reverses: null,
+      postedAt: null,
+      postedBy: null,
+    },
+  };
+}
+
+export async function saveJournalDraft(s: Session, input: JournalInput): Promise<JournalEntry> {
+  const { fields } = await prepareJournal(s, input, 'draft');
+  const r = repos(s).journals;
+  return input.id ? r.update(input.id, fields) : r.create(fields as never, s.config.branchCode);
+}
+
+async function nextNumber(s: Session, kind: string): Promise<string> {
+  return takeNextNumber(s.homeBranchDb, { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind });
+}
+
+function stampPosted(s: Session, fields: Prepared['fields'], number: string): Prepared['fields'] {
+  return { ...fields, status: 'posted', number, postedAt: s.writeContext().now().toISOString(), postedBy: s.config.userName };
+}
+
+/** Posts a new entry, or a saved draft, in one write. Refused with the difference when it does not balance. */
+export async function postJournal(s: Session, input: JournalInput): Promise<JournalEntry> {
+  const { fields } = await prepareJournal(s, input, 'posted');
+  const r = repos(s).journals;
+  const number = await nextNumber(s, 'JE');
+  const posted = stampPosted(s, fields, number);
+  return input.id ? r.update(input.id, posted) : r.create(posted as never, s.config.branchCode);
+}
+
+export async function reverseJournal(s: Session, input: { id: string; date: string; memo?: string }): Promise<JournalEntry> {
+  const date = parseOrThrow(isoDateSchema, input.date, 'The reversal was not posted.');
+  const r = repos(s).journals;
+  const original = await r.get(input.id);
+  if (original.status !== 'posted') throw new OutpostError('validation', 'Only a posted entry can be reversed. A draft can simply be edited or discarded.');
+  const existing = await ledgerTables(s.index).docs.where('reverses').equals(input.id).count();
+  if (existing > 0) throw new OutpostError('validation', `${original.number} has already been reversed.`);
+  const settings = await requireSettings(s);
+  const locked = checkLockDate(date, settings.lockDate);
+  if (locked) throw new OutpostError('validation', locked, { date: locked });
+  const number = await nextNumber(s, 'JE');
+  const fields = stampPosted(
+    s,
+    {
+      number: null,
+      date,
+      memo: input.memo?.trim() || `Reversal of ${original.number}${original.memo ? `: ${original.memo}` : ''}`,
+      reference: original.number ?? '',
+      status: 'posted',
+      kind: 'reversal',
+      currency: original.currency,
+      rate: original.rate,
+      lines: reversalLines(original.lines),
+      reverses: original._id,
+      postedAt: null,
+      postedBy: null,
+    },
+    number,
+  );
+  const created = await r.create(fields as never, s.config.branchCode);
+  await s.projector.settle();
+  return created;
+}
+
+export async function getJournal(s: Session, id: string): Promise<JournalView> {
+  const raw = (await s.dbs.get(s.homeBranchDbName)!.get(id).catch(() => null)) as Record<string, unknown> | null;
+  if (!raw) throw new OutpostError('not-found', 'That journal entry is not on this device.');
+  const decoded = s.registry.decode<JournalEntry>(raw);
+  const reversedBy = (await ledgerTables(s.index).docs.where('reverses').equals(id).toArray()).map((d) => ({ id: d.id, number: d.number, date: d.date }));
+  return { entry: decoded.doc as JournalEntry, readOnly: decoded.readOnly || (decoded.doc as JournalEntry).status === 'posted', reversedBy };
+}
+
+// ── Lock date and year-end ───────────────────────────────────────────────────
+
+export async function setLockDate(s: Session, lockDate: string | null): Promise<LedgerSettings> {
+  const value = lockDate === null ? null : parseOrThrow(isoDateSchema, lockDate, 'The lock date was not changed.');
+  await requireSettings(s);
+  return repos(s).settings.update(LEDGER_SETTINGS_ID, { lockDate: value });
+}
+
+/**
+ * Year-end close: one posted entry on the last day of the year that brings every income and
+ * expense account of this branch to zero against retained earnings. Run per branch, so each
+ * branch's books close on their own device with their own numbers.
+ */
+export async function closeYear(s: Session, yearEnd: string): Promise<JournalEntry> {
+  const date = parseOrThrow(isoDateSchema, yearEnd, 'The year was not closed.');
+  const settings = await requireSettings(s);
+  const locked = checkLockDate(date, settings.lockDate);
+  if (locked) throw new OutpostError('validation', locked, { yearEnd: locked });
+  await s.projector.settle();
+  const accounts = await repos(s).accounts.list();
+  const kinds = new Map(accounts.map((a) => [a.code, a.kind]));
+  const balances = await accountBalancesAsOf(s.index, date, s.config.branchCode);
+  const lines = closingLines({
+    balances: [...balances].map(([account, b]) => ({ account, kind: kinds.get(account) ?? 'asset', baseBalance: b.debit - b.credit })),
+    retainedEarningsAccount: settings.retainedEarningsAccount,
+  });
+  if (lines.length === 0) throw new OutpostError('validation', `There is nothing to close: income and expense accounts are already at zero on ${date}.`);
+  const company = await s.company();
+  const number = await nextNumber(s, 'JE');
+  const fields = stampPosted(
+    s,
+    {
+      number: null,
+      date,
+      memo: `Year-end close ${date}`,
+      reference: '',
+      status: 'posted',
+      kind: 'closing',
+      currency: company.baseCurrency,
+      rate: '1',
+      lines,
+      reverses: null,
+      postedAt: null,
+      postedBy: null,
+    },
+    number,
+  );
+  const created = await repos(s).journals.create(fields as never, s.config.branchCode);
+  await s.projector.settle();
+  return created;
+}
+
+export { validationError };

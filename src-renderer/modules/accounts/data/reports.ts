@@ -1,0 +1,202 @@
+import type { IndexDb } from '../../../core/index/index-db';
+import type { Account } from '../domain/schemas';
+import type {
+  BalanceSheet,
+  GeneralLedgerPage,
+  ProfitAndLoss,
+  ReportAccountRow,
+  ReportSection,
+  TrialBalance,
+} from '../rpc-contract';
+import { ledgerTables, monthOf, type LedgerRow } from './ledger-projection';
+
+/**
+ * Reports read the index only (DESIGN §4): whole months come from the per-month aggregates,
+ * and only the partial months at the edges of a range read ledger lines. Amounts are base
+ * currency minor units, debit-positive inside; sections flip the sign where a reader expects
+ * credits to read positive (income, liabilities, equity).
+ */
+export type Totals = Map<string, { debit: number; credit: number }>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+const isFirstOfMonth = (date: string) => date.endsWith('-01');
+const isLastOfMonth = (date: string) => monthOf(addDays(date, 1)) !== monthOf(date);
+const startOfMonth = (date: string) => `${monthOf(date)}-01`;
+function endOfMonth(date: string): string {
+  const [y, m] = monthOf(date).split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${monthOf(date)}-${pad(last)}`;
+}
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+function add(totals: Totals, account: string, debit: number, credit: number): void {
+  const t = totals.get(account) ?? { debit: 0, credit: 0 };
+  t.debit += debit;
+  t.credit += credit;
+  totals.set(account, t);
+}
+
+async function addLines(index: IndexDb, totals: Totals, from: string, to: string, branch: string | null): Promise<void> {
+  if (from > to) return;
+  const { lines } = ledgerTables(index);
+  const rows = branch
+    ? await lines.where('[branch+date]').between([branch, from], [branch, to], true, true).toArray()
+    : await lines.where('date').between(from, to, true, true).toArray();
+  for (const r of rows) add(totals, r.account, r.debit, r.credit);
+}
+
+/** Debit and credit totals per account for dates from..to inclusive (from null = since the beginning). */
+export async function sumRange(index: IndexDb, from: string | null, to: string, branch: string | null = null): Promise<Totals> {
+  const totals: Totals = new Map();
+  if (from && from > to) return totals;
+  if (from && monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to))) {
+    await addLines(index, totals, from, to, branch);
+    return totals;
+  }
+  const startFull = from === null ? '' : isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
+  const endFull = isLastOfMonth(to) ? monthOf(to) : shiftMonth(monthOf(to), -1);
+  if (startFull <= endFull) {
+    const { balances } = ledgerTables(index);
+    const rows = await balances.where('month').between(startFull, endFull, true, true).toArray();
+    for (const b of rows) if (!branch || b.branch === branch) add(totals, b.account, b.debit, b.credit);
+  }
+  if (from && !isFirstOfMonth(from)) await addLines(index, totals, from, endOfMonth(from), branch);
+  if (!isLastOfMonth(to)) await addLines(index, totals, startOfMonth(to), to, branch);
+  return totals;
+}
+
+export function accountBalancesAsOf(index: IndexDb, asOf: string, branch: string | null = null): Promise<Totals> {
+  return sumRange(index, null, asOf, branch);
+}
+
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+export async function trialBalance(index: IndexDb, accounts: Account[], asOf: string, branch: string | null): Promise<TrialBalance> {
+  const totals = await accountBalancesAsOf(index, asOf, branch);
+  const info = new Map(accounts.map((a) => [a.code, a]));
+  const rows = [...totals]
+    .map(([code, t]) => {
+      const net = t.debit - t.credit;
+      const a = info.get(code);
+      return { code, name: a?.name ?? '(unknown account)', kind: a?.kind ?? 'asset', debit: net > 0 ? net : 0, credit: net < 0 ? -net : 0 };
+    })
+    .filter((r) => r.debit !== 0 || r.credit !== 0)
+    .sort(byCode);
+  return {
+    asOf,
+    rows,
+    totalDebit: rows.reduce((n, r) => n + r.debit, 0),
+    totalCredit: rows.reduce((n, r) => n + r.credit, 0),
+  };
+}
+
+function section(title: string, accounts: Account[], main: Totals, compare: Totals | null, sign: 1 | -1): ReportSection {
+  const rows: ReportAccountRow[] = [];
+  for (const a of [...accounts].sort(byCode)) {
+    const t = main.get(a.code);
+    const c = compare?.get(a.code);
+    const amount = t ? sign * (t.debit - t.credit) : 0;
+    const cmp = c ? sign * (c.debit - c.credit) : 0;
+    if (amount === 0 && cmp === 0) continue;
+    rows.push({ code: a.code, name: a.name, kind: a.kind, subtype: a.subtype, amount, ...(compare ? { compare: cmp } : {}) });
+  }
+  return {
+    title,
+    rows,
+    total: rows.reduce((n, r) => n + r.amount, 0),
+    ...(compare ? { compareTotal: rows.reduce((n, r) => n + (r.compare ?? 0), 0) } : {}),
+  };
+}
+
+export async function profitAndLoss(
+  index: IndexDb,
+  accounts: Account[],
+  q: { from: string; to: string; compareFrom?: string; compareTo?: string; branch: string | null },
+): Promise<ProfitAndLoss> {
+  const main = await sumRange(index, q.from, q.to, q.branch);
+  const compare = q.compareFrom && q.compareTo ? await sumRange(index, q.compareFrom, q.compareTo, q.branch) : null;
+  const leaf = accounts.filter((a) => !a.isGroup);
+  const income = section('Income', leaf.filter((a) => a.kind === 'income'), main, compare, -1);
+  const cos = section('Cost of sales', leaf.filter((a) => a.subtype === 'cost-of-sales'), main, compare, 1);
+  const expenses = section('Expenses', leaf.filter((a) => a.kind === 'expense' && a.subtype !== 'cost-of-sales'), main, compare, 1);
+  return {
+    from: q.from,
+    to: q.to,
+    compare: compare ? { from: q.compareFrom!, to: q.compareTo! } : null,
+    sections: [income, cos, expenses],
+    netProfit: income.total - cos.total - expenses.total,
+    ...(compare ? { compareNetProfit: (income.compareTotal ?? 0) - (cos.compareTotal ?? 0) - (expenses.compareTotal ?? 0) } : {}),
+  };
+}
+
+function unclosedEarnings(totals: Totals, accounts: Account[]): number {
+  let n = 0;
+  for (const a of accounts) {
+    if (a.kind !== 'income' && a.kind !== 'expense') continue;
+    const t = totals.get(a.code);
+    if (t) n += t.credit - t.debit;
+  }
+  return n;
+}
+
+export async function balanceSheet(
+  index: IndexDb,
+  accounts: Account[],
+  q: { asOf: string; compareAsOf?: string; branch: string | null },
+): Promise<BalanceSheet> {
+  const main = await accountBalancesAsOf(index, q.asOf, q.branch);
+  const compare = q.compareAsOf ? await accountBalancesAsOf(index, q.compareAsOf, q.branch) : null;
+  const leaf = accounts.filter((a) => !a.isGroup);
+  const assets = section('Assets', leaf.filter((a) => a.kind === 'asset'), main, compare, 1);
+  const liabilities = section('Liabilities', leaf.filter((a) => a.kind === 'liability'), main, compare, -1);
+  const equity = section('Equity', leaf.filter((a) => a.kind === 'equity'), main, compare, -1);
+  const currentEarnings = unclosedEarnings(main, leaf);
+  return {
+    asOf: q.asOf,
+    compareAsOf: q.compareAsOf ?? null,
+    sections: [assets, liabilities, equity],
+    currentEarnings,
+    ...(compare ? { compareCurrentEarnings: unclosedEarnings(compare, leaf) } : {}),
+    totalAssets: assets.total,
+    totalLiabilitiesAndEquity: liabilities.total + equity.total + currentEarnings,
+  };
+}
+
+export async function generalLedger(
+  index: IndexDb,
+  account: Account,
+  q: { from: string; to: string; branch: string | null; offset?: number; limit?: number },
+): Promise<GeneralLedgerPage> {
+  const before = await sumRange(index, null, addDays(q.from, -1), q.branch);
+  const o = before.get(account.code);
+  const opening = o ? o.debit - o.credit : 0;
+  const { lines } = ledgerTables(index);
+  let rows: LedgerRow[] = await lines.where('[account+date]').between([account.code, q.from], [account.code, q.to], true, true).toArray();
+  if (q.branch) rows = rows.filter((r) => r.branch === q.branch);
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let balance = opening;
+  const withBalance = rows.map((r) => {
+    balance += r.debit - r.credit;
+    return { ...r, balance };
+  });
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? 200;
+  return {
+    account: { code: account.code, name: account.name, kind: account.kind },
+    from: q.from,
+    to: q.to,
+    opening,
+    rows: withBalance.slice(offset, offset + limit),
+    total: withBalance.length,
+    closing: balance,
+  };
+}

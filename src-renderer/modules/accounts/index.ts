@@ -1,0 +1,78 @@
+import type { CoreModule } from '../../core/module';
+import { OutpostError } from '../../core/errors';
+import type { Session } from '../../core/session';
+import type { RpcHandlers } from '../../core/rpc/server';
+import { starterChart, starterSettings, starterTaxCodes } from './domain/starter-chart';
+import { registerAccountsTypes } from './data/doc-types';
+import { listDocs } from './data/doc-list';
+import { ledgerProjection } from './data/ledger-projection';
+import {
+  closeYear,
+  getJournal,
+  postJournal,
+  repos,
+  reverseJournal,
+  saveAccount,
+  saveJournalDraft,
+  setLockDate,
+  setupStarterChart,
+  setupStatus,
+} from './data/ledger-service';
+import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
+
+export type { AccountsRpcMethods } from './rpc-contract';
+
+/** Reports see everything the index holds once the writes so far have been projected. */
+async function settled(s: Session): Promise<Session> {
+  await s.projector.settle();
+  return s;
+}
+
+export const accountsModule: CoreModule = {
+  name: 'accounts',
+  registerTypes: registerAccountsTypes,
+  projections: [ledgerProjection],
+  handlers(session): Partial<RpcHandlers> {
+    return {
+      'accounts.getSetup': () => setupStatus(session()),
+      'accounts.setupStarterChart': async () => {
+        const s = session();
+        const company = await s.company();
+        return setupStarterChart(s, {
+          accounts: starterChart(company.baseCurrency),
+          taxCodes: starterTaxCodes().map((t) => ({ ...t, archived: t.archived ?? false })),
+          settings: { ...starterSettings(), lockDate: null },
+        });
+      },
+      'accounts.listAccounts': async () => (await repos(session()).accounts.list()).sort((a, b) => (a.code < b.code ? -1 : 1)),
+      'accounts.saveAccount': (input) => saveAccount(session(), input),
+      'accounts.listTaxCodes': () => repos(session()).taxCodes.list(),
+      'accounts.listParties': () => repos(session()).parties.list(),
+      'accounts.saveJournalDraft': (input) => saveJournalDraft(session(), input),
+      'accounts.postJournal': (input) => postJournal(session(), input),
+      'accounts.reverseJournal': (input) => reverseJournal(session(), input),
+      'accounts.getJournal': async ({ id }) => getJournal(await settled(session()), id),
+      'accounts.listDocs': async (q) => listDocs((await settled(session())).index, q),
+      'accounts.setLockDate': ({ lockDate }) => setLockDate(session(), lockDate),
+      'accounts.closeYear': ({ yearEnd }) => closeYear(session(), yearEnd),
+      'accounts.trialBalance': async (q) => {
+        const s = await settled(session());
+        return trialBalance(s.index, await repos(s).accounts.list(), q.asOf, q.branch ?? null);
+      },
+      'accounts.profitAndLoss': async (q) => {
+        const s = await settled(session());
+        return profitAndLoss(s.index, await repos(s).accounts.list(), { ...q, branch: q.branch ?? null });
+      },
+      'accounts.balanceSheet': async (q) => {
+        const s = await settled(session());
+        return balanceSheet(s.index, await repos(s).accounts.list(), { ...q, branch: q.branch ?? null });
+      },
+      'accounts.generalLedger': async (q) => {
+        const s = await settled(session());
+        const account = (await repos(s).accounts.list()).find((a) => a.code === q.account);
+        if (!account) throw new OutpostError('not-found', `There is no account ${q.account}.`);
+        return generalLedger(s.index, account, { ...q, branch: q.branch ?? null });
+      },
+    };
+  },
+};
