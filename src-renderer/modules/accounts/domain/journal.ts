@@ -85,7 +85,7 @@ export function closingLines(input: { balances: readonly ClosingBalance[]; retai
 
   const rows = [...byKey.values()].filter((r) => r.balance !== 0);
   // Sorted so the same balances always close with the same entry, whichever device runs it.
-  rows.sort((a, b) => (a.branch ?? '').localeCompare(b.branch ?? '') || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  rows.sort((a, b) => compareText(a.branch ?? '', b.branch ?? '') || compareText(a.account, b.account));
 
   const lines: LedgerLine[] = [];
   const profitByBranch = new Map<string | null, number>();
@@ -105,4 +105,9 @@ function baseLine(account: string, debitPositive: number, branch: string | null,
   const debit = debitPositive > 0 ? debitPositive : 0;
   const credit = debitPositive < 0 ? -debitPositive : 0;
   return { account, debit, credit, baseDebit: debit, baseCredit: credit, party: null, memo, branch };
+}
+
+/** Code-point order, not locale order: the result must not depend on the clerk's language. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
