@@ -37,7 +37,7 @@ export function App() {
       <Routes>
         <Route element={<Shell state={state} />}>
           <Route index element={<DashboardPage />} />
-          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="accounts/*" element={<AccountsPage />} />
           <Route path="payroll" element={<PayrollPage />} />
           <Route path="inventory" element={<InventoryPage />} />
           <Route path="files" element={<FilesPage />} />

@@ -9,7 +9,8 @@ const DAY_MS = 86_400_000;
 export function daysBetween(from: string, to: string): number {
   if (!isIsoDate(from)) throw new RangeError(`Not a date: ${from}`);
   if (!isIsoDate(to)) throw new RangeError(`Not a date: ${to}`);
-  const utc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  const utc = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
   return Math.round((utc(to) - utc(from)) / DAY_MS);
 }
 
@@ -35,18 +36,28 @@ export interface AgedRow {
  * statement shows it. Parties with nothing open get no row; rows are sorted by party id so the
  * report is the same on every device.
  */
-export function agedBalances(items: readonly { partyId: string; dueDate: string; open: number }[], asOf: string): AgedRow[] {
+export function agedBalances(
+  items: readonly { partyId: string; dueDate: string; open: number }[],
+  asOf: string,
+): AgedRow[] {
   const rows = new Map<string, AgedRow>();
   for (const item of items) {
-    if (!Number.isSafeInteger(item.open)) throw new RangeError(`Open amounts are whole minor units, got ${item.open}`);
+    if (!Number.isSafeInteger(item.open))
+      throw new RangeError(`Open amounts are whole minor units, got ${item.open}`);
     if (item.open === 0) continue;
     let row = rows.get(item.partyId);
     if (!row) {
-      row = { partyId: item.partyId, buckets: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 }, total: 0 };
+      row = {
+        partyId: item.partyId,
+        buckets: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 },
+        total: 0,
+      };
       rows.set(item.partyId, row);
     }
     row.buckets[ageBucket(item.dueDate, asOf)] += item.open;
     row.total += item.open;
   }
-  return [...rows.values()].sort((a, b) => (a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : 0));
+  return [...rows.values()].sort((a, b) =>
+    a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : 0,
+  );
 }

@@ -14,7 +14,10 @@ import type { Allocation, LedgerLine, LedgerSettings, TradeKind } from './schema
  * owe us / we owe them), negative on a credit note or supplier credit. Not clamped at zero: if
  * two devices over-allocate an invoice offline, the excess is real money and shows as a credit.
  */
-export function openAmount(doc: { gross: number; kind: TradeKind }, allocations: readonly number[]): number {
+export function openAmount(
+  doc: { gross: number; kind: TradeKind },
+  allocations: readonly number[],
+): number {
   assertMinor(doc.gross, 'Gross');
   const remaining = doc.gross - sumBy(allocations, (a) => a);
   const signed = doc.kind === 'invoice' ? remaining : -remaining;
@@ -27,7 +30,13 @@ export type TradeStatus = 'open' | 'partly-paid' | 'paid' | 'overdue';
  * `open` is as `openAmount` returns it; `gross` is the document's (positive) gross. Credits are
  * never overdue: nobody chases the company for a credit it has not applied yet.
  */
-export function tradeStatus(input: { open: number; gross: number; dueDate: string; today: string; kind?: TradeKind }): TradeStatus {
+export function tradeStatus(input: {
+  open: number;
+  gross: number;
+  dueDate: string;
+  today: string;
+  kind?: TradeKind;
+}): TradeStatus {
   const kind = input.kind ?? 'invoice';
   const remaining = kind === 'invoice' ? input.open : -input.open;
   if (remaining <= 0) return 'paid';
@@ -56,7 +65,12 @@ export interface AllocationResult {
  * checked; without it the money goes to the documents oldest first, in the order given.
  * `currency` only makes error messages readable.
  */
-export function allocate(amount: number, openDocs: readonly OpenDoc[], requested?: readonly Allocation[], currency?: string): AllocationResult {
+export function allocate(
+  amount: number,
+  openDocs: readonly OpenDoc[],
+  requested?: readonly Allocation[],
+  currency?: string,
+): AllocationResult {
   assertMinor(amount);
   if (amount < 0) throw new RangeError('The amount cannot be negative.');
 
@@ -78,9 +92,15 @@ export function allocate(amount: number, openDocs: readonly OpenDoc[], requested
   const merged = new Map<string, number>();
   for (const r of requested) {
     const doc = byId.get(r.documentId);
-    if (!doc) throw new Error(`"${r.documentId}" is not an open document of this customer or supplier, so nothing can be allocated to it.`);
+    if (!doc)
+      throw new Error(
+        `"${r.documentId}" is not an open document of this customer or supplier, so nothing can be allocated to it.`,
+      );
     assertMinor(r.amount);
-    if (r.amount <= 0) throw new Error(`The amount allocated to ${doc.label ?? doc.documentId} must be more than zero.`);
+    if (r.amount <= 0)
+      throw new Error(
+        `The amount allocated to ${doc.label ?? doc.documentId} must be more than zero.`,
+      );
     merged.set(r.documentId, (merged.get(r.documentId) ?? 0) + r.amount);
   }
   for (const [id, total] of merged) {
@@ -93,7 +113,9 @@ export function allocate(amount: number, openDocs: readonly OpenDoc[], requested
   }
   const allocated = sumBy([...merged.values()], (n) => n);
   if (allocated > amount) {
-    throw new Error(`The allocations add up to ${amountText(allocated, currency)}, more than the ${amountText(amount, currency)} of this payment.`);
+    throw new Error(
+      `The allocations add up to ${amountText(allocated, currency)}, more than the ${amountText(amount, currency)} of this payment.`,
+    );
   }
   return {
     allocations: [...merged].map(([documentId, a]) => ({ documentId, amount: a })),
@@ -114,7 +136,10 @@ export interface PaymentPostingInput {
   };
   /** In the payment's currency (documents are settled in their own currency), with each document's rate. */
   allocations: readonly (Allocation & { documentRate: string; label?: string })[];
-  settings: Pick<LedgerSettings, 'receivableAccount' | 'payableAccount' | 'fxGainAccount' | 'fxLossAccount' | 'roundingAccount'>;
+  settings: Pick<
+    LedgerSettings,
+    'receivableAccount' | 'payableAccount' | 'fxGainAccount' | 'fxLossAccount' | 'roundingAccount'
+  >;
   baseCurrency: string;
 }
 
@@ -136,11 +161,16 @@ export function paymentPosting(input: PaymentPostingInput): LedgerLine[] {
   if (payment.amount <= 0) throw new RangeError('The amount must be more than zero.');
   for (const a of allocations) {
     assertMinor(a.amount);
-    if (a.amount <= 0) throw new RangeError(`The amount allocated to ${a.label ?? a.documentId} must be more than zero.`);
+    if (a.amount <= 0)
+      throw new RangeError(
+        `The amount allocated to ${a.label ?? a.documentId} must be more than zero.`,
+      );
   }
   const allocated = sumBy(allocations, (a) => a.amount);
   if (allocated > payment.amount) {
-    throw new Error(`The allocations add up to ${amountText(allocated, currency)}, more than the ${amountText(payment.amount, currency)} of this payment.`);
+    throw new Error(
+      `The allocations add up to ${amountText(allocated, currency)}, more than the ${amountText(payment.amount, currency)} of this payment.`,
+    );
   }
 
   const receipt = payment.side === 'receipt';
@@ -149,7 +179,14 @@ export function paymentPosting(input: PaymentPostingInput): LedgerLine[] {
   const branch = payment.branch ?? null;
   const lines: LedgerLine[] = [];
   // Written as a receipt (bank debit, party credit) and swapped for a payment.
-  const add = (account: string, doc: number, base: number, bankSide: boolean, party: string | null, memo: string) => {
+  const add = (
+    account: string,
+    doc: number,
+    base: number,
+    bankSide: boolean,
+    party: string | null,
+    memo: string,
+  ) => {
     const debitSide = bankSide === receipt;
     lines.push({
       account,
@@ -163,15 +200,43 @@ export function paymentPosting(input: PaymentPostingInput): LedgerLine[] {
     });
   };
 
-  add(payment.account, payment.amount, toBase(payment.amount, currency, baseCurrency, rate), true, null, '');
+  add(
+    payment.account,
+    payment.amount,
+    toBase(payment.amount, currency, baseCurrency, rate),
+    true,
+    null,
+    '',
+  );
   let fx = 0;
   for (const a of allocations) {
-    add(partyAccount, a.amount, toBase(a.amount, currency, baseCurrency, a.documentRate), false, payment.partyId, a.label ?? '');
-    fx += realisedFxDifference({ side: tradeSide, allocatedMinor: a.amount, currency, baseCurrency, documentRate: a.documentRate, paymentRate: rate });
+    add(
+      partyAccount,
+      a.amount,
+      toBase(a.amount, currency, baseCurrency, a.documentRate),
+      false,
+      payment.partyId,
+      (a.label ?? '').trim().slice(0, 200),
+    );
+    fx += realisedFxDifference({
+      side: tradeSide,
+      allocatedMinor: a.amount,
+      currency,
+      baseCurrency,
+      documentRate: a.documentRate,
+      paymentRate: rate,
+    });
   }
   const unallocated = payment.amount - allocated;
   if (unallocated > 0) {
-    add(partyAccount, unallocated, toBase(unallocated, currency, baseCurrency, rate), false, payment.partyId, 'On account');
+    add(
+      partyAccount,
+      unallocated,
+      toBase(unallocated, currency, baseCurrency, rate),
+      false,
+      payment.partyId,
+      'On account',
+    );
   }
 
   // Both sides reduce to: a gain is a base-only credit, a loss a base-only debit.
@@ -184,7 +249,12 @@ export function paymentPosting(input: PaymentPostingInput): LedgerLine[] {
   return lines;
 }
 
-function baseOnly(account: string, debitPositive: number, branch: string | null, memo: string): LedgerLine {
+function baseOnly(
+  account: string,
+  debitPositive: number,
+  branch: string | null,
+  memo: string,
+): LedgerLine {
   return {
     account,
     debit: 0,

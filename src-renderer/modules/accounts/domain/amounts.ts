@@ -8,7 +8,12 @@ import { decimalRateSchema } from './schemas';
  * a safe integer (16 digits) times a 10-decimal rate times a power of ten with room to spare,
  * so the only rounding that ever happens is the explicit one in `roundMinor`.
  */
-export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
+export const Dec = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -100,
+  toExpPos: 100,
+});
 export type DecimalValue = Decimal;
 
 /**
@@ -26,12 +31,16 @@ export function roundMinor(d: Decimal): number {
 /** Reads a rate as text (never via a float); refuses anything `decimalRateSchema` refuses. */
 export function parseRate(rate: string): Decimal {
   const parsed = decimalRateSchema.safeParse(rate);
-  if (!parsed.success) throw new RangeError(`Not a valid exchange rate: "${rate}". Write it as a decimal number, e.g. 1.0825.`);
+  if (!parsed.success)
+    throw new RangeError(
+      `Not a valid exchange rate: "${rate}". Write it as a decimal number, e.g. 1.0825.`,
+    );
   return new Dec(parsed.data);
 }
 
 export function assertMinor(n: number, what = 'Amount'): void {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`${what} must be a whole number of minor units, got ${n}`);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`${what} must be a whole number of minor units, got ${n}`);
 }
 
 /** "12.50 USD": what a clerk reads in an error message. Without a currency, just the number. */

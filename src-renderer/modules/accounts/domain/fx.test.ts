@@ -31,24 +31,37 @@ describe('toBase', () => {
   });
 
   it('refuses rates and amounts that are not what the schema allows', () => {
-    for (const bad of ['', 'abc', '0', '-1', '1e3', '1,5']) expect(() => toBase(100, 'EUR', 'USD', bad)).toThrow(/exchange rate/);
+    for (const bad of ['', 'abc', '0', '-1', '1e3', '1,5'])
+      expect(() => toBase(100, 'EUR', 'USD', bad)).toThrow(/exchange rate/);
     expect(() => toBase(1.5, 'EUR', 'USD', '1')).toThrow(RangeError);
   });
 
   it('is symmetric: −x converts to −(x converted) (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), pairWithRateArb, (amount, p) => {
-        expect(toBase(-amount, p.currency, p.baseCurrency, p.rate)).toBe(-toBase(amount, p.currency, p.baseCurrency, p.rate) || 0);
+        expect(toBase(-amount, p.currency, p.baseCurrency, p.rate)).toBe(
+          -toBase(amount, p.currency, p.baseCurrency, p.rate) || 0,
+        );
       }),
     );
   });
 });
 
-const line = (account: string, debit: number, credit: number): DocLine => ({ account, debit, credit });
+const line = (account: string, debit: number, credit: number): DocLine => ({
+  account,
+  debit,
+  credit,
+});
 
 describe('withBaseAmounts', () => {
   it('fills base amounts line by line', () => {
-    const out = withBaseAmounts([line('1100', 120_000, 0), line('4100', 0, 100_000), line('2200', 0, 20_000)], 'EUR', 'USD', '1.0825', '6990');
+    const out = withBaseAmounts(
+      [line('1100', 120_000, 0), line('4100', 0, 100_000), line('2200', 0, 20_000)],
+      'EUR',
+      'USD',
+      '1.0825',
+      '6990',
+    );
     expect(out.map((l) => [l.account, l.baseDebit, l.baseCredit])).toEqual([
       ['1100', 129_900, 0],
       ['4100', 0, 108_250],
@@ -59,7 +72,13 @@ describe('withBaseAmounts', () => {
 
   it('puts the rounding difference on the largest line of the short side', () => {
     // At 1.5 each 0.01 becomes 0.015 → 0.02, so the credits total 0.04 in base but the debit 0.03.
-    const out = withBaseAmounts([line('1100', 2, 0), line('4100', 0, 1), line('4200', 0, 1)], 'EUR', 'USD', '1.5', '6990');
+    const out = withBaseAmounts(
+      [line('1100', 2, 0), line('4100', 0, 1), line('4200', 0, 1)],
+      'EUR',
+      'USD',
+      '1.5',
+      '6990',
+    );
     expect(out.map((l) => [l.account, l.baseDebit, l.baseCredit])).toEqual([
       ['1100', 4, 0],
       ['4100', 0, 2],
@@ -70,9 +89,21 @@ describe('withBaseAmounts', () => {
 
   it('picks the first of equally large lines, so every device posts the same thing', () => {
     // Debits 0.01 + 0.01 + 0.01 → 0.02 each at 1.5 (0.06); credit 0.03 → 0.045 → 0.05: credit side is short.
-    const out = withBaseAmounts([line('6100', 1, 0), line('6200', 1, 0), line('6300', 1, 0), line('2100', 0, 3)], 'EUR', 'USD', '1.5', '6990');
+    const out = withBaseAmounts(
+      [line('6100', 1, 0), line('6200', 1, 0), line('6300', 1, 0), line('2100', 0, 3)],
+      'EUR',
+      'USD',
+      '1.5',
+      '6990',
+    );
     expect(out.map((l) => l.baseCredit)).toEqual([0, 0, 0, 6]);
-    const ties = withBaseAmounts([line('1200', 0, 2), line('6100', 1, 0), line('6200', 1, 0)], 'EUR', 'USD', '1.5', '6990');
+    const ties = withBaseAmounts(
+      [line('1200', 0, 2), line('6100', 1, 0), line('6200', 1, 0)],
+      'EUR',
+      'USD',
+      '1.5',
+      '6990',
+    );
     // Credit 0.03 vs debits 0.02 + 0.02: the debit side is long, the credit line absorbs it.
     expect(ties.map((l) => [l.baseDebit, l.baseCredit])).toEqual([
       [0, 4],
@@ -81,26 +112,77 @@ describe('withBaseAmounts', () => {
     ]);
   });
 
+  it('keeps party, memo and branch', () => {
+    const out = withBaseAmounts(
+      [
+        {
+          account: '1100',
+          debit: 500,
+          credit: 0,
+          party: 'party:C-1',
+          memo: 'INV-7',
+          branch: 'NYC',
+        },
+        { account: '4100', debit: 0, credit: 500 },
+      ],
+      'EUR',
+      'USD',
+      '2',
+      '6990',
+    );
+    expect(out[0]).toEqual({
+      account: '1100',
+      debit: 500,
+      credit: 0,
+      baseDebit: 1000,
+      baseCredit: 0,
+      party: 'party:C-1',
+      memo: 'INV-7',
+      branch: 'NYC',
+    });
+  });
+
   it('drops zero lines and refuses impossible ones', () => {
-    expect(withBaseAmounts([line('1100', 100, 0), line('4100', 0, 0), line('4200', 0, 100)], 'USD', 'USD', '1', '6990')).toHaveLength(2);
-    expect(() => withBaseAmounts([line('1100', 100, 100)], 'USD', 'USD', '1', '6990')).toThrow(/not both/);
-    expect(() => withBaseAmounts([line('1100', -100, 0), line('4100', -100, 0)], 'USD', 'USD', '1', '6990')).toThrow(/negative/);
+    expect(
+      withBaseAmounts(
+        [line('1100', 100, 0), line('4100', 0, 0), line('4200', 0, 100)],
+        'USD',
+        'USD',
+        '1',
+        '6990',
+      ),
+    ).toHaveLength(2);
+    expect(() => withBaseAmounts([line('1100', 100, 100)], 'USD', 'USD', '1', '6990')).toThrow(
+      /not both/,
+    );
+    expect(() =>
+      withBaseAmounts([line('1100', -100, 0), line('4100', -100, 0)], 'USD', 'USD', '1', '6990'),
+    ).toThrow(/negative/);
   });
 
   it('refuses lines that do not balance in the document currency, in words a clerk reads', () => {
-    expect(() => withBaseAmounts([line('1100', 10_001, 0), line('4100', 0, 10_000)], 'EUR', 'USD', '1.0825', '6990')).toThrow(
-      'The entry does not balance: debits exceed credits by 0.01 EUR.',
-    );
-    expect(() => withBaseAmounts([line('1100', 0, 1250), line('4100', 0, 0)], 'USD', 'USD', '1', '6990')).toThrow(
-      'The entry does not balance: credits exceed debits by 12.50 USD.',
-    );
+    expect(() =>
+      withBaseAmounts(
+        [line('1100', 10_001, 0), line('4100', 0, 10_000)],
+        'EUR',
+        'USD',
+        '1.0825',
+        '6990',
+      ),
+    ).toThrow('The entry does not balance: debits exceed credits by 0.01 EUR.');
+    expect(() =>
+      withBaseAmounts([line('1100', 0, 1250), line('4100', 0, 0)], 'USD', 'USD', '1', '6990'),
+    ).toThrow('The entry does not balance: credits exceed debits by 12.50 USD.');
   });
 
   it('any balanced set of lines stays balanced in base, each line valid and within rounding (property)', () => {
     const amounts = fc.array(fc.integer({ min: 1, max: 1e8 }), { minLength: 1, maxLength: 8 });
     fc.assert(
       fc.property(amounts, amounts, pairWithRateArb, (debits, credits, p) => {
-        const lines = [...debits.map((d, i) => line(`D${i}`, d, 0)), ...credits.map((c, i) => line(`C${i}`, 0, c))];
+        const lines = [
+          ...debits.map((d, i) => line(`D${i}`, d, 0)),
+          ...credits.map((c, i) => line(`C${i}`, 0, c)),
+        ];
         const gap = debits.reduce((a, b) => a + b, 0) - credits.reduce((a, b) => a + b, 0);
         if (gap !== 0) lines.push(gap > 0 ? line('FIX', 0, gap) : line('FIX', -gap, 0));
 
@@ -108,7 +190,9 @@ describe('withBaseAmounts', () => {
         expect(entryDifference(out).difference).toBe(0);
         expect(out.map((l) => [l.debit, l.credit])).toEqual(lines.map((l) => [l.debit, l.credit]));
         for (const l of out) {
-          expect(ledgerLineSchema.safeParse(l).success || (l.debit === 0 && l.credit === 0)).toBe(true);
+          expect(ledgerLineSchema.safeParse(l).success || (l.debit === 0 && l.credit === 0)).toBe(
+            true,
+          );
           const exact = toBase(l.debit + l.credit, p.currency, p.baseCurrency, p.rate);
           expect(Math.abs(l.baseDebit + l.baseCredit - exact)).toBeLessThanOrEqual(out.length);
         }
@@ -118,7 +202,12 @@ describe('withBaseAmounts', () => {
 });
 
 describe('realisedFxDifference', () => {
-  const eur = { currency: 'EUR', baseCurrency: 'USD', documentRate: '1.0825', paymentRate: '1.0950' };
+  const eur = {
+    currency: 'EUR',
+    baseCurrency: 'USD',
+    documentRate: '1.0825',
+    paymentRate: '1.0950',
+  };
 
   it('an EUR invoice booked at 1.0825 and received at 1.0950 is a gain of 12.50 USD', () => {
     // 1,000.00 EUR: booked at 1,082.50 USD, received as 1,095.00 USD.
@@ -132,7 +221,16 @@ describe('realisedFxDifference', () => {
   it('counts only the part settled', () => {
     // 400.00 EUR: 433.00 USD booked, 438.00 USD received.
     expect(realisedFxDifference({ side: 'sales', allocatedMinor: 40_000, ...eur })).toBe(500);
-    expect(realisedFxDifference({ side: 'sales', allocatedMinor: 40_000, ...eur, paymentRate: '1.0825' })).toBe(0);
-    expect(realisedFxDifference({ side: 'sales', allocatedMinor: 40_000, ...eur, paymentRate: '1.07' })).toBe(-500);
+    expect(
+      realisedFxDifference({
+        side: 'sales',
+        allocatedMinor: 40_000,
+        ...eur,
+        paymentRate: '1.0825',
+      }),
+    ).toBe(0);
+    expect(
+      realisedFxDifference({ side: 'sales', allocatedMinor: 40_000, ...eur, paymentRate: '1.07' }),
+    ).toBe(-500);
   });
 });

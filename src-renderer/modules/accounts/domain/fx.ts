@@ -10,12 +10,20 @@ import type { LedgerLine, TradeSide } from './schemas';
  * unit, half away from zero (ROUND_HALF_UP). Rounding once, at the end, is what makes the same
  * amount at the same rate give the same base figure on every device.
  */
-export function toBase(amountMinor: number, currency: string, baseCurrency: string, rate: string): number {
+export function toBase(
+  amountMinor: number,
+  currency: string,
+  baseCurrency: string,
+  rate: string,
+): number {
   assertMinor(amountMinor);
   const r = parseRate(rate);
   if (currency === baseCurrency) {
     // A base-currency document with any other rate is a bug upstream, not something to round away.
-    if (!r.eq(1)) throw new RangeError(`A ${currency} amount in a ${baseCurrency} company has rate 1, not ${rate}.`);
+    if (!r.eq(1))
+      throw new RangeError(
+        `A ${currency} amount in a ${baseCurrency} company has rate 1, not ${rate}.`,
+      );
     return amountMinor;
   }
   const shift = new Dec(10).pow(minorDigits(baseCurrency) - minorDigits(currency));
@@ -52,8 +60,12 @@ export function withBaseAmounts(
   for (const l of lines) {
     assertMinor(l.debit, 'Debit');
     assertMinor(l.credit, 'Credit');
-    if (l.debit < 0 || l.credit < 0) throw new RangeError(`Debits and credits cannot be negative (account ${l.account}).`);
-    if (l.debit > 0 && l.credit > 0) throw new RangeError(`A line has either a debit or a credit, not both (account ${l.account}).`);
+    if (l.debit < 0 || l.credit < 0)
+      throw new RangeError(`Debits and credits cannot be negative (account ${l.account}).`);
+    if (l.debit > 0 && l.credit > 0)
+      throw new RangeError(
+        `A line has either a debit or a credit, not both (account ${l.account}).`,
+      );
   }
   // A zero line posts nothing and would fail the ledger line schema.
   const live = lines.filter((l) => l.debit > 0 || l.credit > 0);
@@ -72,7 +84,8 @@ export function withBaseAmounts(
   }));
   const diff = sumBy(out, (l) => l.baseDebit) - sumBy(out, (l) => l.baseCredit);
   if (diff === 0) return out;
-  if (Math.abs(diff) > out.length) throw new Error(imbalanceMessage(diff, baseCurrency, ' in the base currency'));
+  if (Math.abs(diff) > out.length)
+    throw new Error(imbalanceMessage(diff, baseCurrency, ' in the base currency'));
 
   const short: 'baseDebit' | 'baseCredit' = diff > 0 ? 'baseCredit' : 'baseDebit';
   const docSide: 'debit' | 'credit' = diff > 0 ? 'credit' : 'debit';

@@ -1,13 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withBaseAmounts } from './fx';
-import { assertBalanced, checkLockDate, closingLines, docDifference, entryDifference, reversalLines } from './journal';
+import {
+  assertBalanced,
+  checkLockDate,
+  closingLines,
+  docDifference,
+  entryDifference,
+  reversalLines,
+} from './journal';
 import type { ClosingBalance } from './journal';
 import type { LedgerLine } from './schemas';
 import { ACCOUNT_KINDS, ledgerLineSchema } from './schemas';
 import { pairWithRateArb } from './test-arbitraries';
 
-const l = (account: string, debit: number, credit: number, baseDebit = debit, baseCredit = credit): LedgerLine => ({
+const l = (
+  account: string,
+  debit: number,
+  credit: number,
+  baseDebit = debit,
+  baseCredit = credit,
+): LedgerLine => ({
   account,
   debit,
   credit,
@@ -42,11 +55,19 @@ describe('assertBalanced', () => {
     expect(() => assertBalanced([l('1200', 2500, 0), l('4100', 0, 1250)], 'USD')).toThrow(
       'The entry does not balance: debits exceed credits by 12.50 USD.',
     );
-    expect(() => assertBalanced([l('1200', 100, 0), l('4100', 0, 105)], 'JPY')).toThrow('credits exceed debits by 5 JPY.');
+    expect(() => assertBalanced([l('1200', 100, 0), l('4100', 0, 105)], 'JPY')).toThrow(
+      'credits exceed debits by 5 JPY.',
+    );
   });
 
   it('checks the base currency once the document currency balances', () => {
-    expect(() => assertBalanced([l('1200', 10_000, 0, 10_825, 0), l('4100', 0, 10_000, 0, 10_824)], 'EUR', 'USD')).toThrow(
+    expect(() =>
+      assertBalanced(
+        [l('1200', 10_000, 0, 10_825, 0), l('4100', 0, 10_000, 0, 10_824)],
+        'EUR',
+        'USD',
+      ),
+    ).toThrow(
       'The entry does not balance in the base currency: debits exceed credits by 0.01 USD.',
     );
   });
@@ -54,8 +75,15 @@ describe('assertBalanced', () => {
 
 describe('reversalLines', () => {
   it('swaps both sides and keeps party, memo and branch', () => {
-    const original: LedgerLine = { ...l('1100', 12_000, 0, 12_990, 0), party: 'party:C-1', memo: 'INV-7', branch: 'NYC' };
-    expect(reversalLines([original])).toEqual([{ ...original, debit: 0, credit: 12_000, baseDebit: 0, baseCredit: 12_990 }]);
+    const original: LedgerLine = {
+      ...l('1100', 12_000, 0, 12_990, 0),
+      party: 'party:C-1',
+      memo: 'INV-7',
+      branch: 'NYC',
+    };
+    expect(reversalLines([original])).toEqual([
+      { ...original, debit: 0, credit: 12_000, baseDebit: 0, baseCredit: 12_990 },
+    ]);
   });
 
   it('an entry plus its reversal leaves every account at zero (property)', () => {
@@ -66,7 +94,9 @@ describe('reversalLines', () => {
         const draft = [
           ...debits.map((d, i) => ({ account: `${1000 + (i % 3)}`, debit: d, credit: 0 })),
           ...credits.map((c, i) => ({ account: `${2000 + (i % 3)}`, debit: 0, credit: c })),
-          gap > 0 ? { account: '3000', debit: 0, credit: gap } : { account: '3000', debit: -gap, credit: 0 },
+          gap > 0
+            ? { account: '3000', debit: 0, credit: gap }
+            : { account: '3000', debit: -gap, credit: 0 },
         ];
         const entry = withBaseAmounts(draft, p.currency, p.baseCurrency, p.rate, '6990');
         const reversal = reversalLines(entry);
@@ -74,7 +104,10 @@ describe('reversalLines', () => {
         expect(entryDifference(reversal).difference).toBe(0);
         for (const v of balances([...entry, ...reversal]).values()) expect(v).toBe(0);
         const doc = docDifference(reversal);
-        expect([doc.debit, doc.credit]).toEqual([docDifference(entry).credit, docDifference(entry).debit]);
+        expect([doc.debit, doc.credit]).toEqual([
+          docDifference(entry).credit,
+          docDifference(entry).debit,
+        ]);
       }),
     );
   });
@@ -87,7 +120,8 @@ describe('checkLockDate', () => {
   });
 
   it('refuses the lock date itself and anything before it', () => {
-    const msg = 'The books are locked up to 2026-03-31: choose a later date, or ask an administrator to move the lock date.';
+    const msg =
+      'The books are locked up to 2026-03-31: choose a later date, or ask an administrator to move the lock date.';
     expect(checkLockDate('2026-03-31', '2026-03-31')).toBe(msg);
     expect(checkLockDate('2025-12-01', '2026-03-31')).toBe(msg);
   });
@@ -98,7 +132,12 @@ describe('checkLockDate', () => {
 });
 
 describe('closingLines', () => {
-  const b = (account: string, kind: ClosingBalance['kind'], baseBalance: number, branch?: string): ClosingBalance => ({ account, kind, baseBalance, branch });
+  const b = (
+    account: string,
+    kind: ClosingBalance['kind'],
+    baseBalance: number,
+    branch?: string,
+  ): ClosingBalance => ({ account, kind, baseBalance, branch });
 
   it('zeroes income and expenses into retained earnings', () => {
     const lines = closingLines({
@@ -129,16 +168,31 @@ describe('closingLines', () => {
   });
 
   it('debits retained earnings with a loss and posts nothing when there is nothing to close', () => {
-    const loss = closingLines({ balances: [b('4100', 'income', -1_000), b('6100', 'expense', 1_500)], retainedEarningsAccount: '3200' });
+    const loss = closingLines({
+      balances: [b('4100', 'income', -1_000), b('6100', 'expense', 1_500)],
+      retainedEarningsAccount: '3200',
+    });
     expect(loss.at(-1)).toMatchObject({ account: '3200', debit: 500, credit: 0 });
-    const even = closingLines({ balances: [b('4100', 'income', -1_000), b('6100', 'expense', 1_000)], retainedEarningsAccount: '3200' });
+    const even = closingLines({
+      balances: [b('4100', 'income', -1_000), b('6100', 'expense', 1_000)],
+      retainedEarningsAccount: '3200',
+    });
     expect(even.map((x) => x.account)).toEqual(['4100', '6100']);
-    expect(closingLines({ balances: [b('1200', 'asset', 5), b('6100', 'expense', 0)], retainedEarningsAccount: '3200' })).toEqual([]);
+    expect(
+      closingLines({
+        balances: [b('1200', 'asset', 5), b('6100', 'expense', 0)],
+        retainedEarningsAccount: '3200',
+      }),
+    ).toEqual([]);
   });
 
   it('keeps each branch’s profit in that branch', () => {
     const lines = closingLines({
-      balances: [b('4100', 'income', -1_000, 'NYC'), b('4100', 'income', -400, 'LON'), b('6100', 'expense', 100, 'LON')],
+      balances: [
+        b('4100', 'income', -1_000, 'NYC'),
+        b('4100', 'income', -400, 'LON'),
+        b('6100', 'expense', 100, 'LON'),
+      ],
       retainedEarningsAccount: '3200',
     });
     expect(lines.map((x) => [x.branch, x.account, x.debit, x.credit])).toEqual([
@@ -163,7 +217,9 @@ describe('closingLines', () => {
         for (const x of lines) expect(ledgerLineSchema.safeParse(x).success).toBe(true);
         const after = balances(lines);
         const before = new Map<string, number>();
-        for (const r of rows) if (r.kind === 'income' || r.kind === 'expense') before.set(r.account, (before.get(r.account) ?? 0) + r.baseBalance);
+        for (const r of rows)
+          if (r.kind === 'income' || r.kind === 'expense')
+            before.set(r.account, (before.get(r.account) ?? 0) + r.baseBalance);
         for (const [account, v] of before) expect((after.get(account) ?? 0) + v).toBe(0);
       }),
     );

@@ -10,7 +10,9 @@ export interface Difference {
 }
 
 /** Totals in the base currency: the figures the trial balance and reports add up. */
-export function entryDifference(lines: readonly Pick<LedgerLine, 'baseDebit' | 'baseCredit'>[]): Difference {
+export function entryDifference(
+  lines: readonly Pick<LedgerLine, 'baseDebit' | 'baseCredit'>[],
+): Difference {
   const debit = sumBy(lines, (l) => l.baseDebit);
   const credit = sumBy(lines, (l) => l.baseCredit);
   return { debit, credit, difference: debit - credit };
@@ -27,11 +29,16 @@ export function docDifference(lines: readonly Pick<LedgerLine, 'debit' | 'credit
  * Refuses an entry that does not balance, in its own currency and then in base, with a sentence a
  * clerk can act on. The document currency is checked first because that is what the clerk typed.
  */
-export function assertBalanced(lines: readonly Pick<LedgerLine, 'debit' | 'credit' | 'baseDebit' | 'baseCredit'>[], currency: string, baseCurrency: string = currency): void {
+export function assertBalanced(
+  lines: readonly Pick<LedgerLine, 'debit' | 'credit' | 'baseDebit' | 'baseCredit'>[],
+  currency: string,
+  baseCurrency: string = currency,
+): void {
   const doc = docDifference(lines);
   if (doc.difference !== 0) throw new Error(imbalanceMessage(doc.difference, currency));
   const base = entryDifference(lines);
-  if (base.difference !== 0) throw new Error(imbalanceMessage(base.difference, baseCurrency, ' in the base currency'));
+  if (base.difference !== 0)
+    throw new Error(imbalanceMessage(base.difference, baseCurrency, ' in the base currency'));
 }
 
 /** Facts never change, so a mistake is undone by posting its mirror image. */
@@ -70,7 +77,10 @@ export interface ClosingBalance {
  * Lines are in base currency (document currency = base), so debit = baseDebit. Balance-sheet
  * accounts carry forward and are left alone. Rows for the same account (and branch) are added.
  */
-export function closingLines(input: { balances: readonly ClosingBalance[]; retainedEarningsAccount: string }): LedgerLine[] {
+export function closingLines(input: {
+  balances: readonly ClosingBalance[];
+  retainedEarningsAccount: string;
+}): LedgerLine[] {
   const { balances, retainedEarningsAccount } = input;
   const byKey = new Map<string, { account: string; branch: string | null; balance: number }>();
   for (const b of balances) {
@@ -85,7 +95,9 @@ export function closingLines(input: { balances: readonly ClosingBalance[]; retai
 
   const rows = [...byKey.values()].filter((r) => r.balance !== 0);
   // Sorted so the same balances always close with the same entry, whichever device runs it.
-  rows.sort((a, b) => compareText(a.branch ?? '', b.branch ?? '') || compareText(a.account, b.account));
+  rows.sort(
+    (a, b) => compareText(a.branch ?? '', b.branch ?? '') || compareText(a.account, b.account),
+  );
 
   const lines: LedgerLine[] = [];
   const profitByBranch = new Map<string | null, number>();
@@ -95,16 +107,31 @@ export function closingLines(input: { balances: readonly ClosingBalance[]; retai
     profitByBranch.set(r.branch, (profitByBranch.get(r.branch) ?? 0) - r.balance);
   }
   for (const [branch, profit] of profitByBranch) {
-    if (profit !== 0) lines.push(baseLine(retainedEarningsAccount, -profit, branch, 'Profit for the year'));
+    if (profit !== 0)
+      lines.push(baseLine(retainedEarningsAccount, -profit, branch, 'Profit for the year'));
   }
   return lines;
 }
 
 /** A base-currency line from a debit-positive amount. */
-function baseLine(account: string, debitPositive: number, branch: string | null, memo = 'Year-end close'): LedgerLine {
+function baseLine(
+  account: string,
+  debitPositive: number,
+  branch: string | null,
+  memo = 'Year-end close',
+): LedgerLine {
   const debit = debitPositive > 0 ? debitPositive : 0;
   const credit = debitPositive < 0 ? -debitPositive : 0;
-  return { account, debit, credit, baseDebit: debit, baseCredit: credit, party: null, memo, branch };
+  return {
+    account,
+    debit,
+    credit,
+    baseDebit: debit,
+    baseCredit: credit,
+    party: null,
+    memo,
+    branch,
+  };
 }
 
 /** Code-point order, not locale order: the result must not depend on the clerk's language. */

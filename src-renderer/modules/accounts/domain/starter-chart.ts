@@ -1,11 +1,24 @@
 import { currencyCodeSchema } from '../../../core/org/schemas';
 import type { z } from 'zod';
-import type { AccountFields, AccountKind, AccountSubtype, ledgerSettingsFieldsSchema, taxCodeFieldsSchema } from './schemas';
+import type {
+  AccountFields,
+  AccountKind,
+  AccountSubtype,
+  ledgerSettingsFieldsSchema,
+  taxCodeFieldsSchema,
+} from './schemas';
 
 export type LedgerSettingsFields = z.infer<typeof ledgerSettingsFieldsSchema>;
 export type TaxCodeFields = z.infer<typeof taxCodeFieldsSchema>;
 
-type Row = [code: string, name: string, kind: AccountKind, subtype: AccountSubtype, parentCode: string | null, description?: string];
+type Row = [
+  code: string,
+  name: string,
+  kind: AccountKind,
+  subtype: AccountSubtype,
+  parentCode: string | null,
+  description?: string,
+];
 
 /*
  * Group accounts need a sub-type of their kind; the broadest one is used so nothing keyed on a
@@ -21,27 +34,69 @@ const GROUPS: Row[] = [
 ];
 
 const ACCOUNTS: Row[] = [
-  ['1100', 'Accounts receivable', 'asset', 'receivable', '1000', 'What customers owe; invoices and receipts post here.'],
+  [
+    '1100',
+    'Accounts receivable',
+    'asset',
+    'receivable',
+    '1000',
+    'What customers owe; invoices and receipts post here.',
+  ],
   ['1200', 'Bank', 'asset', 'bank', '1000'],
   ['1210', 'Cash on hand', 'asset', 'cash', '1000'],
   ['1300', 'Inventory', 'asset', 'inventory', '1000'],
-  ['1400', 'Tax receivable', 'asset', 'tax-receivable', '1000', 'Tax paid on purchases that can be reclaimed.'],
+  [
+    '1400',
+    'Tax receivable',
+    'asset',
+    'tax-receivable',
+    '1000',
+    'Tax paid on purchases that can be reclaimed.',
+  ],
   ['1500', 'Prepayments', 'asset', 'current-asset', '1000'],
   ['1600', 'Equipment', 'asset', 'fixed-asset', '1000'],
   ['1610', 'Accumulated depreciation', 'asset', 'fixed-asset', '1000'],
-  ['2100', 'Accounts payable', 'liability', 'payable', '2000', 'What the company owes suppliers; bills and payments post here.'],
-  ['2200', 'Tax payable', 'liability', 'tax-payable', '2000', 'Tax charged on sales, owed to the tax authority.'],
+  [
+    '2100',
+    'Accounts payable',
+    'liability',
+    'payable',
+    '2000',
+    'What the company owes suppliers; bills and payments post here.',
+  ],
+  [
+    '2200',
+    'Tax payable',
+    'liability',
+    'tax-payable',
+    '2000',
+    'Tax charged on sales, owed to the tax authority.',
+  ],
   ['2300', 'Accrued expenses', 'liability', 'current-liability', '2000'],
   ['2400', 'Payroll liabilities', 'liability', 'current-liability', '2000'],
   ['2500', 'Customer deposits', 'liability', 'current-liability', '2000'],
   ['2800', 'Long-term loans', 'liability', 'long-term-liability', '2000'],
   ['3100', 'Share capital', 'equity', 'equity', '3000'],
-  ['3200', 'Retained earnings', 'equity', 'retained-earnings', '3000', 'Profits kept in the company; the year-end close posts here.'],
+  [
+    '3200',
+    'Retained earnings',
+    'equity',
+    'retained-earnings',
+    '3000',
+    'Profits kept in the company; the year-end close posts here.',
+  ],
   ['3300', "Owners' drawings", 'equity', 'equity', '3000'],
   ['4100', 'Sales', 'income', 'sales', '4000'],
   ['4200', 'Services', 'income', 'sales', '4000'],
   ['4800', 'Other income', 'income', 'other-income', '4000'],
-  ['4900', 'Exchange gains', 'income', 'fx-gain', '4000', 'Gains on foreign-currency receipts and payments.'],
+  [
+    '4900',
+    'Exchange gains',
+    'income',
+    'fx-gain',
+    '4000',
+    'Gains on foreign-currency receipts and payments.',
+  ],
   ['5100', 'Cost of goods sold', 'expense', 'cost-of-sales', '5000'],
   ['5200', 'Freight and duty', 'expense', 'cost-of-sales', '5000'],
   ['6100', 'Rent', 'expense', 'expense', '6000'],
@@ -52,14 +107,24 @@ const ACCOUNTS: Row[] = [
   ['6600', 'Professional fees', 'expense', 'expense', '6000'],
   ['6700', 'Bank charges', 'expense', 'expense', '6000'],
   ['6800', 'Depreciation', 'expense', 'expense', '6000'],
-  ['6900', 'Exchange losses', 'expense', 'fx-loss', '6000', 'Losses on foreign-currency receipts and payments.'],
+  [
+    '6900',
+    'Exchange losses',
+    'expense',
+    'fx-loss',
+    '6000',
+    'Losses on foreign-currency receipts and payments.',
+  ],
   ['6990', 'Rounding', 'expense', 'rounding', '6000', 'Cents lost converting between currencies.'],
 ];
 
 /** A small trading company's chart, ready to post to. Accounts without a currency are in `baseCurrency`. */
 export function starterChart(baseCurrency: string): AccountFields[] {
   currencyCodeSchema.parse(baseCurrency);
-  const make = ([code, name, kind, subtype, parentCode, description = '']: Row, isGroup: boolean): AccountFields => ({
+  const make = (
+    [code, name, kind, subtype, parentCode, description = '']: Row,
+    isGroup: boolean,
+  ): AccountFields => ({
     code,
     name,
     kind,
@@ -67,7 +132,10 @@ export function starterChart(baseCurrency: string): AccountFields[] {
     parentCode,
     isGroup,
     currency: null,
-    description: subtype === 'bank' && description === '' ? `Main bank account, in ${baseCurrency}.` : description,
+    description:
+      subtype === 'bank' && description === ''
+        ? `Main bank account, in ${baseCurrency}.`
+        : description,
     archived: false,
   });
   return [...GROUPS.map((r) => make(r, true)), ...ACCOUNTS.map((r) => make(r, false))];
@@ -89,6 +157,18 @@ export function starterSettings(): LedgerSettingsFields {
 
 /** Typical VAT-style codes; the rates are examples for the company to adjust to its country. */
 export function starterTaxCodes(): TaxCodeFields[] {
-  const code = (c: string, name: string, rateBp: number): TaxCodeFields => ({ code: c, name, rateBp, salesAccount: '2200', purchaseAccount: '1400', archived: false });
-  return [code('STD', 'Standard rate 20 %', 2000), code('RED', 'Reduced rate 5 %', 500), code('ZERO', 'Zero rate 0 %', 0), code('EXEMPT', 'Exempt', 0)];
+  const code = (c: string, name: string, rateBp: number): TaxCodeFields => ({
+    code: c,
+    name,
+    rateBp,
+    salesAccount: '2200',
+    purchaseAccount: '1400',
+    archived: false,
+  });
+  return [
+    code('STD', 'Standard rate 20 %', 2000),
+    code('RED', 'Reduced rate 5 %', 500),
+    code('ZERO', 'Zero rate 0 %', 0),
+    code('EXEMPT', 'Exempt', 0),
+  ];
 }

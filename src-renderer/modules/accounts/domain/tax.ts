@@ -4,7 +4,10 @@ import type { TaxCode, TaxMode, TradeLine, TradeTotals } from './schemas';
 
 /** The parts of a tax code the arithmetic needs; a full `TaxCode` document fits. */
 export type TaxRate = Pick<TaxCode, 'code' | 'rateBp'>;
-export type TaxLineInput = Pick<TradeLine, 'quantity' | 'unitPrice' | 'discountBp' | 'taxCode' | 'description'>;
+export type TaxLineInput = Pick<
+  TradeLine,
+  'quantity' | 'unitPrice' | 'discountBp' | 'taxCode' | 'description'
+>;
 
 export interface LineAmounts {
   net: number;
@@ -20,26 +23,48 @@ export interface LineAmounts {
  * - inclusive: gross = extended, net = round(gross / (1 + rate)), tax = gross − net,
  *   so net + tax = gross exactly and the price the customer saw is the price they pay.
  */
-export function lineAmounts(line: TaxLineInput, taxCodes: ReadonlyMap<string, TaxRate>, taxMode: TaxMode, currency: string): LineAmounts {
+export function lineAmounts(
+  line: TaxLineInput,
+  taxCodes: ReadonlyMap<string, TaxRate>,
+  taxMode: TaxMode,
+  currency: string,
+): LineAmounts {
   const qty = quantitySchema.safeParse(line.quantity);
-  if (!qty.success) throw new RangeError(`The quantity "${line.quantity}" on line "${line.description}" is not a number with at most 4 decimals.`);
-  if (!Number.isSafeInteger(line.unitPrice)) throw new RangeError(`The price on line "${line.description}" must be whole minor units.`);
+  if (!qty.success)
+    throw new RangeError(
+      `The quantity "${line.quantity}" on line "${line.description}" is not a number with at most 4 decimals.`,
+    );
+  if (!Number.isSafeInteger(line.unitPrice))
+    throw new RangeError(`The price on line "${line.description}" must be whole minor units.`);
   const discountBp = line.discountBp ?? 0;
   if (!Number.isInteger(discountBp) || discountBp < 0 || discountBp > 10_000) {
-    throw new RangeError(`The discount on line "${line.description}" must be between 0 % and 100 %.`);
+    throw new RangeError(
+      `The discount on line "${line.description}" must be between 0 % and 100 %.`,
+    );
   }
   const rateBp = taxRateOf(line, taxCodes);
 
   try {
-    const extended = roundMinor(new Dec(qty.data).times(line.unitPrice).times(10_000 - discountBp).div(10_000));
+    const extended = roundMinor(
+      new Dec(qty.data)
+        .times(line.unitPrice)
+        .times(10_000 - discountBp)
+        .div(10_000),
+    );
     if (taxMode === 'exclusive') {
       const tax = roundMinor(new Dec(extended).times(rateBp).div(10_000));
       return { net: extended, tax, gross: safe(extended + tax) };
     }
+    // The one inexact step (a division), carried to 60 digits: a quotient that is not exactly
+    // .5 sits at least 1/(2 × (10 000 + rate)) away from it, so the final rounding cannot flip.
     const net = roundMinor(new Dec(extended).times(10_000).div(10_000 + rateBp));
     return { net, tax: extended - net, gross: extended };
   } catch (e) {
-    if (e instanceof RangeError) throw new RangeError(`The amount on line "${line.description}" is too large for ${currency}.`, { cause: e });
+    if (e instanceof RangeError)
+      throw new RangeError(
+        `The amount on line "${line.description}" is too large for ${currency}.`,
+        { cause: e },
+      );
     throw e;
   }
 }
@@ -47,7 +72,10 @@ export function lineAmounts(line: TaxLineInput, taxCodes: ReadonlyMap<string, Ta
 function taxRateOf(line: TaxLineInput, taxCodes: ReadonlyMap<string, TaxRate>): number {
   if (line.taxCode === null || line.taxCode === undefined || line.taxCode === '') return 0;
   const code = taxCodes.get(line.taxCode);
-  if (!code) throw new Error(`The tax code "${line.taxCode}" on line "${line.description}" is not set up. Choose another tax code, or add it under Tax codes.`);
+  if (!code)
+    throw new Error(
+      `The tax code "${line.taxCode}" on line "${line.description}" is not set up. Choose another tax code, or add it under Tax codes.`,
+    );
   return code.rateBp;
 }
 

@@ -2,7 +2,15 @@ import { withBaseAmounts } from './fx';
 import type { DocLine } from './fx';
 import { lineAmounts } from './tax';
 import type { TaxLineInput, TaxRate } from './tax';
-import type { LedgerLine, LedgerSettings, TaxCode, TaxMode, TradeKind, TradeLine, TradeSide } from './schemas';
+import type {
+  LedgerLine,
+  LedgerSettings,
+  TaxCode,
+  TaxMode,
+  TradeKind,
+  TradeLine,
+  TradeSide,
+} from './schemas';
 
 export type PostingTaxCode = TaxRate & Pick<TaxCode, 'salesAccount' | 'purchaseAccount'>;
 
@@ -58,7 +66,14 @@ export function tradePosting(input: TradePostingInput): LedgerLine[] {
   const draft: DocLine[] = [];
   const push = (account: string, debitPositive: number, party: string | null, memo: string) => {
     if (debitPositive === 0) return;
-    draft.push({ account, debit: Math.max(debitPositive, 0), credit: Math.max(-debitPositive, 0), party, memo, branch });
+    draft.push({
+      account,
+      debit: Math.max(debitPositive, 0),
+      credit: Math.max(-debitPositive, 0),
+      party,
+      memo,
+      branch,
+    });
   };
   push(partyAccount, -sign * gross, doc.partyId, '');
   for (const [account, amount] of lineNets) push(account, amount, null, '');

@@ -1,16 +1,86 @@
-import { ComingLater } from '../../../ui/ComingLater';
+import { Alert, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../../../ui/form-errors';
+import { useLedgerSetupQuery, useSetupStarterChartMutation } from './api';
+import { ChartOfAccountsPage } from './ChartOfAccountsPage';
+import { JournalEntryPage } from './JournalEntryPage';
+import { JournalListPage } from './JournalListPage';
+import { PeriodClosePage } from './PeriodClosePage';
+import { BalanceSheetReport } from './reports/BalanceSheetReport';
+import { GeneralLedgerReport } from './reports/GeneralLedgerReport';
+import { ProfitAndLossReport } from './reports/ProfitAndLossReport';
+import { ReportsHome } from './reports/ReportsHome';
+import { TrialBalanceReport } from './reports/TrialBalanceReport';
+
+const SECTIONS = [
+  { value: 'journal', label: 'Journal' },
+  { value: 'chart', label: 'Chart of accounts' },
+  { value: 'reports', label: 'Reports' },
+  { value: 'close', label: 'Period close' },
+];
 
 export function AccountsPage() {
+  const { data: setup, isLoading, error } = useLedgerSetupQuery();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (isLoading) return <Loader aria-label="Loading accounts" />;
+  if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
+  if (!setup?.ready) return <SetUpLedger baseCurrency={setup?.baseCurrency ?? ''} />;
+  const section = location.pathname.split('/')[2] ?? 'journal';
   return (
-    <ComingLater
-      title="Accounts"
-      intro="A double-entry ledger that keeps working offline in every branch."
-      planned={[
-        'Chart of accounts, journal entries (draft → posted, reversals)',
-        'Customers and suppliers, invoices, bills, payments and receipts',
-        'Bank statement import and reconciliation',
-        'Trial balance, profit and loss, balance sheet, aged receivables and payables',
-      ]}
-    />
+    <Stack gap="sm">
+      <Title order={2}>Accounts</Title>
+      <Tabs value={section} onChange={(v) => v && navigate(`/accounts/${v}`)} className="no-print">
+        <Tabs.List>
+          {SECTIONS.map((s) => (
+            <Tabs.Tab key={s.value} value={s.value}>
+              {s.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route index element={<Navigate to="journal" replace />} />
+        <Route path="journal" element={<JournalListPage />} />
+        <Route path="journal/new" element={<JournalEntryPage />} />
+        <Route path="journal/:id" element={<JournalEntryPage />} />
+        <Route path="chart" element={<ChartOfAccountsPage />} />
+        <Route path="reports" element={<ReportsHome />} />
+        <Route path="reports/trial-balance" element={<TrialBalanceReport />} />
+        <Route path="reports/profit-and-loss" element={<ProfitAndLossReport />} />
+        <Route path="reports/balance-sheet" element={<BalanceSheetReport />} />
+        <Route path="reports/ledger/:code" element={<GeneralLedgerReport />} />
+        <Route path="close" element={<PeriodClosePage />} />
+        <Route path="*" element={<Navigate to="journal" replace />} />
+      </Routes>
+    </Stack>
+  );
+}
+
+/** A new company has no chart yet: offer the starter chart, honestly described. */
+function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
+  const [setup, { isLoading, error }] = useSetupStarterChartMutation();
+  return (
+    <Center mt="xl">
+      <Paper withBorder p="xl" maw={620}>
+        <Stack>
+          <Title order={2}>Set up the chart of accounts</Title>
+          <Text>
+            Accounts needs a chart of accounts before anything can be posted. The starter chart suits a small trading company: bank and cash,
+            receivables and payables, tax, inventory, equity with retained earnings, sales, cost of sales and the usual expenses, in {baseCurrency}.
+            It also adds tax codes (standard, reduced, zero, exempt) to adjust to your country. You can add, rename and archive accounts afterwards.
+          </Text>
+          <Text size="sm" c="dimmed">
+            The chart is company master data: only an administrator or head office can create it, and every office receives it when it syncs.
+          </Text>
+          {error && <Alert color="red">{errorMessage(error)}</Alert>}
+          <Group justify="flex-end">
+            <Button onClick={() => setup()} loading={isLoading}>
+              Use the starter chart
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Center>
   );
 }

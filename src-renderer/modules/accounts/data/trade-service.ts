@@ -1,0 +1,293 @@
+import { z } from 'zod';
+import { OutpostError } from '../../../core/errors';
+import { MASTER_DB } from '../../../core/db/names';
+import { takeNextNumber } from '../../../core/db/series';
+import { parseOrThrow } from '../../../core/db/validation';
+import { todayLocal } from '../../../core/dates';
+import { COMPANY_WIDE, currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
+import type { Session } from '../../../core/session';
+import { allocate, paymentPosting } from '../domain/allocation';
+import { checkLockDate } from '../domain/journal';
+import { documentTotals } from '../domain/tax';
+import { tradePosting } from '../domain/trade-posting';
+import {
+  allocationSchema,
+  decimalRateSchema,
+  isoDateSchema,
+  partyFieldsSchema,
+  tradeLineSchema,
+  TAX_MODES,
+  TRADE_KINDS,
+  TRADE_SIDES,
+  type Party,
+  type Payment,
+  type TradeDoc,
+} from '../domain/schemas';
+import { ledgerTables } from './ledger-projection';
+import { repos, requireSettings } from './ledger-service';
+import { openItems } from './open-items';
+
+/**
+ * Sales and purchases: customers and suppliers, invoices, credit notes, bills, supplier
+ * credits, receipts and payments. Issuing a document posts its journal lines in the same
+ * document write (DESIGN §3); open amounts are derived in the index, never stored.
+ */
+function tradeRepos(s: Session) {
+  return {
+    parties: s.repository<Party>(MASTER_DB, 'party'),
+    docs: s.repository<TradeDoc>(s.homeBranchDbName, 'tradeDoc'),
+    payments: s.repository<Payment>(s.homeBranchDbName, 'payment'),
+  };
+}
+
+type Fields<T> = Omit<T, keyof DocBase>;
+
+// ── Parties ──────────────────────────────────────────────────────────────────
+
+export async function saveParty(s: Session, input: { id?: string; fields: unknown }): Promise<Party> {
+  const fields = parseOrThrow(partyFieldsSchema, input.fields, 'The customer or supplier was not saved.');
+  const r = tradeRepos(s).parties;
+  const clash = (await r.list()).find((p) => p.code === fields.code && p._id !== input.id);
+  if (clash) throw new OutpostError('validation', `Code ${fields.code} is already used by ${clash.name}.`, { code: 'This code is already used.' });
+  return input.id ? r.update(input.id, fields) : r.create(fields, COMPANY_WIDE);
+}
+
+// ── Invoices, credit notes, bills, supplier credits ─────────────────────────
+
+export const tradeInputSchema = z.object({
+  id: z.string().optional(),
+  side: z.enum(TRADE_SIDES),
+  kind: z.enum(TRADE_KINDS),
+  partyId: z.string().min(1, 'Choose the customer or supplier.'),
+  date: isoDateSchema,
+  /** Empty = from the party's payment terms. */
+  dueDate: isoDateSchema.optional(),
+  currency: currencyCodeSchema,
+  rate: decimalRateSchema.default('1'),
+  taxMode: z.enum(TAX_MODES).default('exclusive'),
+  lines: z.array(tradeLineSchema).min(1, 'Add at least one line.'),
+  memo: z.string().trim().max(500).default(''),
+  reference: z.string().trim().max(80).default(''),
+  creditFor: z.string().nullable().default(null),
+});
+export type TradeInput = z.input<typeof tradeInputSchema>;
+
+const SERIES: Record<TradeDoc['side'], Record<TradeDoc['kind'], string>> = {
+  sales: { invoice: 'INV', credit: 'CN' },
+  purchase: { invoice: 'BILL', credit: 'SC' },
+};
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'posted'): Promise<{ id?: string; fields: Fields<TradeDoc> }> {
+  const data = parseOrThrow(tradeInputSchema, input, status === 'posted' ? 'The document was not issued.' : 'The document was not saved.');
+  const [company, settings, party, taxCodes, accounts] = await Promise.all([
+    s.company(),
+    requireSettings(s),
+    tradeRepos(s).parties.get(data.partyId).catch(() => null),
+    repos(s).taxCodes.list(),
+    repos(s).accounts.list(),
+  ]);
+  if (!party) throw new OutpostError('validation', 'Choose a customer or supplier that exists.', { partyId: 'Unknown customer or supplier.' });
+  const wanted = data.side === 'sales' ? 'customer' : 'supplier';
+  if (party.kind !== wanted && party.kind !== 'both') {
+    throw new OutpostError('validation', `${party.name} is not set up as a ${wanted}.`, { partyId: `Choose a ${wanted}.` });
+  }
+  const codes = new Map(taxCodes.map((t) => [t.code, t]));
+  const leaf = new Map(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => [a.code, a]));
+  const fields: Record<string, string> = {};
+  data.lines.forEach((l, i) => {
+    if (!leaf.has(l.account)) fields[`lines.${i}.account`] = `There is no account ${l.account} to post to.`;
+    if (l.taxCode && !codes.has(l.taxCode)) fields[`lines.${i}.taxCode`] = `There is no tax code ${l.taxCode}.`;
+  });
+  if (Object.keys(fields).length) throw new OutpostError('validation', `The document was not saved: ${Object.values(fields)[0]}`, fields);
+  const rate = data.currency === company.baseCurrency ? '1' : data.rate;
+  if (status === 'posted') {
+    const locked = checkLockDate(data.date, settings.lockDate);
+    if (locked) throw new OutpostError('validation', locked, { date: locked });
+    if (data.currency !== company.baseCurrency && rate === '1') {
+      throw new OutpostError('validation', `Enter the exchange rate from ${data.currency} to ${company.baseCurrency}.`, { rate: 'Enter the rate.' });
+    }
+  }
+  if (data.creditFor) {
+    const original = await tradeRepos(s).docs.get(data.creditFor).catch(() => null);
+    if (!original || original.status !== 'posted' || original.kind !== 'invoice' || original.side !== data.side || original.partyId !== data.partyId) {
+      throw new OutpostError('validation', 'A credit must point at an issued invoice or bill of the same customer or supplier.', { creditFor: 'Choose the original document.' });
+    }
+  }
+  let totals;
+  let posting: TradeDoc['posting'] = [];
+  try {
+    totals = documentTotals(data.lines, codes, data.taxMode, data.currency);
+    if (status === 'posted') {
+      posting = tradePosting({
+        doc: { ...data, rate, branch: null },
+        taxCodes: codes,
+        settings,
+        baseCurrency: company.baseCurrency,
+      });
+    }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new OutpostError('validation', message, { lines: message });
+  }
+  const { net, tax, gross } = totals;
+  return {
+    ...(data.id ? { id: data.id } : {}),
+    fields: {
+      side: data.side,
+      kind: data.kind,
+      number: null,
+      reference: data.reference,
+      partyId: data.partyId,
+      date: data.date,
+      dueDate: data.dueDate ?? addDays(data.date, party.paymentTermsDays),
+      currency: data.currency,
+      rate,
+      taxMode: data.taxMode,
+      lines: data.lines,
+      memo: data.memo,
+      status,
+      totals: { net, tax, gross },
+      posting,
+      creditFor: data.creditFor,
+      postedAt: null,
+      postedBy: null,
+    },
+  };
+}
+
+export async function saveTradeDraft(s: Session, input: unknown): Promise<TradeDoc> {
+  const { id, fields } = await prepareTrade(s, input, 'draft');
+  const r = tradeRepos(s).docs;
+  return id ? r.update(id, fields) : r.create(fields, s.config.branchCode);
+}
+
+/** Issues (posts) an invoice, credit note, bill or supplier credit: numbered, posted, immutable. */
+export async function issueTradeDoc(s: Session, input: unknown): Promise<TradeDoc> {
+  const { id, fields } = await prepareTrade(s, input, 'posted');
+  const number = await takeNextNumber(s.homeBranchDb, { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: SERIES[fields.side][fields.kind] });
+  const posted = { ...fields, number, postedAt: s.writeContext().now().toISOString(), postedBy: s.config.userName };
+  const r = tradeRepos(s).docs;
+  const doc = id ? await r.update(id, posted) : await r.create(posted, s.config.branchCode);
+  await s.projector.settle();
+  return doc;
+}
+
+// ── Receipts and payments ────────────────────────────────────────────────────
+
+export const paymentInputSchema = z.object({
+  side: z.enum(['receipt', 'payment']),
+  partyId: z.string().min(1, 'Choose the customer or supplier.'),
+  date: isoDateSchema,
+  currency: currencyCodeSchema,
+  rate: decimalRateSchema.default('1'),
+  amount: z.number().int().positive('The amount must be more than zero.'),
+  account: z.string().min(1, 'Choose the bank or cash account.'),
+  /** Omitted = oldest open documents first. */
+  allocations: z.array(allocationSchema).optional(),
+  memo: z.string().trim().max(500).default(''),
+  reference: z.string().trim().max(80).default(''),
+});
+export type PaymentInput = z.input<typeof paymentInputSchema>;
+
+export async function recordPayment(s: Session, input: unknown): Promise<Payment> {
+  const data = parseOrThrow(paymentInputSchema, input, 'The payment was not recorded.');
+  const [company, settings, accounts] = await Promise.all([s.company(), requireSettings(s), repos(s).accounts.list()]);
+  const bank = accounts.find((a) => a.code === data.account);
+  if (!bank || bank.isGroup || (bank.subtype !== 'bank' && bank.subtype !== 'cash')) {
+    throw new OutpostError('validation', 'Choose a bank or cash account for the money.', { account: 'Choose a bank or cash account.' });
+  }
+  const locked = checkLockDate(data.date, settings.lockDate);
+  if (locked) throw new OutpostError('validation', locked, { date: locked });
+  const rate = data.currency === company.baseCurrency ? '1' : data.rate;
+  await s.projector.settle();
+  const side = data.side === 'receipt' ? 'sales' : 'purchase';
+  const open = (await openItems(s.index, { side, partyId: data.partyId, today: data.date }))
+    // Money settles documents in their own currency only.
+    .filter((d) => d.currency === data.currency && d.kind === 'invoice' && d.open > 0);
+  let result;
+  try {
+    result = allocate(
+      data.amount,
+      open.map((d) => ({ documentId: d.docId, open: d.open, label: d.number })),
+      data.allocations,
+      data.currency,
+    );
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new OutpostError('validation', message, { allocations: message });
+  }
+  const byId = new Map(open.map((d) => [d.docId, d]));
+  let posting;
+  try {
+    posting = paymentPosting({
+      payment: { side: data.side, amount: data.amount, account: data.account, currency: data.currency, rate, partyId: data.partyId },
+      allocations: result.allocations.map((a) => ({ ...a, documentRate: byId.get(a.documentId)!.rate, label: byId.get(a.documentId)!.number })),
+      settings,
+      baseCurrency: company.baseCurrency,
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new OutpostError('validation', message);
+  }
+  const number = await takeNextNumber(s.homeBranchDb, {
+    branchCode: s.config.branchCode,
+    deviceLetter: s.config.letter,
+    kind: data.side === 'receipt' ? 'RCPT' : 'PAY',
+  });
+  const fields: Fields<Payment> = {
+    side: data.side,
+    number,
+    reference: data.reference,
+    partyId: data.partyId,
+    date: data.date,
+    currency: data.currency,
+    rate,
+    amount: data.amount,
+    account: data.account,
+    allocations: result.allocations,
+    memo: data.memo,
+    status: 'posted',
+    posting,
+    postedAt: s.writeContext().now().toISOString(),
+    postedBy: s.config.userName,
+  };
+  const payment = await tradeRepos(s).payments.create(fields, s.config.branchCode);
+  await s.projector.settle();
+  return payment;
+}
+
+export interface TradeDocView {
+  doc: TradeDoc;
+  readOnly: boolean;
+  open: number;
+  status: string;
+  payments: { id: string; number: string; date: string; amount: number }[];
+  credits: { id: string; number: string; date: string; gross: number }[];
+}
+
+export async function getTradeDoc(s: Session, id: string): Promise<TradeDocView> {
+  await s.projector.settle();
+  const raw = (await s.homeBranchDb.get(id).catch(() => null)) as Record<string, unknown> | null;
+  if (!raw) throw new OutpostError('not-found', 'That document is not on this device.');
+  const decoded = s.registry.decode<TradeDoc>(raw);
+  const doc = decoded.doc as TradeDoc;
+  const t = ledgerTables(s.index);
+  const allocations = await t.allocations.where('documentId').equals(id).toArray();
+  const payDocs = await t.docs.bulkGet(allocations.map((a) => a.paymentId));
+  const credits = await t.tradeItems.where('creditFor').equals(id).toArray();
+  const item = (await openItems(s.index, { side: doc.side, partyId: doc.partyId, today: todayLocal() })).find((i) => i.docId === id);
+  return {
+    doc,
+    readOnly: decoded.readOnly || doc.status === 'posted',
+    open: item?.open ?? (doc.status === 'posted' ? 0 : doc.totals.gross),
+    status: item?.status ?? (doc.status === 'posted' ? 'paid' : 'draft'),
+    payments: allocations.map((a, i) => ({ id: a.paymentId, number: payDocs[i]?.number ?? '', date: a.date, amount: a.amount })),
+    credits: credits.map((c) => ({ id: c.docId, number: c.number, date: c.date, gross: c.gross })),
+  };
+}

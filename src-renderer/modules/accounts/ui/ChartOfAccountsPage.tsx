@@ -1,0 +1,156 @@
+import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../../ui/form-errors';
+import { ACCOUNT_KINDS, ACCOUNT_SUBTYPES, accountFieldsSchema, type Account, type AccountKind } from '../domain/schemas';
+import { useAccountsQuery, useSaveAccountMutation } from './api';
+
+const KIND_LABEL: Record<AccountKind, string> = { asset: 'Asset', liability: 'Liability', equity: 'Equity', income: 'Income', expense: 'Expense' };
+
+/** Depth of each account under its groups, for indentation; cycles cannot occur (parents must be groups that exist). */
+function depthOf(a: Account, byCode: Map<string, Account>): number {
+  let depth = 0;
+  let p = a.parentCode;
+  while (p && depth < 10) {
+    depth++;
+    p = byCode.get(p)?.parentCode ?? null;
+  }
+  return depth;
+}
+
+export function ChartOfAccountsPage() {
+  const { data: accounts = [] } = useAccountsQuery();
+  const [editing, setEditing] = useState<Account | 'new' | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const byCode = useMemo(() => new Map(accounts.map((a) => [a.code, a])), [accounts]);
+  const visible = accounts.filter((a) => showArchived || !a.archived);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Checkbox label="Show archived accounts" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+        <Button size="xs" onClick={() => setEditing('new')}>
+          Add account
+        </Button>
+      </Group>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Code</Table.Th>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>Sub-type</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {visible.map((a) => (
+            <Table.Tr key={a._id} data-testid={`account-${a.code}`}>
+              <Table.Td>{a.code}</Table.Td>
+              <Table.Td style={{ paddingLeft: 12 + depthOf(a, byCode) * 18, fontWeight: a.isGroup ? 600 : undefined }}>
+                {a.isGroup ? a.name : <Link to={`/accounts/reports/ledger/${a.code}`}>{a.name}</Link>}
+                {a.archived && (
+                  <Badge ml="xs" size="xs" color="gray">
+                    archived
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{KIND_LABEL[a.kind]}</Table.Td>
+              <Table.Td>{a.isGroup ? 'group' : a.subtype}</Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)} aria-label={`Edit ${a.code}`}>
+                  Edit
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Add account' : 'Edit account'}>
+        {editing !== null && <AccountForm account={editing === 'new' ? null : editing} accounts={accounts} onDone={() => setEditing(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function AccountForm({ account, accounts, onDone }: { account: Account | null; accounts: Account[]; onDone(): void }) {
+  const [save, { isLoading }] = useSaveAccountMutation();
+  const [v, setV] = useState({
+    code: account?.code ?? '',
+    name: account?.name ?? '',
+    kind: (account?.kind ?? 'expense') as AccountKind,
+    subtype: account?.subtype ?? 'expense',
+    parentCode: account?.parentCode ?? '',
+    isGroup: account?.isGroup ?? false,
+    description: account?.description ?? '',
+    archived: account?.archived ?? false,
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const subtypes = Object.entries(ACCOUNT_SUBTYPES).filter(([, k]) => k === v.kind).map(([s]) => s);
+  const groups = accounts.filter((a) => a.isGroup && a.kind === v.kind && a.code !== v.code);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const fields = { ...v, code: v.code.trim().toUpperCase(), parentCode: v.parentCode || null, currency: account?.currency ?? null };
+    const parsed = accountFieldsSchema.safeParse(fields);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    const res = await save({ ...(account ? { id: account._id } : {}), fields: parsed.data });
+    if ('error' in res) {
+      setErrors(errorFields(res.error));
+      setFailure(errorMessage(res.error));
+      return;
+    }
+    onDone();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Group grow>
+          <TextInput label="Account code" value={v.code} onChange={(e) => setV({ ...v, code: e.currentTarget.value })} error={errors.code} data-autofocus />
+          <TextInput label="Account name" value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={errors.name} />
+        </Group>
+        <Group grow>
+          <Select
+            label="Kind"
+            data={ACCOUNT_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+            value={v.kind}
+            allowDeselect={false}
+            onChange={(k) => {
+              const kind = (k ?? 'expense') as AccountKind;
+              const first = Object.entries(ACCOUNT_SUBTYPES).find(([, x]) => x === kind)?.[0] ?? 'expense';
+              setV({ ...v, kind, subtype: first as Account['subtype'], parentCode: '' });
+            }}
+          />
+          <Select label="Sub-type" data={subtypes} value={v.subtype} allowDeselect={false} onChange={(s) => setV({ ...v, subtype: (s ?? v.subtype) as Account['subtype'] })} error={errors.subtype} />
+        </Group>
+        <Select
+          label="Group"
+          placeholder="Top level"
+          clearable
+          data={groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))}
+          value={v.parentCode || null}
+          onChange={(p) => setV({ ...v, parentCode: p ?? '' })}
+          error={errors.parentCode}
+        />
+        <Textarea label="Description" value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} autosize minRows={2} />
+        <Group>
+          <Checkbox label="Group account (totals only, no postings)" checked={v.isGroup} onChange={(e) => setV({ ...v, isGroup: e.currentTarget.checked })} />
+          <Checkbox label="Archived" checked={v.archived} onChange={(e) => setV({ ...v, archived: e.currentTarget.checked })} />
+        </Group>
+        {failure && <Alert color="red">{failure}</Alert>}
+        <Text size="xs" c="dimmed">
+          Accounts are company master data; only an administrator or head office can change them.
+        </Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={isLoading}>
+            Save account
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
