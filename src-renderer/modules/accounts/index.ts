@@ -19,6 +19,9 @@ import {
   setupStatus,
 } from './data/ledger-service';
 import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
+import { agedReport, openItems } from './data/open-items';
+import { getTradeDoc, issueTradeDoc, recordPayment, saveParty, saveTradeDraft } from './data/trade-service';
+import { todayLocal } from '../../core/dates';
 
 export type { AccountsRpcMethods } from './rpc-contract';
 
@@ -67,6 +70,14 @@ export const accountsModule: CoreModule = {
         const s = await settled(session());
         return balanceSheet(s.index, await repos(s).accounts.list(), { ...q, branch: q.branch ?? null });
       },
+      'accounts.saveParty': (input) => saveParty(session(), input),
+      'accounts.saveTradeDraft': (input) => saveTradeDraft(session(), input),
+      'accounts.issueTradeDoc': (input) => issueTradeDoc(session(), input),
+      'accounts.getTradeDoc': ({ id }) => getTradeDoc(session(), id),
+      'accounts.recordPayment': (input) => recordPayment(session(), input),
+      'accounts.openItems': async (q) =>
+        openItems((await settled(session())).index, { side: q.side, partyId: q.partyId, branch: q.branch ?? null, today: todayLocal(), asOf: q.asOf }),
+      'accounts.agedReport': async (q) => agedReport((await settled(session())).index, { side: q.side, asOf: q.asOf, branch: q.branch ?? null }),
       'accounts.generalLedger': async (q) => {
         const s = await settled(session());
         const account = (await repos(s).accounts.list()).find((a) => a.code === q.account);

@@ -1,4 +1,9 @@
-import type { Account, AccountFields, JournalEntry, LedgerSettings, Party, TaxCode } from './domain/schemas';
+import type { Account, AccountFields, JournalEntry, LedgerSettings, Party, PartyFields, Payment, TaxCode, TradeDoc } from './domain/schemas';
+import type { AgedRow } from './domain/aging';
+import type { OpenItem } from './data/open-items';
+import type { PaymentInput, TradeDocView, TradeInput } from './data/trade-service';
+
+export type { OpenItem, PaymentInput, TradeDocView, TradeInput, AgedRow };
 import type { AccountingDocRow, LedgerRow } from './data/ledger-projection';
 
 /**
@@ -143,5 +148,13 @@ export interface AccountsRpcMethods {
   'accounts.trialBalance': { params: ReportScope & { asOf: string }; result: TrialBalance };
   'accounts.profitAndLoss': { params: ReportScope & { from: string; to: string; compareFrom?: string; compareTo?: string }; result: ProfitAndLoss };
   'accounts.balanceSheet': { params: ReportScope & { asOf: string; compareAsOf?: string }; result: BalanceSheet };
+  'accounts.saveParty': { params: { id?: string; fields: PartyFields }; result: Party };
+  'accounts.saveTradeDraft': { params: TradeInput; result: TradeDoc };
+  /** Issues an invoice, credit note, bill or supplier credit: numbered and posted in one write. */
+  'accounts.issueTradeDoc': { params: TradeInput; result: TradeDoc };
+  'accounts.getTradeDoc': { params: { id: string }; result: TradeDocView };
+  'accounts.recordPayment': { params: PaymentInput; result: Payment };
+  'accounts.openItems': { params: ReportScope & { side: 'sales' | 'purchase'; partyId?: string; asOf?: string }; result: OpenItem[] };
+  'accounts.agedReport': { params: ReportScope & { side: 'sales' | 'purchase'; asOf: string }; result: AgedRow[] };
   'accounts.generalLedger': { params: ReportScope & { account: string; from: string; to: string; offset?: number; limit?: number }; result: GeneralLedgerPage };
 }

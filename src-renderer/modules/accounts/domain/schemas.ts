@@ -121,6 +121,7 @@ export const partyFieldsSchema = z.object({
   currency: currencyCodeSchema,
   archived: z.boolean().default(false),
 });
+export type PartyFields = z.input<typeof partyFieldsSchema>;
 export const partySchema = docBaseSchema
   .extend({ type: z.literal('party'), v: z.literal(1), branch: z.literal(COMPANY_WIDE) })
   .extend(partyFieldsSchema.shape);
