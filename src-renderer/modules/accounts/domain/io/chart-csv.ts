@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { ACCOUNT_KINDS, ACCOUNT_SUBTYPES, accountFieldsSchema, type AccountKind, type AccountSubtype } from '../schemas';
+import {
+  ACCOUNT_KINDS,
+  ACCOUNT_SUBTYPES,
+  accountFieldsSchema,
+  type AccountKind,
+  type AccountSubtype,
+} from '../schemas';
 import { cell, checkRowWidth, mapHeader, readCsv, type ColumnSpec } from './csv';
 import { problem, refuse, type ImportProblem, type ImportResult } from './report';
 
@@ -8,13 +14,43 @@ export type AccountFieldsInput = z.input<typeof accountFieldsSchema>;
 type ChartKey = 'code' | 'name' | 'kind' | 'subtype' | 'parentCode' | 'currency' | 'description';
 
 export const CHART_CSV_COLUMNS: readonly (ColumnSpec<ChartKey> & { description: string })[] = [
-  { key: 'code', names: ['code', 'account code'], required: true, description: 'Up to 16 digits or capital letters, e.g. 1200. Must be new.' },
+  {
+    key: 'code',
+    names: ['code', 'account code'],
+    required: true,
+    description: 'Up to 16 digits or capital letters, e.g. 1200. Must be new.',
+  },
   { key: 'name', names: ['name', 'account name'], required: true, description: 'Account name.' },
-  { key: 'kind', names: ['kind', 'type'], required: true, description: `One of ${ACCOUNT_KINDS.join(', ')}. May be empty when the sub-type says it.` },
-  { key: 'subtype', names: ['subtype', 'sub type'], required: true, description: `One of ${Object.keys(ACCOUNT_SUBTYPES).join(', ')}.` },
-  { key: 'parentCode', names: ['parent code', 'parent'], required: false, description: 'Code of the group account above this one, in this file or already in the chart.' },
-  { key: 'currency', names: ['currency'], required: false, description: 'For foreign-currency bank and cash accounts; empty = base currency.' },
-  { key: 'description', names: ['description'], required: false, description: 'Free text, up to 500 characters.' },
+  {
+    key: 'kind',
+    names: ['kind', 'type'],
+    required: true,
+    description: `One of ${ACCOUNT_KINDS.join(', ')}. May be empty when the sub-type says it.`,
+  },
+  {
+    key: 'subtype',
+    names: ['subtype', 'sub type'],
+    required: true,
+    description: `One of ${Object.keys(ACCOUNT_SUBTYPES).join(', ')}.`,
+  },
+  {
+    key: 'parentCode',
+    names: ['parent code', 'parent'],
+    required: false,
+    description: 'Code of the group account above this one, in this file or already in the chart.',
+  },
+  {
+    key: 'currency',
+    names: ['currency'],
+    required: false,
+    description: 'For foreign-currency bank and cash accounts; empty = base currency.',
+  },
+  {
+    key: 'description',
+    names: ['description'],
+    required: false,
+    description: 'Free text, up to 500 characters.',
+  },
 ];
 
 const COLUMN_NAMES: Record<string, string> = {
@@ -32,11 +68,20 @@ const COLUMN_NAMES: Record<string, string> = {
  * (nothing is posted to a parent); the result is ordered parents-first so it can be saved
  * in order without dangling references.
  */
-export function parseChartCsv(text: string, existingCodes: Set<string>): ImportResult<AccountFieldsInput> {
+export function parseChartCsv(
+  text: string,
+  existingCodes: Set<string>,
+): ImportResult<AccountFieldsInput> {
   const csv = readCsv(text);
   const problems: ImportProblem[] = [...csv.problems];
   const header = csv.rows[0];
-  if (!header) return refuse([problem(1, 'The file is empty. It needs a header line (code, name, kind, subtype, …) and one line per account.')]);
+  if (!header)
+    return refuse([
+      problem(
+        1,
+        'The file is empty. It needs a header line (code, name, kind, subtype, …) and one line per account.',
+      ),
+    ]);
   const head = mapHeader(header, CHART_CSV_COLUMNS);
   if (head.problems.length > 0) return refuse([...problems, ...head.problems]);
   const col = head.index;
@@ -68,17 +113,34 @@ export function parseChartCsv(text: string, existingCodes: Set<string>): ImportR
         const column = COLUMN_NAMES[key];
         let message = issue.message;
         // zod's enum messages list options in code syntax; say it the way a clerk reads it.
-        if (key === 'kind' && issue.code === 'invalid_value') message = `"${input.kind}" is not a kind of account. Use one of: ${ACCOUNT_KINDS.join(', ')}.`;
-        if (key === 'subtype' && issue.code === 'invalid_value') message = `"${input.subtype}" is not a sub-type. Use one of: ${Object.keys(ACCOUNT_SUBTYPES).join(', ')}.`;
-        if (key === 'subtype' && issue.code === 'custom') message = `The sub-type "${input.subtype}" belongs to ${ACCOUNT_SUBTYPES[subtype]} accounts, not ${input.kind}. Change the kind or the sub-type.`;
+        if (key === 'kind' && issue.code === 'invalid_value')
+          message = `"${input.kind}" is not a kind of account. Use one of: ${ACCOUNT_KINDS.join(', ')}.`;
+        if (key === 'subtype' && issue.code === 'invalid_value')
+          message = `"${input.subtype}" is not a sub-type. Use one of: ${Object.keys(ACCOUNT_SUBTYPES).join(', ')}.`;
+        if (key === 'subtype' && issue.code === 'custom')
+          message = `The sub-type "${input.subtype}" belongs to ${ACCOUNT_SUBTYPES[subtype]} accounts, not ${input.kind}. Change the kind or the sub-type.`;
         problems.push(problem(row.line, message, column));
       }
     }
     const code = input.code;
     if (code !== '') {
       const seen = lineOfCode.get(code);
-      if (seen !== undefined) problems.push(problem(row.line, `The code ${code} is already used on line ${seen}. Each account needs its own code.`, 'code'));
-      else if (existingCodes.has(code)) problems.push(problem(row.line, `The code ${code} is already in the chart. Use a new code, or edit the existing account instead.`, 'code'));
+      if (seen !== undefined)
+        problems.push(
+          problem(
+            row.line,
+            `The code ${code} is already used on line ${seen}. Each account needs its own code.`,
+            'code',
+          ),
+        );
+      else if (existingCodes.has(code))
+        problems.push(
+          problem(
+            row.line,
+            `The code ${code} is already in the chart. Use a new code, or edit the existing account instead.`,
+            'code',
+          ),
+        );
       else lineOfCode.set(code, row.line);
     }
     if (parsed.success) rows.push({ line: row.line, data: parsed.data });
@@ -89,9 +151,22 @@ export function parseChartCsv(text: string, existingCodes: Set<string>): ImportR
   for (const { line, data } of rows) {
     const p = data.parentCode;
     if (p === null || p === undefined) continue;
-    if (p === data.code) problems.push(problem(line, `Account ${data.code} names itself as its parent. Leave the parent code empty or use the group above it.`, 'parent code'));
+    if (p === data.code)
+      problems.push(
+        problem(
+          line,
+          `Account ${data.code} names itself as its parent. Leave the parent code empty or use the group above it.`,
+          'parent code',
+        ),
+      );
     else if (!lineOfCode.has(p) && !existingCodes.has(p)) {
-      problems.push(problem(line, `The parent code ${p} is neither in this file nor in the chart. Add the parent account first, or correct the code.`, 'parent code'));
+      problems.push(
+        problem(
+          line,
+          `The parent code ${p} is neither in this file nor in the chart. Add the parent account first, or correct the code.`,
+          'parent code',
+        ),
+      );
     }
     parents.add(p);
   }
@@ -104,7 +179,13 @@ export function parseChartCsv(text: string, existingCodes: Set<string>): ImportR
     const node = byCode.get(code);
     if (!node || state.get(code) === 'done') return;
     if (state.get(code) === 'visiting') {
-      problems.push(problem(node.line, `Accounts ${[...chain.slice(chain.indexOf(code)), code].join(' → ')} are each other's parents. Break the loop.`, 'parent code'));
+      problems.push(
+        problem(
+          node.line,
+          `Accounts ${[...chain.slice(chain.indexOf(code)), code].join(' → ')} are each other's parents. Break the loop.`,
+          'parent code',
+        ),
+      );
       return;
     }
     state.set(code, 'visiting');

@@ -90,7 +90,12 @@ export function readCsv(input: string, separator?: string): CsvReadResult {
         }
         if (!closed) {
           value += text.slice(chunk, i);
-          problems.push(problem(startLine, 'A quoted value is never closed: a " is missing, so the rest of the file ran into one cell. Check the quotes on this line.'));
+          problems.push(
+            problem(
+              startLine,
+              'A quoted value is never closed: a " is missing, so the rest of the file ran into one cell. Check the quotes on this line.',
+            ),
+          );
         }
         // Anything between the closing quote and the separator is kept, as spreadsheets do.
         const tail = i;
@@ -130,7 +135,10 @@ export function readCsv(input: string, separator?: string): CsvReadResult {
 
 /** Header names are matched loosely: case, spaces, underscores and dashes don't matter. */
 export function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 export interface ColumnSpec<K extends string> {
@@ -146,7 +154,10 @@ export interface HeaderMap<K extends string> {
   warnings: ImportProblem[];
 }
 
-export function mapHeader<K extends string>(header: CsvRow, specs: readonly ColumnSpec<K>[]): HeaderMap<K> {
+export function mapHeader<K extends string>(
+  header: CsvRow,
+  specs: readonly ColumnSpec<K>[],
+): HeaderMap<K> {
   const index: Partial<Record<K, number>> = {};
   const problems: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
@@ -157,18 +168,36 @@ export function mapHeader<K extends string>(header: CsvRow, specs: readonly Colu
     if (name === '') return;
     const spec = byName.get(name);
     if (!spec) {
-      warnings.push(problem(header.line, `The column "${raw.trim()}" is not one we know; it was ignored.`, raw.trim()));
+      warnings.push(
+        problem(
+          header.line,
+          `The column "${raw.trim()}" is not one we know; it was ignored.`,
+          raw.trim(),
+        ),
+      );
       return;
     }
     if (index[spec.key] !== undefined) {
-      problems.push(problem(header.line, `The column "${spec.names[0]}" appears twice in the header. Keep only one.`, spec.names[0]));
+      problems.push(
+        problem(
+          header.line,
+          `The column "${spec.names[0]}" appears twice in the header. Keep only one.`,
+          spec.names[0],
+        ),
+      );
       return;
     }
     index[spec.key] = col;
   });
   for (const spec of specs) {
     if (spec.required && index[spec.key] === undefined) {
-      problems.push(problem(header.line, `The header has no "${spec.names[0]}" column. Add it (column names are not case-sensitive).`, spec.names[0]));
+      problems.push(
+        problem(
+          header.line,
+          `The header has no "${spec.names[0]}" column. Add it (column names are not case-sensitive).`,
+          spec.names[0],
+        ),
+      );
     }
   }
   return { index, problems, warnings };
@@ -196,6 +225,10 @@ export function wasQuoted(row: CsvRow, index: number | undefined): boolean {
 
 /** Quotes a value for writing only when it needs it. */
 export function csvField(value: string, separator = ','): string {
-  if (value === '' || !(value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim())) return value;
+  if (
+    value === '' ||
+    !(value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim())
+  )
+    return value;
   return `"${value.replace(/"/g, '""')}"`;
 }

@@ -42,25 +42,37 @@ const KIND_ROOT: Record<AccountKind, string> = {
 };
 
 /**
- * In hledger a colon separates account levels and two spaces end the account name, so
- * neither may appear inside one level's name.
+ * In hledger a colon separates account levels, two spaces end the account name and a
+ * semicolon starts a comment, so none may appear inside one level's name.
  */
 function accountPart(text: string): string {
-  return text.replace(/:/g, '-').replace(/\s+/g, ' ').trim();
+  return text.replace(/:/g, '-').replace(/;/g, ',').replace(/\s+/g, ' ').trim();
 }
 
 /**
  * `Assets:Current assets:1200 Main bank`. The code is kept on the account itself so two
  * accounts with the same name never merge; ancestors (top-most first) give the hierarchy.
  */
-export function accountPath(account: { code: string; name: string }, ancestors: { code: string; name: string }[], kind: AccountKind): string {
-  const parts = [KIND_ROOT[kind], ...ancestors.map((a) => accountPart(a.name) || accountPart(a.code)), accountPart(`${account.code} ${account.name}`)];
+export function accountPath(
+  account: { code: string; name: string },
+  ancestors: { code: string; name: string }[],
+  kind: AccountKind,
+): string {
+  const parts = [
+    KIND_ROOT[kind],
+    ...ancestors.map((a) => accountPart(a.name) || accountPart(a.code)),
+    accountPart(`${account.code} ${account.name}`),
+  ];
   return parts.join(':');
 }
 
 /** Descriptions end at ";" (a comment) and at the line end, so both are neutralised. */
 function descriptionText(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/;/g, ',').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/;/g, ',')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function commentText(text: string): string {
@@ -73,10 +85,12 @@ export function hledgerAmount(amountMinor: number, currency: string): string {
 
 export function toHledgerJournal(entries: HledgerEntry[], options: HledgerOptions = {}): string {
   const out: string[] = [];
-  if (options.headerComment) for (const l of options.headerComment.split(/\r?\n/)) out.push(`; ${l}`);
+  if (options.headerComment)
+    for (const l of options.headerComment.split(/\r?\n/)) out.push(`; ${l}`);
   if (options.commodityDirectives ?? true) {
     const currencies = [...new Set(entries.flatMap((e) => e.lines.map((l) => l.currency)))].sort();
-    for (const c of currencies) out.push(`commodity ${hledgerAmount(1000 * 10 ** minorDigits(c), c)}`);
+    for (const c of currencies)
+      out.push(`commodity ${hledgerAmount(1000 * 10 ** minorDigits(c), c)}`);
     if (currencies.length > 0) out.push('');
   }
   for (const e of entries) {
@@ -86,7 +100,9 @@ export function toHledgerJournal(entries: HledgerEntry[], options: HledgerOption
     if (off.length > 0) {
       // An unbalanced export would be refused by hledger anyway; failing here names the entry.
       const what = off.map(([c, t]) => hledgerAmount(t, c)).join(', ');
-      throw new RangeError(`Entry ${e.number ?? e.reference} of ${e.date} does not balance (off by ${what}); it cannot be exported.`);
+      throw new RangeError(
+        `Entry ${e.number ?? e.reference} of ${e.date} does not balance (off by ${what}); it cannot be exported.`,
+      );
     }
     const code = descriptionText(e.number ?? '') || descriptionText(e.reference) || '-';
     const memo = descriptionText(e.memo);
@@ -99,7 +115,6 @@ export function toHledgerJournal(entries: HledgerEntry[], options: HledgerOption
       const amount = hledgerAmount(l.amountMinor, l.currency);
       out.push(`    ${(names[i] ?? '').padEnd(width)}  ${amount.padStart(16)}`);
     });
-    }
     out.push('');
   }
   return out.join('\n');

@@ -1,4 +1,12 @@
-import { cell, checkRowWidth, csvField, mapHeader, readCsv, wasQuoted, type ColumnSpec } from './csv';
+import {
+  cell,
+  checkRowWidth,
+  csvField,
+  mapHeader,
+  readCsv,
+  wasQuoted,
+  type ColumnSpec,
+} from './csv';
 import { problem, refuse, type ImportProblem, type ImportResult } from './report';
 import { amountMessage, formatMinor, isStrictIsoDate, parseAmountText } from './values';
 
@@ -35,7 +43,8 @@ export interface JournalCsvContext {
   lockDate: string | null;
 }
 
-type JournalKey = 'date' | 'reference' | 'account' | 'debit' | 'credit' | 'currency' | 'memo' | 'party' | 'branch';
+type JournalKey =
+  'date' | 'reference' | 'account' | 'debit' | 'credit' | 'currency' | 'memo' | 'party' | 'branch';
 
 export interface JournalCsvColumn {
   key: JournalKey;
@@ -49,18 +58,88 @@ export interface JournalCsvColumn {
 
 /** The documented file layout; the import screen renders this as help. */
 export const JOURNAL_CSV_COLUMNS: readonly JournalCsvColumn[] = [
-  { key: 'date', name: 'date', aliases: [], required: true, description: 'Entry date as YYYY-MM-DD. Must be after the lock date.', example: '2026-03-31' },
-  { key: 'reference', name: 'entry reference', aliases: ['reference', 'ref', 'entry'], required: true, description: 'Lines with the same reference form one entry; they must share date, currency and branch, and must balance.', example: 'ADJ-0001' },
-  { key: 'account', name: 'account code', aliases: ['account'], required: true, description: 'Code of an existing account in the chart (not its name).', example: '1200' },
-  { key: 'debit', name: 'debit', aliases: [], required: true, description: 'Debit amount, or empty. Use a point for decimals; thousands separators only inside double quotes ("1,234.50").', example: '1234.50' },
-  { key: 'credit', name: 'credit', aliases: [], required: true, description: 'Credit amount, or empty. Each line has a debit or a credit, not both.', example: '' },
-  { key: 'currency', name: 'currency', aliases: [], required: false, description: 'ISO code such as USD. Empty means the company base currency.', example: 'USD' },
-  { key: 'memo', name: 'memo', aliases: ['description'], required: false, description: 'Text for the line (up to 200 characters). The first memo of an entry also describes the entry.', example: 'Accrued rent' },
-  { key: 'party', name: 'party', aliases: ['party code', 'customer', 'supplier'], required: false, description: 'Customer or supplier code, for receivable and payable lines.', example: 'C-0042' },
-  { key: 'branch', name: 'branch', aliases: [], required: false, description: 'Branch code. Empty means the branch you are importing into.', example: 'NYC' },
+  {
+    key: 'date',
+    name: 'date',
+    aliases: [],
+    required: true,
+    description: 'Entry date as YYYY-MM-DD. Must be after the lock date.',
+    example: '2026-03-31',
+  },
+  {
+    key: 'reference',
+    name: 'entry reference',
+    aliases: ['reference', 'ref', 'entry'],
+    required: true,
+    description:
+      'Lines with the same reference form one entry; they must share date, currency and branch, and must balance.',
+    example: 'ADJ-0001',
+  },
+  {
+    key: 'account',
+    name: 'account code',
+    aliases: ['account'],
+    required: true,
+    description: 'Code of an existing account in the chart (not its name).',
+    example: '1200',
+  },
+  {
+    key: 'debit',
+    name: 'debit',
+    aliases: [],
+    required: true,
+    description:
+      'Debit amount, or empty. Use a point for decimals; thousands separators only inside double quotes ("1,234.50").',
+    example: '1234.50',
+  },
+  {
+    key: 'credit',
+    name: 'credit',
+    aliases: [],
+    required: true,
+    description: 'Credit amount, or empty. Each line has a debit or a credit, not both.',
+    example: '',
+  },
+  {
+    key: 'currency',
+    name: 'currency',
+    aliases: [],
+    required: false,
+    description: 'ISO code such as USD. Empty means the company base currency.',
+    example: 'USD',
+  },
+  {
+    key: 'memo',
+    name: 'memo',
+    aliases: ['description'],
+    required: false,
+    description:
+      'Text for the line (up to 200 characters). The first memo of an entry also describes the entry.',
+    example: 'Accrued rent',
+  },
+  {
+    key: 'party',
+    name: 'party',
+    aliases: ['party code', 'customer', 'supplier'],
+    required: false,
+    description: 'Customer or supplier code, for receivable and payable lines.',
+    example: 'C-0042',
+  },
+  {
+    key: 'branch',
+    name: 'branch',
+    aliases: [],
+    required: false,
+    description: 'Branch code. Empty means the branch you are importing into.',
+    example: 'NYC',
+  },
 ];
 
-const SPECS: readonly ColumnSpec<JournalKey>[] = JOURNAL_CSV_COLUMNS.map((c) => ({ key: c.key, names: [c.name, ...c.aliases], required: c.required }));
+const SPECS: readonly ColumnSpec<JournalKey>[] = JOURNAL_CSV_COLUMNS.map((c) => ({
+  key: c.key,
+  names: [c.name, ...c.aliases],
+  required: c.required,
+}));
 
 /** A small file that imports cleanly against a chart with these codes; offered for download. */
 export function journalCsvTemplate(): string {
@@ -68,10 +147,23 @@ export function journalCsvTemplate(): string {
     JOURNAL_CSV_COLUMNS.map((c) => c.name),
     ['2026-03-31', 'ADJ-0001', '6100', '"1,250.00"', '', 'USD', 'March rent accrual', '', ''],
     ['2026-03-31', 'ADJ-0001', '2100', '', '1250.00', 'USD', 'March rent accrual', '', ''],
-    ['2026-03-31', 'ADJ-0002', '1100', '480.00', '', 'USD', 'Invoice 1043 correction', 'C-0042', ''],
+    [
+      '2026-03-31',
+      'ADJ-0002',
+      '1100',
+      '480.00',
+      '',
+      'USD',
+      'Invoice 1043 correction',
+      'C-0042',
+      '',
+    ],
     ['2026-03-31', 'ADJ-0002', '4000', '', '480.00', 'USD', 'Invoice 1043 correction', '', ''],
   ];
-  return rows.map((r) => r.map((v) => (v.startsWith('"') ? v : csvField(v))).join(',')).join('\r\n') + '\r\n';
+  return (
+    rows.map((r) => r.map((v) => (v.startsWith('"') ? v : csvField(v))).join(',')).join('\r\n') +
+    '\r\n'
+  );
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -79,6 +171,8 @@ const CURRENCY = /^[A-Z]{3}$/;
 interface PendingEntry {
   entry: ImportedEntry;
   firstLine: number;
+  /** Line that set each shared field (null while only malformed values were seen). */
+  validAt: Record<'date' | 'currency' | 'branch', number | null>;
   debits: number;
   credits: number;
   /** An entry with a bad line is still grouped (to report balance problems) but not trusted. */
@@ -89,7 +183,13 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
   const csv = readCsv(text);
   const problems: ImportProblem[] = [...csv.problems];
   const header = csv.rows[0];
-  if (!header) return refuse([problem(1, 'The file is empty. Start from the template: a header line, then one line per debit or credit.')]);
+  if (!header)
+    return refuse([
+      problem(
+        1,
+        'The file is empty. Start from the template: a header line, then one line per debit or credit.',
+      ),
+    ]);
   const head = mapHeader(header, SPECS);
   problems.push(...head.problems);
   if (head.problems.length > 0) return refuse(problems);
@@ -115,38 +215,105 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
     const partyRaw = cell(row, col.party);
     const branchRaw = cell(row, col.branch);
 
-    if (reference === '') problems.push(problem(line, 'The entry reference is empty. Give every line the reference of the entry it belongs to.', 'entry reference'));
-    else if (reference.length > 80) problems.push(problem(line, 'The entry reference is longer than 80 characters. Shorten it.', 'entry reference'));
+    if (reference === '')
+      problems.push(
+        problem(
+          line,
+          'The entry reference is empty. Give every line the reference of the entry it belongs to.',
+          'entry reference',
+        ),
+      );
+    else if (reference.length > 80)
+      problems.push(
+        problem(
+          line,
+          'The entry reference is longer than 80 characters. Shorten it.',
+          'entry reference',
+        ),
+      );
 
-    if (date === '') problems.push(problem(line, 'The date is empty. Write it as YYYY-MM-DD, e.g. 2026-03-31.', 'date'));
-    else if (!isStrictIsoDate(date)) {
-      problems.push(problem(line, `"${date}" is not a date in the format YYYY-MM-DD (e.g. 2026-03-31). Other formats such as 31/03/2026 are not accepted; change the column format in your spreadsheet.`, 'date'));
+    const dateOk = isStrictIsoDate(date);
+    if (date === '')
+      problems.push(
+        problem(line, 'The date is empty. Write it as YYYY-MM-DD, e.g. 2026-03-31.', 'date'),
+      );
+    else if (!dateOk) {
+      problems.push(
+        problem(
+          line,
+          `"${date}" is not a date in the format YYYY-MM-DD (e.g. 2026-03-31). Other formats such as 31/03/2026 are not accepted; change the column format in your spreadsheet.`,
+          'date',
+        ),
+      );
     } else if (ctx.lockDate !== null && date <= ctx.lockDate) {
-      problems.push(problem(line, `${date} is on or before the lock date ${ctx.lockDate}; the books are closed up to then. Use a later date or ask an administrator to move the lock date.`, 'date'));
+      problems.push(
+        problem(
+          line,
+          `${date} is on or before the lock date ${ctx.lockDate}; the books are closed up to then. Use a later date or ask an administrator to move the lock date.`,
+          'date',
+        ),
+      );
     }
 
     const currency = currencyRaw === '' ? base : currencyRaw;
     const currencyOk = CURRENCY.test(currency);
-    if (!currencyOk) problems.push(problem(line, `"${currencyRaw}" is not a currency code. Use a three-letter ISO code such as USD, or leave it empty for ${base}.`, 'currency'));
+    if (!currencyOk)
+      problems.push(
+        problem(
+          line,
+          `"${currencyRaw}" is not a currency code. Use a three-letter ISO code such as USD, or leave it empty for ${base}.`,
+          'currency',
+        ),
+      );
 
     let account = accountRaw;
-    if (accountRaw === '') problems.push(problem(line, 'The account code is empty. Enter the code of an account in the chart, e.g. 1200.', 'account code'));
+    if (accountRaw === '')
+      problems.push(
+        problem(
+          line,
+          'The account code is empty. Enter the code of an account in the chart, e.g. 1200.',
+          'account code',
+        ),
+      );
     else if (!ctx.accountCodes.has(accountRaw)) {
       const upper = accountRaw.toUpperCase();
       if (ctx.accountCodes.has(upper)) account = upper;
-      else problems.push(problem(line, `There is no account with code "${accountRaw}" in the chart. Check the code, or add the account first.`, 'account code'));
+      else
+        problems.push(
+          problem(
+            line,
+            `There is no account with code "${accountRaw}" in the chart. Check the code, or add the account first.`,
+            'account code',
+          ),
+        );
     }
 
     let party: string | null = null;
     if (partyRaw !== '') {
       party = ctx.partyCodes.get(partyRaw) ?? ctx.partyCodes.get(partyRaw.toUpperCase()) ?? null;
-      if (party === null) problems.push(problem(line, `There is no customer or supplier with code "${partyRaw}". Check the code, or add the party first.`, 'party'));
+      if (party === null)
+        problems.push(
+          problem(
+            line,
+            `There is no customer or supplier with code "${partyRaw}". Check the code, or add the party first.`,
+            'party',
+          ),
+        );
     }
 
     const branch = branchRaw === '' ? ctx.defaultBranch : branchRaw.toUpperCase();
-    if (!ctx.branches.has(branch)) problems.push(problem(line, `There is no branch "${branchRaw}". Use one of: ${[...ctx.branches].sort().join(', ')}, or leave it empty.`, 'branch'));
+    const branchOk = ctx.branches.has(branch);
+    if (!branchOk)
+      problems.push(
+        problem(
+          line,
+          `There is no branch "${branchRaw}". Use one of: ${[...ctx.branches].sort().join(', ')}, or leave it empty.`,
+          'branch',
+        ),
+      );
 
-    if (memo.length > 200) problems.push(problem(line, 'The memo is longer than 200 characters. Shorten it.', 'memo'));
+    if (memo.length > 200)
+      problems.push(problem(line, 'The memo is longer than 200 characters. Shorten it.', 'memo'));
 
     let debit = 0;
     let credit = 0;
@@ -160,16 +327,26 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
         if (raw === '') continue;
         const parsed = parseAmountText(raw, currency, { allowGrouping: quoted });
         if (!parsed.ok || parsed.value < 0) amountProblem = true;
-        if (!parsed.ok) problems.push(problem(line, amountMessage(raw, currency, parsed.reason), name));
-        else if (parsed.value < 0) problems.push(problem(line, `The ${name} "${raw}" is negative. Write it as a positive amount in the ${which === 'debit' ? 'credit' : 'debit'} column instead.`, name));
+        if (!parsed.ok)
+          problems.push(problem(line, amountMessage(raw, currency, parsed.reason), name));
+        else if (parsed.value < 0)
+          problems.push(
+            problem(
+              line,
+              `The ${name} "${raw}" is negative. Write it as a positive amount in the ${which === 'debit' ? 'credit' : 'debit'} column instead.`,
+              name,
+            ),
+          );
         else if (which === 'debit') debit = parsed.value;
         else credit = parsed.value;
       }
-      if (!amountProblem && (debit > 0) === (credit > 0)) {
+      if (!amountProblem && debit > 0 === credit > 0) {
         problems.push(
           problem(
             line,
-            debit > 0 ? 'This line has both a debit and a credit. Put each amount on its own line.' : 'This line has neither a debit nor a credit. Enter one amount, or delete the line.',
+            debit > 0
+              ? 'This line has both a debit and a credit. Put each amount on its own line.'
+              : 'This line has neither a debit nor a credit. Enter one amount, or delete the line.',
             'debit',
           ),
         );
@@ -183,6 +360,11 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
       pending = {
         entry: { reference, date, currency, memo, branch, lines: [], sourceLines: [] },
         firstLine: line,
+        validAt: {
+          date: dateOk ? line : null,
+          currency: currencyOk ? line : null,
+          branch: branchOk ? line : null,
+        },
         debits: 0,
         credits: 0,
         broken: false,
@@ -190,10 +372,29 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
       entries.set(reference, pending);
     } else {
       const e = pending.entry;
-      const first = pending.firstLine;
-      if (date !== e.date) problems.push(problem(line, `Entry "${reference}" has date ${e.date} on line ${first} but ${date} here. All lines of an entry share one date.`, 'date'));
-      if (currency !== e.currency) problems.push(problem(line, `Entry "${reference}" is in ${e.currency} on line ${first} but ${currency} here. All lines of an entry share one currency.`, 'currency'));
-      if (branch !== e.branch) problems.push(problem(line, `Entry "${reference}" is for branch ${e.branch} on line ${first} but ${branch} here. All lines of an entry share one branch.`, 'branch'));
+      // Compare only values already judged valid: a bad date on the first line is reported
+      // once, not again as a mismatch on every following line.
+      const shared = [
+        ['date', date, dateOk, 'has date', 'date'],
+        ['currency', currency, currencyOk, 'is in', 'currency'],
+        ['branch', branch, branchOk, 'is for branch', 'branch'],
+      ] as const;
+      for (const [key, value, ok, verb, noun] of shared) {
+        if (!ok) continue;
+        const seenAt = pending.validAt[key];
+        if (seenAt === null) {
+          e[key] = value;
+          pending.validAt[key] = line;
+        } else if (value !== e[key]) {
+          problems.push(
+            problem(
+              line,
+              `Entry "${reference}" ${verb} ${e[key]} on line ${seenAt} but ${value} here. All lines of an entry share one ${noun}.`,
+              noun,
+            ),
+          );
+        }
+      }
       if (e.memo === '' && memo !== '') e.memo = memo;
     }
     if (!lineOk || problems.length > before) pending.broken = true;
@@ -207,7 +408,13 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
   for (const p of entries.values()) {
     const e = p.entry;
     if (e.lines.length < 2) {
-      problems.push(problem(p.firstLine, `Entry "${e.reference}" has only one line. An entry needs at least a debit line and a credit line with the same reference.`, 'entry reference'));
+      problems.push(
+        problem(
+          p.firstLine,
+          `Entry "${e.reference}" has only one line. An entry needs at least a debit line and a credit line with the same reference.`,
+          'entry reference',
+        ),
+      );
     } else if (!p.broken && p.debits !== p.credits) {
       const diff = p.debits - p.credits;
       problems.push(
@@ -221,7 +428,10 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
     }
     items.push(e);
   }
-  if (csv.rows.length < 2) problems.push(problem(1, 'The file has a header but no lines. Add one line per debit or credit.'));
+  if (csv.rows.length < 2)
+    problems.push(
+      problem(1, 'The file has a header but no lines. Add one line per debit or credit.'),
+    );
   if (problems.length > 0) return refuse(problems);
   return { ok: true, items, warnings: head.warnings };
 }

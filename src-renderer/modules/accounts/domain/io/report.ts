@@ -11,7 +11,8 @@ export interface ImportProblem {
   message: string;
 }
 
-export type ImportResult<T> = { ok: true; items: T[]; warnings: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
+export type ImportResult<T> =
+  { ok: true; items: T[]; warnings: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
 
 export function problem(line: number, message: string, column?: string): ImportProblem {
   return column === undefined ? { line, message } : { line, column, message };
@@ -19,7 +20,10 @@ export function problem(line: number, message: string, column?: string): ImportP
 
 /** Problems are reported in file order so the clerk can walk down the file fixing them. */
 export function sortProblems(problems: ImportProblem[]): ImportProblem[] {
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.line - b.p.line || a.i - b.i).map((x) => x.p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.line - b.p.line || a.i - b.i)
+    .map((x) => x.p);
 }
 
 export function refuse<T>(problems: ImportProblem[]): ImportResult<T> {

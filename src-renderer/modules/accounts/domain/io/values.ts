@@ -7,7 +7,8 @@ import { minorDigits, parseMoney, toDecimalString } from '../../../../core/money
  * a value was refused (not a number vs. too many decimals), which parseMoney cannot.
  */
 
-export type AmountParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'format' | 'decimals' | 'range' };
+export type AmountParse =
+  { ok: true; value: number } | { ok: false; reason: 'empty' | 'format' | 'decimals' | 'range' };
 
 export interface AmountOptions {
   decimalSeparator?: '.' | ',';
@@ -21,7 +22,11 @@ export interface AmountOptions {
 
 const SPACES = /[\s\u00a0\u202f]/g;
 
-export function parseAmountText(raw: string, currency: string, opts: AmountOptions = {}): AmountParse {
+export function parseAmountText(
+  raw: string,
+  currency: string,
+  opts: AmountOptions = {},
+): AmountParse {
   const dec = opts.decimalSeparator ?? '.';
   const group = dec === '.' ? ',' : '.';
   let s = raw.trim();
@@ -52,7 +57,8 @@ export function parseAmountText(raw: string, currency: string, opts: AmountOptio
   if (!/^\d+$/.test(intPart)) return { ok: false, reason: 'format' };
   const digits = minorDigits(currency);
   if (frac.length > digits) {
-    if (!opts.trimExtraZeros || !/^0*$/.test(frac.slice(digits))) return { ok: false, reason: 'decimals' };
+    if (!opts.trimExtraZeros || !/^0*$/.test(frac.slice(digits)))
+      return { ok: false, reason: 'decimals' };
     frac = frac.slice(0, digits);
   }
   const m = parseMoney(`${negative ? '-' : ''}${intPart}${frac ? `.${frac}` : ''}`, currency);
@@ -61,9 +67,17 @@ export function parseAmountText(raw: string, currency: string, opts: AmountOptio
 }
 
 /** Clerk-readable reason, naming the value and what a good one looks like. */
-export function amountMessage(raw: string, currency: string, reason: 'empty' | 'format' | 'decimals' | 'range', dec: '.' | ',' = '.'): string {
+export function amountMessage(
+  raw: string,
+  currency: string,
+  reason: 'empty' | 'format' | 'decimals' | 'range',
+  dec: '.' | ',' = '.',
+): string {
   const digits = minorDigits(currency);
-  const example = toDecimalString({ amount: 123450 * 10 ** Math.max(0, digits - 2), currency }).replace('.', dec);
+  const example = toDecimalString({
+    amount: 123450 * 10 ** Math.max(0, digits - 2),
+    currency,
+  }).replace('.', dec);
   switch (reason) {
     case 'empty':
       return 'The amount is empty. Enter an amount.';

@@ -1,0 +1,204 @@
+import { isIsoDate } from '../../../../core/dates';
+import { problem, sortProblems, type ImportProblem } from './report';
+import {
+  emptyMeta,
+  type StatementImportResult,
+  type StatementLine,
+  type StatementMeta,
+} from './statement';
+import { amountMessage, makeLineIdFactory, parseAmountText } from './values';
+import { child, childrenNamed, descendants, parseXml, textAt, type XmlNode } from './xml';
+
+/**
+ * OFX bank and credit-card statements: 1.x (SGML with unclosed leaf tags, after a
+ * "KEY:VALUE" header) and 2.x (XML). Only what reconciliation needs is read.
+ */
+
+/** OFX dates are YYYYMMDD[HHMMSS[.XXX]][[±h:TZ]]; the bank's calendar day is the first 8 digits. */
+export function ofxDate(raw: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(raw.trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+function ofxAmount(raw: string, currency: string): ReturnType<typeof parseAmountText> {
+  // The spec says "." but some banks write ","; a lone comma with no point is a decimal mark.
+  const dec = !raw.includes('.') && raw.includes(',') ? ',' : '.';
+  return parseAmountText(raw, currency, { decimalSeparator: dec, trimExtraZeros: true });
+}
+
+export function parseOfx(text: string): StatementImportResult {
+  const start = text.search(/<OFX>/i);
+  if (start < 0)
+    return {
+      ok: false,
+      problems: [
+        problem(
+          1,
+          'This is not an OFX file: there is no <OFX> element. Export the statement again as OFX, QFX or Money format.',
+        ),
+      ],
+    };
+  const linesBefore = text.slice(0, start).split('\n').length - 1;
+  const isXml = /<\?xml|<\?OFX|OFXHEADER="2/i.test(text.slice(0, start + 5));
+  const parsed = parseXml(text.slice(start), { sgml: !isXml });
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problems: [{ ...parsed.problem, line: parsed.problem.line + linesBefore }],
+    };
+  const L = (node: XmlNode | undefined) => (node?.line ?? 1) + linesBefore;
+  const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  const root = parsed.root;
+  // Tags are case-insensitive in OFX 1.x; most files are upper case already.
+  upperCaseNames(root);
+
+  const statements = [...descendants(root, 'STMTRS'), ...descendants(root, 'CCSTMTRS')];
+  for (const rs of [...descendants(root, 'STMTTRNRS'), ...descendants(root, 'CCSTMTTRNRS')]) {
+    const code = textAt(rs, 'STATUS/CODE');
+    if (code !== '' && code !== '0') {
+      const msg = textAt(rs, 'STATUS/MESSAGE');
+      problems.push(
+        problem(
+          L(rs),
+          `The bank reported an error for this statement (code ${code}${msg ? `: ${msg}` : ''}). Download it again.`,
+        ),
+      );
+    }
+  }
+  if (statements.length === 0) {
+    problems.push(
+      problem(
+        L(root),
+        'The OFX file contains no bank or credit-card statement (no STMTRS). It may be an investment or bill-pay file.',
+      ),
+    );
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  if (statements.length > 1) {
+    problems.push(
+      problem(
+        L(statements[1]),
+        `The file holds statements for ${statements.length} accounts. Export one account at a time so each lands in the right bank account.`,
+      ),
+    );
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const stmt = statements[0]!;
+  const currency = textAt(stmt, 'CURDEF').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    problems.push(
+      problem(
+        L(child(stmt, 'CURDEF') ?? stmt),
+        `The statement currency (CURDEF) "${currency}" is missing or not an ISO code. The file is incomplete.`,
+        'CURDEF',
+      ),
+    );
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const acct = child(stmt, 'BANKACCTFROM') ?? child(stmt, 'CCACCTFROM');
+  const meta: StatementMeta = emptyMeta(currency);
+  meta.accountId = textAt(acct, 'ACCTID');
+  const tranList = child(stmt, 'BANKTRANLIST');
+  meta.periodStart = ofxDate(textAt(tranList, 'DTSTART'));
+  meta.periodEnd = ofxDate(textAt(tranList, 'DTEND'));
+  const ledger = child(stmt, 'LEDGERBAL');
+  if (ledger) {
+    const raw = textAt(ledger, 'BALAMT');
+    const bal = ofxAmount(raw, currency);
+    if (bal.ok) meta.closingBalance = bal.value;
+    else
+      problems.push(
+        problem(
+          L(child(ledger, 'BALAMT') ?? ledger),
+          `Closing balance: ${amountMessage(raw, currency, bal.reason)}`,
+          'BALAMT',
+        ),
+      );
+    meta.closingDate = ofxDate(textAt(ledger, 'DTASOF'));
+  }
+
+  const nextId = makeLineIdFactory();
+  const items: StatementLine[] = [];
+  const seenFitids = new Map<string, number>();
+  for (const trn of childrenNamed(tranList, 'STMTTRN')) {
+    const line = L(trn);
+    const before = problems.length;
+    const rawDate = textAt(trn, 'DTPOSTED');
+    const date = ofxDate(rawDate);
+    if (date === null)
+      problems.push(
+        problem(
+          L(child(trn, 'DTPOSTED') ?? trn),
+          rawDate === ''
+            ? 'A transaction has no date (DTPOSTED). The file is incomplete.'
+            : `The transaction date "${rawDate}" is not a valid OFX date (YYYYMMDD).`,
+          'DTPOSTED',
+        ),
+      );
+    const rawAmount = textAt(trn, 'TRNAMT');
+    const amt = ofxAmount(rawAmount, currency);
+    if (!amt.ok)
+      problems.push(
+        problem(
+          L(child(trn, 'TRNAMT') ?? trn),
+          amt.reason === 'empty'
+            ? 'A transaction has no amount (TRNAMT). The file is incomplete.'
+            : amountMessage(rawAmount, currency, amt.reason),
+          'TRNAMT',
+        ),
+      );
+    if (child(trn, 'CURRENCY') || child(trn, 'ORIGCURRENCY')) {
+      warnings.push(
+        problem(
+          line,
+          'This transaction was in a foreign currency; the converted amount in the statement currency was used.',
+        ),
+      );
+    }
+    if (problems.length > before || date === null || !amt.ok) continue;
+    const name = textAt(trn, 'NAME') || textAt(trn, 'PAYEE/NAME');
+    const memo = textAt(trn, 'MEMO');
+    const description = memo || name;
+    const fitid = textAt(trn, 'FITID');
+    let externalId: string;
+    if (fitid !== '') {
+      const dup = seenFitids.get(fitid);
+      if (dup !== undefined)
+        warnings.push(
+          problem(
+            line,
+            `The bank used transaction id ${fitid} twice (also on line ${dup}); both lines were kept.`,
+            'FITID',
+          ),
+        );
+      else seenFitids.set(fitid, line);
+      externalId = dup === undefined ? fitid : `${fitid}#${line}`;
+    } else externalId = nextId(date, amt.value, description);
+    items.push({
+      date,
+      amount: amt.value,
+      description,
+      reference: textAt(trn, 'CHECKNUM') || textAt(trn, 'REFNUM'),
+      counterparty: name,
+      balanceAfter: null,
+      externalId,
+    });
+  }
+  if (!tranList)
+    warnings.push(
+      problem(
+        L(stmt),
+        'The statement has no transaction list (BANKTRANLIST); only the balance was read.',
+      ),
+    );
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, items, warnings, meta };
+}
+
+function upperCaseNames(node: XmlNode): void {
+  node.name = node.name.toUpperCase();
+  for (const c of node.children) upperCaseNames(c);
+}
