@@ -36,3 +36,15 @@ export async function takeNextNumber(db: Db, key: SeriesKey): Promise<string> {
   });
   return formatSeriesNumber(key, taken);
 }
+
+/** Reserves `count` consecutive numbers in one `_local` write (imports post thousands of entries). */
+export async function takeNumbers(db: Db, key: SeriesKey, count: number): Promise<string[]> {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`Invalid count ${count}`);
+  if (count === 0) return [];
+  let first = 0;
+  await updateLocal<SeriesState>(db, seriesDocId(key), (cur) => {
+    first = cur?.next ?? 1;
+    return { next: first + count };
+  });
+  return Array.from({ length: count }, (_, i) => formatSeriesNumber(key, first + i));
+}

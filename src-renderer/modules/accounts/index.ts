@@ -22,6 +22,7 @@ import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data
 import { agedReport, openItems } from './data/open-items';
 import { getTradeDoc, issueTradeDoc, recordPayment, saveParty, saveTradeDraft } from './data/trade-service';
 import { todayLocal } from '../../core/dates';
+import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
 
 export type { AccountsRpcMethods } from './rpc-contract';
 
@@ -78,6 +79,9 @@ export const accountsModule: CoreModule = {
       'accounts.openItems': async (q) =>
         openItems((await settled(session())).index, { side: q.side, partyId: q.partyId, branch: q.branch ?? null, today: todayLocal(), asOf: q.asOf }),
       'accounts.agedReport': async (q) => agedReport((await settled(session())).index, { side: q.side, asOf: q.asOf, branch: q.branch ?? null }),
+      'accounts.importJournalCsv': ({ csv }) => importJournalCsv(session(), csv),
+      'accounts.importChartCsv': ({ csv }) => importChartCsv(session(), csv),
+      'accounts.exportHledger': (q) => exportHledger(session(), q),
       'accounts.generalLedger': async (q) => {
         const s = await settled(session());
         const account = (await repos(s).accounts.list()).find((a) => a.code === q.account);

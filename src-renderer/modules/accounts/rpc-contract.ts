@@ -4,6 +4,8 @@ import type { OpenItem } from './data/open-items';
 import type { PaymentInput, TradeDocView, TradeInput } from './data/trade-service';
 
 export type { OpenItem, PaymentInput, TradeDocView, TradeInput, AgedRow };
+import type { ImportOutcome } from './data/io-service';
+export type { ImportOutcome };
 import type { AccountingDocRow, LedgerRow } from './data/ledger-projection';
 
 /**
@@ -156,5 +158,9 @@ export interface AccountsRpcMethods {
   'accounts.recordPayment': { params: PaymentInput; result: Payment };
   'accounts.openItems': { params: ReportScope & { side: 'sales' | 'purchase'; partyId?: string; asOf?: string }; result: OpenItem[] };
   'accounts.agedReport': { params: ReportScope & { side: 'sales' | 'purchase'; asOf: string }; result: AgedRow[] };
+  /** All or nothing: any bad line and nothing is written; the outcome lists every problem with its line. */
+  'accounts.importJournalCsv': { params: { csv: string }; result: ImportOutcome };
+  'accounts.importChartCsv': { params: { csv: string }; result: ImportOutcome };
+  'accounts.exportHledger': { params: ReportScope & { from?: string; to?: string }; result: string };
   'accounts.generalLedger': { params: ReportScope & { account: string; from: string; to: string; offset?: number; limit?: number }; result: GeneralLedgerPage };
 }

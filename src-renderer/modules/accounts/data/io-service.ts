@@ -1,0 +1,130 @@
+import { OutpostError } from '../../../core/errors';
+import { takeNumbers } from '../../../core/db/series';
+import { COMPANY_WIDE } from '../../../core/org/schemas';
+import type { Session } from '../../../core/session';
+import { withBaseAmounts } from '../domain/fx';
+import { parseChartCsv } from '../domain/io/chart-csv';
+import { accountPath, toHledgerJournal, type HledgerEntry } from '../domain/io/hledger';
+import { parseJournalCsv } from '../domain/io/journal-csv';
+import type { ImportProblem } from '../domain/io/report';
+import { accountFieldsSchema, type Account, type JournalEntry } from '../domain/schemas';
+import { ledgerTables } from './ledger-projection';
+import { repos, requireSettings } from './ledger-service';
+
+export interface ImportOutcome {
+  ok: boolean;
+  /** Documents written (0 whenever there is any problem: nothing is written then). */
+  written: number;
+  problems: ImportProblem[];
+  warnings: ImportProblem[];
+}
+
+/**
+ * Journal CSV import: the whole file is checked first and nothing is written if any line is
+ * wrong. A valid file is posted as one bulkDocs (one IndexedDB transaction on this device),
+ * numbered from one reserved block of the branch/device series.
+ */
+export async function importJournalCsv(s: Session, csv: string): Promise<ImportOutcome> {
+  const [company, settings, accounts, parties] = await Promise.all([s.company(), requireSettings(s), repos(s).accounts.list(), repos(s).parties.list()]);
+  const result = parseJournalCsv(csv, {
+    baseCurrency: company.baseCurrency,
+    accountCodes: new Set(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => a.code)),
+    partyCodes: new Map(parties.map((p) => [p.code, p._id])),
+    // A device writes only its own branch's books.
+    branches: new Set([s.config.branchCode]),
+    defaultBranch: s.config.branchCode,
+    lockDate: settings.lockDate,
+  });
+  if (!result.ok) return { ok: false, written: 0, problems: result.problems, warnings: [] };
+  const foreign = result.items.find((e) => e.currency !== company.baseCurrency);
+  if (foreign) {
+    return {
+      ok: false,
+      written: 0,
+      problems: [{ line: foreign.sourceLines[0] ?? 1, column: 'currency', message: `Entry ${foreign.reference} is in ${foreign.currency}; import foreign-currency entries by hand with their rate.` }],
+      warnings: result.warnings,
+    };
+  }
+  const numbers = await takeNumbers(s.homeBranchDb, { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: 'JE' }, result.items.length);
+  const r = repos(s).journals;
+  const now = s.writeContext().now().toISOString();
+  const docs: JournalEntry[] = result.items.map((e, i) =>
+    r.build(
+      {
+        number: numbers[i]!,
+        date: e.date,
+        memo: e.memo,
+        reference: e.reference,
+        status: 'posted',
+        kind: 'import',
+        currency: e.currency,
+        rate: '1',
+        lines: withBaseAmounts(e.lines, e.currency, company.baseCurrency, '1', settings.roundingAccount),
+        reverses: null,
+        postedAt: now,
+        postedBy: s.config.userName,
+      },
+      s.config.branchCode,
+    ),
+  );
+  for (let i = 0; i < docs.length; i += 1000) await r.createMany(docs.slice(i, i + 1000));
+  await s.projector.settle();
+  return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
+}
+
+export async function importChartCsv(s: Session, csv: string): Promise<ImportOutcome> {
+  const r = repos(s).accounts;
+  const existing = await r.list();
+  const result = parseChartCsv(csv, new Set(existing.map((a) => a.code)));
+  if (!result.ok) return { ok: false, written: 0, problems: result.problems, warnings: [] };
+  const docs = result.items.map((a) => r.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE));
+  if (docs.length === 0) throw new OutpostError('validation', 'The file has no accounts in it.');
+  await r.createMany(docs);
+  return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
+}
+
+/** The posted ledger as an hledger journal, in base currency, for cross-checking with other tools. */
+export async function exportHledger(s: Session, q: { from?: string; to?: string; branch?: string | null }): Promise<string> {
+  await s.projector.settle();
+  const [company, accounts] = await Promise.all([s.company(), repos(s).accounts.list()]);
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  const paths = new Map<string, string>();
+  const pathOf = (code: string) => {
+    let p = paths.get(code);
+    if (p) return p;
+    const a = byCode.get(code);
+    if (!a) return `Unknown:${code}`;
+    const ancestors: Account[] = [];
+    for (let parent = a.parentCode; parent && ancestors.length < 10; parent = byCode.get(parent)?.parentCode ?? null) {
+      const pa = byCode.get(parent);
+      if (pa) ancestors.unshift(pa);
+    }
+    p = accountPath(a, ancestors, a.kind);
+    paths.set(code, p);
+    return p;
+  };
+  const { lines, docs } = ledgerTables(s.index);
+  const rows = await lines.where('date').between(q.from ?? '', q.to ?? '\uffff', true, true).toArray();
+  const byDoc = new Map<string, typeof rows>();
+  for (const r of rows) {
+    if (q.branch && r.branch !== q.branch) continue;
+    byDoc.set(r.docId, [...(byDoc.get(r.docId) ?? []), r]);
+  }
+  const meta = new Map((await docs.bulkGet([...byDoc.keys()])).filter((d) => d).map((d) => [d!.id, d!]));
+  const entries: HledgerEntry[] = [...byDoc]
+    .map(([docId, ls]) => {
+      const d = meta.get(docId);
+      return {
+        date: ls[0]!.date,
+        number: ls[0]!.number || null,
+        memo: d?.memo ?? ls[0]!.memo,
+        reference: d?.reference ?? '',
+        lines: ls.map((l) => ({ account: pathOf(l.account), amountMinor: l.debit - l.credit, currency: company.baseCurrency })),
+      };
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.number ?? '') < (b.number ?? '') ? -1 : 1));
+  return toHledgerJournal(entries, {
+    commodityDirectives: true,
+    headerComment: `${company.name} — general ledger exported by Outpost ${new Date().toISOString()} (amounts in ${company.baseCurrency})`,
+  });
+}

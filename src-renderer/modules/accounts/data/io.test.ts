@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACME_INPUT, startTestDevice, type TestDevice } from '../../../core/testing/node-core';
+import { accountsModule } from '../index';
+
+let device: TestDevice | null = null;
+afterEach(async () => {
+  await device?.close();
+  device = null;
+});
+
+async function company(): Promise<TestDevice> {
+  const d = await startTestDevice(undefined, [accountsModule]);
+  device = d;
+  await d.call('setup.createCompany', ACME_INPUT);
+  await d.call('accounts.setupStarterChart', undefined);
+  return d;
+}
+
+const GOOD = [
+  'date,entry reference,account code,debit,credit,currency,memo,party,branch',
+  '2026-04-01,OB-1,1200,15000.00,,USD,Opening bank balance,,NYC',
+  '2026-04-01,OB-1,3100,,15000.00,USD,Opening bank balance,,NYC',
+  '2026-04-02,R-1,6100,"1,250.00",,USD,April rent,,',
+  '2026-04-02,R-1,1200,,1250.00,USD,April rent,,',
+].join('\r\n');
+
+describe('journal CSV import', () => {
+  it('posts every entry of a valid file, numbered from the series', async () => {
+    const d = await company();
+    const outcome = await d.call('accounts.importJournalCsv', { csv: GOOD });
+    expect(outcome).toMatchObject({ ok: true, written: 2, problems: [] });
+    const list = await d.call('accounts.listDocs', { type: 'journalEntry' });
+    expect(list.rows.map((r) => r.number).sort()).toEqual(['NYC-A-JE-000001', 'NYC-A-JE-000002']);
+    const tb = await d.call('accounts.trialBalance', { asOf: '2026-04-30' });
+    expect(tb.rows.find((r) => r.code === '1200')).toMatchObject({ debit: 1_375_000 });
+  });
+
+  it('refuses the whole file when any line is wrong, naming each line, and writes nothing', async () => {
+    const d = await company();
+    const bad = [
+      'date,entry reference,account code,debit,credit,currency,memo,party,branch',
+      '2026-04-01,A,1200,100.00,,USD,,,',
+      '2026-04-01,A,9999,,100.00,USD,,,',
+      '31/04/2026,B,6100,10.005,,USD,,,',
+      '2026-04-02,B,1200,,10.00,USD,,,LON',
+    ].join('\n');
+    const outcome = await d.call('accounts.importJournalCsv', { csv: bad });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.written).toBe(0);
+    const lines = outcome.problems.map((p) => p.line);
+    expect(lines).toEqual(expect.arrayContaining([3, 4, 5]));
+    expect((await d.call('accounts.listDocs', { type: 'journalEntry' })).total).toBe(0);
+  });
+});
+
+describe('hledger export', () => {
+  it('writes every posted entry, balanced, with hledger account paths', async () => {
+    const d = await company();
+    await d.call('accounts.importJournalCsv', { csv: GOOD });
+    const text = await d.call('accounts.exportHledger', {});
+    expect(text).toContain('2026-04-02 NYC-A-JE-000002');
+    expect(text).toMatch(/Expenses:Expenses:6100 Rent\s+1250\.00 USD/);
+    expect(text).toMatch(/Assets:Assets:1200 Bank\s+-1250\.00 USD/);
+    expect(text).toMatch(/Assets:Assets:1200 Bank\s+15000\.00 USD/);
+  });
+});
