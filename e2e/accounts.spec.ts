@@ -18,7 +18,7 @@ async function newCompanyWithChart(page: Page): Promise<void> {
 }
 
 async function pickAccount(page: Page, line: number, code: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: `Account, line ${line}` });
+  const box = page.getByRole('combobox', { name: `Account, line ${line}` });
   await box.fill(code);
   await page.getByRole('option', { name: new RegExp(`^${code} `) }).click();
 }
@@ -46,7 +46,7 @@ test('a bookkeeper posts a journal entry with the keyboard, sees it in the trial
   await expect(page.getByTestId('journal-difference')).toHaveText('Balanced');
   await page.getByRole('button', { name: 'Post entry' }).click();
 
-  await expect(page.getByRole('heading', { name: 'SYD-A-JE-000001' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'SYD-A-JE-000001', exact: true })).toBeVisible();
   await expect(page.getByText('Posted', { exact: true })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Reports' }).click();
@@ -58,7 +58,7 @@ test('a bookkeeper posts a journal entry with the keyboard, sees it in the trial
   await page.getByTestId('journal-row-SYD-A-JE-000001').click();
   await page.getByRole('button', { name: 'Reverse entry' }).click();
   await page.getByRole('button', { name: 'Post reversal' }).click();
-  await expect(page.getByRole('heading', { name: 'SYD-A-JE-000002' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'SYD-A-JE-000002', exact: true })).toBeVisible();
   await expect(page.getByText(/Reverses/)).toBeVisible();
 
   // Data survives a reload.

@@ -7,7 +7,7 @@ import { COMPANY_WIDE } from '../../../core/org/schemas';
 import type { Session } from '../../../core/session';
 import { withBaseAmounts } from '../domain/fx';
 import { checkLockDate, closingLines, reversalLines } from '../domain/journal';
-import { currencyCodeSchema } from '../../../core/org/schemas';
+import { currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
 import {
   accountFieldsSchema,
   decimalRateSchema,
@@ -64,8 +64,8 @@ export async function setupStatus(s: Session): Promise<LedgerSetupStatus> {
 
 export interface StarterData {
   accounts: z.input<typeof accountFieldsSchema>[];
-  taxCodes: Omit<TaxCode, keyof import('../../../core/org/schemas').DocBase>[];
-  settings: Omit<LedgerSettings, keyof import('../../../core/org/schemas').DocBase>;
+  taxCodes: Omit<TaxCode, keyof DocBase>[];
+  settings: Omit<LedgerSettings, keyof DocBase>;
 }
 
 /** Writes the starter chart, tax codes and settings in one bulkDocs per type; refuses if a chart exists. */
@@ -132,7 +132,7 @@ const journalInputSchema = z.object({
 });
 
 interface Prepared {
-  fields: Omit<JournalEntry, keyof import('../../../core/org/schemas').DocBase>;
+  fields: Omit<JournalEntry, keyof DocBase>;
 }
 
 /** Checks accounts, parties, lock date and balance; returns the entry's fields ready to save. */

@@ -15,7 +15,7 @@ export function JournalEntryPage() {
   if (!id) return <JournalEditor key="new" initial={null} />;
   if (isLoading) return <Loader aria-label="Loading entry" />;
   if (error || !data) return <Alert color="red">{error ? errorMessage(error) : 'Entry not found.'}</Alert>;
-  if (data.readOnly) return <PostedJournal view={data} />;
+  if (data.readOnly) return <PostedJournal key={data.entry._id} view={data} />;
   return <JournalEditor key={data.entry._id} initial={data.entry} />;
 }
 
