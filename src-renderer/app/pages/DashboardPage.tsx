@@ -1,6 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDashboardQuery, useSyncStatusQuery } from '../api';
 import { lastSyncText, SYNC_STATE_TEXT } from '../../ui/status-text';
+import { AccountsDashboardCards } from '../../modules/accounts/ui/AccountsDashboardCards';
 
 export function DashboardPage() {
   const { data } = useDashboardQuery();
@@ -37,6 +38,7 @@ export function DashboardPage() {
           </Text>
         </Card>
       </SimpleGrid>
+      <AccountsDashboardCards />
       <Card withBorder>
         <Group justify="space-between" mb="xs">
           <Text fw={600}>Recently changed</Text>

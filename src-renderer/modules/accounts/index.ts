@@ -23,6 +23,7 @@ import { agedReport, openItems } from './data/open-items';
 import { getTradeDoc, issueTradeDoc, recordPayment, saveParty, saveTradeDraft } from './data/trade-service';
 import { todayLocal } from '../../core/dates';
 import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
+import { accountsDashboard } from './data/dashboard';
 
 export type { AccountsRpcMethods } from './rpc-contract';
 
@@ -82,6 +83,10 @@ export const accountsModule: CoreModule = {
       'accounts.importJournalCsv': ({ csv }) => importJournalCsv(session(), csv),
       'accounts.importChartCsv': ({ csv }) => importChartCsv(session(), csv),
       'accounts.exportHledger': (q) => exportHledger(session(), q),
+      'accounts.dashboard': async (q) => {
+        const s = await settled(session());
+        return accountsDashboard(s.index, await repos(s).accounts.list(), q.asOf ?? todayLocal(), q.branch ?? null);
+      },
       'accounts.generalLedger': async (q) => {
         const s = await settled(session());
         const account = (await repos(s).accounts.list()).find((a) => a.code === q.account);

@@ -6,6 +6,7 @@ import { ChartOfAccountsPage } from './ChartOfAccountsPage';
 import { JournalEntryPage } from './JournalEntryPage';
 import { JournalListPage } from './JournalListPage';
 import { PeriodClosePage } from './PeriodClosePage';
+import { ImportExportPage } from './ImportExportPage';
 import { BalanceSheetReport } from './reports/BalanceSheetReport';
 import { GeneralLedgerReport } from './reports/GeneralLedgerReport';
 import { ProfitAndLossReport } from './reports/ProfitAndLossReport';
@@ -17,6 +18,7 @@ const SECTIONS = [
   { value: 'chart', label: 'Chart of accounts' },
   { value: 'reports', label: 'Reports' },
   { value: 'close', label: 'Period close' },
+  { value: 'io', label: 'Import and export' },
 ];
 
 export function AccountsPage() {
@@ -51,6 +53,7 @@ export function AccountsPage() {
         <Route path="reports/balance-sheet" element={<BalanceSheetReport />} />
         <Route path="reports/ledger/:code" element={<GeneralLedgerReport />} />
         <Route path="close" element={<PeriodClosePage />} />
+        <Route path="io" element={<ImportExportPage />} />
         <Route path="*" element={<Navigate to="journal" replace />} />
       </Routes>
     </Stack>

@@ -42,6 +42,10 @@ export const accountsApi = api.injectEndpoints({
     trialBalance: b.query<R<'accounts.trialBalance'>, P<'accounts.trialBalance'>>({ queryFn: (p) => run('accounts.trialBalance', p), providesTags: [...LEDGER_TAGS] }),
     profitAndLoss: b.query<R<'accounts.profitAndLoss'>, P<'accounts.profitAndLoss'>>({ queryFn: (p) => run('accounts.profitAndLoss', p), providesTags: [...LEDGER_TAGS] }),
     balanceSheet: b.query<R<'accounts.balanceSheet'>, P<'accounts.balanceSheet'>>({ queryFn: (p) => run('accounts.balanceSheet', p), providesTags: [...LEDGER_TAGS] }),
+    accountsDashboard: b.query<R<'accounts.dashboard'>, P<'accounts.dashboard'>>({ queryFn: (p) => run('accounts.dashboard', p), providesTags: [...LEDGER_TAGS] }),
+    importJournalCsv: b.mutation<R<'accounts.importJournalCsv'>, P<'accounts.importJournalCsv'>>({ queryFn: (p) => run('accounts.importJournalCsv', p), invalidatesTags: ['journalEntry'] }),
+    importChartCsv: b.mutation<R<'accounts.importChartCsv'>, P<'accounts.importChartCsv'>>({ queryFn: (p) => run('accounts.importChartCsv', p), invalidatesTags: ['account'] }),
+    exportHledger: b.mutation<R<'accounts.exportHledger'>, P<'accounts.exportHledger'>>({ queryFn: (p) => run('accounts.exportHledger', p) }),
     generalLedger: b.query<R<'accounts.generalLedger'>, P<'accounts.generalLedger'>>({ queryFn: (p) => run('accounts.generalLedger', p), providesTags: [...LEDGER_TAGS] }),
   }),
 });
@@ -63,4 +67,8 @@ export const {
   useProfitAndLossQuery,
   useBalanceSheetQuery,
   useGeneralLedgerQuery,
+  useAccountsDashboardQuery,
+  useImportJournalCsvMutation,
+  useImportChartCsvMutation,
+  useExportHledgerMutation,
 } = accountsApi;
