@@ -67,6 +67,15 @@ async function main(): Promise<void> {
       (c) => (window as unknown as { runBench(c: BenchConfig): Promise<BenchResults> }).runBench(c),
       config,
     )) as BenchResults;
+    const ledgerLines = Number(process.env.BENCH_LEDGER_LINES ?? 1_000_000);
+    if (ledgerLines > 0) {
+      console.log(`\nAccounts: generated company, ${ledgerLines.toLocaleString('en')} ledger lines…`);
+      const accounts = (await page.evaluate(
+        (c) => (window as unknown as { runAccountsBench(c: unknown): Promise<BenchResults> }).runAccountsBench(c),
+        { ledgerLines, branches: 10, years: 5, importLines: Number(process.env.BENCH_IMPORT_LINES ?? 100_000), repeat: 5 },
+      )) as BenchResults;
+      Object.assign(results, accounts);
+    }
     report(results);
   } finally {
     await browser.close();

@@ -14,6 +14,7 @@ import { docBaseSchema } from '../../src-renderer/core/org/schemas';
 import { generateJournalEntries, type BenchDoc } from '../generate';
 import { rawIndexedDbPut } from '../raw-idb';
 import { median, type BenchConfig, type BenchResults } from './protocol';
+import { runAccountsBench } from './accounts-bench';
 
 const env = browserPouchEnv();
 const BATCH = 500;
@@ -122,4 +123,5 @@ async function runBench(config: BenchConfig): Promise<BenchResults> {
 }
 
 (window as unknown as { runBench: typeof runBench }).runBench = runBench;
+(window as unknown as { runAccountsBench: typeof runAccountsBench }).runAccountsBench = runAccountsBench;
 console.log('bench page ready');

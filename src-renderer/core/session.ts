@@ -54,7 +54,10 @@ export class Session {
     const stores = Object.assign({}, ...projections.map((p) => p.stores)) as Record<string, string>;
     this.index = new IndexDb(`${deps.env.prefix ?? ''}${indexDbName(config.orgCode)}`, deps.dexie, stores);
     this.projector = new Projector(this.index, this.registry, this.dbs, {
-      changed: (db, types) => deps.emit({ kind: 'changed', db, types }),
+      changed: (db, types) => {
+        if (db === MASTER_DB) this.masterVersion++;
+        deps.emit({ kind: 'changed', db, types });
+      },
       status: (status) => deps.emit({ kind: 'index', status }),
       progress: (done, total, finished) =>
         deps.emit({ kind: 'progress', task: 'index-rebuild', label: 'Rebuilding the index', done, total, finished }),
@@ -66,6 +69,7 @@ export class Session {
       onStatus: (overview) => deps.emit({ kind: 'sync', overview }),
     });
     this.onWrite = (db, docs) => {
+      if (db === MASTER_DB) this.masterVersion++;
       this.sync.markPending(db, docs);
       void this.projector.schedule(db);
     };
@@ -74,6 +78,23 @@ export class Session {
     this.companies = this.repository<Company>(MASTER_DB, 'company');
     this.branches = this.repository<Branch>(MASTER_DB, 'branch');
     this.devices = this.repository<Device>(MASTER_DB, 'device');
+  }
+
+  /** Bumped by every local or replicated change of master data; keys the master-data cache. */
+  private masterVersion = 0;
+  private readonly masterCache = new Map<string, { version: number; value: Promise<unknown> }>();
+
+  /**
+   * Master data (chart, tax codes, settings) read on every save: cached until master changes,
+   * so a clerk's save does not re-read the chart each time.
+   */
+  cachedMaster<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.masterCache.get(key);
+    if (hit && hit.version === this.masterVersion) return hit.value as Promise<T>;
+    const value = load();
+    this.masterCache.set(key, { version: this.masterVersion, value });
+    value.catch(() => this.masterCache.delete(key));
+    return value;
   }
 
   /** Every write goes through here: the sync engine counts it pending, the index catches up. */

@@ -27,6 +27,8 @@ import { accountsDashboard } from './data/dashboard';
 
 export type { AccountsRpcMethods } from './rpc-contract';
 
+const chart = (s: Session) => s.cachedMaster('accounts', () => repos(s).accounts.list());
+
 /** Reports see everything the index holds once the writes so far have been projected. */
 async function settled(s: Session): Promise<Session> {
   await s.projector.settle();
@@ -62,15 +64,15 @@ export const accountsModule: CoreModule = {
       'accounts.closeYear': ({ yearEnd }) => closeYear(session(), yearEnd),
       'accounts.trialBalance': async (q) => {
         const s = await settled(session());
-        return trialBalance(s.index, await repos(s).accounts.list(), q.asOf, q.branch ?? null);
+        return trialBalance(s.index, await chart(s), q.asOf, q.branch ?? null);
       },
       'accounts.profitAndLoss': async (q) => {
         const s = await settled(session());
-        return profitAndLoss(s.index, await repos(s).accounts.list(), { ...q, branch: q.branch ?? null });
+        return profitAndLoss(s.index, await chart(s), { ...q, branch: q.branch ?? null });
       },
       'accounts.balanceSheet': async (q) => {
         const s = await settled(session());
-        return balanceSheet(s.index, await repos(s).accounts.list(), { ...q, branch: q.branch ?? null });
+        return balanceSheet(s.index, await chart(s), { ...q, branch: q.branch ?? null });
       },
       'accounts.saveParty': (input) => saveParty(session(), input),
       'accounts.saveTradeDraft': (input) => saveTradeDraft(session(), input),
@@ -85,11 +87,11 @@ export const accountsModule: CoreModule = {
       'accounts.exportHledger': (q) => exportHledger(session(), q),
       'accounts.dashboard': async (q) => {
         const s = await settled(session());
-        return accountsDashboard(s.index, await repos(s).accounts.list(), q.asOf ?? todayLocal(), q.branch ?? null);
+        return accountsDashboard(s.index, await chart(s), q.asOf ?? todayLocal(), q.branch ?? null);
       },
       'accounts.generalLedger': async (q) => {
         const s = await settled(session());
-        const account = (await repos(s).accounts.list()).find((a) => a.code === q.account);
+        const account = (await chart(s)).find((a) => a.code === q.account);
         if (!account) throw new OutpostError('not-found', `There is no account ${q.account}.`);
         return generalLedger(s.index, account, { ...q, branch: q.branch ?? null });
       },

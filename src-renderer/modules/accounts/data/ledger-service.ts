@@ -138,14 +138,14 @@ interface Prepared {
 /** Checks accounts, parties, lock date and balance; returns the entry's fields ready to save. */
 async function prepareJournal(s: Session, input: JournalInput, status: 'draft' | 'posted'): Promise<Prepared> {
   const data = parseOrThrow(journalInputSchema, input, status === 'posted' ? 'The entry was not posted.' : 'The entry was not saved.');
-  const company = await s.company();
-  const settings = await requireSettings(s);
+  const company = await s.cachedMaster('company', () => s.company());
+  const settings = await s.cachedMaster('ledgerSettings', () => requireSettings(s));
   const rate = data.currency === company.baseCurrency ? '1' : data.rate;
   if (data.currency !== company.baseCurrency && rate === '1' && status === 'posted') {
     throw new OutpostError('validation', `Enter the exchange rate from ${data.currency} to ${company.baseCurrency}.`, { rate: 'Enter the rate.' });
   }
   const lines = data.lines.filter((l) => l.debit > 0 || l.credit > 0 || l.account);
-  const accounts = new Map((await repos(s).accounts.list()).map((a) => [a.code, a]));
+  const accounts = new Map((await s.cachedMaster('accounts', () => repos(s).accounts.list())).map((a) => [a.code, a]));
   const fields: Record<string, string> = {};
   lines.forEach((l, i) => {
     const a = accounts.get(l.account);

@@ -86,11 +86,11 @@ function addDays(date: string, days: number): string {
 async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'posted'): Promise<{ id?: string; fields: Fields<TradeDoc> }> {
   const data = parseOrThrow(tradeInputSchema, input, status === 'posted' ? 'The document was not issued.' : 'The document was not saved.');
   const [company, settings, party, taxCodes, accounts] = await Promise.all([
-    s.company(),
-    requireSettings(s),
+    s.cachedMaster('company', () => s.company()),
+    s.cachedMaster('ledgerSettings', () => requireSettings(s)),
     tradeRepos(s).parties.get(data.partyId).catch(() => null),
-    repos(s).taxCodes.list(),
-    repos(s).accounts.list(),
+    s.cachedMaster('taxCodes', () => repos(s).taxCodes.list()),
+    s.cachedMaster('accounts', () => repos(s).accounts.list()),
   ]);
   if (!party) throw new OutpostError('validation', 'Choose a customer or supplier that exists.', { partyId: 'Unknown customer or supplier.' });
   const wanted = data.side === 'sales' ? 'customer' : 'supplier';
@@ -173,9 +173,9 @@ export async function issueTradeDoc(s: Session, input: unknown): Promise<TradeDo
   const number = await takeNextNumber(s.homeBranchDb, { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: SERIES[fields.side][fields.kind] });
   const posted = { ...fields, number, postedAt: s.writeContext().now().toISOString(), postedBy: s.config.userName };
   const r = tradeRepos(s).docs;
-  const doc = id ? await r.update(id, posted) : await r.create(posted, s.config.branchCode);
-  await s.projector.settle();
-  return doc;
+  // No wait for the index here: the clerk's save returns as soon as PouchDB has it, and the
+  // lists refresh from the change event a moment later.
+  return id ? r.update(id, posted) : r.create(posted, s.config.branchCode);
 }
 
 // ── Receipts and payments ────────────────────────────────────────────────────
@@ -257,9 +257,7 @@ export async function recordPayment(s: Session, input: unknown): Promise<Payment
     postedAt: s.writeContext().now().toISOString(),
     postedBy: s.config.userName,
   };
-  const payment = await tradeRepos(s).payments.create(fields, s.config.branchCode);
-  await s.projector.settle();
-  return payment;
+  return tradeRepos(s).payments.create(fields, s.config.branchCode);
 }
 
 export interface TradeDocView {

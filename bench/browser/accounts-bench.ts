@@ -1,0 +1,143 @@
+/**
+ * Accounts benchmark (issue 3): a generated company of `years` × `branches` with about
+ * `ledgerLines` posted ledger lines, run through the real core (repositories, projector,
+ * reports) with the indexeddb adapter in Chromium.
+ */
+import { createCore, type Core } from '../../src-renderer/core/create-core';
+import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
+import { Repository } from '../../src-renderer/core/db/repository';
+import { accountsModule } from '../../src-renderer/modules/accounts';
+import type { JournalEntry, LedgerLine } from '../../src-renderer/modules/accounts/domain/schemas';
+import type { RpcMethod, RpcMethods } from '../../src-renderer/core/rpc/contract';
+import { generateLedger, ledgerCsv } from '../ledger-generator';
+import { median, type BenchResults } from './protocol';
+
+export interface AccountsBenchConfig {
+  ledgerLines: number;
+  branches: number;
+  years: number;
+  importLines: number;
+  repeat: number;
+}
+
+const BRANCH_CODES = ['NYC', 'BOS', 'CHI', 'LAX', 'SFO', 'SEA', 'MIA', 'ATL', 'DAL', 'DEN', 'PHX', 'DET'];
+
+function call<M extends RpcMethod>(core: Core, method: M, params: RpcMethods[M]['params']): Promise<RpcMethods[M]['result']> {
+  return (core.handlers[method] as (p: unknown) => Promise<RpcMethods[M]['result']>)(params);
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function timesMedian(n: number, fn: () => Promise<unknown>): Promise<{ value: number; runs: number[] }> {
+  const runs: number[] = [];
+  for (let i = 0; i < n; i++) runs.push(await time(fn));
+  return { value: median(runs), runs };
+}
+
+export async function runAccountsBench(config: AccountsBenchConfig): Promise<BenchResults> {
+  const env = browserPouchEnv();
+  const out: BenchResults = {};
+  let core = await createCore({ env, emit: () => undefined, modules: [accountsModule] });
+  await call(core, 'setup.createCompany', {
+    company: { name: 'Bench Trading', orgCode: 'benchco', baseCurrency: 'USD', fiscalYearStartMonth: 1 },
+    branch: { code: 'NYC', name: 'New York', currency: 'USD' },
+    device: { letter: 'A', label: 'Bench' },
+    userName: 'Bench',
+  });
+  await call(core, 'accounts.setupStarterChart', undefined);
+  const session = core.session()!;
+  const branches = BRANCH_CODES.slice(0, config.branches);
+
+  // Seed through the repository (zod + PouchDB), in batches, as posted entries of every branch.
+  console.log(`seeding about ${config.ledgerLines.toLocaleString('en')} ledger lines…`);
+  const repo = session.repository<JournalEntry>(session.homeBranchDbName, 'journalEntry') as Repository<JournalEntry>;
+  let lines = 0;
+  let batch: JournalEntry[] = [];
+  let seq = 0;
+  const seedStart = performance.now();
+  for (const e of generateLedger({ branches, years: config.years, firstYear: 2021, targetLines: config.ledgerLines })) {
+    seq++;
+    const ledger: LedgerLine[] = e.lines.map((l) => ({ ...l, baseDebit: l.debit, baseCredit: l.credit, party: null, memo: '', branch: e.branch }));
+    batch.push(
+      repo.build(
+        {
+          number: `${e.branch}-A-JE-${String(seq).padStart(7, '0')}`,
+          date: e.date, memo: e.memo, reference: '', status: 'posted', kind: 'manual', currency: 'USD', rate: '1',
+          lines: ledger, reverses: null, postedAt: new Date().toISOString(), postedBy: 'Bench',
+        },
+        'NYC',
+      ),
+    );
+    lines += ledger.length;
+    if (batch.length === 1000) {
+      await repo.createMany(batch);
+      batch = [];
+      if (seq % 50_000 === 0) console.log(`  ${seq.toLocaleString('en')} entries`);
+    }
+  }
+  if (batch.length) await repo.createMany(batch);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  console.log(`seeded ${seq} entries / ${lines} lines in ${seedSeconds.toFixed(0)} s; projecting…`);
+  out.ledger_lines = { value: lines, unit: 'lines' };
+  out.ledger_seed_write = { value: seq / seedSeconds, unit: 'entries/s' };
+  // The projector follows the writes as they happen; this is what was still queued at the end.
+  const projStart = performance.now();
+  await session.projector.settle();
+  out.ledger_index_catch_up_after_seed = { value: performance.now() - projStart, unit: 'ms' };
+  const rebuild = await time(() => call(core, 'index.rebuild', undefined));
+  out.ledger_index_rebuild = { value: lines / (rebuild / 1000), unit: 'lines/s' };
+
+  const reps = config.repeat;
+  const tb = await timesMedian(reps, () => call(core, 'accounts.trialBalance', { asOf: '2025-12-31' }));
+  out.trial_balance_consolidated = { value: tb.value, unit: 'ms', runs: tb.runs };
+  const tbBranch = await timesMedian(reps, () => call(core, 'accounts.trialBalance', { asOf: '2025-06-15', branch: 'BOS' }));
+  out.trial_balance_one_branch_mid_month = { value: tbBranch.value, unit: 'ms', runs: tbBranch.runs };
+  const pl = await timesMedian(reps, () =>
+    call(core, 'accounts.profitAndLoss', { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-01-01', compareTo: '2024-12-31' }),
+  );
+  out.profit_and_loss_with_comparison = { value: pl.value, unit: 'ms', runs: pl.runs };
+  const bs = await timesMedian(reps, () => call(core, 'accounts.balanceSheet', { asOf: '2025-12-31', compareAsOf: '2024-12-31' }));
+  out.balance_sheet_with_comparison = { value: bs.value, unit: 'ms', runs: bs.runs };
+  const gl = await timesMedian(reps, () => call(core, 'accounts.generalLedger', { account: '1200', from: '2021-01-01', to: '2025-12-31', limit: 200 }));
+  out.general_ledger_first_page = { value: gl.value, unit: 'ms', runs: gl.runs };
+
+  // Saving an invoice: the clerk's wait after pressing "Issue".
+  const customer = await call(core, 'accounts.saveParty', { fields: { kind: 'customer', code: 'C-1', name: 'Bench Customer', currency: 'USD' } });
+  const saves: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    saves.push(
+      await time(() =>
+        call(core, 'accounts.issueTradeDoc', {
+          side: 'sales', kind: 'invoice', partyId: customer._id, date: '2026-01-15', currency: 'USD',
+          lines: [{ description: 'Beans', quantity: '3', unitPrice: 1999, discountBp: 0, taxCode: 'STD', account: '4100', itemCode: '' }],
+        }),
+      ),
+    );
+  }
+  out.save_invoice_median = { value: median(saves), unit: 'ms', runs: saves };
+
+  // First screen after start: open the core on the existing data and read what the dashboard shows.
+  await core.close();
+  const firstScreen = await time(async () => {
+    core = await createCore({ env, emit: () => undefined, modules: [accountsModule] });
+    await call(core, 'app.getState', undefined);
+    await call(core, 'accounts.dashboard', { asOf: '2025-12-31' });
+  });
+  out.first_screen_after_start = { value: firstScreen, unit: 'ms' };
+
+  // Import of journal lines from CSV (validated as a whole, then posted).
+  const csv = ledgerCsv(generateLedger({ branches: ['NYC'], years: 1, firstYear: 2026, targetLines: config.importLines * 1.1, seed: 3 }), 'NYC', config.importLines);
+  let outcome: Awaited<ReturnType<typeof call<'accounts.importJournalCsv'>>> | null = null;
+  const importMs = await time(async () => {
+    outcome = await call(core, 'accounts.importJournalCsv', { csv });
+  });
+  const o = outcome as unknown as { ok: boolean; written: number; problems: unknown[] };
+  if (!o.ok) throw new Error(`Import refused: ${JSON.stringify(o.problems.slice(0, 3))}`);
+  out.import_journal_csv = { value: importMs / 1000, unit: `s for ${config.importLines.toLocaleString('en')} lines` };
+  await core.close();
+  return out;
+}
