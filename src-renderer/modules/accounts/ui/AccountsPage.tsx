@@ -7,6 +7,11 @@ import { JournalEntryPage } from './JournalEntryPage';
 import { JournalListPage } from './JournalListPage';
 import { PeriodClosePage } from './PeriodClosePage';
 import { ImportExportPage } from './ImportExportPage';
+import { AgedReport } from './trade/AgedReport';
+import { PartiesPage } from './trade/PartiesPage';
+import { PaymentPage } from './trade/PaymentPage';
+import { TradeDocPage } from './trade/TradeDocPage';
+import { TradeListPage } from './trade/TradeListPage';
 import { BalanceSheetReport } from './reports/BalanceSheetReport';
 import { GeneralLedgerReport } from './reports/GeneralLedgerReport';
 import { ProfitAndLossReport } from './reports/ProfitAndLossReport';
@@ -14,6 +19,9 @@ import { ReportsHome } from './reports/ReportsHome';
 import { TrialBalanceReport } from './reports/TrialBalanceReport';
 
 const SECTIONS = [
+  { value: 'sales', label: 'Sales' },
+  { value: 'purchases', label: 'Purchases' },
+  { value: 'parties', label: 'Customers and suppliers' },
   { value: 'journal', label: 'Journal' },
   { value: 'chart', label: 'Chart of accounts' },
   { value: 'reports', label: 'Reports' },
@@ -28,7 +36,9 @@ export function AccountsPage() {
   if (isLoading) return <Loader aria-label="Loading accounts" />;
   if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
   if (!setup?.ready) return <SetUpLedger baseCurrency={setup?.baseCurrency ?? ''} />;
-  const section = location.pathname.split('/')[2] ?? 'journal';
+  const first = location.pathname.split('/')[2] ?? 'sales';
+  // Receipts and payments belong to the sales and purchases sections.
+  const section = first === 'receipts' ? 'sales' : first === 'payments' ? 'purchases' : first;
   return (
     <Stack gap="sm">
       <Title order={2}>Accounts</Title>
@@ -42,7 +52,16 @@ export function AccountsPage() {
         </Tabs.List>
       </Tabs>
       <Routes>
-        <Route index element={<Navigate to="journal" replace />} />
+        <Route index element={<Navigate to="sales" replace />} />
+        <Route path="sales" element={<TradeListPage key="sales" side="sales" />} />
+        <Route path="sales/:id" element={<TradeDocPage key="sales" side="sales" />} />
+        <Route path="purchases" element={<TradeListPage key="purchase" side="purchase" />} />
+        <Route path="purchases/:id" element={<TradeDocPage key="purchase" side="purchase" />} />
+        <Route path="parties" element={<PartiesPage />} />
+        <Route path="receipts/new" element={<PaymentPage key="receipt" side="receipt" />} />
+        <Route path="payments/new" element={<PaymentPage key="payment" side="payment" />} />
+        <Route path="reports/aged-receivables" element={<AgedReport key="sales" side="sales" />} />
+        <Route path="reports/aged-payables" element={<AgedReport key="purchase" side="purchase" />} />
         <Route path="journal" element={<JournalListPage />} />
         <Route path="journal/new" element={<JournalEntryPage />} />
         <Route path="journal/:id" element={<JournalEntryPage />} />
@@ -54,7 +73,7 @@ export function AccountsPage() {
         <Route path="reports/ledger/:code" element={<GeneralLedgerReport />} />
         <Route path="close" element={<PeriodClosePage />} />
         <Route path="io" element={<ImportExportPage />} />
-        <Route path="*" element={<Navigate to="journal" replace />} />
+        <Route path="*" element={<Navigate to="sales" replace />} />
       </Routes>
     </Stack>
   );

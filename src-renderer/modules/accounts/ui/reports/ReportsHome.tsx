@@ -5,6 +5,8 @@ const REPORTS = [
   { to: 'trial-balance', title: 'Trial balance', text: 'Every account’s debit or credit balance on a date, to check that the books balance.' },
   { to: 'profit-and-loss', title: 'Profit and loss', text: 'Income, cost of sales and expenses for a period, with net profit and an optional comparison.' },
   { to: 'balance-sheet', title: 'Balance sheet', text: 'What the business owns and owes on a date: assets, liabilities and equity.' },
+  { to: 'aged-receivables', title: 'Aged receivables', text: 'What each customer owes, by how long it is overdue: current, 1–30, 31–60, 61–90, 90+ days.' },
+  { to: 'aged-payables', title: 'Aged payables', text: 'What the company owes each supplier, by how long it is overdue.' },
 ];
 
 export function ReportsHome() {
