@@ -24,6 +24,7 @@ import { getTradeDoc, issueTradeDoc, recordPayment, saveParty, saveTradeDraft } 
 import { todayLocal } from '../../core/dates';
 import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
 import { accountsDashboard } from './data/dashboard';
+import { taxSummary } from './data/tax-summary';
 
 export type { AccountsRpcMethods } from './rpc-contract';
 
@@ -85,6 +86,10 @@ export const accountsModule: CoreModule = {
       'accounts.importJournalCsv': ({ csv }) => importJournalCsv(session(), csv),
       'accounts.importChartCsv': ({ csv }) => importChartCsv(session(), csv),
       'accounts.exportHledger': (q) => exportHledger(session(), q),
+      'accounts.taxSummary': async (q) => {
+        const s = await settled(session());
+        return taxSummary(s.index, await chart(s), { from: q.from, to: q.to, branch: q.branch ?? null });
+      },
       'accounts.dashboard': async (q) => {
         const s = await settled(session());
         return accountsDashboard(s.index, await chart(s), q.asOf ?? todayLocal(), q.branch ?? null);

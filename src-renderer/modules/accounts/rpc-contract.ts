@@ -6,6 +6,8 @@ import type { PaymentInput, TradeDocView, TradeInput } from './data/trade-servic
 export type { OpenItem, PaymentInput, TradeDocView, TradeInput, AgedRow };
 import type { ImportOutcome } from './data/io-service';
 import type { AccountsDashboard } from './data/dashboard';
+import type { TaxSummary } from './data/tax-summary';
+export type { TaxSummary };
 export type { AccountsDashboard };
 export type { ImportOutcome };
 import type { AccountingDocRow, LedgerRow } from './data/ledger-projection';
@@ -164,6 +166,7 @@ export interface AccountsRpcMethods {
   'accounts.importJournalCsv': { params: { csv: string }; result: ImportOutcome };
   'accounts.importChartCsv': { params: { csv: string }; result: ImportOutcome };
   'accounts.exportHledger': { params: ReportScope & { from?: string; to?: string }; result: string };
+  'accounts.taxSummary': { params: ReportScope & { from: string; to: string }; result: TaxSummary };
   'accounts.dashboard': { params: ReportScope & { asOf?: string }; result: AccountsDashboard };
   'accounts.generalLedger': { params: ReportScope & { account: string; from: string; to: string; offset?: number; limit?: number }; result: GeneralLedgerPage };
 }

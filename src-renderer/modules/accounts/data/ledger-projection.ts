@@ -14,7 +14,21 @@ export const LEDGER_STORES = {
   tradeItems: 'docId, partyId, [side+dueDate], creditFor',
   allocations: 'id, paymentId, documentId',
   accountingDocs: 'id, [type+date], [type+status], number, partyId, reverses',
+  taxLines: 'id, docId, date',
 };
+
+/** Net and tax per tax code of one issued document, base currency, signed (credits negative). */
+export interface TaxLineRow {
+  id: string;
+  docId: string;
+  date: string;
+  branch: string;
+  side: 'sales' | 'purchase';
+  code: string;
+  rateBp: number;
+  net: number;
+  tax: number;
+}
 
 /** One row per accounting document, drafts included: what the lists and search read. */
 export interface AccountingDocRow {
@@ -100,6 +114,7 @@ export function ledgerTables(index: IndexDb) {
     tradeItems: index.table('tradeItems') as Table<TradeItemRow, string>,
     allocations: index.table('allocations') as Table<AllocationRow, string>,
     docs: index.table('accountingDocs') as Table<AccountingDocRow, string>,
+    taxLines: index.table('taxLines') as Table<TaxLineRow, string>,
   };
 }
 
@@ -145,7 +160,10 @@ export const ledgerProjection: Projection = {
       const old = await t.lines.where('docId').equals(id).toArray();
       for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit);
       if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
-      if (type === 'tradeDoc') await t.tradeItems.delete(id);
+      if (type === 'tradeDoc') {
+        await t.tradeItems.delete(id);
+        await t.taxLines.where('docId').equals(id).delete();
+      }
       if (type === 'payment') await t.allocations.where('paymentId').equals(id).delete();
       if (doc) await t.docs.put(docRow(id, type, db, doc));
       else await t.docs.delete(id);
@@ -174,6 +192,21 @@ export const ledgerProjection: Projection = {
       for (const r of rows) bump(r.account, r.branch, monthOf(r.date), r.debit, r.credit);
 
       if (type === 'tradeDoc') {
+        const sign = d.kind === 'credit' ? -1 : 1;
+        const breakdown = (d.taxBreakdown as { code: string; rateBp: number; baseNet: number; baseTax: number }[] | undefined) ?? [];
+        await t.taxLines.bulkAdd(
+          breakdown.map((b) => ({
+            id: `${id}#${b.code}`,
+            docId: id,
+            date: String(d.date),
+            branch: d.branch,
+            side: d.side as 'sales' | 'purchase',
+            code: b.code,
+            rateBp: b.rateBp,
+            net: sign * b.baseNet,
+            tax: sign * b.baseTax,
+          })),
+        );
         const totals = d.totals as { gross: number };
         await t.tradeItems.put({
           docId: id,

@@ -10,6 +10,7 @@ import { allocate, paymentPosting } from '../domain/allocation';
 import { checkLockDate } from '../domain/journal';
 import { documentTotals } from '../domain/tax';
 import { tradePosting } from '../domain/trade-posting';
+import { toBase } from '../domain/fx';
 import {
   allocationSchema,
   decimalRateSchema,
@@ -136,6 +137,17 @@ async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'poste
     throw new OutpostError('validation', message, { lines: message });
   }
   const { net, tax, gross } = totals;
+  const taxBreakdown =
+    status === 'posted'
+      ? totals.byTaxCode.map((t) => ({
+          code: t.code,
+          rateBp: codes.get(t.code)?.rateBp ?? 0,
+          net: t.net,
+          tax: t.tax,
+          baseNet: toBase(t.net, data.currency, company.baseCurrency, rate),
+          baseTax: toBase(t.tax, data.currency, company.baseCurrency, rate),
+        }))
+      : [];
   return {
     ...(data.id ? { id: data.id } : {}),
     fields: {
@@ -154,6 +166,7 @@ async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'poste
       status,
       totals: { net, tax, gross },
       posting,
+      taxBreakdown,
       creditFor: data.creditFor,
       postedAt: null,
       postedBy: null,

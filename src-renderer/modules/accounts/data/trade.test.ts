@@ -129,3 +129,29 @@ describe('purchases and aged payables', () => {
     expect((await d.call('accounts.listDocs', { type: 'tradeDoc' })).total).toBe(0);
   });
 });
+
+describe('tax summary', () => {
+  it('sums output and input tax per code from issued documents, credit notes reducing, and ties to the ledger', async () => {
+    const { d, customer, supplier } = await company();
+    const inv = await d.call('accounts.issueTradeDoc', {
+      side: 'sales', kind: 'invoice', partyId: customer, date: '2026-07-02', currency: 'USD',
+      lines: [line('Beans', '10', 1_000, 'STD'), line('Cups', '10', 200, 'RED')],
+    });
+    expect(inv.taxBreakdown).toEqual([
+      { code: 'STD', rateBp: 2000, net: 10_000, tax: 2_000, baseNet: 10_000, baseTax: 2_000 },
+      { code: 'RED', rateBp: 500, net: 2_000, tax: 100, baseNet: 2_000, baseTax: 100 },
+    ]);
+    await d.call('accounts.issueTradeDoc', { side: 'sales', kind: 'credit', partyId: customer, date: '2026-07-03', currency: 'USD', creditFor: inv._id, lines: [line('Beans back', '1', 1_000, 'STD')] });
+    await d.call('accounts.issueTradeDoc', { side: 'purchase', kind: 'invoice', partyId: supplier, date: '2026-07-04', currency: 'USD', lines: [line('Green beans', '1', 5_000, 'STD', '5100')] });
+    const summary = await d.call('accounts.taxSummary', { from: '2026-07-01', to: '2026-07-31' });
+    expect(summary.rows).toEqual([
+      { code: 'RED', rateBp: 500, salesNet: 2_000, salesTax: 100, purchaseNet: 0, purchaseTax: 0 },
+      { code: 'STD', rateBp: 2000, salesNet: 9_000, salesTax: 1_800, purchaseNet: 5_000, purchaseTax: 1_000 },
+    ]);
+    expect(summary.netTax).toBe(900);
+    expect(summary.ledgerMovement).toEqual([
+      { code: '1400', name: 'Tax receivable', amount: 1_000 },
+      { code: '2200', name: 'Tax payable', amount: 1_900 },
+    ]);
+  });
+});

@@ -276,6 +276,10 @@ export const tradeDocFieldsSchema = z.object({
   totals: tradeTotalsSchema,
   /** The journal lines posted with the document (empty while draft). */
   posting: z.array(ledgerLineSchema).default([]),
+  /** Net and tax per tax code as issued (document and base currency): printed on the document, read by the tax summary. */
+  taxBreakdown: z
+    .array(z.object({ code: z.string(), rateBp: z.number().int(), net: amountSchema, tax: amountSchema, baseNet: amountSchema, baseTax: amountSchema }))
+    .default([]),
   /** A credit note / supplier credit points at the document it corrects. */
   creditFor: z.string().nullable().default(null),
   postedAt: z.iso.datetime().nullable().default(null),

@@ -17,6 +17,7 @@ import { GeneralLedgerReport } from './reports/GeneralLedgerReport';
 import { ProfitAndLossReport } from './reports/ProfitAndLossReport';
 import { ReportsHome } from './reports/ReportsHome';
 import { TrialBalanceReport } from './reports/TrialBalanceReport';
+import { TaxSummaryReport } from './reports/TaxSummaryReport';
 
 const SECTIONS = [
   { value: 'sales', label: 'Sales' },
@@ -70,6 +71,7 @@ export function AccountsPage() {
         <Route path="reports/trial-balance" element={<TrialBalanceReport />} />
         <Route path="reports/profit-and-loss" element={<ProfitAndLossReport />} />
         <Route path="reports/balance-sheet" element={<BalanceSheetReport />} />
+        <Route path="reports/tax-summary" element={<TaxSummaryReport />} />
         <Route path="reports/ledger/:code" element={<GeneralLedgerReport />} />
         <Route path="close" element={<PeriodClosePage />} />
         <Route path="io" element={<ImportExportPage />} />

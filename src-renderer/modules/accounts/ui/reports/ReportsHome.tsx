@@ -6,6 +6,7 @@ const REPORTS = [
   { to: 'profit-and-loss', title: 'Profit and loss', text: 'Income, cost of sales and expenses for a period, with net profit and an optional comparison.' },
   { to: 'balance-sheet', title: 'Balance sheet', text: 'What the business owns and owes on a date: assets, liabilities and equity.' },
   { to: 'aged-receivables', title: 'Aged receivables', text: 'What each customer owes, by how long it is overdue: current, 1–30, 31–60, 61–90, 90+ days.' },
+  { to: 'tax-summary', title: 'Tax summary', text: 'Output and input tax per tax code for a period, tied to the tax accounts in the ledger.' },
   { to: 'aged-payables', title: 'Aged payables', text: 'What the company owes each supplier, by how long it is overdue.' },
 ];
 
