@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     root: `${root}/bench/browser`,
     plugins: [react()],
     define: { global: 'globalThis' },
-    server: { host: '127.0.0.1', port: 0, fs: { allow: [root] } },
+    // No watcher and no HMR: editing the repo during a long run must not reload the bench page.
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root] }, hmr: false, watch: null },
     logLevel: 'warn',
   });
   const executablePath = chromiumExecutable();
