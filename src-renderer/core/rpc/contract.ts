@@ -236,5 +236,6 @@ export type HostMessage = { host: 'online'; online: boolean };
 export const TAG_TYPES = [
   'company', 'branch', 'device', 'sync', 'refused', 'index', 'app',
   'account', 'taxCode', 'party', 'ledgerSettings', 'currencyRate', 'journalEntry', 'tradeDoc', 'payment',
+  'bankStatement', 'bankMatch', 'bankImportProfile',
 ] as const;
 export type TagType = (typeof TAG_TYPES)[number];

@@ -24,7 +24,11 @@ import { getTradeDoc, issueTradeDoc, recordPayment, saveParty, saveTradeDraft } 
 import { todayLocal } from '../../core/dates';
 import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
 import { accountsDashboard } from './data/dashboard';
+import { registerBankingTypes } from './domain/banking-schemas';
+import { bankingProjection } from './data/banking-projection';
+import { bankingHandlers } from './banking-handlers';
 import { taxSummary } from './data/tax-summary';
+import { listRates, rateFor, saveRate } from './data/rates-service';
 
 export type { AccountsRpcMethods } from './rpc-contract';
 
@@ -38,10 +42,14 @@ async function settled(s: Session): Promise<Session> {
 
 export const accountsModule: CoreModule = {
   name: 'accounts',
-  registerTypes: registerAccountsTypes,
-  projections: [ledgerProjection],
+  registerTypes(registry) {
+    registerAccountsTypes(registry);
+    registerBankingTypes(registry);
+  },
+  projections: [ledgerProjection, bankingProjection],
   handlers(session): Partial<RpcHandlers> {
     return {
+      ...bankingHandlers(session),
       'accounts.getSetup': () => setupStatus(session()),
       'accounts.setupStarterChart': async () => {
         const s = session();
@@ -86,6 +94,9 @@ export const accountsModule: CoreModule = {
       'accounts.importJournalCsv': ({ csv }) => importJournalCsv(session(), csv),
       'accounts.importChartCsv': ({ csv }) => importChartCsv(session(), csv),
       'accounts.exportHledger': (q) => exportHledger(session(), q),
+      'accounts.listRates': () => listRates(session()),
+      'accounts.saveRate': (input) => saveRate(session(), input),
+      'accounts.rateFor': ({ currency, date }) => rateFor(session(), currency, date),
       'accounts.taxSummary': async (q) => {
         const s = await settled(session());
         return taxSummary(s.index, await chart(s), { from: q.from, to: q.to, branch: q.branch ?? null });

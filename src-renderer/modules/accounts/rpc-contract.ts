@@ -1,3 +1,4 @@
+import type { CurrencyRate } from './domain/schemas';
 import type { Account, AccountFields, JournalEntry, LedgerSettings, Party, PartyFields, Payment, TaxCode, TradeDoc } from './domain/schemas';
 import type { AgedRow } from './domain/aging';
 import type { OpenItem } from './data/open-items';
@@ -11,6 +12,7 @@ export type { TaxSummary };
 export type { AccountsDashboard };
 export type { ImportOutcome };
 import type { AccountingDocRow, LedgerRow } from './data/ledger-projection';
+import type { BankingRpcMethods } from './banking-contract';
 
 /**
  * The Accounts module's part of the RPC map (core/rpc/contract.ts merges it). Amounts are
@@ -136,7 +138,7 @@ export interface GeneralLedgerPage {
   closing: number;
 }
 
-export interface AccountsRpcMethods {
+export interface AccountsRpcMethods extends BankingRpcMethods {
   'accounts.getSetup': { params: void; result: LedgerSetupStatus };
   /** Creates the starter chart, tax codes and ledger settings for a new company. */
   'accounts.setupStarterChart': { params: void; result: LedgerSetupStatus };
@@ -166,6 +168,10 @@ export interface AccountsRpcMethods {
   'accounts.importJournalCsv': { params: { csv: string }; result: ImportOutcome };
   'accounts.importChartCsv': { params: { csv: string }; result: ImportOutcome };
   'accounts.exportHledger': { params: ReportScope & { from?: string; to?: string }; result: string };
+  'accounts.listRates': { params: void; result: CurrencyRate[] };
+  'accounts.saveRate': { params: { date: string; currency: string; rate: string; source?: string }; result: CurrencyRate };
+  /** The latest rate on or before the date (null when the table has none): forms prefill from it. */
+  'accounts.rateFor': { params: { currency: string; date: string }; result: CurrencyRate | null };
   'accounts.taxSummary': { params: ReportScope & { from: string; to: string }; result: TaxSummary };
   'accounts.dashboard': { params: ReportScope & { asOf?: string }; result: AccountsDashboard };
   'accounts.generalLedger': { params: ReportScope & { account: string; from: string; to: string; offset?: number; limit?: number }; result: GeneralLedgerPage };

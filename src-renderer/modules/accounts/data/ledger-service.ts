@@ -23,6 +23,7 @@ import {
 import type { JournalInput, JournalView, LedgerSetupStatus } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
 import { accountBalancesAsOf } from './reports';
+import { resolveRate } from './rates-service';
 
 /**
  * Commands of the ledger: chart of accounts, ledger settings, journal entries (draft → posted,
@@ -116,7 +117,7 @@ const journalInputSchema = z.object({
   memo: z.string().trim().max(500).default(''),
   reference: z.string().trim().max(80).default(''),
   currency: currencyCodeSchema,
-  rate: decimalRateSchema.default('1'),
+  rate: decimalRateSchema.optional(),
   lines: z
     .array(
       z.object({
@@ -140,10 +141,12 @@ async function prepareJournal(s: Session, input: JournalInput, status: 'draft' |
   const data = parseOrThrow(journalInputSchema, input, status === 'posted' ? 'The entry was not posted.' : 'The entry was not saved.');
   const company = await s.cachedMaster('company', () => s.company());
   const settings = await s.cachedMaster('ledgerSettings', () => requireSettings(s));
-  const rate = data.currency === company.baseCurrency ? '1' : data.rate;
-  if (data.currency !== company.baseCurrency && rate === '1' && status === 'posted') {
-    throw new OutpostError('validation', `Enter the exchange rate from ${data.currency} to ${company.baseCurrency}.`, { rate: 'Enter the rate.' });
-  }
+  const rate =
+    status === 'posted'
+      ? await resolveRate(s, { currency: data.currency, baseCurrency: company.baseCurrency, date: data.date, typed: data.rate })
+      : data.currency === company.baseCurrency
+        ? '1'
+        : (data.rate ?? '1');
   const lines = data.lines.filter((l) => l.debit > 0 || l.credit > 0 || l.account);
   const accounts = new Map((await s.cachedMaster('accounts', () => repos(s).accounts.list())).map((a) => [a.code, a]));
   const fields: Record<string, string> = {};

@@ -27,6 +27,7 @@ import {
 import { ledgerTables } from './ledger-projection';
 import { repos, requireSettings } from './ledger-service';
 import { openItems } from './open-items';
+import { resolveRate } from './rates-service';
 
 /**
  * Sales and purchases: customers and suppliers, invoices, credit notes, bills, supplier
@@ -64,7 +65,8 @@ export const tradeInputSchema = z.object({
   /** Empty = from the party's payment terms. */
   dueDate: isoDateSchema.optional(),
   currency: currencyCodeSchema,
-  rate: decimalRateSchema.default('1'),
+  /** Omitted: the rate table's rate on the document date. */
+  rate: decimalRateSchema.optional(),
   taxMode: z.enum(TAX_MODES).default('exclusive'),
   lines: z.array(tradeLineSchema).min(1, 'Add at least one line.'),
   memo: z.string().trim().max(500).default(''),
@@ -106,13 +108,15 @@ async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'poste
     if (l.taxCode && !codes.has(l.taxCode)) fields[`lines.${i}.taxCode`] = `There is no tax code ${l.taxCode}.`;
   });
   if (Object.keys(fields).length) throw new OutpostError('validation', `The document was not saved: ${Object.values(fields)[0]}`, fields);
-  const rate = data.currency === company.baseCurrency ? '1' : data.rate;
+  const rate =
+    status === 'posted'
+      ? await resolveRate(s, { currency: data.currency, baseCurrency: company.baseCurrency, date: data.date, typed: data.rate })
+      : data.currency === company.baseCurrency
+        ? '1'
+        : (data.rate ?? '1');
   if (status === 'posted') {
     const locked = checkLockDate(data.date, settings.lockDate);
     if (locked) throw new OutpostError('validation', locked, { date: locked });
-    if (data.currency !== company.baseCurrency && rate === '1') {
-      throw new OutpostError('validation', `Enter the exchange rate from ${data.currency} to ${company.baseCurrency}.`, { rate: 'Enter the rate.' });
-    }
   }
   if (data.creditFor) {
     const original = await tradeRepos(s).docs.get(data.creditFor).catch(() => null);
@@ -198,7 +202,8 @@ export const paymentInputSchema = z.object({
   partyId: z.string().min(1, 'Choose the customer or supplier.'),
   date: isoDateSchema,
   currency: currencyCodeSchema,
-  rate: decimalRateSchema.default('1'),
+  /** Omitted: the rate table's rate on the payment date. */
+  rate: decimalRateSchema.optional(),
   amount: z.number().int().positive('The amount must be more than zero.'),
   account: z.string().min(1, 'Choose the bank or cash account.'),
   /** Omitted = oldest open documents first. */
@@ -217,7 +222,7 @@ export async function recordPayment(s: Session, input: unknown): Promise<Payment
   }
   const locked = checkLockDate(data.date, settings.lockDate);
   if (locked) throw new OutpostError('validation', locked, { date: locked });
-  const rate = data.currency === company.baseCurrency ? '1' : data.rate;
+  const rate = await resolveRate(s, { currency: data.currency, baseCurrency: company.baseCurrency, date: data.date, typed: data.rate });
   await s.projector.settle();
   const side = data.side === 'receipt' ? 'sales' : 'purchase';
   const open = (await openItems(s.index, { side, partyId: data.partyId, today: data.date }))

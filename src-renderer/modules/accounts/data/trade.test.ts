@@ -155,3 +155,26 @@ describe('tax summary', () => {
     ]);
   });
 });
+
+describe('exchange rate table', () => {
+  it('documents without a typed rate take the latest rate on or before their date', async () => {
+    const { d, euroCustomer } = await company();
+    await d.call('accounts.saveRate', { date: '2026-06-01', currency: 'EUR', rate: '1.0800' });
+    await d.call('accounts.saveRate', { date: '2026-06-15', currency: 'EUR', rate: '1.0900' });
+    expect((await d.call('accounts.rateFor', { currency: 'EUR', date: '2026-06-14' }))?.rate).toBe('1.0800');
+    const inv = await d.call('accounts.issueTradeDoc', { side: 'sales', kind: 'invoice', partyId: euroCustomer, date: '2026-06-20', currency: 'EUR', lines: [line('Beans', '1', 10_000, null)] });
+    expect(inv.rate).toBe('1.0900');
+    expect(inv.posting.find((l) => l.account === '1100')?.baseDebit).toBe(10_900);
+    // A typed rate wins over the table.
+    const typed = await d.call('accounts.issueTradeDoc', { side: 'sales', kind: 'invoice', partyId: euroCustomer, date: '2026-06-20', currency: 'EUR', rate: '1.1', lines: [line('Beans', '1', 10_000, null)] });
+    expect(typed.rate).toBe('1.1');
+  });
+
+  it('refuses a foreign-currency document when there is no rate, saying what to do', async () => {
+    const { d, euroCustomer } = await company();
+    await expect(
+      d.call('accounts.issueTradeDoc', { side: 'sales', kind: 'invoice', partyId: euroCustomer, date: '2026-06-20', currency: 'EUR', lines: [line('Beans', '1', 10_000, null)] }),
+    ).rejects.toMatchObject({ code: 'validation', message: expect.stringMatching(/no EUR rate on or before 2026-06-20.*rate table/) });
+    await expect(d.call('accounts.saveRate', { date: '2026-06-20', currency: 'USD', rate: '1' })).rejects.toThrow(/base currency/);
+  });
+});

@@ -7,6 +7,7 @@ import { JournalEntryPage } from './JournalEntryPage';
 import { JournalListPage } from './JournalListPage';
 import { PeriodClosePage } from './PeriodClosePage';
 import { ImportExportPage } from './ImportExportPage';
+import { RatesPage } from './RatesPage';
 import { AgedReport } from './trade/AgedReport';
 import { PartiesPage } from './trade/PartiesPage';
 import { PaymentPage } from './trade/PaymentPage';
@@ -26,6 +27,7 @@ const SECTIONS = [
   { value: 'journal', label: 'Journal' },
   { value: 'chart', label: 'Chart of accounts' },
   { value: 'reports', label: 'Reports' },
+  { value: 'rates', label: 'Exchange rates' },
   { value: 'close', label: 'Period close' },
   { value: 'io', label: 'Import and export' },
 ];
@@ -74,6 +76,7 @@ export function AccountsPage() {
         <Route path="reports/tax-summary" element={<TaxSummaryReport />} />
         <Route path="reports/ledger/:code" element={<GeneralLedgerReport />} />
         <Route path="close" element={<PeriodClosePage />} />
+        <Route path="rates" element={<RatesPage />} />
         <Route path="io" element={<ImportExportPage />} />
         <Route path="*" element={<Navigate to="sales" replace />} />
       </Routes>

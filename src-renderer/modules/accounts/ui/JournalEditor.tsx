@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Kbd, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { todayLocal } from '../../../core/dates';
 import { errorFields, errorMessage, type FieldErrors } from '../../../ui/form-errors';
@@ -9,6 +9,7 @@ import type { JournalEntry } from '../domain/schemas';
 import { useAccountsQuery, useLedgerSetupQuery, usePostJournalMutation, useSaveJournalDraftMutation } from './api';
 import { inputText, signedAmount } from './format';
 import { emptyRow, gridLines, gridTotals, withTrailingBlank, type GridRow } from './journal-grid';
+import { useTableRate } from './use-table-rate';
 
 const COLS = ['account', 'debit', 'credit', 'memo'] as const;
 
@@ -47,6 +48,8 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
     () => accounts.filter((a) => !a.isGroup && !a.archived).map((a) => ({ value: a.code, label: `${a.code} ${a.name}` })),
     [accounts],
   );
+  const setRate = useCallback((rate: string) => setHead((h) => ({ ...h, rate })), []);
+  useTableRate(head.currency, base, head.date, head.rate, setRate);
   const totals = gridTotals(rows, head.currency);
   const currency = head.currency;
 

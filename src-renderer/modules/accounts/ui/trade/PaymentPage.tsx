@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useTableRate } from '../use-table-rate';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isIsoDate, todayLocal } from '../../../../core/dates';
 import { errorFields, errorMessage, type FieldErrors } from '../../../../ui/form-errors';
@@ -67,6 +68,8 @@ function PaymentPageInner({ side }: { side: 'receipt' | 'payment' }) {
   const unallocated = (amount ?? 0) - allocated;
 
   const set = (patch: Partial<typeof head>) => setHead((h) => ({ ...h, ...patch }));
+  const setRate = useCallback((rate: string) => setHead((h) => ({ ...h, rate })), []);
+  useTableRate(currency, base, head.date, head.rate, setRate);
 
   async function submit() {
     setFailure(null);

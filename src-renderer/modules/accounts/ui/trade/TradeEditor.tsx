@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Kbd, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isIsoDate, todayLocal } from '../../../../core/dates';
 import { errorFields, errorMessage, type FieldErrors } from '../../../../ui/form-errors';
@@ -8,6 +8,7 @@ import { CURRENCIES } from '../../../../ui/options';
 import type { Account, Party, TaxCode, TaxMode, TradeDoc, TradeKind } from '../../domain/schemas';
 import type { TradeInput } from '../../rpc-contract';
 import { moneyText } from '../format';
+import { useTableRate } from '../use-table-rate';
 import { useTradeIssueMutation, useTradeSaveDraftMutation } from './api';
 import { addDays, gridToLines, liveTotals, partiesFor, rowsFromLines, sideLabels, withTrailingTradeBlank, type TradeRow, type TradeSideUi } from './trade-form';
 import { TradeLinesGrid } from './TradeLinesGrid';
@@ -65,6 +66,8 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
     [taxCodes],
   );
   const set = (patch: Partial<typeof head>) => setHead((h) => ({ ...h, ...patch }));
+  const setRate = useCallback((rate: string) => setHead((h) => ({ ...h, rate })), []);
+  useTableRate(currency, baseCurrency, head.date, head.rate, setRate);
   const dueFromTerms = party && isIsoDate(head.date) ? addDays(head.date, party.paymentTermsDays) : '';
   const isCredit = kind === 'credit';
   const title = `${initial ? 'Draft' : 'New'} ${(isCredit ? labels.credit : labels.invoice).toLowerCase()}`;

@@ -1,0 +1,15 @@
+import type { RpcHandlers } from '../../core/rpc/server';
+import type { Session } from '../../core/session';
+import { createEntryForLine, importStatement, listStatements, matchLines, reconciliationView, unmatch } from './data/banking-service';
+
+/** Banking's RPC handlers; the Accounts module spreads them into its own. */
+export function bankingHandlers(session: () => Session): Partial<RpcHandlers> {
+  return {
+    'banking.importStatement': (input) => importStatement(session(), input),
+    'banking.reconciliation': (q) => reconciliationView(session(), q),
+    'banking.match': (input) => matchLines(session(), input),
+    'banking.unmatch': (input) => unmatch(session(), input),
+    'banking.createEntry': (input) => createEntryForLine(session(), input),
+    'banking.listStatements': (q) => listStatements(session(), q ?? {}),
+  };
+}
