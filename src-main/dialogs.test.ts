@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { openFile, sanitizeFileName, saveFile, type DialogDeps } from './dialogs';
+import { openFile, printToPdf, sanitizeFileName, saveFile, type DialogDeps } from './dialogs';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -99,5 +99,18 @@ describe('saveFile / openFile', () => {
     expect(opened?.name).toBe('in.json');
     expect(new TextDecoder().decode(opened?.data)).toBe('{"a":1}');
     expect(await openFile(deps(undefined, []), window, {})).toBeNull();
+  });
+
+  it('renders the page to PDF and saves it under a .pdf name', async () => {
+    const target = join(dir, 'tb.pdf');
+    const d = deps(target);
+    const pdfWindow = { webContents: { printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')) } } as unknown as BrowserWindow;
+    const result = await printToPdf(d, pdfWindow, { suggestedName: 'Trial balance 2026-03-31' });
+    expect(result).toEqual({ saved: true, path: target });
+    expect(d.dialog.showSaveDialog.mock.calls[0]?.[1]).toMatchObject({
+      defaultPath: join(dir, 'Trial balance 2026-03-31.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 fake');
   });
 });

@@ -107,3 +107,14 @@ export async function openFile(
     data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
   };
 }
+
+/** A report as PDF: the page's own print stylesheet applies, so toolbars and menus are left out. */
+export async function printToPdf(
+  deps: DialogDeps,
+  window: BrowserWindow,
+  request: { suggestedName: string },
+): Promise<SaveFileResult> {
+  const pdf = await window.webContents.printToPDF({ printBackground: false, pageSize: 'A4', preferCSSPageSize: true });
+  const name = request.suggestedName.toLowerCase().endsWith('.pdf') ? request.suggestedName : `${request.suggestedName}.pdf`;
+  return saveFile(deps, window, { suggestedName: name, data: new Uint8Array(pdf), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+}

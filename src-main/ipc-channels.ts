@@ -9,6 +9,7 @@ export const IPC = {
   vaultIsAvailable: 'vault:isAvailable',
   dialogSaveFile: 'dialog:saveFile',
   dialogOpenFile: 'dialog:openFile',
+  dialogPrintToPdf: 'dialog:printToPdf',
   updatesCheck: 'updates:check',
   appInfo: 'app:info',
 } as const;

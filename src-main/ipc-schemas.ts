@@ -50,6 +50,8 @@ export const saveFileRequestSchema = z.strictObject({
 
 export const openFileRequestSchema = z.strictObject({ filters });
 
+export const printToPdfRequestSchema = z.strictObject({ suggestedName: z.string().min(1).max(255) });
+
 /** Each channel's arguments as the tuple `ipcRenderer.invoke(channel, ...args)` sends. */
 export const ipcArgSchemas = {
   [IPC.vaultSet]: z.tuple([account, secret]),
@@ -58,6 +60,7 @@ export const ipcArgSchemas = {
   [IPC.vaultIsAvailable]: z.tuple([]),
   [IPC.dialogSaveFile]: z.tuple([saveFileRequestSchema]),
   [IPC.dialogOpenFile]: z.tuple([openFileRequestSchema]),
+  [IPC.dialogPrintToPdf]: z.tuple([printToPdfRequestSchema]),
   [IPC.updatesCheck]: z.tuple([]),
   [IPC.appInfo]: z.tuple([]),
 } as const satisfies Record<InvokeChannel, z.ZodType>;

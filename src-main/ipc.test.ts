@@ -43,6 +43,7 @@ function setup() {
     vault,
     saveFile: vi.fn(() => Promise.resolve({ saved: true, path: '/tmp/x.csv' })),
     openFile: vi.fn(() => Promise.resolve(null)),
+    printToPdf: vi.fn(() => Promise.resolve({ saved: true, path: '/tmp/report.pdf' })),
     checkForUpdates: vi.fn(() => Promise.resolve({ state: 'not-available' as const })),
     appInfo: () => ({
       name: 'Outpost',
@@ -109,6 +110,8 @@ describe('ipc schemas', () => {
     [IPC.vaultGet, [{ toString: (): string => 'x' }]],
     [IPC.vaultIsAvailable, ['extra']],
     [IPC.dialogSaveFile, [{ suggestedName: 'x', data: { length: 3 } }]],
+    [IPC.dialogPrintToPdf, [{ suggestedName: '' }]],
+    [IPC.dialogPrintToPdf, [{ suggestedName: 'x', path: '/etc/passwd' }]],
     [IPC.dialogSaveFile, [{ suggestedName: 'x', data: 'ok', path: '/etc/passwd' }]],
     [
       IPC.dialogSaveFile,

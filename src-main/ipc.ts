@@ -28,6 +28,7 @@ export interface IpcDeps {
   vault: Vault;
   saveFile(window: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(window: BrowserWindow, request: OpenFileRequest): Promise<OpenedFile | null>;
+  printToPdf(window: BrowserWindow, request: { suggestedName: string }): Promise<SaveFileResult>;
   checkForUpdates(): Promise<UpdateStatus>;
   appInfo(): AppInfo;
   /** The window a message came from; dialogs need it as their parent. */
@@ -90,6 +91,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): () => 
   handle(IPC.vaultIsAvailable, () => deps.vault.isAvailable());
   handle(IPC.dialogSaveFile, ([request], event) => deps.saveFile(requireWindow(event), request));
   handle(IPC.dialogOpenFile, ([request], event) => deps.openFile(requireWindow(event), request));
+  handle(IPC.dialogPrintToPdf, ([request], event) => deps.printToPdf(requireWindow(event), request));
   handle(IPC.updatesCheck, () => deps.checkForUpdates());
   handle(IPC.appInfo, () => deps.appInfo());
 

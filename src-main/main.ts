@@ -17,7 +17,7 @@ import {
 } from 'electron';
 import electronUpdater from 'electron-updater';
 import { createAppProtocolHandler } from './app-protocol';
-import { openFile, saveFile, type DialogDeps } from './dialogs';
+import { openFile, printToPdf, saveFile, type DialogDeps } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { EVENTS, VERSION_ARG_PREFIX } from './ipc-channels';
 import { buildMenuTemplate } from './menu';
@@ -121,6 +121,7 @@ async function start(): Promise<void> {
     ),
     saveFile: (window, request) => saveFile(dialogDeps, window, request),
     openFile: (window, request) => openFile(dialogDeps, window, request),
+    printToPdf: (window, request) => printToPdf(dialogDeps, window, request),
     checkForUpdates: () => updater.check(),
     appInfo: () => ({
       name: app.getName(),

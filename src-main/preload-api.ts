@@ -66,6 +66,8 @@ export interface OutpostPreloadApi {
   dialogs: {
     saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
     openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+    /** Renders the current page (its print stylesheet applies) to a PDF and asks where to save it. */
+    printToPdf(request: { suggestedName: string }): Promise<SaveFileResult>;
   };
   updates: {
     /** Checks the configured feed; main asks the user before downloading and before restarting. */

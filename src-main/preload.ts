@@ -28,6 +28,7 @@ const api: OutpostPreloadApi = {
   dialogs: {
     saveFile: (request) => ipcRenderer.invoke(IPC.dialogSaveFile, request),
     openFile: (request) => ipcRenderer.invoke(IPC.dialogOpenFile, request),
+    printToPdf: (request) => ipcRenderer.invoke(IPC.dialogPrintToPdf, request),
   },
   updates: {
     check: () => ipcRenderer.invoke(IPC.updatesCheck),

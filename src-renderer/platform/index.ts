@@ -18,6 +18,11 @@ export interface CredentialVault {
 export interface FilePlatform {
   /** Lets the user save a file; resolves false when they cancel. */
   saveFile(request: SaveFileRequest): Promise<boolean>;
+  /**
+   * The current page as PDF (its print stylesheet applies). Electron renders and saves it; a
+   * browser opens its print dialog, where "Save as PDF" is offered. False when cancelled.
+   */
+  printToPdf(suggestedName: string): Promise<boolean>;
   /** Lets the user pick a file; null when they cancel. */
   openFile(accept: { name: string; extensions: string[] }[]): Promise<OpenedFile | null>;
 }

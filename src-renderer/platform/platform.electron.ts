@@ -15,6 +15,7 @@ export function createElectronPlatform(api: OutpostPreloadApi): Platform {
     },
     files: {
       saveFile: async (request) => (await api.dialogs.saveFile(request)).saved,
+      printToPdf: async (suggestedName) => (await api.dialogs.printToPdf({ suggestedName })).saved,
       openFile: (accept) => api.dialogs.openFile({ filters: accept }),
     },
     updates: {

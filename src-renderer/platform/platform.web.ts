@@ -84,6 +84,10 @@ function createWebFiles(): FilePlatform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return true;
     },
+    async printToPdf() {
+      window.print();
+      return true;
+    },
     openFile(accept) {
       return new Promise((resolve) => {
         const input = document.createElement('input');

@@ -67,6 +67,20 @@ export function ReportToolbar({ dates, branch, onBranchChange, csv, children }: 
           <Button variant="default" onClick={exportCsv} disabled={!csv} loading={exporting}>
             Export CSV
           </Button>
+          <Button
+            variant="default"
+            onClick={async () => {
+              const title = document.querySelector('.report-page h2')?.textContent ?? 'report';
+              const period = document.querySelector('[data-testid="report-period"]')?.textContent?.split(' · ')[0] ?? '';
+              try {
+                await platform.files.printToPdf(`${title} ${period}`.trim().replace(/[^\w .-]+/g, '-'));
+              } catch (e) {
+                setFailure(errorMessage(e));
+              }
+            }}
+          >
+            Export PDF
+          </Button>
           <Button variant="default" onClick={() => window.print()}>
             Print
           </Button>
