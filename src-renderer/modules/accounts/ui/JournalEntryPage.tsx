@@ -11,9 +11,10 @@ import { JournalEditor } from './JournalEditor';
 
 export function JournalEntryPage() {
   const { id } = useParams();
-  const { data, isLoading, error } = useJournalQuery({ id: id ?? '' }, { skip: !id });
+  // currentData, not data: moving from one entry to another must not show the previous one meanwhile.
+  const { currentData: data, isLoading, isFetching, error } = useJournalQuery({ id: id ?? '' }, { skip: !id });
   if (!id) return <JournalEditor key="new" initial={null} />;
-  if (isLoading) return <Loader aria-label="Loading entry" />;
+  if (isLoading || (isFetching && !data)) return <Loader aria-label="Loading entry" />;
   if (error || !data) return <Alert color="red">{error ? errorMessage(error) : 'Entry not found.'}</Alert>;
   if (data.readOnly) return <PostedJournal key={data.entry._id} view={data} />;
   return <JournalEditor key={data.entry._id} initial={data.entry} />;
