@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { branchFields, deviceFields } from './test-docs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESIGN_DOC_ID, addUser, disableUser, provision, resetPassword } from './provision';
 import { startSyncServer } from './sync-server';
@@ -170,8 +171,8 @@ describe('replication from a PouchDB client', () => {
     } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 
     await local.bulkDocs([
-      { _id: 'device:NYC:B', type: 'device', v: 1, branch: '*' },
-      { _id: 'branch:LON', type: 'branch', v: 1, branch: '*' },
+      { _id: 'device:NYC:B', type: 'device', v: 1, branch: '*', ...deviceFields() },
+      { _id: 'branch:LON', type: 'branch', v: 1, branch: '*', ...branchFields('LON') },
     ]);
 
     const denied: { id?: string; reason?: string }[] = [];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { branchFields, deviceFields } from './test-docs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './test-server';
 import type { TestServer, TestUser } from './test-server';
@@ -99,7 +100,7 @@ interface Case {
 }
 
 const sale = (branch = 'NYC') => ({ _id: newId('sale'), type: 'sale', v: 1, branch });
-const branchDoc = () => ({ _id: newId('branch'), type: 'branch', v: 1, branch: '*', code: 'LON' });
+const branchDoc = () => ({ _id: newId('branch'), type: 'branch', v: 1, branch: '*', ...branchFields('LON') });
 
 const ALLOWED: Case[] = [
   { rule: 'type and v present', db: 'acme-branch-nyc', user: BOB, doc: () => sale() },
@@ -119,7 +120,7 @@ const ALLOWED: Case[] = [
     rule: 'a new device registered by a clerk',
     db: 'acme-master',
     user: BOB,
-    doc: () => ({ _id: newId('device'), type: 'device', v: 1, branch: '*' }),
+    doc: () => ({ _id: newId('device'), type: 'device', v: 1, branch: '*', ...deviceFields() }),
   },
   {
     rule: 'branch doc of its own branch',
@@ -227,7 +228,7 @@ describe('validate_doc_update on the sync server', () => {
   }
 
   it('refuses a clerk changing an existing device (only new devices are open to all)', async () => {
-    const device = { _id: newId('device'), type: 'device', v: 1, branch: '*', label: 'Front desk' };
+    const device = { _id: newId('device'), type: 'device', v: 1, branch: '*', ...deviceFields() };
     const created = await putDoc(BOB, 'acme-master', device);
     expect(created.status).toBe(201);
     const edit = await putDoc(BOB, 'acme-master', {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { branchFields, deviceFields } from './test-docs';
 import { compileValidateFunction, runValidate, validateDocUpdateSource } from './design/validate';
 import type { UserCtx, ValidateOptions } from './design/validate';
 
@@ -19,7 +20,7 @@ const NYC_FILES: ValidateOptions = { kind: 'files', branch: 'nyc' };
 const PAYROLL: ValidateOptions = { kind: 'payroll' };
 
 const sale = { _id: 'sale:1', type: 'sale', v: 1, branch: 'NYC' };
-const company = { _id: 'branch:BOS', type: 'branch', v: 1, branch: '*' };
+const company = { _id: 'branch:BOS', type: 'branch', v: 1, branch: '*', ...branchFields('BOS') };
 
 describe('validate_doc_update source', () => {
   it('is plain ES5 without anything captured from TypeScript', () => {
@@ -107,7 +108,7 @@ describe('validate_doc_update source', () => {
       error: 'forbidden',
       reason: 'Only an administrator or head office may change company master data (branch).',
     });
-    const device = { _id: 'device:NYC:B', type: 'device', v: 1, branch: '*' };
+    const device = { _id: 'device:NYC:B', type: 'device', v: 1, branch: '*', ...deviceFields() };
     expect(check(MASTER, device, null, clerk).ok).toBe(true);
     expect(
       check(MASTER, { ...device, label: 'x' }, { ...device, _rev: '1-a' }, clerk),

@@ -8,6 +8,14 @@
  * the per-database facts (kind, branch code) are written into the text as literals.
  */
 
+import { docRules, type DocRule } from './doc-rules';
+
+let cachedRules: Record<string, DocRule> | null = null;
+function defaultRules(): Record<string, DocRule> {
+  cachedRules ??= docRules();
+  return cachedRules;
+}
+
 export type ValidatedDbKind = 'master' | 'branch' | 'files' | 'payroll';
 
 export interface ValidateOptions {
@@ -39,6 +47,7 @@ export const COMPANY_WIDE_BRANCH = '*';
 const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
   var KIND = __KIND__;
   var BRANCH = __BRANCH__;
+  var RULES = __RULES__;
   var roles = (userCtx && userCtx.roles) || [];
   function hasRole(role) { return roles.indexOf(role) !== -1; }
   function refuse(reason) { throw({ forbidden: reason }); }
@@ -72,6 +81,25 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
     if ((KIND === 'branch' || KIND === 'files') && newDoc.branch !== BRANCH) {
       refuse('This ' + type + ' belongs to branch "' + newDoc.branch + '" and cannot be saved in the database of branch ' + BRANCH + '.');
     }
+    // Known types: right database, and every required field of the versions this server knows.
+    // Types and versions it does not know pass, so a newer app can sync through an older server.
+    var rule = RULES.hasOwnProperty(type) ? RULES[type] : null;
+    if (rule) {
+      if (rule.home === 'master' && KIND !== 'master') {
+        refuse('A ' + type + ' is company master data and belongs in the master database.');
+      }
+      if (rule.home === 'branch' && KIND !== 'branch') {
+        refuse('A ' + type + ' belongs in a branch database.');
+      }
+      if (newDoc.v <= rule.version) {
+        for (var i = 0; i < rule.required.length; i++) {
+          var field = rule.required[i];
+          if (!newDoc.hasOwnProperty(field) || newDoc[field] === undefined) {
+            refuse('This ' + type + ' is missing "' + field + '", which every ' + type + ' must have.');
+          }
+        }
+      }
+    }
   }
 
   if (KIND === 'master') {
@@ -92,14 +120,13 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
 }`;
 
 /** Source text of validate_doc_update for one database. */
-export function validateDocUpdateSource(opts: ValidateOptions): string {
+export function validateDocUpdateSource(opts: ValidateOptions, rules: Record<string, DocRule> = defaultRules()): string {
   const needsBranch = opts.kind === 'branch' || opts.kind === 'files';
   if (needsBranch && !opts.branch) throw new Error(`A ${opts.kind} database needs a branch code.`);
   const branch = needsBranch ? opts.branch!.toUpperCase() : COMPANY_WIDE_BRANCH;
-  return BODY.replace('__KIND__', JSON.stringify(opts.kind)).replace(
-    '__BRANCH__',
-    JSON.stringify(branch),
-  );
+  return BODY.replace('__KIND__', JSON.stringify(opts.kind))
+    .replace('__BRANCH__', JSON.stringify(branch))
+    .replace('__RULES__', JSON.stringify(rules));
 }
 
 /**
