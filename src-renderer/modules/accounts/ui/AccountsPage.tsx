@@ -7,6 +7,7 @@ import { JournalEntryPage } from './JournalEntryPage';
 import { JournalListPage } from './JournalListPage';
 import { PeriodClosePage } from './PeriodClosePage';
 import { ImportExportPage } from './ImportExportPage';
+import { BankingPage } from './banking/BankingPage';
 import { RatesPage } from './RatesPage';
 import { AgedReport } from './trade/AgedReport';
 import { PartiesPage } from './trade/PartiesPage';
@@ -24,6 +25,7 @@ const SECTIONS = [
   { value: 'sales', label: 'Sales' },
   { value: 'purchases', label: 'Purchases' },
   { value: 'parties', label: 'Customers and suppliers' },
+  { value: 'banking', label: 'Banking' },
   { value: 'journal', label: 'Journal' },
   { value: 'chart', label: 'Chart of accounts' },
   { value: 'reports', label: 'Reports' },
@@ -65,6 +67,7 @@ export function AccountsPage() {
         <Route path="payments/new" element={<PaymentPage key="payment" side="payment" />} />
         <Route path="reports/aged-receivables" element={<AgedReport key="sales" side="sales" />} />
         <Route path="reports/aged-payables" element={<AgedReport key="purchase" side="purchase" />} />
+        <Route path="banking" element={<BankingPage />} />
         <Route path="journal" element={<JournalListPage />} />
         <Route path="journal/new" element={<JournalEntryPage />} />
         <Route path="journal/:id" element={<JournalEntryPage />} />
