@@ -12,6 +12,7 @@ import { Session } from './session';
 import { testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
 import { z } from 'zod';
+import { countConflicts, listConflicts, resolveConflict } from './conflicts/conflict-service';
 import type { CoreModule } from './module';
 import { parseOrThrow } from './db/validation';
 
@@ -162,6 +163,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return dashboardSummary(s.index, s.registry.types());
     },
     'index.search': async ({ text, limit }) => searchCatalog(ready().index, text, limit),
+
+    'conflicts.list': () => listConflicts(ready()),
+    'conflicts.count': () => countConflicts(ready()),
+    'conflicts.resolve': (input) => resolveConflict(ready(), input),
   };
 
   return {

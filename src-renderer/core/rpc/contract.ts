@@ -137,6 +137,63 @@ export interface DashboardSummary {
   recent: CatalogEntry[];
 }
 
+// ── Conflicts ────────────────────────────────────────────────────────────────
+
+/** One version (leaf revision) of a conflicted document. */
+export interface ConflictVersion {
+  rev: string;
+  /** The version PouchDB currently shows everywhere (the others wait for a decision). */
+  winner: boolean;
+  /** Its content as this build reads it (upcast to the current schema); raw when unreadable. */
+  doc: Record<string, unknown>;
+  /** 'newer': written by a newer Outpost; 'invalid': unreadable. Neither can be kept or merged here. */
+  readable: 'current' | 'newer' | 'invalid';
+  /** A posted fact: it can be kept, never merged into or deleted. */
+  posted: boolean;
+  /** Who last edited this version and when (falls back to who created it). */
+  editedBy: string;
+  editedAt: string;
+  /** The device that created the document. */
+  device: string;
+}
+
+/** One field across the versions: each version's value (undefined where it has none). */
+export interface ConflictField {
+  field: string;
+  values: unknown[];
+  differs: boolean;
+  /** type, v, branch and the audit stamps: shown in the headers, not merged. */
+  audit: boolean;
+}
+
+export interface ConflictRecord {
+  db: string;
+  id: string;
+  type: string;
+  title: string;
+  /** Every leaf revision seen when listing (winner first); resolving checks it is unchanged. */
+  revs: string[];
+  versions: ConflictVersion[];
+  fields: ConflictField[];
+}
+
+export interface ResolveConflictInput {
+  db: string;
+  id: string;
+  /** The `revs` of the listing the decision was made on. */
+  revs: string[];
+  /** Keep this version as it is… */
+  keepRev?: string;
+  /** …or save this field-by-field result (non-audit fields; undefined = leave the field out). */
+  merged?: Record<string, unknown>;
+}
+
+export interface ResolveConflictResult {
+  id: string;
+  /** The revision that now stands. */
+  rev: string;
+}
+
 // ── Join ─────────────────────────────────────────────────────────────────────
 
 export interface InspectServerInput extends ServerCredentials {
@@ -188,6 +245,13 @@ export interface RpcMethods extends AccountsRpcMethods {
   'index.rebuild': { params: void; result: IndexStatus };
   'index.dashboard': { params: void; result: DashboardSummary };
   'index.search': { params: { text: string; limit?: number }; result: CatalogEntry[] };
+
+  /** Every conflicted draft or master-data document, with its versions side by side. */
+  'conflicts.list': { params: void; result: ConflictRecord[] };
+  /** How many documents are in conflict (the status bar). */
+  'conflicts.count': { params: void; result: number };
+  /** Keeps one version or saves a merge: one bulkDocs writes the result and deletes the losers. */
+  'conflicts.resolve': { params: ResolveConflictInput; result: ResolveConflictResult };
 }
 
 export type RpcMethod = keyof RpcMethods;
@@ -234,7 +298,7 @@ export type HostMessage = { host: 'online'; online: boolean };
 
 /** Document types → RTK Query tags; one tag per type keeps invalidation precise. */
 export const TAG_TYPES = [
-  'company', 'branch', 'device', 'sync', 'refused', 'index', 'app',
+  'company', 'branch', 'device', 'sync', 'refused', 'index', 'app', 'conflict',
   'account', 'taxCode', 'party', 'ledgerSettings', 'currencyRate', 'journalEntry', 'tradeDoc', 'payment',
   'bankStatement', 'bankMatch', 'bankImportProfile',
 ] as const;

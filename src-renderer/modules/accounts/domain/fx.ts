@@ -24,7 +24,8 @@ export function toBase(
       throw new RangeError(
         `A ${currency} amount in a ${baseCurrency} company has rate 1, not ${rate}.`,
       );
-    return amountMinor;
+    // -0 would print as "-0.00" on a report.
+    return amountMinor === 0 ? 0 : amountMinor;
   }
   const shift = new Dec(10).pow(minorDigits(baseCurrency) - minorDigits(currency));
   return roundMinor(new Dec(amountMinor).times(r).times(shift));
