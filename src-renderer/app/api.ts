@@ -65,6 +65,12 @@ export const api = createApi({
       queryFn: (p) => run('sync.testConnection', p),
     }),
     refused: b.query<R<'sync.listRefused'>, void>({ queryFn: () => run('sync.listRefused', undefined), providesTags: ['refused'] }),
+    withdrawn: b.query<R<'sync.listWithdrawn'>, void>({ queryFn: () => run('sync.listWithdrawn', undefined), providesTags: ['refused'] }),
+    resendRefused: b.mutation<R<'sync.resendRefused'>, P<'sync.resendRefused'>>({ queryFn: (p) => run('sync.resendRefused', p), invalidatesTags: ['refused', 'sync'] }),
+    withdrawRefused: b.mutation<R<'sync.withdrawRefused'>, P<'sync.withdrawRefused'>>({
+      queryFn: (p) => run('sync.withdrawRefused', p),
+      invalidatesTags: ['refused', 'sync', 'branch', 'index'],
+    }),
     indexStatus: b.query<R<'index.getStatus'>, void>({ queryFn: () => run('index.getStatus', undefined), providesTags: ['index'] }),
     rebuildIndex: b.mutation<R<'index.rebuild'>, void>({ queryFn: () => run('index.rebuild', undefined), invalidatesTags: ['index'] }),
     dashboard: b.query<R<'index.dashboard'>, void>({
@@ -72,6 +78,13 @@ export const api = createApi({
       providesTags: ['index', 'company', 'branch', 'device'],
     }),
     search: b.query<R<'index.search'>, P<'index.search'>>({ queryFn: (p) => run('index.search', p), providesTags: ['index'] }),
+    conflicts: b.query<R<'conflicts.list'>, void>({ queryFn: () => run('conflicts.list', undefined), providesTags: ['conflict'] }),
+    conflictCount: b.query<R<'conflicts.count'>, void>({ queryFn: () => run('conflicts.count', undefined), providesTags: ['conflict'] }),
+    resolveConflict: b.mutation<R<'conflicts.resolve'>, P<'conflicts.resolve'>>({
+      queryFn: (p) => run('conflicts.resolve', p),
+      // Refused or not, the list is read again: a refusal usually means it changed meanwhile.
+      invalidatesTags: ['conflict', 'index'],
+    }),
   }),
 });
 
@@ -91,8 +104,14 @@ export const {
   useSyncResumeMutation,
   useTestConnectionMutation,
   useRefusedQuery,
+  useWithdrawnQuery,
+  useResendRefusedMutation,
+  useWithdrawRefusedMutation,
   useIndexStatusQuery,
   useRebuildIndexMutation,
   useDashboardQuery,
   useSearchQuery,
+  useConflictsQuery,
+  useConflictCountQuery,
+  useResolveConflictMutation,
 } = api;

@@ -150,6 +150,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         corsApplies: opts.corsApplies ?? false,
       }),
     'sync.listRefused': async () => ready().sync.listRefused(),
+    'sync.listWithdrawn': async () => ready().sync.listWithdrawn(),
+    'sync.resendRefused': async ({ db, docId }) => {
+      await ready().sync.resend(db, docId);
+      return syncStatus();
+    },
+    'sync.withdrawRefused': async ({ db, docId }) => {
+      const s = ready();
+      await s.sync.withdraw(db, docId, s.config.userName);
+      void s.projector.schedule(db);
+      return syncStatus();
+    },
 
     'index.getStatus': () => ready().projector.status(),
     'index.rebuild': async () => {

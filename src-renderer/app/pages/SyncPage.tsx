@@ -6,6 +6,9 @@ import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-error
 import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from '../../ui/status-text';
 import {
   useRefusedQuery,
+  useResendRefusedMutation,
+  useWithdrawnQuery,
+  useWithdrawRefusedMutation,
   useSyncConnectMutation,
   useSyncDisconnectMutation,
   useSyncPauseMutation,
@@ -178,6 +181,7 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                   <Table.Th>Database</Table.Th>
                   <Table.Th>Reason</Table.Th>
                   <Table.Th>When</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -189,13 +193,57 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                     <Table.Td>{r.db}</Table.Td>
                     <Table.Td>{r.reason}</Table.Td>
                     <Table.Td>{new Date(r.refusedAt).toLocaleString()}</Table.Td>
+                    <Table.Td>
+                      <RefusedActions db={r.db} docId={r.docId} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Stack>
         )}
+        <WithdrawnList />
       </Card>
+    </Stack>
+  );
+}
+
+/** "Send again" once the record is fixed or the user's rights changed; "Withdraw" removes it here, on the record. */
+function RefusedActions({ db, docId }: { db: string; docId: string }) {
+  const [resend, resending] = useResendRefusedMutation();
+  const [withdraw, withdrawing] = useWithdrawRefusedMutation();
+  const [confirm, setConfirm] = useState(false);
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="compact-xs" variant="default" loading={resending.isLoading} onClick={() => resend({ db, docId })}>
+        Send again
+      </Button>
+      {confirm ? (
+        <Button size="compact-xs" color="red" loading={withdrawing.isLoading} onClick={() => withdraw({ db, docId })}>
+          Remove it from this computer
+        </Button>
+      ) : (
+        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setConfirm(true)}>
+          Withdraw
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+function WithdrawnList() {
+  const { data: withdrawn } = useWithdrawnQuery();
+  if (!withdrawn || withdrawn.length === 0) return null;
+  return (
+    <Stack gap={4} mt="md">
+      <Text size="sm" fw={600}>
+        Withdrawn
+      </Text>
+      {withdrawn.map((w) => (
+        <Text size="xs" c="dimmed" key={`${w.db}/${w.docId}`} data-testid={`withdrawn-${w.docId}`}>
+          {w.docType} {w.docId} — withdrawn by {w.withdrawnBy} on {new Date(w.withdrawnAt).toLocaleString()}; the server had refused it: {w.reason}
+        </Text>
+      ))}
     </Stack>
   );
 }

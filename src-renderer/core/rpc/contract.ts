@@ -103,6 +103,11 @@ export interface RefusedDoc {
   refusedAt: string;
 }
 
+export interface WithdrawnDoc extends RefusedDoc {
+  withdrawnAt: string;
+  withdrawnBy: string;
+}
+
 // ── Index ────────────────────────────────────────────────────────────────────
 
 export interface IndexSourceStatus {
@@ -239,6 +244,11 @@ export interface RpcMethods extends AccountsRpcMethods {
   'sync.resume': { params: void; result: SyncOverview };
   'sync.testConnection': { params: InspectServerInput; result: ConnectionTestResult };
   'sync.listRefused': { params: void; result: RefusedDoc[] };
+  'sync.listWithdrawn': { params: void; result: WithdrawnDoc[] };
+  /** Sends a refused record again (fixed, or the user's rights changed). */
+  'sync.resendRefused': { params: { db: string; docId: string }; result: SyncOverview };
+  /** Removes a refused record from this device; the withdrawal is recorded. */
+  'sync.withdrawRefused': { params: { db: string; docId: string }; result: SyncOverview };
 
   'index.getStatus': { params: void; result: IndexStatus };
   /** Drops and rebuilds every projection from PouchDB (progress events, task 'index-rebuild'). */

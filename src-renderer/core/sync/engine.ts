@@ -1,7 +1,8 @@
 import { remoteDbName } from '../db/names';
 import { openRemoteDb, readLocal, updateLocal, type Db, type PouchEnv } from '../db/pouch';
 import { typeOfId } from '../ids';
-import type { DbSyncStatus, RefusedDoc, ServerCredentials, SyncOverview, SyncProblem, SyncState } from '../rpc/contract';
+import type { DbSyncStatus, RefusedDoc, ServerCredentials, SyncOverview, SyncProblem, SyncState, WithdrawnDoc } from '../rpc/contract';
+import { OutpostError } from '../errors';
 import { nextBackOff } from './back-off';
 import { describeSyncError } from './describe-error';
 
@@ -22,6 +23,8 @@ const SYNC_DOC = 'outpost-sync';
 interface PersistedSync {
   pending: Record<string, string>;
   refused: RefusedDoc[];
+  /** Refused documents the user withdrew: kept as a record, so nothing disappears silently. */
+  withdrawn: WithdrawnDoc[];
   lastSyncedAt: string | null;
 }
 
@@ -85,6 +88,7 @@ export class SyncEngine {
       persisted: {
         pending: saved?.pending ?? {},
         refused: saved?.refused ?? [],
+        withdrawn: saved?.withdrawn ?? [],
         lastSyncedAt: saved?.lastSyncedAt ?? null,
       },
       progress: null,
@@ -158,6 +162,50 @@ export class SyncEngine {
 
   listRefused(): RefusedDoc[] {
     return [...this.dbs.values()].flatMap((rt) => rt.persisted.refused);
+  }
+
+  listWithdrawn(): WithdrawnDoc[] {
+    return [...this.dbs.values()].flatMap((rt) => rt.persisted.withdrawn);
+  }
+
+  /**
+   * Sends a refused document again (after it was fixed, or after an administrator changed the
+   * user's rights). The push checkpoint is already past it, so it gets a new revision with the
+   * same content; if the server still refuses, it comes back to the list with the new reason.
+   */
+  async resend(db: string, docId: string): Promise<void> {
+    const rt = this.refusedRuntime(db, docId);
+    const doc = await rt.local.get(docId).catch(() => null);
+    if (!doc) throw new OutpostError('not-found', 'That record is no longer on this device.');
+    const res = await rt.local.put({ ...doc, _id: docId, _rev: doc._rev });
+    rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
+    rt.persisted.pending[docId] = res.rev;
+    this.persist(rt);
+    this.emit();
+  }
+
+  /**
+   * Withdraws a refused document: it is removed from this device (the server never had it) and
+   * the withdrawal is recorded with who and when. The removal is not sent as a change.
+   */
+  async withdraw(db: string, docId: string, by: string): Promise<void> {
+    const rt = this.refusedRuntime(db, docId);
+    const refused = rt.persisted.refused.find((r) => r.docId === docId)!;
+    const doc = await rt.local.get(docId).catch(() => null);
+    if (doc) await rt.local.remove(docId, doc._rev);
+    rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
+    delete rt.persisted.pending[docId];
+    rt.persisted.withdrawn = [...rt.persisted.withdrawn, { ...refused, withdrawnAt: this.now().toISOString(), withdrawnBy: by }];
+    this.persist(rt);
+    this.emit();
+  }
+
+  private refusedRuntime(db: string, docId: string): Runtime {
+    const rt = this.dbs.get(db);
+    if (!rt || !rt.persisted.refused.some((r) => r.docId === docId)) {
+      throw new OutpostError('not-found', 'That record is not in the list of refused records any more.');
+    }
+    return rt;
   }
 
   overview(): SyncOverview {
@@ -368,6 +416,8 @@ export class SyncEngine {
   private refused(rt: Runtime, err: DeniedError): void {
     const docId = err.id ?? err.docId ?? '';
     if (!docId) return;
+    // The local removal of a withdrawn document is refused too (the server never had it): already recorded.
+    if (rt.persisted.withdrawn.some((w) => w.docId === docId)) return;
     delete rt.persisted.pending[docId];
     const entry: RefusedDoc = {
       db: rt.name,
@@ -423,6 +473,7 @@ export class SyncEngine {
     const snapshot: PersistedSync = {
       pending: { ...rt.persisted.pending },
       refused: [...rt.persisted.refused],
+      withdrawn: [...rt.persisted.withdrawn],
       lastSyncedAt: rt.persisted.lastSyncedAt,
     };
     rt.save = rt.save

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/test-server';
+import { addUser } from '../../../server/provision';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
 
 /**
@@ -89,6 +90,31 @@ describe('two offices through the sync server', () => {
     expect(refused!.reason).toMatch(/administrator|head office/i);
     // Nothing refused reaches the head office.
     expect((await a.call('org.listBranches', undefined)).map((x) => x.code)).not.toContain('LON');
+  });
+});
+
+describe('refused records: withdraw or send again', () => {
+  it('a withdrawn record leaves this device, stays on record, and is not refused again', async () => {
+    await b.call('sync.withdrawRefused', { db: 'master', docId: (await b.call('sync.listRefused', undefined))[0]!.docId });
+    const status = await b.call('sync.getStatus', undefined);
+    expect(status.refused).toBe(0);
+    expect((await b.call('org.listBranches', undefined)).map((x) => x.code)).not.toContain('LON');
+    const [w] = await b.call('sync.listWithdrawn', undefined);
+    expect(w).toMatchObject({ docType: 'branch', withdrawnBy: 'Bob Clerk' });
+    // The local removal reaches the server's checks too and is refused; that must not reappear.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await b.call('sync.getStatus', undefined)).refused).toBe(0);
+  });
+
+  it('sent again after the user was given the right, it is accepted and reaches head office', async () => {
+    await b.call('org.addBranch', { code: 'PAR', name: 'Paris', currency: 'EUR' });
+    const [refused] = (await until(() => b.call('sync.listRefused', undefined), (l) => l.length === 1, 'PAR refused'));
+    await addUser({ url: server.url, admin: server.admin, name: 'bob', password: BOB.password, roles: ['clerk', 'hq'], branches: ['NYC'] });
+    // The server caches sessions for a few seconds.
+    await new Promise((r) => setTimeout(r, 5_500));
+    await b.call('sync.resendRefused', { db: 'master', docId: refused!.docId });
+    await until(() => b.call('sync.getStatus', undefined), (s) => s.refused === 0 && s.pending === 0 && s.state === 'up-to-date', 'PAR accepted');
+    await until(() => a.call('org.listBranches', undefined), (l) => l.some((x) => x.code === 'PAR'), 'PAR at head office');
   });
 });
 
