@@ -154,48 +154,62 @@ export const ledgerProjection: Projection = {
       deltas.set(key, cur);
     };
 
-    for (const { id, type, doc } of changes) {
-      if (type !== 'journalEntry' && type !== 'tradeDoc' && type !== 'payment') continue;
-      // Take back whatever this document contributed before.
-      const old = await t.lines.where('docId').equals(id).toArray();
-      for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit);
-      if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
-      if (type === 'tradeDoc') {
-        await t.tradeItems.delete(id);
-        await t.taxLines.where('docId').equals(id).delete();
-      }
-      if (type === 'payment') await t.allocations.where('paymentId').equals(id).delete();
-      if (doc) await t.docs.put(docRow(id, type, db, doc));
-      else await t.docs.delete(id);
+    // Batched: one query and one bulk write per table for the whole batch, not per document.
+    const relevant = changes.filter((c) => c.type === 'journalEntry' || c.type === 'tradeDoc' || c.type === 'payment');
+    if (relevant.length === 0) return;
+    const ids = relevant.map((c) => c.id);
+    // Take back whatever these documents contributed before.
+    const old = await t.lines.where('docId').anyOf(ids).toArray();
+    for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit);
+    if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
+    const tradeIds = relevant.filter((c) => c.type === 'tradeDoc').map((c) => c.id);
+    if (tradeIds.length) {
+      await t.tradeItems.bulkDelete(tradeIds);
+      await t.taxLines.where('docId').anyOf(tradeIds).delete();
+    }
+    const paymentIds = relevant.filter((c) => c.type === 'payment').map((c) => c.id);
+    if (paymentIds.length) await t.allocations.where('paymentId').anyOf(paymentIds).delete();
+    const gone = relevant.filter((c) => !c.doc).map((c) => c.id);
+    if (gone.length) await t.docs.bulkDelete(gone);
 
+    const docRows: AccountingDocRow[] = [];
+    const lineRows: LedgerRow[] = [];
+    const taxRows: TaxLineRow[] = [];
+    const itemRows: TradeItemRow[] = [];
+    const allocationRows: AllocationRow[] = [];
+    for (const { id, type, doc } of relevant) {
+      if (!doc) continue;
+      docRows.push(docRow(id, type, db, doc));
       const lines = postedLines(type, doc);
-      if (!doc || lines.length === 0) continue;
+      if (lines.length === 0) continue;
       const d = doc as unknown as PostedDoc & Record<string, unknown>;
-      const rows: LedgerRow[] = lines.map((l, i) => ({
-        id: `${id}#${i}`,
-        docId: id,
-        docType: type,
-        db,
-        number: d.number ?? '',
-        date: d.date ?? '',
-        account: l.account,
-        branch: l.branch ?? d.branch,
-        party: l.party ?? null,
-        memo: l.memo || String(d.memo ?? ''),
-        debit: l.baseDebit,
-        credit: l.baseCredit,
-        docDebit: l.debit,
-        docCredit: l.credit,
-        currency: d.currency ?? '',
-      }));
-      await t.lines.bulkAdd(rows);
-      for (const r of rows) bump(r.account, r.branch, monthOf(r.date), r.debit, r.credit);
+      lines.forEach((l, i) => {
+        const row: LedgerRow = {
+          id: `${id}#${i}`,
+          docId: id,
+          docType: type,
+          db,
+          number: d.number ?? '',
+          date: d.date ?? '',
+          account: l.account,
+          branch: l.branch ?? d.branch,
+          party: l.party ?? null,
+          memo: l.memo || String(d.memo ?? ''),
+          debit: l.baseDebit,
+          credit: l.baseCredit,
+          docDebit: l.debit,
+          docCredit: l.credit,
+          currency: d.currency ?? '',
+        };
+        lineRows.push(row);
+        bump(row.account, row.branch, monthOf(row.date), row.debit, row.credit);
+      });
 
       if (type === 'tradeDoc') {
         const sign = d.kind === 'credit' ? -1 : 1;
         const breakdown = (d.taxBreakdown as { code: string; rateBp: number; baseNet: number; baseTax: number }[] | undefined) ?? [];
-        await t.taxLines.bulkAdd(
-          breakdown.map((b) => ({
+        for (const b of breakdown) {
+          taxRows.push({
             id: `${id}#${b.code}`,
             docId: id,
             date: String(d.date),
@@ -205,10 +219,9 @@ export const ledgerProjection: Projection = {
             rateBp: b.rateBp,
             net: sign * b.baseNet,
             tax: sign * b.baseTax,
-          })),
-        );
-        const totals = d.totals as { gross: number };
-        await t.tradeItems.put({
+          });
+        }
+        itemRows.push({
           docId: id,
           db,
           side: d.side as 'sales' | 'purchase',
@@ -219,18 +232,23 @@ export const ledgerProjection: Projection = {
           dueDate: String(d.dueDate),
           currency: String(d.currency),
           rate: String(d.rate),
-          gross: totals.gross,
+          gross: (d.totals as { gross: number }).gross,
           creditFor: (d.creditFor as string | null) ?? null,
           branch: d.branch,
         });
       }
       if (type === 'payment') {
         const allocations = (d.allocations as { documentId: string; amount: number }[]) ?? [];
-        await t.allocations.bulkAdd(
-          allocations.map((a, i) => ({ id: `${id}#${i}`, paymentId: id, documentId: a.documentId, amount: a.amount, date: String(d.date) })),
+        allocations.forEach((a, i) =>
+          allocationRows.push({ id: `${id}#${i}`, paymentId: id, documentId: a.documentId, amount: a.amount, date: String(d.date) }),
         );
       }
     }
+    if (docRows.length) await t.docs.bulkPut(docRows);
+    if (lineRows.length) await t.lines.bulkAdd(lineRows);
+    if (taxRows.length) await t.taxLines.bulkAdd(taxRows);
+    if (itemRows.length) await t.tradeItems.bulkPut(itemRows);
+    if (allocationRows.length) await t.allocations.bulkAdd(allocationRows);
 
     if (deltas.size === 0) return;
     const keys = [...deltas.values()].map((b) => [b.account, b.branch, b.month] as [string, string, string]);
