@@ -5,7 +5,7 @@
  */
 import { createCore, type Core } from '../../src-renderer/core/create-core';
 import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
-import { Repository } from '../../src-renderer/core/db/repository';
+import type { Repository } from '../../src-renderer/core/db/repository';
 import { accountsModule } from '../../src-renderer/modules/accounts';
 import type { JournalEntry, LedgerLine } from '../../src-renderer/modules/accounts/domain/schemas';
 import type { RpcMethod, RpcMethods } from '../../src-renderer/core/rpc/contract';
