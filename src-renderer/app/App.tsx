@@ -6,6 +6,7 @@ import { Shell } from './layout/Shell';
 import { DashboardPage } from './pages/DashboardPage';
 import { SyncPage } from './pages/SyncPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ConflictsPage } from './pages/ConflictsPage';
 import { useResumeSync } from './use-resume-sync';
 import { AccountsPage } from '../modules/accounts/ui/AccountsPage';
 import { PayrollPage } from '../modules/payroll/ui/PayrollPage';
@@ -42,6 +43,7 @@ export function App() {
           <Route path="inventory" element={<InventoryPage />} />
           <Route path="files" element={<FilesPage />} />
           <Route path="sync" element={<SyncPage orgCode={state.company.orgCode} />} />
+          <Route path="conflicts" element={<ConflictsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

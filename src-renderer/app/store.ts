@@ -49,7 +49,8 @@ export function connectCoreEvents(store: AppStore, client: RpcClient): () => voi
     switch (event.kind) {
       case 'changed': {
         const tags = event.types.filter((t) => KNOWN_TAGS.has(t)) as TagType[];
-        store.dispatch(api.util.invalidateTags([...tags, 'index']));
+        // Any change may add or settle a conflict (a replicated edit, a resolution elsewhere).
+        store.dispatch(api.util.invalidateTags([...tags, 'index', 'conflict']));
         break;
       }
       case 'sync':

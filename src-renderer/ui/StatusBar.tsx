@@ -2,14 +2,15 @@ import { Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useSelector } from 'react-redux';
 import { Link } from 'react-router';
-import { useSyncStatusQuery } from '../app/api';
+import { useConflictCountQuery, useSyncStatusQuery } from '../app/api';
 import type { RootState } from '../app/store';
 import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from './status-text';
 
-/** Online/offline, sync state, pending local changes, last sync and refusals, always visible. */
+/** Online/offline, sync state, pending local changes, last sync, refusals and conflicts, always visible. */
 export function StatusBar() {
   const online = useSelector((s: RootState) => s.ui.online);
   const { data: sync } = useSyncStatusQuery();
+  const { data: conflicts = 0 } = useConflictCountQuery();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const t = setInterval(() => setNow(new Date()), 30_000);
@@ -33,6 +34,11 @@ export function StatusBar() {
       {sync && sync.refused > 0 && (
         <Text size="xs" c="red" fw={600} component={Link} to="/sync" data-testid="status-refused">
           {sync.refused} refused
+        </Text>
+      )}
+      {conflicts > 0 && (
+        <Text size="xs" c="orange" fw={600} component={Link} to="/conflicts" data-testid="status-conflicts">
+          {conflicts} {conflicts === 1 ? 'conflict' : 'conflicts'}
         </Text>
       )}
     </Group>

@@ -3,6 +3,7 @@ import {
   IconBuildingWarehouse,
   IconCash,
   IconFiles,
+  IconGitMerge,
   IconLayoutDashboard,
   IconRefresh,
   IconSettings,
@@ -19,6 +20,7 @@ const NAV = [
   { to: '/inventory', label: 'Inventory', icon: IconBuildingWarehouse },
   { to: '/files', label: 'Files', icon: IconFiles },
   { to: '/sync', label: 'Sync', icon: IconRefresh },
+  { to: '/conflicts', label: 'Conflicts', icon: IconGitMerge },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

@@ -1,0 +1,246 @@
+import { Alert, Badge, Button, Card, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { mergeFields } from '../../core/conflicts/conflict-diff';
+import type { Device } from '../../core/org/schemas';
+import type { ConflictRecord, ConflictVersion } from '../../core/rpc/contract';
+import { errorFields, errorMessage } from '../../ui/form-errors';
+import { useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '../api';
+
+/**
+ * Conflicts (issue 4 §3): every draft or master-data record two offices changed while apart,
+ * its versions side by side, field by field. Keep one version, or pick field by field and
+ * save the merge; the decision syncs to every office like any edit. Route: /conflicts.
+ */
+export function ConflictsPage() {
+  const { data: conflicts, isLoading, error, refetch } = useConflictsQuery();
+  const { data: devices = [] } = useDevicesQuery();
+  return (
+    <Stack>
+      <Title order={2}>Conflicts</Title>
+      <Text size="sm" maw={820}>
+        When two offices change the same record while they are apart (offline, or before their changes have synced), Outpost
+        keeps both changes and lists the record here. Nothing is lost: until someone decides, every office shows the same
+        version (marked “shown now”) and keeps the others here. Compare the versions field by field, then press “Keep this
+        version”, or choose the value you want in each highlighted row and press “Save merged version”. Your decision reaches
+        every office at the next sync. Posted documents never change, so only drafts and master data (customers, suppliers,
+        accounts, settings) can be in conflict.
+      </Text>
+      {error && (
+        <Alert color="red" title="The conflicts could not be read">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      {isLoading && <Text c="dimmed">Loading…</Text>}
+      {conflicts && conflicts.length === 0 && (
+        <Text c="teal" fw={600} data-testid="conflicts-empty">
+          No conflicts: every office agrees.
+        </Text>
+      )}
+      {conflicts?.map((c) => (
+        <ConflictCard key={`${c.db}|${c.id}|${c.revs.join(',')}`} conflict={c} devices={devices} onStale={() => void refetch()} />
+      ))}
+    </Stack>
+  );
+}
+
+const TYPE_LABEL: Record<string, string> = {
+  party: 'Customer or supplier',
+  account: 'Account',
+  taxCode: 'Tax code',
+  company: 'Company',
+  branch: 'Branch',
+  device: 'Device',
+  ledgerSettings: 'Ledger settings',
+  currencyRate: 'Currency rate',
+  journalEntry: 'Journal entry (draft)',
+  tradeDoc: 'Invoice or bill (draft)',
+  payment: 'Payment (draft)',
+};
+
+function typeLabel(type: string): string {
+  return TYPE_LABEL[type] ?? humanise(type);
+}
+
+/** "paymentTermsDays" → "Payment terms days". */
+function humanise(field: string): string {
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function showValue(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '—';
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  return JSON.stringify(v, null, 1);
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+function deviceName(devices: Device[], id: string): string {
+  const d = devices.find((x) => x._id === id);
+  return d ? `${d.branchCode}-${d.letter}` : id;
+}
+
+function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord; devices: Device[]; onStale(): void }) {
+  const [resolve, { isLoading }] = useResolveConflictMutation();
+  const [picks, setPicks] = useState<Record<string, number>>({});
+  const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const fields = useMemo(() => conflict.fields.filter((f) => !f.audit), [conflict.fields]);
+  const differing = fields.filter((f) => f.differs);
+  const anyPosted = conflict.versions.some((v) => v.posted);
+  const canMerge = !anyPosted && conflict.versions.every((v) => v.readable === 'current');
+
+  async function send(decision: { keepRev: string } | { merged: Record<string, unknown> }) {
+    setFailure(null);
+    const res = await resolve({ db: conflict.db, id: conflict.id, revs: conflict.revs, ...decision });
+    if ('error' in res) {
+      setFailure({ message: errorMessage(res.error), fields: errorFields(res.error) });
+      if ((res.error as { code?: string }).code === 'conflict') onStale();
+    }
+  }
+
+  return (
+    <Card withBorder data-testid={`conflict-${conflict.id}`}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Title order={4}>{conflict.title}</Title>
+            <Badge variant="light">{typeLabel(conflict.type)}</Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {conflict.versions.length} versions · {differing.length} {differing.length === 1 ? 'field differs' : 'fields differ'}
+          </Text>
+        </Group>
+        <Table withTableBorder withColumnBorders aria-label={`Versions of ${conflict.title}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Field</Table.Th>
+              {conflict.versions.map((v, i) => (
+                <Table.Th key={v.rev}>
+                  <VersionHeader version={v} n={i + 1} devices={devices} />
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.map((f) => (
+              <Table.Tr
+                key={f.field}
+                data-differs={f.differs || undefined}
+                data-testid={`conflict-field-${f.field}`}
+                bg={f.differs ? 'var(--mantine-color-yellow-light)' : undefined}
+              >
+                <Table.Td fw={f.differs ? 600 : undefined}>
+                  {humanise(f.field)}
+                  {failure?.fields[f.field] && (
+                    <Text size="xs" c="red">
+                      {failure.fields[f.field]}
+                    </Text>
+                  )}
+                </Table.Td>
+                {f.values.map((value, i) => (
+                  <Table.Td key={conflict.versions[i]!.rev}>
+                    {f.differs && canMerge ? (
+                      <Radio
+                        name={`pick-${conflict.id}-${f.field}`}
+                        checked={(picks[f.field] ?? 0) === i}
+                        onChange={() => setPicks((p) => ({ ...p, [f.field]: i }))}
+                        aria-label={`Use version ${i + 1} for ${humanise(f.field)}`}
+                        label={<ValueText value={value} />}
+                      />
+                    ) : (
+                      <ValueText value={value} />
+                    )}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Td />
+              {conflict.versions.map((v, i) => (
+                <Table.Td key={v.rev}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={isLoading}
+                    disabled={v.readable !== 'current' || (anyPosted && !(v.posted && v.winner))}
+                    onClick={() => void send({ keepRev: v.rev })}
+                    aria-label={`Keep version ${i + 1}`}
+                  >
+                    Keep this version
+                  </Button>
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+        {failure && <Alert color="red">{failure.message}</Alert>}
+        {anyPosted && (
+          <Text size="xs" c="dimmed">
+            One version is posted: posted records never change, so only the posted version can be kept.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Text size="xs" c="dimmed">
+            The merged version takes, in each highlighted row, the value you chose (version 1 unless you pick another).
+          </Text>
+          <Button size="xs" loading={isLoading} disabled={!canMerge} onClick={() => void send({ merged: mergeFields(conflict.fields, picks) })}>
+            Save merged version
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function VersionHeader({ version, n, devices }: { version: ConflictVersion; n: number; devices: Device[] }) {
+  return (
+    <Stack gap={2}>
+      <Group gap={6}>
+        <Text fw={700} size="sm">
+          Version {n}
+        </Text>
+        {version.winner && (
+          <Badge size="xs" color="blue" variant="light">
+            shown now
+          </Badge>
+        )}
+        {version.posted && (
+          <Badge size="xs" color="gray">
+            posted
+          </Badge>
+        )}
+        {version.readable === 'newer' && (
+          <Badge size="xs" color="orange">
+            newer Outpost
+          </Badge>
+        )}
+        {version.readable === 'invalid' && (
+          <Badge size="xs" color="red">
+            unreadable
+          </Badge>
+        )}
+      </Group>
+      <Text size="xs" fw={400}>
+        Edited by {version.editedBy || 'unknown'}
+      </Text>
+      <Text size="xs" c="dimmed" fw={400}>
+        {when(version.editedAt)} · created on device {deviceName(devices, version.device)}
+      </Text>
+    </Stack>
+  );
+}
+
+function ValueText({ value }: { value: unknown }) {
+  const text = showValue(value);
+  return (
+    <Text size="sm" component={typeof value === 'object' && value !== null ? 'pre' : 'span'} style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+      {text}
+    </Text>
+  );
+}

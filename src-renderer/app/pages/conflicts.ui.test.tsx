@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { MantineProvider } from '@mantine/core';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { Provider } from 'react-redux';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { diffVersions } from '../../core/conflicts/conflict-diff';
+import type { ConflictRecord } from '../../core/rpc/contract';
+import { setRpcClient } from '../api';
+import type { RpcClient } from '../rpc-client';
+import { createStore } from '../store';
+import { ConflictsPage } from './ConflictsPage';
+
+const calls: { method: string; params: unknown }[] = [];
+let list: ConflictRecord[] = [];
+
+const base = { _id: 'party:1', type: 'party', v: 1, branch: '*', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'Alice', device: 'device:A' };
+const v1 = { ...base, code: 'C-001', name: 'Bayside Cafe & Bakery', phone: '555', updatedBy: 'Alice', updatedAt: '2026-01-02T10:00:00.000Z' };
+const v2 = { ...base, code: 'C-001', name: 'Bayside Coffee House', phone: '556', updatedBy: 'Carol', updatedAt: '2026-01-02T10:01:00.000Z' };
+const version = (doc: Record<string, unknown>, rev: string, winner: boolean) => ({
+  rev, winner, doc, readable: 'current' as const, posted: false, editedBy: String(doc.updatedBy), editedAt: String(doc.updatedAt), device: 'device:A',
+});
+const record: ConflictRecord = {
+  db: 'master', id: 'party:1', type: 'party', title: 'Bayside Cafe & Bakery', revs: ['2-a', '2-b'],
+  versions: [version(v1, '2-a', true), version(v2, '2-b', false)],
+  fields: diffVersions([v1, v2]),
+};
+
+beforeAll(() => {
+  window.matchMedia ??= ((query: string) => ({
+    matches: false, media: query, onchange: null,
+    addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  setRpcClient({
+    call: async (method: string, params: unknown) => {
+      calls.push({ method, params });
+      if (method === 'conflicts.list') return list;
+      if (method === 'org.listDevices') return [{ _id: 'device:A', branchCode: 'NYC', letter: 'A' }];
+      if (method === 'conflicts.resolve') {
+        list = [];
+        return { id: 'party:1', rev: '3-x' };
+      }
+      throw new Error(`unexpected ${method}`);
+    },
+  } as unknown as RpcClient);
+});
+
+afterEach(() => {
+  cleanup();
+  calls.length = 0;
+});
+
+function mount() {
+  return render(
+    <Provider store={createStore()}>
+      <MantineProvider>
+        <MemoryRouter>
+          <ConflictsPage />
+        </MemoryRouter>
+      </MantineProvider>
+    </Provider>,
+  );
+}
+
+describe('Conflicts page', () => {
+  it('says so when every office agrees', async () => {
+    list = [];
+    mount();
+    expect(await screen.findByText('No conflicts: every office agrees.')).toBeTruthy();
+  });
+
+  it('shows the versions side by side, highlights differences and saves a merge field by field', async () => {
+    list = [record];
+    mount();
+    const card = await screen.findByTestId('conflict-party:1');
+    expect(within(card).getByText('Edited by Alice')).toBeTruthy();
+    expect(within(card).getByText('Edited by Carol')).toBeTruthy();
+    expect(within(card).getByTestId('conflict-field-name').getAttribute('data-differs')).toBe('true');
+    expect(within(card).getByTestId('conflict-field-code').getAttribute('data-differs')).toBeNull();
+    expect(within(card).queryByTestId('conflict-field-updatedBy')).toBeNull();
+
+    fireEvent.click(within(card).getByRole('radio', { name: 'Use version 2 for Name' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Save merged version' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'conflicts.resolve')).toBe(true));
+    expect(calls.find((c) => c.method === 'conflicts.resolve')!.params).toEqual({
+      db: 'master', id: 'party:1', revs: ['2-a', '2-b'],
+      merged: { code: 'C-001', name: 'Bayside Coffee House', phone: '555' },
+    });
+    expect(await screen.findByText('No conflicts: every office agrees.')).toBeTruthy();
+  });
+
+  it('keeps one version as it is', async () => {
+    list = [record];
+    mount();
+    const card = await screen.findByTestId('conflict-party:1');
+    fireEvent.click(within(card).getByRole('button', { name: 'Keep version 2' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'conflicts.resolve')).toBe(true));
+    expect(calls.find((c) => c.method === 'conflicts.resolve')!.params).toEqual({ db: 'master', id: 'party:1', revs: ['2-a', '2-b'], keepRev: '2-b' });
+  });
+});
