@@ -25,6 +25,7 @@ async function pickAccount(page: Page, line: number, code: string): Promise<void
 
 test('a bookkeeper posts a journal entry with the keyboard, sees it in the trial balance, and reverses it', async ({ page }) => {
   await newCompanyWithChart(page);
+  await page.getByRole('tab', { name: 'Journal' }).click();
   await page.getByRole('button', { name: 'New entry' }).click();
   await page.getByLabel('Memo', { exact: true }).fill('Rent for April');
 

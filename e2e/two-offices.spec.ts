@@ -13,7 +13,8 @@ test.describe.configure({ mode: 'serial' });
 let server: TestServer;
 
 test.beforeAll(async () => {
-  server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE, BOB] });
+  // BOS is provisioned up front: head office holds every branch's database once it exists.
+  server = await startTestServer({ org: 'acme', branches: ['NYC', 'BOS'], users: [ALICE, BOB] });
 });
 
 test.afterAll(async () => {

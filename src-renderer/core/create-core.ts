@@ -9,7 +9,7 @@ import { addBranch, updateCompany } from './org/org-service';
 import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
 import type { RpcHandlers } from './rpc/server';
 import { Session } from './session';
-import { testConnection } from './sync/connection';
+import { fetchSessionUser, testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
 import { z } from 'zod';
 import { countConflicts, listConflicts, resolveConflict } from './conflicts/conflict-service';
@@ -56,7 +56,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let online = true;
 
   const openSession = async (config: DeviceConfig) => {
-    session = await Session.open(config, { env: opts.env, dexie: opts.dexie, emit: opts.emit, now, modules: opts.modules });
+    session = await Session.open(config, {
+      env: opts.env,
+      dexie: opts.dexie,
+      emit: opts.emit,
+      now,
+      modules: opts.modules,
+      saveConfig: (c) => store.save(c),
+    });
     session.sync.setOnline(online);
     return session;
   };
@@ -76,7 +83,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const branch = branches.find((b) => b.code === s.config.branchCode);
     const device = devices.find((d) => d._id === s.config.deviceId);
     if (!branch || !device) throw new OutpostError('internal', 'This device’s branch or device record is missing.');
-    return { phase: 'ready', company, branch, device, userName: s.config.userName };
+    return { phase: 'ready', company, branch, device, userName: s.config.userName, user: s.config.user ?? null };
   };
 
   const announce = async (): Promise<AppState> => {
@@ -104,7 +111,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const { config, written } = await joinCompany(opts.env, store, input, now, (label, done, total, finished) =>
         opts.emit({ kind: 'progress', task: 'join', label, done, total, finished }),
       );
-      const s = await openSession(config);
+      const user = await fetchSessionUser(input.serverUrl, input, opts.fetch ?? fetch).catch(() => null);
+      const s = await openSession(user ? await store.update({ user }) : config);
       s.sync.markPending(MASTER_DB, written);
       s.sync.connect({ serverUrl: input.serverUrl, username: input.username, password: input.password });
       await s.projector.settle();
@@ -126,7 +134,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const creds = parseOrThrow(credentialsSchema, input, 'Sync was not started.');
       const s = ready();
       s.sync.connect(creds);
-      s.config = await store.update({ server: { url: creds.serverUrl.replace(/\/+$/, ''), username: creds.username } });
+      // Who signed in decides which databases this device holds (head office: every branch).
+      const user = await fetchSessionUser(creds.serverUrl, creds, opts.fetch ?? fetch).catch(() => undefined);
+      s.config = await store.update({
+        server: { url: creds.serverUrl.replace(/\/+$/, ''), username: creds.username },
+        ...(user !== undefined ? { user } : {}),
+      });
+      await s.reconcileDatabases();
+      await announce();
       return syncStatus();
     },
     'sync.disconnect': async () => {

@@ -5,7 +5,7 @@ import { SchemaRegistry as Registry } from './db/schema-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
 import { Projector } from './index/projector';
 import { registerOrgTypes } from './org/doc-types';
-import type { DeviceConfig } from './org/device-config';
+import { isHeadOffice, type DeviceConfig } from './org/device-config';
 import type { Branch, Company, Device, DocBase } from './org/schemas';
 import type { CoreModule } from './module';
 import { OutpostError } from './errors';
@@ -26,6 +26,8 @@ export interface SessionDeps {
   emit(event: CoreEvent): void;
   now(): Date;
   modules?: readonly CoreModule[];
+  /** Persists the device configuration when the session changes it (databases added). */
+  saveConfig?(config: DeviceConfig): Promise<void>;
 }
 
 /**
@@ -56,6 +58,8 @@ export class Session {
     this.projector = new Projector(this.index, this.registry, this.dbs, {
       changed: (db, types) => {
         if (db === MASTER_DB) this.masterVersion++;
+        // A branch added at head office: a head-office device starts holding and syncing it.
+        if (db === MASTER_DB && types.includes('branch')) void this.reconcileDatabases().catch(() => undefined);
         deps.emit({ kind: 'changed', db, types });
       },
       status: (status) => deps.emit({ kind: 'index', status }),
@@ -117,7 +121,34 @@ export class Session {
     const s = new Session(config, deps);
     for (const [name, db] of s.dbs) await s.sync.addDatabase(name, db);
     s.projector.start();
+    await s.reconcileDatabases();
     return s;
+  }
+
+  /**
+   * The databases this device should hold: master and its own branch, plus every branch when
+   * the signed-in user is head office or an administrator (DESIGN §2). New ones are opened,
+   * indexed and synced; nothing is ever closed here, so no local data is dropped.
+   */
+  async reconcileDatabases(): Promise<string[]> {
+    const wanted = new Set([MASTER_DB, branchDbName(this.config.branchCode)]);
+    if (isHeadOffice(this.config.user)) {
+      for (const b of await this.branches.list()) if (!b.archived) wanted.add(branchDbName(b.code));
+    }
+    const added: string[] = [];
+    for (const name of wanted) {
+      if (this.dbs.has(name)) continue;
+      const db = openLocalDb(this.deps.env, this.config.orgCode, name);
+      this.dbs.set(name, db);
+      this.projector.addSource(name, db);
+      await this.sync.addDatabase(name, db);
+      added.push(name);
+    }
+    if (added.length) {
+      this.config = { ...this.config, databases: [...this.dbs.keys()] };
+      await this.deps.saveConfig?.(this.config);
+    }
+    return added;
   }
 
   get master(): Db {

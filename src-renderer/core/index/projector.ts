@@ -51,12 +51,15 @@ export class Projector {
 
   /** A database that joined after start (a branch added to this device). */
   addSource(name: string, db: Db): void {
-    if (this.sources.has(name)) return;
+    // The session may share its map of databases with us, so "known" is what we watch.
     this.sources.set(name, db);
-    this.watch(name, db);
+    if (!this.watched.has(name)) this.watch(name, db);
   }
 
+  private readonly watched = new Set<string>();
+
   private watch(name: string, db: Db): void {
+    this.watched.add(name);
     const feed = db.changes({ live: true, since: 'now' });
     feed.on('change', () => this.schedule(name));
     feed.on('error', () => undefined);

@@ -17,6 +17,23 @@ export interface DeviceConfig {
   databases: string[];
   /** Where it syncs; the password is in the platform vault, never here. */
   server: { url: string; username: string } | null;
+  /** The signed-in sync user as the server knows them (roles decide databases and what the UI offers). */
+  user?: SignedInUser | null;
+}
+
+export interface SignedInUser {
+  name: string;
+  roles: string[];
+}
+
+/** Head office and administrators see (and sync) every branch. */
+export function isHeadOffice(user: SignedInUser | null | undefined): boolean {
+  return !!user && (user.roles.includes('hq') || user.roles.includes('admin'));
+}
+
+/** Branch codes a user is a member of (`branch:<CODE>` roles). */
+export function userBranches(user: SignedInUser | null | undefined): string[] {
+  return (user?.roles ?? []).filter((r) => r.startsWith('branch:')).map((r) => r.slice('branch:'.length));
 }
 
 const DOC = 'outpost-device';

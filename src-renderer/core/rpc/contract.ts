@@ -20,6 +20,8 @@ export type AppState =
       device: Device;
       /** Who is using this device (createdBy on new documents). */
       userName: string;
+      /** The signed-in sync user and their roles (null until the device connects to a server). */
+      user: { name: string; roles: string[] } | null;
     };
 
 // ── Sync ─────────────────────────────────────────────────────────────────────

@@ -98,3 +98,17 @@ async function reachableWithoutCors(url: string, f: typeof fetch): Promise<boole
     return false;
   }
 }
+
+/** Who the server says these credentials belong to, or null when it does not accept them. */
+export async function fetchSessionUser(
+  serverUrl: string,
+  creds: { username: string; password: string },
+  f: typeof fetch,
+): Promise<{ name: string; roles: string[] } | null> {
+  const res = await f(`${serverUrl.replace(/\/+$/, '')}/_session`, {
+    headers: { Accept: 'application/json', Authorization: basicAuth(creds.username, creds.password) },
+  });
+  if (!res.ok) return null;
+  const body = (await res.json().catch(() => ({}))) as { userCtx?: { name: string | null; roles?: string[] } };
+  return body.userCtx?.name ? { name: body.userCtx.name, roles: body.userCtx.roles ?? [] } : null;
+}

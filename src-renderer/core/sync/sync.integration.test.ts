@@ -26,7 +26,8 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: st
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE, BOB] });
+  // Every branch the tests add is provisioned: head office holds each branch's database.
+  server = await startTestServer({ org: 'acme', branches: ['NYC', 'BOS', 'PAR'], users: [ALICE, BOB] });
   a = await startTestDevice();
   b = await startTestDevice();
 });
