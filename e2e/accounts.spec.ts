@@ -65,6 +65,7 @@ test('a bookkeeper posts a journal entry with the keyboard, sees it in the trial
   // Data survives a reload.
   await page.reload();
   await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('tab', { name: 'Journal' }).click();
   await expect(page.getByTestId('journal-row-SYD-A-JE-000002')).toBeVisible();
   await expect(page.getByTestId('journal-row-SYD-A-JE-000001')).toBeVisible();
 });
