@@ -6,6 +6,7 @@ import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../
 import { CURRENCIES } from '../../ui/options';
 import { useAddBranchMutation, useAppStateQuery, useBranchesQuery, useDevicesQuery, useIndexStatusQuery, useRebuildIndexMutation } from '../api';
 import type { RootState } from '../store';
+import { usePermissions } from '../permissions';
 
 export function SettingsPage() {
   return (
@@ -19,6 +20,7 @@ export function SettingsPage() {
 }
 
 function BranchesCard() {
+  const { manageMaster } = usePermissions();
   const { data: branches } = useBranchesQuery();
   const { data: state } = useAppStateQuery();
   const [open, setOpen] = useState(false);
@@ -27,9 +29,11 @@ function BranchesCard() {
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Text fw={600}>Branches</Text>
-        <Button size="xs" onClick={() => setOpen(true)}>
-          Add branch
-        </Button>
+        {manageMaster && (
+          <Button size="xs" onClick={() => setOpen(true)}>
+            Add branch
+          </Button>
+        )}
       </Group>
       <Table>
         <Table.Thead>

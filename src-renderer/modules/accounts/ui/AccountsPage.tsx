@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../../ui/form-errors';
+import { usePermissions } from '../../../app/permissions';
 import { useLedgerSetupQuery, useSetupStarterChartMutation } from './api';
 import { ChartOfAccountsPage } from './ChartOfAccountsPage';
 import { JournalEntryPage } from './JournalEntryPage';
@@ -90,6 +91,7 @@ export function AccountsPage() {
 /** A new company has no chart yet: offer the starter chart, honestly described. */
 function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
   const [setup, { isLoading, error }] = useSetupStarterChartMutation();
+  const { manageMaster } = usePermissions();
   return (
     <Center mt="xl">
       <Paper withBorder p="xl" maw={620}>
@@ -104,11 +106,15 @@ function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
             The chart is company master data: only an administrator or head office can create it, and every office receives it when it syncs.
           </Text>
           {error && <Alert color="red">{errorMessage(error)}</Alert>}
-          <Group justify="flex-end">
-            <Button onClick={() => setup()} loading={isLoading}>
-              Use the starter chart
-            </Button>
-          </Group>
+          {manageMaster ? (
+            <Group justify="flex-end">
+              <Button onClick={() => setup()} loading={isLoading}>
+                Use the starter chart
+              </Button>
+            </Group>
+          ) : (
+            <Alert color="blue">An administrator or head office sets up the chart of accounts; it arrives on this computer when it syncs.</Alert>
+          )}
         </Stack>
       </Paper>
     </Center>

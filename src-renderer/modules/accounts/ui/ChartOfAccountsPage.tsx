@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../../ui/form-errors';
 import { ACCOUNT_KINDS, ACCOUNT_SUBTYPES, accountFieldsSchema, type Account, type AccountKind } from '../domain/schemas';
 import { useAccountsQuery, useSaveAccountMutation } from './api';
+import { usePermissions } from '../../../app/permissions';
 
 const KIND_LABEL: Record<AccountKind, string> = { asset: 'Asset', liability: 'Liability', equity: 'Equity', income: 'Income', expense: 'Expense' };
 
@@ -20,6 +21,7 @@ function depthOf(a: Account, byCode: Map<string, Account>): number {
 
 export function ChartOfAccountsPage() {
   const { data: accounts = [] } = useAccountsQuery();
+  const { manageMaster } = usePermissions();
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const byCode = useMemo(() => new Map(accounts.map((a) => [a.code, a])), [accounts]);
@@ -28,9 +30,11 @@ export function ChartOfAccountsPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Checkbox label="Show archived accounts" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
-        <Button size="xs" onClick={() => setEditing('new')}>
-          Add account
-        </Button>
+        {manageMaster && (
+          <Button size="xs" onClick={() => setEditing('new')}>
+            Add account
+          </Button>
+        )}
       </Group>
       <Table striped highlightOnHover>
         <Table.Thead>
@@ -57,9 +61,11 @@ export function ChartOfAccountsPage() {
               <Table.Td>{KIND_LABEL[a.kind]}</Table.Td>
               <Table.Td>{a.isGroup ? 'group' : a.subtype}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)} aria-label={`Edit ${a.code}`}>
-                  Edit
-                </Button>
+                {manageMaster && (
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)} aria-label={`Edit ${a.code}`}>
+                    Edit
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/cor
 import { useState } from 'react';
 import { errorMessage } from '../../../ui/form-errors';
 import { useCloseYearMutation, useLedgerSetupQuery, useSetLockDateMutation } from './api';
+import { usePermissions } from '../../../app/permissions';
 
 /** Lock date and year-end close: the two controls that stop changes to finished periods. */
 export function PeriodClosePage() {
@@ -11,6 +12,7 @@ export function PeriodClosePage() {
   const [lockDate, setLockDate] = useState(setup?.settings?.lockDate ?? '');
   const [yearEnd, setYearEnd] = useState('');
   const [closed, setClosed] = useState<string | null>(null);
+  const { manageMaster } = usePermissions();
 
   return (
     <Stack>
@@ -18,14 +20,26 @@ export function PeriodClosePage() {
         <Stack gap="xs">
           <Text fw={600}>Lock date</Text>
           <Text size="sm">
-            Nothing can be posted on or before the lock date, in any office. Current lock date: <strong>{setup?.settings?.lockDate ?? 'none'}</strong>.
+            Nothing can be posted on or before the lock date, in any office. Current lock date:{' '}
+            <strong>{setup?.settings?.lockDate ?? 'none'}</strong>.
           </Text>
-          <Group align="flex-end">
-            <TextInput type="date" label="Lock the books up to" value={lockDate} onChange={(e) => setLockDate(e.currentTarget.value)} />
-            <Button variant="default" loading={lock.isLoading} onClick={() => setLock({ lockDate: lockDate || null })}>
-              Save lock date
-            </Button>
-          </Group>
+          {manageMaster && (
+            <Group align="flex-end">
+              <TextInput
+                type="date"
+                label="Lock the books up to"
+                value={lockDate}
+                onChange={(e) => setLockDate(e.currentTarget.value)}
+              />
+              <Button
+                variant="default"
+                loading={lock.isLoading}
+                onClick={() => setLock({ lockDate: lockDate || null })}
+              >
+                Save lock date
+              </Button>
+            </Group>
+          )}
           {lock.error && <Alert color="red">{errorMessage(lock.error)}</Alert>}
         </Stack>
       </Card>
@@ -33,11 +47,17 @@ export function PeriodClosePage() {
         <Stack gap="xs">
           <Text fw={600}>Year-end close</Text>
           <Text size="sm">
-            Posts one entry on the last day of the year that brings this branch’s income and expense accounts to zero against retained earnings. The
-            entry can be reversed like any other. Lock the year afterwards so nothing more is posted into it.
+            Posts one entry on the last day of the year that brings this branch’s income and expense
+            accounts to zero against retained earnings. The entry can be reversed like any other.
+            Lock the year afterwards so nothing more is posted into it.
           </Text>
           <Group align="flex-end">
-            <TextInput type="date" label="Last day of the year" value={yearEnd} onChange={(e) => setYearEnd(e.currentTarget.value)} />
+            <TextInput
+              type="date"
+              label="Last day of the year"
+              value={yearEnd}
+              onChange={(e) => setYearEnd(e.currentTarget.value)}
+            />
             <Button
               loading={close.isLoading}
               disabled={!yearEnd}

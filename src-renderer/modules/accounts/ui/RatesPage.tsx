@@ -4,12 +4,14 @@ import { todayLocal } from '../../../core/dates';
 import { errorFields, errorMessage, type FieldErrors } from '../../../ui/form-errors';
 import { CURRENCIES } from '../../../ui/options';
 import { useLedgerSetupQuery, useRatesQuery, useSaveRateMutation } from './api';
+import { usePermissions } from '../../../app/permissions';
 
 /** The company's exchange rate table: documents in a foreign currency take the latest rate on or before their date. */
 export function RatesPage() {
   const { data: setup } = useLedgerSetupQuery();
   const { data: rates = [] } = useRatesQuery();
   const [save, { isLoading }] = useSaveRateMutation();
+  const { manageMaster } = usePermissions();
   const base = setup?.baseCurrency ?? '';
   const [v, setV] = useState({ date: todayLocal(), currency: '', rate: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -30,26 +32,48 @@ export function RatesPage() {
 
   return (
     <Stack>
-      <Card withBorder>
-        <form onSubmit={submit} noValidate>
-          <Stack gap="xs">
-            <Text fw={600}>Add a rate</Text>
-            <Text size="sm" c="dimmed">
-              How many {base} one unit of the currency is worth on that date. Documents and payments in that currency use the latest rate on or before
-              their date unless a rate is typed on them. Rates are company master data (administrator or head office).
-            </Text>
-            <Group align="flex-end">
-              <TextInput type="date" label="Date" value={v.date} onChange={(e) => setV({ ...v, date: e.currentTarget.value })} error={errors.date} />
-              <Select label="Currency" data={CURRENCIES.filter((c) => c !== base)} value={v.currency || null} searchable onChange={(c) => setV({ ...v, currency: c ?? '' })} error={errors.currency} />
-              <TextInput label={`Rate (${base} per unit)`} value={v.rate} onChange={(e) => setV({ ...v, rate: e.currentTarget.value })} error={errors.rate} placeholder="1.0825" />
-              <Button type="submit" loading={isLoading}>
-                Save rate
-              </Button>
-            </Group>
-            {failure && <Alert color="red">{failure}</Alert>}
-          </Stack>
-        </form>
-      </Card>
+      {manageMaster && (
+        <Card withBorder>
+          <form onSubmit={submit} noValidate>
+            <Stack gap="xs">
+              <Text fw={600}>Add a rate</Text>
+              <Text size="sm" c="dimmed">
+                How many {base} one unit of the currency is worth on that date. Documents and
+                payments in that currency use the latest rate on or before their date unless a rate
+                is typed on them. Rates are company master data (administrator or head office).
+              </Text>
+              <Group align="flex-end">
+                <TextInput
+                  type="date"
+                  label="Date"
+                  value={v.date}
+                  onChange={(e) => setV({ ...v, date: e.currentTarget.value })}
+                  error={errors.date}
+                />
+                <Select
+                  label="Currency"
+                  data={CURRENCIES.filter((c) => c !== base)}
+                  value={v.currency || null}
+                  searchable
+                  onChange={(c) => setV({ ...v, currency: c ?? '' })}
+                  error={errors.currency}
+                />
+                <TextInput
+                  label={`Rate (${base} per unit)`}
+                  value={v.rate}
+                  onChange={(e) => setV({ ...v, rate: e.currentTarget.value })}
+                  error={errors.rate}
+                  placeholder="1.0825"
+                />
+                <Button type="submit" loading={isLoading}>
+                  Save rate
+                </Button>
+              </Group>
+              {failure && <Alert color="red">{failure}</Alert>}
+            </Stack>
+          </form>
+        </Card>
+      )}
       <Table striped aria-label="Exchange rates">
         <Table.Thead>
           <Table.Tr>

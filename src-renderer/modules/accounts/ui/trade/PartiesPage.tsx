@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { usePermissions } from '../../../../app/permissions';
 import { useState, type FormEvent } from 'react';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../../../ui/form-errors';
 import { CURRENCIES } from '../../../../ui/options';
@@ -22,6 +23,7 @@ export function PartiesPage() {
       return words.every((w) => hay.includes(w));
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+  const { manageMaster } = usePermissions();
 
   return (
     <Stack gap="sm">
@@ -40,9 +42,11 @@ export function PartiesPage() {
             ]}
           />
         </Group>
-        <Button size="xs" onClick={() => setEditing('new')}>
-          Add customer or supplier
-        </Button>
+        {manageMaster && (
+          <Button size="xs" onClick={() => setEditing('new')}>
+            Add customer or supplier
+          </Button>
+        )}
       </Group>
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
       <Table striped highlightOnHover aria-label="Customers and suppliers">
@@ -74,9 +78,11 @@ export function PartiesPage() {
               <Table.Td>{p.paymentTermsDays} days</Table.Td>
               <Table.Td>{p.email}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(p)} aria-label={`Edit ${p.code}`}>
-                  Edit
-                </Button>
+                {manageMaster && (
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(p)} aria-label={`Edit ${p.code}`}>
+                    Edit
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
