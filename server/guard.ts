@@ -109,7 +109,10 @@ async function guard(
   if (serverAdmin && isRead(method, rest)) return next();
 
   const facts = await deps.facts.facts(db);
-  if (!facts.exists) return next(); // express-pouchdb answers 404 not_found
+  // Answered here: express-pouchdb 4.2 handles a longpoll _changes on a missing database with an
+  // unhandled rejection, which would take the whole server down (a head-office device polls a
+  // branch database before an administrator has provisioned it).
+  if (!facts.exists) return sendCouchError(res, 404, 'not_found', 'Database does not exist.');
   if (!serverAdmin && !isDbMember(facts.security, ctx)) {
     if (!ctx.name)
       return sendCouchError(res, 401, 'unauthorized', 'You are not authorized to access this db.');

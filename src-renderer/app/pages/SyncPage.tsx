@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, 
 import { useState, type FormEvent } from 'react';
 import type { ConnectionTestResult } from '../../core/rpc/contract';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
+import { etaText } from '../../ui/eta';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
 import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from '../../ui/status-text';
 import {
@@ -112,11 +113,18 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                     {SYNC_STATE_TEXT[d.state]}
                   </Badge>
                   {d.progress && (
-                    <Progress
-                      mt={4}
-                      value={d.progress.total ? (100 * d.progress.done) / d.progress.total : 0}
-                      aria-label={`Initial sync of ${d.db}`}
-                    />
+                    <>
+                      <Progress
+                        mt={4}
+                        value={d.progress.total ? (100 * d.progress.done) / d.progress.total : 0}
+                        aria-label={`Initial sync of ${d.db}`}
+                      />
+                      <Text size="xs" c="dimmed" data-testid={`sync-progress-${d.db}`}>
+                        {d.progress.done.toLocaleString()}
+                        {d.progress.total !== null ? ` of ${d.progress.total.toLocaleString()}` : ''} records
+                        {etaText(d.progress) ? ` · ${etaText(d.progress)}` : ''}
+                      </Text>
+                    </>
                   )}
                   {d.error && (
                     <Text size="xs" c="red" mt={4}>

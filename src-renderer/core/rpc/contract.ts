@@ -61,8 +61,8 @@ export interface DbSyncStatus {
   /** ISO time of the last moment this database was fully in step with the server. */
   lastSyncedAt: string | null;
   error: SyncProblem | null;
-  /** Set during an initial (or large catch-up) pull. */
-  progress: { done: number; total: number | null } | null;
+  /** Set during an initial (or large catch-up) pull; `startedAt` lets the UI estimate the time left. */
+  progress: { done: number; total: number | null; startedAt: string } | null;
   /** Documents the server refused, still listed on the Sync page. */
   refused: number;
 }

@@ -43,7 +43,7 @@ interface Runtime {
   /** Auth or access refusals stop retrying until the user changes something. */
   fatal: boolean;
   persisted: PersistedSync;
-  progress: { done: number; total: number | null } | null;
+  progress: { done: number; total: number | null; startedAt: string } | null;
   live: boolean;
   restartTimer: ReturnType<typeof setTimeout> | null;
   backOffMs: number;
@@ -320,8 +320,12 @@ export class SyncEngine {
       this.emit();
     });
     push.on('denied', (err) => this.refused(rt, err as DeniedError));
+    let base: number | null = null;
     pull.on('change', (info) => {
-      if (rt.progress) rt.progress = { ...rt.progress, done: (info as { docs_written: number }).docs_written };
+      if (rt.progress) {
+        base ??= rt.progress.done;
+        rt.progress = { ...rt.progress, done: Math.min(rt.progress.total ?? Infinity, base + (info as { docs_written: number }).docs_written) };
+      }
       this.emit();
     });
     for (const [dir, rep] of [['push', push], ['pull', pull]] as const) {
@@ -436,7 +440,9 @@ export class SyncEngine {
     if (rt.persisted.lastSyncedAt || !rt.remote) return;
     try {
       const info = await rt.remote.info();
-      if (rt.pull_ !== 'idle') rt.progress = { done: 0, total: info.doc_count };
+      // A resumed initial sync counts from where its checkpoint left off.
+      const local = await rt.local.info();
+      if (rt.pull_ !== 'idle') rt.progress = { done: local.doc_count, total: Math.max(info.doc_count, local.doc_count), startedAt: this.now().toISOString() };
       this.emit();
     } catch {
       // The replication reports the same failure in its own words.
