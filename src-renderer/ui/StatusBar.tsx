@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useConflictCountQuery, useSyncStatusQuery } from '../app/api';
 import type { RootState } from '../app/store';
 import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from './status-text';
+import { etaText } from './eta';
 
 /** Online/offline, sync state, pending local changes, last sync, refusals and conflicts, always visible. */
 export function StatusBar() {
@@ -17,6 +18,8 @@ export function StatusBar() {
     return () => clearInterval(t);
   }, []);
   const state = sync?.state ?? 'not-configured';
+  // The first database still being copied for the first time, if any.
+  const initial = sync?.databases.find((d) => d.progress)?.progress ?? null;
   return (
     <Group h="100%" px="md" gap="lg" data-testid="status-bar" role="status" aria-label="Sync status">
       <Text size="xs" c={online ? 'teal' : 'orange'} fw={600} data-testid="status-online">
@@ -25,6 +28,13 @@ export function StatusBar() {
       <Text size="xs" c={SYNC_STATE_COLOR[state]} data-testid="status-sync">
         {SYNC_STATE_TEXT[state]}
       </Text>
+      {initial && (
+        <Text size="xs" c="blue" data-testid="status-progress">
+          Copying {initial.done.toLocaleString()}
+          {initial.total !== null ? ` of ${initial.total.toLocaleString()}` : ''}
+          {etaText(initial) ? ` · ${etaText(initial)}` : ''}
+        </Text>
+      )}
       <Text size="xs" data-testid="status-pending">
         {sync?.pending ?? 0} pending
       </Text>

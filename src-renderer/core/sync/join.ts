@@ -80,10 +80,10 @@ export interface JoinProgress {
 }
 
 /**
- * First run, "Join an existing company": pull master and the chosen branch with progress,
- * then register this device (a device document in master, which any member may create).
- * If the pull is interrupted nothing is registered, and running the join again resumes from
- * the replication checkpoints.
+ * First run, "Join an existing company": pull master with progress, then register this device
+ * (a device document in master, which any member may create). The branch follows through the
+ * live sync. If the pull is interrupted nothing is registered, and running the join again
+ * resumes from the replication checkpoint.
  */
 export async function joinCompany(
   env: PouchEnv,
@@ -105,11 +105,16 @@ export async function joinCompany(
   }
 
   const databases = databasesForBranch(data.branchCode);
-  for (const name of databases) {
+  // Only the company data is copied before the app opens (it is small and everything needs it);
+  // the branch's records, which can be 100,000 documents, arrive through the live sync with a
+  // progress bar and a time estimate while the clerk can already work. If the copy is
+  // interrupted, running the join again resumes from the replication checkpoint.
+  {
+    const name = MASTER_DB;
     const remoteName = remoteDbName(data.orgCode, name);
     const remote = openRemoteDb(env, data.serverUrl, remoteName, data);
     const local = openLocalDb(env, data.orgCode, name);
-    const label = name === MASTER_DB ? 'Company data' : `Branch ${data.branchCode}`;
+    const label = 'Company data';
     try {
       const total = (await remote.info()).doc_count;
       progress(label, 0, total, false);
