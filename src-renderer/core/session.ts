@@ -75,7 +75,8 @@ export class Session {
     this.onWrite = (db, docs) => {
       if (db === MASTER_DB) this.masterVersion++;
       this.sync.markPending(db, docs);
-      void this.projector.schedule(db);
+      // Registered now, so a settle() right after this write waits for it to be indexed.
+      this.projector.later(db);
     };
     const ctx = (): WriteContext => ({ userName: this.config.userName, deviceId: this.config.deviceId, now: deps.now });
     this.writeContext = ctx;

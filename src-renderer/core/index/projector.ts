@@ -5,6 +5,7 @@ import type { IndexStatus } from '../rpc/contract';
 import { tokenize, type CatalogRow, type IndexDb, type Projection } from './index-db';
 
 const BATCH = 500;
+const COALESCE_MS = 60;
 
 export interface ProjectorEvents {
   changed(db: string, types: string[]): void;
@@ -61,7 +62,7 @@ export class Projector {
   private watch(name: string, db: Db): void {
     this.watched.add(name);
     const feed = db.changes({ live: true, since: 'now' });
-    feed.on('change', () => this.schedule(name));
+    feed.on('change', () => this.later(name));
     feed.on('error', () => undefined);
     this.feeds.push(feed);
     this.schedule(name);
@@ -77,8 +78,30 @@ export class Projector {
     });
   }
 
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * A burst of writes (a clerk saving, a replication batch) becomes one catch-up a moment later:
+   * fewer index transactions, and none competing with the save the clerk is waiting for.
+   */
+  later(name: string): void {
+    if (this.timers.has(name) || this.closed) return;
+    this.timers.set(
+      name,
+      setTimeout(() => {
+        this.timers.delete(name);
+        void this.schedule(name);
+      }, COALESCE_MS),
+    );
+  }
+
   /** Resolves once everything written so far is in the index. */
   async settle(): Promise<void> {
+    for (const [name, timer] of this.timers) {
+      clearTimeout(timer);
+      this.timers.delete(name);
+      void this.schedule(name);
+    }
     await this.chain;
   }
 
@@ -214,6 +237,8 @@ export class Projector {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
     for (const f of this.feeds) f.cancel();
     await this.chain;
   }

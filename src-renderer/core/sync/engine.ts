@@ -234,6 +234,11 @@ export class SyncEngine {
   async close(): Promise<void> {
     this.stopAll();
     if (this.emitTimer) clearTimeout(this.emitTimer);
+    for (const [rt, timer] of this.persistTimers) {
+      clearTimeout(timer);
+      this.persistNow(rt);
+    }
+    this.persistTimers.clear();
     await Promise.all([...this.dbs.values()].map((rt) => rt.save));
   }
 
@@ -475,7 +480,25 @@ export class SyncEngine {
     for (const rt of this.dbs.values()) this.stop(rt);
   }
 
+  private readonly persistTimers = new Map<Runtime, ReturnType<typeof setTimeout>>();
+
+  /**
+   * Saves the pending list and refusals, coalesced: a week offline can make the pending list
+   * long, and rewriting it on every keystroke-save would cost more than the save itself. The
+   * documents themselves are safe either way; this is only the count shown.
+   */
   private persist(rt: Runtime): void {
+    if (this.persistTimers.has(rt)) return;
+    this.persistTimers.set(
+      rt,
+      setTimeout(() => {
+        this.persistTimers.delete(rt);
+        this.persistNow(rt);
+      }, 250),
+    );
+  }
+
+  private persistNow(rt: Runtime): void {
     const snapshot: PersistedSync = {
       pending: { ...rt.persisted.pending },
       refused: [...rt.persisted.refused],
