@@ -47,6 +47,7 @@ export const api = createApi({
       invalidatesTags: ['app', 'company', 'branch', 'device', 'sync'],
     }),
     branches: b.query<R<'org.listBranches'>, void>({ queryFn: () => run('org.listBranches', undefined), providesTags: ['branch'] }),
+    branchActivity: b.query<R<'org.branchActivity'>, void>({ queryFn: () => run('org.branchActivity', undefined), providesTags: ['branch', 'index'] }),
     devices: b.query<R<'org.listDevices'>, void>({ queryFn: () => run('org.listDevices', undefined), providesTags: ['device'] }),
     addBranch: b.mutation<R<'org.addBranch'>, P<'org.addBranch'>>({
       queryFn: (p) => run('org.addBranch', p),
@@ -95,6 +96,7 @@ export const {
   useJoinCompanyMutation,
   useBranchesQuery,
   useDevicesQuery,
+  useBranchActivityQuery,
   useAddBranchMutation,
   useUpdateCompanyMutation,
   useSyncStatusQuery,

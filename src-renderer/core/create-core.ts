@@ -5,7 +5,7 @@ import type { DexieDeps } from './index/index-db';
 import { dashboardSummary, searchCatalog } from './index/queries';
 import { createCompany } from './org/create-company';
 import { DeviceConfigStore, type DeviceConfig } from './org/device-config';
-import { addBranch, updateCompany } from './org/org-service';
+import { addBranch, branchActivity, updateCompany } from './org/org-service';
 import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
 import type { RpcHandlers } from './rpc/server';
 import { Session } from './session';
@@ -128,6 +128,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'org.listBranches': () => ready().branches.list(),
     'org.addBranch': (input) => addBranch(ready(), input),
     'org.listDevices': () => ready().devices.list(),
+    'org.branchActivity': async () => {
+      const s = ready();
+      await s.projector.settle();
+      return branchActivity(s);
+    },
 
     'sync.getStatus': async () => syncStatus(),
     'sync.connect': async (input: ServerCredentials) => {

@@ -4,8 +4,9 @@ import { useSelector } from 'react-redux';
 import { addBranchInputSchema } from '../../core/org/org-service';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../ui/form-errors';
 import { CURRENCIES } from '../../ui/options';
-import { useAddBranchMutation, useAppStateQuery, useBranchesQuery, useDevicesQuery, useIndexStatusQuery, useRebuildIndexMutation } from '../api';
+import { useAddBranchMutation, useAppStateQuery, useBranchActivityQuery, useBranchesQuery, useDevicesQuery, useIndexStatusQuery, useRebuildIndexMutation } from '../api';
 import type { RootState } from '../store';
+import type { BranchActivity } from '../../core/rpc/contract';
 import { usePermissions } from '../permissions';
 
 export function SettingsPage() {
@@ -22,6 +23,8 @@ export function SettingsPage() {
 function BranchesCard() {
   const { manageMaster } = usePermissions();
   const { data: branches } = useBranchesQuery();
+  const { data: activity } = useBranchActivityQuery();
+  const heard = new Map((activity ?? []).map((a) => [a.code, a]));
   const { data: state } = useAppStateQuery();
   const [open, setOpen] = useState(false);
   const base = state?.phase === 'ready' ? state.company.baseCurrency : 'USD';
@@ -41,6 +44,7 @@ function BranchesCard() {
             <Table.Th>Code</Table.Th>
             <Table.Th>Name</Table.Th>
             <Table.Th>Currency</Table.Th>
+            <Table.Th>Last heard from</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,6 +53,9 @@ function BranchesCard() {
               <Table.Td>{b.code}</Table.Td>
               <Table.Td>{b.name}</Table.Td>
               <Table.Td>{b.currency}</Table.Td>
+              <Table.Td data-testid={`heard-${b.code}`}>
+                {heardText(heard.get(b.code))}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -159,4 +166,11 @@ function IndexCard() {
       </Text>
     </Card>
   );
+}
+
+function heardText(a: BranchActivity | undefined): string {
+  if (!a) return '';
+  if (!a.held) return 'Not synced on this computer';
+  if (!a.lastHeardFrom) return 'Nothing yet';
+  return `${new Date(a.lastHeardFrom).toLocaleString()} · ${a.records.toLocaleString()} records`;
 }

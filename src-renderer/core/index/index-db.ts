@@ -31,7 +31,7 @@ export interface DexieDeps {
 }
 
 const CORE_STORES = {
-  catalog: 'id, db, type, updatedAt, conflicts, *tokens',
+  catalog: 'id, db, type, updatedAt, conflicts, *tokens, [db+updatedAt]',
   checkpoints: 'db',
   meta: 'key',
 };
@@ -40,7 +40,7 @@ const CORE_STORES = {
  * Bump when any store definition changes. The index is disposable, so an upgrade simply
  * clears every table (see Projector.start) and the projections rebuild from PouchDB.
  */
-export const INDEX_SCHEMA_VERSION = 3;
+export const INDEX_SCHEMA_VERSION = 4;
 
 export class IndexDb extends Dexie {
   catalog!: Table<CatalogRow, string>;

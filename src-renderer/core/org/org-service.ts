@@ -3,6 +3,7 @@ import { OutpostError } from '../errors';
 import { branchDbName, MASTER_DB } from '../db/names';
 import { parseOrThrow } from '../db/validation';
 import type { Session } from '../session';
+import type { BranchActivity } from '../rpc/contract';
 import { branchFieldsSchema, companyFieldsSchema, COMPANY_WIDE, type Branch, type Company, type Device } from './schemas';
 
 /** Rules about the company's own records that the forms, the core and the server share. */
@@ -44,3 +45,18 @@ export function databasesForBranch(branchCode: string): string[] {
 export const joinDeviceSchema = z.object({
   branchCode: branchFieldsSchema.shape.code,
 });
+
+/** "Last heard from" per branch: the newest record from it in the index (which follows every synced database). */
+export async function branchActivity(session: Session): Promise<BranchActivity[]> {
+  const branches = await session.branches.list();
+  return Promise.all(
+    branches.map(async (b) => {
+      const db = branchDbName(b.code);
+      const held = session.dbs.has(db);
+      if (!held) return { code: b.code, name: b.name, held, lastHeardFrom: null, records: 0 };
+      const range = session.index.catalog.where('[db+updatedAt]').between([db, ''], [db, '\uffff']);
+      const [newest, records] = await Promise.all([range.last(), range.count()]);
+      return { code: b.code, name: b.name, held, lastHeardFrom: newest?.updatedAt || null, records };
+    }),
+  );
+}

@@ -24,6 +24,16 @@ export type AppState =
       user: { name: string; roles: string[] } | null;
     };
 
+export interface BranchActivity {
+  code: string;
+  name: string;
+  /** Whether this device holds the branch's database (head office holds them all). */
+  held: boolean;
+  /** ISO time of the newest record created or changed in that branch, as far as this device has synced. */
+  lastHeardFrom: string | null;
+  records: number;
+}
+
 // ── Sync ─────────────────────────────────────────────────────────────────────
 
 export interface ServerCredentials {
@@ -236,6 +246,8 @@ export interface RpcMethods extends AccountsRpcMethods {
   'org.listBranches': { params: void; result: Branch[] };
   'org.addBranch': { params: Omit<BranchFields, 'archived'>; result: Branch };
   'org.listDevices': { params: void; result: Device[] };
+  /** Per branch this device holds: the latest change from it, so head office sees who has been quiet. */
+  'org.branchActivity': { params: void; result: BranchActivity[] };
 
   'sync.getStatus': { params: void; result: SyncOverview };
   /** Starts live sync of every database this device holds with these credentials. */

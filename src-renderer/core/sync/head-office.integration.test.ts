@@ -74,6 +74,11 @@ describe('head office', () => {
     expect(consolidated.totalDebit).toBe(consolidated.totalCredit);
     expect((await hq.call('accounts.trialBalance', { asOf: '2026-05-31', branch: 'NYC' })).rows.find((r) => r.code === '6100')?.debit).toBe(100_000);
     expect((await hq.call('accounts.trialBalance', { asOf: '2026-05-31', branch: 'BOS' })).rows.find((r) => r.code === '6100')?.debit).toBe(40_000);
+    // "Last heard from": head office sees Boston's latest record; Boston does not hold New York.
+    const heard = await hq.call('org.branchActivity', undefined);
+    expect(heard.find((b) => b.code === 'BOS')).toMatchObject({ held: true, records: expect.any(Number) });
+    expect(heard.find((b) => b.code === 'BOS')!.lastHeardFrom).not.toBeNull();
+    expect((await bos.call('org.branchActivity', undefined)).find((b) => b.code === 'NYC')).toMatchObject({ held: false, lastHeardFrom: null });
     // The branch never receives head office's branch: its books show only its own.
     expect((await bos.call('accounts.trialBalance', { asOf: '2026-05-31' })).rows.find((r) => r.code === '6100')?.debit).toBe(40_000);
   });
