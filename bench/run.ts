@@ -3,8 +3,9 @@
  * Prints a table and writes bench/results/latest.json as { metric: { value, unit } }.
  * Each figure is the median of several repetitions.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
@@ -45,13 +46,16 @@ async function main(): Promise<void> {
     logLevel: 'warn',
   });
   const executablePath = chromiumExecutable();
-  const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+  // A persistent profile: an ephemeral (incognito-like) context has a small storage quota, and
+  // a million ledger lines plus their index do not fit in it.
+  const profile = mkdtempSync(join(tmpdir(), 'outpost-bench-profile-'));
+  const browser = await chromium.launchPersistentContext(profile, { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
   try {
     await seed(server, 'bench-branch-nyc');
     await vite.listen();
     const address = vite.httpServer?.address();
     if (!address || typeof address === 'string') throw new Error('The bench page server did not start.');
-    const page = await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (m) => console.log(`  [page] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
     await page.goto(`http://127.0.0.1:${address.port}/`);
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
     report(results);
   } finally {
     await browser.close();
+    rmSync(profile, { recursive: true, force: true });
     await vite.close();
     await server.close();
   }
