@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/test-server';
-import { addUser } from '../../../server/provision';
+import { addUser, disableUser } from '../../../server/provision';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
 
 /**
@@ -145,5 +145,21 @@ describe('Test connection', () => {
     expect(s.databases[0]!.error?.kind).toBe('auth');
     await a.call('sync.connect', { serverUrl: server.url, username: 'alice', password: ALICE.password });
     await until(() => a.call('sync.getStatus', undefined), (x) => x.state === 'up-to-date', 'recovered');
+  });
+});
+
+describe('a disabled user', () => {
+  it('is told in words and the device stops retrying until new credentials are saved', async () => {
+    await disableUser({ url: server.url, admin: server.admin, name: 'bob' });
+    // Something to push makes the next request certain; the server's session cache lasts 5 s.
+    await new Promise((r) => setTimeout(r, 5_500));
+    await b.call('sync.pause', undefined);
+    await b.call('sync.resume', undefined);
+    const s = await until(() => b.call('sync.getStatus', undefined), (x) => x.state === 'error', 'auth error at B', 30_000);
+    const problem = s.databases.find((d) => d.error)?.error;
+    expect(problem).toMatchObject({ kind: 'auth', message: expect.stringMatching(/username or password.*administrator/) });
+    // Stopped, not retrying: it stays in error without new credentials.
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect((await b.call('sync.getStatus', undefined)).state).toBe('error');
   });
 });
