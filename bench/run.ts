@@ -77,7 +77,14 @@ async function main(): Promise<void> {
       console.log(`\nAccounts: generated company, ${ledgerLines.toLocaleString('en')} ledger lines…`);
       const accounts = (await page.evaluate(
         (c) => (window as unknown as { runAccountsBench(c: unknown): Promise<BenchResults> }).runAccountsBench(c),
-        { ledgerLines, branches: 10, years: 5, importLines: Number(process.env.BENCH_IMPORT_LINES ?? 100_000), repeat: 5 },
+        {
+          ledgerLines,
+          branches: 10,
+          years: 5,
+          importLines: Number(process.env.BENCH_IMPORT_LINES ?? 100_000),
+          repeat: 5,
+          rebuild: process.env.BENCH_REBUILD === '1',
+        },
       )) as BenchResults;
       Object.assign(results, accounts);
     }
