@@ -157,17 +157,21 @@ export const ledgerProjection: Projection = {
     // Batched: one query and one bulk write per table for the whole batch, not per document.
     const relevant = changes.filter((c) => c.type === 'journalEntry' || c.type === 'tradeDoc' || c.type === 'payment');
     if (relevant.length === 0) return;
-    const ids = relevant.map((c) => c.id);
+    // A first revision has contributed nothing yet (its change is processed once: rows and
+    // checkpoint share a transaction), so only later revisions and deletions are looked up —
+    // most of a large initial sync is first revisions.
+    const seen = relevant.filter((c) => !(c.doc && String(c.doc._rev ?? '').startsWith('1-')));
+    const ids = seen.map((c) => c.id);
     // Take back whatever these documents contributed before.
-    const old = await t.lines.where('docId').anyOf(ids).toArray();
+    const old = ids.length ? await t.lines.where('docId').anyOf(ids).toArray() : [];
     for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit);
     if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
-    const tradeIds = relevant.filter((c) => c.type === 'tradeDoc').map((c) => c.id);
+    const tradeIds = seen.filter((c) => c.type === 'tradeDoc').map((c) => c.id);
     if (tradeIds.length) {
       await t.tradeItems.bulkDelete(tradeIds);
       await t.taxLines.where('docId').anyOf(tradeIds).delete();
     }
-    const paymentIds = relevant.filter((c) => c.type === 'payment').map((c) => c.id);
+    const paymentIds = seen.filter((c) => c.type === 'payment').map((c) => c.id);
     if (paymentIds.length) await t.allocations.where('paymentId').anyOf(paymentIds).delete();
     const gone = relevant.filter((c) => !c.doc).map((c) => c.id);
     if (gone.length) await t.docs.bulkDelete(gone);
