@@ -84,7 +84,7 @@ async function pull(config: BenchConfig, run: number, tuned: boolean): Promise<n
   const local = new env.PouchDB(`bench-pull-${tuned ? 'core' : 'plain'}-${run}-${Date.now()}`, { adapter: env.localAdapter });
   const r = await timed(async () => {
     // The engine's options (sync/engine.ts) against PouchDB's defaults.
-    const res = tuned ? await local.replicate.from(remote, { batch_size: 250, batches_limit: 4 }) : await local.replicate.from(remote);
+    const res = tuned ? await local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 }) : await local.replicate.from(remote);
     return res.docs_written;
   });
   // The server also holds the design document with validate_doc_update.

@@ -118,7 +118,7 @@ export async function joinCompany(
     try {
       const total = (await remote.info()).doc_count;
       progress(label, 0, total, false);
-      const rep = local.replicate.from(remote, { batch_size: 250, batches_limit: 4 });
+      const rep = local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 });
       rep.on('change', (info) => progress(label, Math.min(total, info.docs_written), total, false));
       await rep;
       progress(label, total, total, true);
