@@ -18,7 +18,8 @@ export function rpc(): RpcClient {
   return client;
 }
 
-async function run<M extends RpcMethod>(method: M, params: RpcMethods[M]['params']) {
+/** One RPC call as an RTK Query result; every module's endpoints use it. */
+export async function run<M extends RpcMethod>(method: M, params: RpcMethods[M]['params']) {
   try {
     return { data: await rpc().call(method, params) };
   } catch (e) {

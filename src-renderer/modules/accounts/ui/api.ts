@@ -1,16 +1,7 @@
-import { api } from '../../../app/api';
-import { rpc } from '../../../app/api';
-import { OutpostError, type SerializedError } from '../../../core/errors';
+import { api, run } from '../../../app/api';
 import type { RpcMethod, RpcMethods } from '../../../core/rpc/contract';
 
 /** The Accounts module's RTK Query endpoints, injected into the app's one API slice. */
-async function run<M extends RpcMethod>(method: M, params: RpcMethods[M]['params']) {
-  try {
-    return { data: await rpc().call(method, params) };
-  } catch (e) {
-    return { error: OutpostError.from(e).toJSON() as SerializedError };
-  }
-}
 type P<M extends RpcMethod> = RpcMethods[M]['params'];
 type R<M extends RpcMethod> = RpcMethods[M]['result'];
 

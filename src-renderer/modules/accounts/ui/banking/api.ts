@@ -1,5 +1,4 @@
-import { rpc } from '../../../../app/api';
-import { OutpostError, type SerializedError } from '../../../../core/errors';
+import { run } from '../../../../app/api';
 import type { RpcMethod, RpcMethods } from '../../../../core/rpc/contract';
 import { accountsApi } from '../api';
 
@@ -7,13 +6,6 @@ import { accountsApi } from '../api';
  * Banking endpoints, injected next to the ledger's. A match or a new entry changes both the
  * reconciliation and the books, so every write invalidates the ledger's tags too.
  */
-async function run<M extends RpcMethod>(method: M, params: RpcMethods[M]['params']) {
-  try {
-    return { data: await rpc().call(method, params) };
-  } catch (e) {
-    return { error: OutpostError.from(e).toJSON() as SerializedError };
-  }
-}
 type P<M extends RpcMethod> = RpcMethods[M]['params'];
 type R<M extends RpcMethod> = RpcMethods[M]['result'];
 

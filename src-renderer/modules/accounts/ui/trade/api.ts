@@ -1,5 +1,4 @@
-import { rpc } from '../../../../app/api';
-import { OutpostError, type SerializedError } from '../../../../core/errors';
+import { run } from '../../../../app/api';
 import type { RpcMethod, RpcMethods } from '../../../../core/rpc/contract';
 import { accountsApi } from '../api';
 
@@ -7,13 +6,6 @@ import { accountsApi } from '../api';
  * Sales and purchases endpoints, injected into the app's one API slice next to the ledger's.
  * Names carry a `trade` prefix so they never clash with endpoints other screens inject.
  */
-async function run<M extends RpcMethod>(method: M, params: RpcMethods[M]['params']) {
-  try {
-    return { data: await rpc().call(method, params) };
-  } catch (e) {
-    return { error: OutpostError.from(e).toJSON() as SerializedError };
-  }
-}
 type P<M extends RpcMethod> = RpcMethods[M]['params'];
 type R<M extends RpcMethod> = RpcMethods[M]['result'];
 
