@@ -21,6 +21,14 @@ export function todayLocal(now: Date = new Date()): IsoDate {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
+/** A calendar date plus whole days, in UTC so no time zone ever shifts the day. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+}
+
 export function nowIso(now: Date = new Date()): IsoTimestamp {
   return now.toISOString();
 }

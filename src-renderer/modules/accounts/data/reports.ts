@@ -1,3 +1,4 @@
+import { addDays } from '../../../core/dates';
 import type { IndexDb } from '../../../core/index/index-db';
 import type { Account } from '../domain/schemas';
 import type {
@@ -19,11 +20,6 @@ import { ledgerTables, monthOf, type LedgerRow } from './ledger-projection';
 export type Totals = Map<string, { debit: number; credit: number }>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
 const isFirstOfMonth = (date: string) => date.endsWith('-01');
 const isLastOfMonth = (date: string) => monthOf(addDays(date, 1)) !== monthOf(date);
 const startOfMonth = (date: string) => `${monthOf(date)}-01`;

@@ -3,7 +3,7 @@ import { OutpostError } from '../../../core/errors';
 import { MASTER_DB } from '../../../core/db/names';
 import { takeNextNumber } from '../../../core/db/series';
 import { parseOrThrow } from '../../../core/db/validation';
-import { todayLocal } from '../../../core/dates';
+import { addDays, todayLocal } from '../../../core/dates';
 import { COMPANY_WIDE, currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
 import type { Session } from '../../../core/session';
 import { allocate, paymentPosting } from '../domain/allocation';
@@ -80,11 +80,6 @@ const SERIES: Record<TradeDoc['side'], Record<TradeDoc['kind'], string>> = {
   purchase: { invoice: 'BILL', credit: 'SC' },
 };
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'posted'): Promise<{ id?: string; fields: Fields<TradeDoc> }> {
   const data = parseOrThrow(tradeInputSchema, input, status === 'posted' ? 'The document was not issued.' : 'The document was not saved.');

@@ -2,29 +2,15 @@
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-function fromUtc(d: Date): string {
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
 function toUtc(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
-export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && fromUtc(toUtc(text)) === text;
-}
+// The core's date rules, under the names the report pages use.
+export { addDays, isIsoDate, todayLocal as todayIso } from '../../../../core/dates';
+import { addDays, isIsoDate } from '../../../../core/dates';
 
-/** Today on this computer's calendar. */
-export function todayIso(now: Date = new Date()): string {
-  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = toUtc(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromUtc(d);
-}
 
 /** First day of the fiscal year that contains `today` (startMonth 1–12). */
 export function fiscalYearStart(today: string, startMonth: number): string {

@@ -1,4 +1,5 @@
 import { money, toDecimalString } from '../../../../core/money';
+import { addDays as addCalendarDays } from '../../../../core/dates';
 import type { FieldErrors } from '../../../../ui/form-errors';
 import type { AgedRow } from '../../domain/aging';
 import type { Party, TaxMode, TradeLine } from '../../domain/schemas';
@@ -83,10 +84,9 @@ export function statusLabel(status: string): string {
 
 /** ISO date plus whole days (UTC arithmetic, the core's rule for due dates from terms). */
 export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return '';
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  // A half-typed date shows no due date rather than a wrong one.
+  if (Number.isNaN(new Date(`${date}T00:00:00Z`).getTime())) return '';
+  return addCalendarDays(date, days);
 }
 
 // ── The lines grid ───────────────────────────────────────────────────────────
