@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../../../server/test-server';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
 import type { ConflictRecord } from '../rpc/contract';
 import { mergeFields } from './conflict-diff';
+import { poller } from '../testing/until';
 
 /**
  * Two head-office devices edit the same master document (the company) while both are
@@ -15,16 +16,7 @@ let server: TestServer;
 let a: TestDevice;
 let b: TestDevice;
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
+const until = poller({ timeoutMs: 20_000, everyMs: 100 });
 
 const upToDate = (d: TestDevice, what: string) =>
   until(() => d.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date' && s.pending === 0, what);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/test-server';
 import { accountsModule } from '../../modules/accounts';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
+import { poller } from '../testing/until';
 
 /**
  * Three replicas make random offline edits, creations and postings, then come back online in
@@ -15,16 +16,7 @@ const USERS = ['ann', 'ben', 'cat'].map((name) => ({ name, password: `${name}-pa
 let server: TestServer;
 const replicas: TestDevice[] = [];
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
+const until = poller({ timeoutMs: 60_000, everyMs: 100 });
 
 beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'], users: USERS });

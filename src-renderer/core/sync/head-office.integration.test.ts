@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/test-server';
 import { accountsModule } from '../../modules/accounts';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
+import { poller } from '../testing/until';
 
 /**
  * Head office and a branch: the head-office user's roles make the device hold every branch's
@@ -14,16 +15,7 @@ let server: TestServer;
 let hq: TestDevice;
 let bos: TestDevice;
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 25_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 150));
-    last = await probe();
-  }
-  return last;
-}
+const until = poller({ timeoutMs: 25_000, everyMs: 150 });
 
 beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC', 'BOS'], users: [ALICE, CAROL] });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addUser, provision } from '../../../server/provision';
 import { startSyncServer } from '../../../server/sync-server';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
+import { poller } from '../testing/until';
 
 /**
  * The server is stopped in the middle of a branch's initial sync and started again on the same
@@ -22,16 +23,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await probe();
-  }
-  return last;
-}
+const until = poller({ timeoutMs: 60_000, everyMs: 50 });
 
 function entry(i: number) {
   const id = `journalEntry:01RESUME${String(i).padStart(18, '0')}`;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/test-server';
 import { addUser, disableUser } from '../../../server/provision';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../testing/node-core';
+import { poller } from '../testing/until';
 
 /**
  * The sync engine against a real pouchdb-server on loopback: two devices of one company, a
@@ -14,16 +15,7 @@ let server: TestServer;
 let a: TestDevice;
 let b: TestDevice;
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
+const until = poller({ timeoutMs: 20_000, everyMs: 100 });
 
 beforeAll(async () => {
   // Every branch the tests add is provisioned: head office holds each branch's database.
