@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startTestServer } from '../server/test-server';
-import { connectSync, createCompany, expectPending, expectSync, joinCompany } from './helpers';
+import { connectSync, createCompany, setUpChartWithCustomer, expectPending, expectSync, joinCompany } from './helpers';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -30,14 +30,7 @@ async function firstOffice(browser: Browser): Promise<Page> {
     deviceLetter: 'A', deviceName: 'Head office PC', userName: 'Alice Admin',
   });
   await connectSync(page, { url: server.url, username: ALICE.name, password: ALICE.password });
-  await page.getByRole('link', { name: 'Accounts' }).click();
-  await page.getByRole('button', { name: 'Use the starter chart' }).click();
-  await page.getByRole('tab', { name: 'Customers and suppliers' }).click();
-  await page.getByRole('button', { name: 'Add customer or supplier' }).click();
-  await page.getByLabel('Code', { exact: true }).fill('C-001');
-  await page.getByLabel('Name', { exact: true }).fill('Bayside Cafe');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('party-C-001')).toContainText('Bayside Cafe');
+  await setUpChartWithCustomer(page, { code: 'C-001', name: 'Bayside Cafe' });
   await expectPending(page, 0);
   return page;
 }

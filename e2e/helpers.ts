@@ -99,3 +99,15 @@ export async function addBranch(
   await page.getByRole('button', { name: 'Save branch' }).click();
   await expect(page.getByTestId(`branch-${branch.code}`)).toBeVisible();
 }
+
+/** Head office's first Accounts steps: the starter chart, then one customer (admin or hq user). */
+export async function setUpChartWithCustomer(page: Page, customer: { code: string; name: string }): Promise<void> {
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: 'Use the starter chart' }).click();
+  await page.getByRole('tab', { name: 'Customers and suppliers' }).click();
+  await page.getByRole('button', { name: 'Add customer or supplier' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(customer.code);
+  await page.getByLabel('Name', { exact: true }).fill(customer.name);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId(`party-${customer.code}`)).toContainText(customer.name);
+}
