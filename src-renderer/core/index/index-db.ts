@@ -11,8 +11,12 @@ export interface CatalogRow extends CatalogEntry {
   tokens: string[];
   /** Written by a newer Outpost or not readable by this one. */
   readOnly: boolean;
-  /** Number of conflicting revisions (drafts and master data only can have them). */
-  conflicts: number;
+  /**
+   * Number of conflicting revisions (drafts and master data only can have them). Absent when
+   * there are none: IndexedDB leaves rows without the key out of the index, so the conflicts
+   * index holds only the few conflicted documents instead of one entry per record.
+   */
+  conflicts?: number;
 }
 
 export interface CheckpointRow {
@@ -30,8 +34,10 @@ export interface DexieDeps {
   IDBKeyRange: typeof IDBKeyRange;
 }
 
+// Every index entry costs a write per record at a million records: queries by database use
+// the [db+updatedAt] compound (its prefix), so there is no separate `db` index.
 const CORE_STORES = {
-  catalog: 'id, db, type, updatedAt, conflicts, *tokens, [db+updatedAt]',
+  catalog: 'id, type, updatedAt, conflicts, *tokens, [db+updatedAt]',
   checkpoints: 'db',
   meta: 'key',
 };
@@ -40,7 +46,7 @@ const CORE_STORES = {
  * Bump when any store definition changes. The index is disposable, so an upgrade simply
  * clears every table (see Projector.start) and the projections rebuild from PouchDB.
  */
-export const INDEX_SCHEMA_VERSION = 4;
+export const INDEX_SCHEMA_VERSION = 5;
 
 export class IndexDb extends Dexie {
   catalog!: Table<CatalogRow, string>;
@@ -51,10 +57,17 @@ export class IndexDb extends Dexie {
 
   /** `moduleStores`: the tables projections of modules add (e.g. the ledger). */
   constructor(name: string, deps?: DexieDeps, moduleStores: Record<string, string> = {}) {
-    super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
+    // Relaxed durability: the index is disposable and each batch's checkpoint commits with its
+    // rows, so a commit lost in a power cut is simply projected again from PouchDB.
+    super(name, {
+      chromeTransactionDurability: 'relaxed',
+      ...(deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : {}),
+    });
     const stores = { ...CORE_STORES, ...moduleStores };
     this.version(INDEX_SCHEMA_VERSION).stores(stores);
-    this.signature = JSON.stringify(stores);
+    // The version is part of the signature so a change in what rows hold (not only in the
+    // stores) also starts the index afresh.
+    this.signature = JSON.stringify({ version: INDEX_SCHEMA_VERSION, stores });
   }
 }
 
@@ -79,4 +92,13 @@ export function tokenize(text: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
   return [...new Set(words)];
+}
+
+/**
+ * The words a catalog row is found by. Single letters are left out: they are in nearly every
+ * number (`NYC-A-JE-…`), so as index entries they cost a write per record and narrow nothing;
+ * a search for a single letter still finds longer words that start with it.
+ */
+export function searchTokens(text: string): string[] {
+  return tokenize(text).filter((w) => w.length > 1);
 }

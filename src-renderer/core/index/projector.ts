@@ -2,7 +2,7 @@ import type { SchemaRegistry } from '../db/schema-registry';
 import type { Db } from '../db/pouch';
 import { typeOfId } from '../ids';
 import type { IndexStatus } from '../rpc/contract';
-import { tokenize, type CatalogRow, type IndexDb, type Projection } from './index-db';
+import { searchTokens, type CatalogRow, type IndexDb, type Projection } from './index-db';
 
 const BATCH = 500;
 const COALESCE_MS = 60;
@@ -171,20 +171,20 @@ export class Projector {
       branch: String(raw.branch ?? ''),
       createdAt: String(raw.createdAt ?? ''),
       updatedAt: String(raw.updatedAt ?? raw.createdAt ?? ''),
-      conflicts: Array.isArray(raw._conflicts) ? raw._conflicts.length : 0,
+      ...(Array.isArray(raw._conflicts) && raw._conflicts.length > 0 ? { conflicts: raw._conflicts.length } : {}),
     };
     if (decoded.kind === 'current' && def) {
       const title = def.title(decoded.doc);
       return {
         ...base,
         title,
-        tokens: tokenize(`${title} ${def.searchText?.(decoded.doc) ?? ''}`),
+        tokens: searchTokens(`${title} ${def.searchText?.(decoded.doc) ?? ''}`),
         readOnly: false,
       };
     }
     // Newer or unreadable documents still appear (read-only), so nothing synced is invisible.
     const title = typeof doc.name === 'string' ? doc.name : base.id;
-    return { ...base, title, tokens: tokenize(title), readOnly: true };
+    return { ...base, title, tokens: searchTokens(title), readOnly: true };
   }
 
   /** Drops every projection and rebuilds it from PouchDB, reporting progress. */
@@ -223,7 +223,7 @@ export class Projector {
       [...this.sources.keys()].map(async (db) => ({
         db,
         seq: cps.find((c) => c.db === db)?.seq ?? 0,
-        rows: await this.index.catalog.where('db').equals(db).count(),
+        rows: await this.index.catalog.where('[db+updatedAt]').between([db, ''], [db, '\uffff']).count(),
       })),
     );
     const last = await this.index.meta.get('lastRebuiltAt');

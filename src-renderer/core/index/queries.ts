@@ -21,11 +21,22 @@ export async function dashboardSummary(index: IndexDb, types: string[]): Promise
 
 /** Every word must match the start of a word of the document (type-ahead friendly). */
 export async function searchCatalog(index: IndexDb, text: string, limit = 50): Promise<CatalogEntry[]> {
-  const words = tokenize(text);
+  // Rows are not indexed by single letters (see searchTokens), so those only narrow the search
+  // when nothing longer was typed.
+  const all = tokenize(text);
+  const longer = all.filter((w) => w.length > 1);
+  const words = longer.length > 0 ? longer : all;
   if (words.length === 0) return [];
   const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-  const candidates = await index.catalog.where('tokens').startsWith(longest).distinct().toArray();
-  const matches = candidates.filter((row) => words.every((w) => row.tokens.some((t) => t.startsWith(w))));
+  // A common word ("sales") can match most of a million records: stop at a bounded number of
+  // matches instead of reading them all, and sort only those.
+  const matches = await index.catalog
+    .where('tokens')
+    .startsWith(longest)
+    .distinct()
+    .filter((row) => words.every((w) => row.tokens.some((t) => t.startsWith(w))))
+    .limit(limit * 4)
+    .toArray();
   matches.sort((a, b) => a.title.localeCompare(b.title));
   return matches.slice(0, limit).map(entry);
 }

@@ -21,7 +21,7 @@ import { detectStatementFormat, type StatementImportResult, type StatementLine, 
 import { guessStatementMapping, parseStatementCsv } from '../domain/io/statement-csv';
 import { accountCodeSchema, isoDateSchema, type Account } from '../domain/schemas';
 import { bankingTables, type BankLineRow } from './banking-projection';
-import { ledgerTables, type LedgerRow } from './ledger-projection';
+import { ledgerTables, rowsOfDocs, type LedgerRow } from './ledger-projection';
 import { postJournal, repos } from './ledger-service';
 
 /**
@@ -214,7 +214,7 @@ async function bookLines(s: Session, bankAccountCode: string, rows: LedgerRow[])
   const docIds = [...new Set(rows.map((r) => r.docId))];
   const docs = new Map((await l.docs.bulkGet(docIds)).filter((d) => d !== undefined).map((d) => [d.id, d]));
   // A receipt's other lines carry the invoice numbers it settled, which banks quote.
-  const siblings = await l.lines.where('docId').anyOf(docIds.filter((id) => docs.get(id)?.type === 'payment')).toArray();
+  const siblings = await rowsOfDocs(l.lines, docIds.filter((id) => docs.get(id)?.type === 'payment')).toArray();
   const related = new Map<string, string[]>();
   for (const r of siblings) if (r.memo && r.account !== bankAccountCode) related.set(r.docId, [...(related.get(r.docId) ?? []), r.memo]);
   return rows.map((r) => ({

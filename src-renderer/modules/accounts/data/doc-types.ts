@@ -59,7 +59,8 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
     schema: journalEntrySchema,
     home: 'branch',
     title: (e) => `${e.number ?? 'Draft entry'} ${e.memo}`.trim(),
-    searchText: (e) => `${e.number ?? ''} ${e.memo} ${e.reference} ${e.date} ${e.lines.map((l) => l.memo).join(' ')}`,
+    // No date: lists filter by date, and three date tokens per entry are index writes at scale.
+    searchText: (e) => `${e.number ?? ''} ${e.memo} ${e.reference} ${e.lines.map((l) => l.memo).join(' ')}`,
   });
   registry.register<TradeDoc>({
     type: 'tradeDoc',

@@ -8,14 +8,26 @@ import type { LedgerLine } from '../domain/schemas';
  * from. Lines and aggregates change in the same Dexie transaction as the checkpoint, so a
  * report over years reads a few hundred aggregate rows, never millions of lines.
  */
+// At a million ledger lines each index entry is a write per line, so lines keep only the
+// indexes a query uses: by account and date (general ledger, reconciliation) and by date (the
+// partial months at a report's edges). A document's rows are found by their id prefix
+// (`<docId>#…`, see rowsOfDocs), so no table keeps a separate index by document.
 export const LEDGER_STORES = {
-  ledgerLines: 'id, docId, [account+date], [branch+date], date, party',
+  ledgerLines: 'id, [account+date], date',
   balances: '[account+branch+month], month, account',
   tradeItems: 'docId, partyId, [side+dueDate], creditFor',
-  allocations: 'id, paymentId, documentId',
+  allocations: 'id, documentId',
   accountingDocs: 'id, [type+date], [type+status], number, partyId, reverses',
-  taxLines: 'id, docId, date',
+  taxLines: 'id, date',
 };
+
+/** Rows whose id is `<docId>#<suffix>` for any of `docIds`, read off the primary key. */
+export function rowsOfDocs<T>(table: Table<T, string>, docIds: string[]) {
+  return table.where(':id').inAnyRange(
+    [...new Set(docIds)].sort().map((id) => [`${id}#`, `${id}#\uffff`]),
+    { includeLowers: true, includeUppers: true },
+  );
+}
 
 /** Net and tax per tax code of one issued document, base currency, signed (credits negative). */
 export interface TaxLineRow {
@@ -80,6 +92,8 @@ export interface BalanceRow {
   month: string;
   debit: number;
   credit: number;
+  /** Number of ledger lines: a general ledger counts its rows from these, not line by line. */
+  lines: number;
 }
 
 export interface TradeItemRow {
@@ -146,11 +160,12 @@ export const ledgerProjection: Projection = {
   async apply(index, db, changes) {
     const t = ledgerTables(index);
     const deltas = new Map<string, BalanceRow>();
-    const bump = (account: string, branch: string, month: string, debit: number, credit: number) => {
+    const bump = (account: string, branch: string, month: string, debit: number, credit: number, lines: number) => {
       const key = `${account}\u0000${branch}\u0000${month}`;
-      const cur = deltas.get(key) ?? { account, branch, month, debit: 0, credit: 0 };
+      const cur = deltas.get(key) ?? { account, branch, month, debit: 0, credit: 0, lines: 0 };
       cur.debit += debit;
       cur.credit += credit;
+      cur.lines += lines;
       deltas.set(key, cur);
     };
 
@@ -163,16 +178,16 @@ export const ledgerProjection: Projection = {
     const seen = relevant.filter((c) => !(c.doc && String(c.doc._rev ?? '').startsWith('1-')));
     const ids = seen.map((c) => c.id);
     // Take back whatever these documents contributed before.
-    const old = ids.length ? await t.lines.where('docId').anyOf(ids).toArray() : [];
-    for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit);
+    const old = ids.length ? await rowsOfDocs(t.lines, ids).toArray() : [];
+    for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit, -1);
     if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
     const tradeIds = seen.filter((c) => c.type === 'tradeDoc').map((c) => c.id);
     if (tradeIds.length) {
       await t.tradeItems.bulkDelete(tradeIds);
-      await t.taxLines.where('docId').anyOf(tradeIds).delete();
+      await rowsOfDocs(t.taxLines, tradeIds).delete();
     }
     const paymentIds = seen.filter((c) => c.type === 'payment').map((c) => c.id);
-    if (paymentIds.length) await t.allocations.where('paymentId').anyOf(paymentIds).delete();
+    if (paymentIds.length) await rowsOfDocs(t.allocations, paymentIds).delete();
     const gone = relevant.filter((c) => !c.doc).map((c) => c.id);
     if (gone.length) await t.docs.bulkDelete(gone);
 
@@ -206,7 +221,7 @@ export const ledgerProjection: Projection = {
           currency: d.currency ?? '',
         };
         lineRows.push(row);
-        bump(row.account, row.branch, monthOf(row.date), row.debit, row.credit);
+        bump(row.account, row.branch, monthOf(row.date), row.debit, row.credit, 1);
       });
 
       if (type === 'tradeDoc') {
@@ -263,6 +278,7 @@ export const ledgerProjection: Projection = {
         ...delta,
         debit: (cur?.debit ?? 0) + delta.debit,
         credit: (cur?.credit ?? 0) + delta.credit,
+        lines: (cur?.lines ?? 0) + delta.lines,
       };
     });
     await t.balances.bulkPut(next);

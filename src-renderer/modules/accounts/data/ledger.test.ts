@@ -35,6 +35,20 @@ describe('journal entries', () => {
     expect(second.number).toBe('NYC-A-JE-000002');
   });
 
+  it('is found by its full number, by words of its memo and lines, and a common word stops at the limit', async () => {
+    device = await company();
+    for (let i = 0; i < 12; i++) {
+      await device.call('accounts.postJournal', {
+        date: '2026-04-02', memo: `Sales day ${i}`, currency: 'USD',
+        lines: [{ account: '1200', debit: 1_000, credit: 0, memo: i === 3 ? 'Zanzibar coffee' : '' }, { account: '4100', debit: 0, credit: 1_000 }],
+      });
+    }
+    // Single letters ("A" of the device) are not indexed, yet a number typed in full is found.
+    expect((await device.call('index.search', { text: 'NYC-A-JE-000004' })).map((h) => h.title)).toEqual(['NYC-A-JE-000004 Sales day 3']);
+    expect((await device.call('index.search', { text: 'zanz' })).map((h) => h.title)).toEqual(['NYC-A-JE-000004 Sales day 3']);
+    expect(await device.call('index.search', { text: 'sales', limit: 5 })).toHaveLength(5);
+  });
+
   it('refuses an unbalanced entry with the difference and writes nothing', async () => {
     device = await company();
     await expect(
@@ -129,6 +143,27 @@ describe('reports from the index', () => {
     // A range that cuts through months reads the edge lines and the whole months in between.
     const mid = await device.call('accounts.profitAndLoss', { from: '2026-02-10', to: '2026-04-29' });
     expect(mid.netProfit).toBe(-1_200_000);
+  });
+
+  it('counts general-ledger rows from whole months and partial edges, for any range (property)', async () => {
+    device = await company();
+    await trade(device);
+    const dates = ['2026-01-15', '2026-02-03', '2026-02-20', '2026-03-31', '2026-04-30'];
+    const day = fc.integer({ min: 0, max: 150 }).map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(day, day, async (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const gl = await device!.call('accounts.generalLedger', { account: '1200', from, to });
+        const expected = dates.filter((d) => d >= from && d <= to).length;
+        expect(gl.total).toBe(expected);
+        expect(gl.rows).toHaveLength(expected);
+      }),
+      { numRuns: 40 },
+    );
+    // Pages keep the running balance of the rows before them.
+    const page = await device.call('accounts.generalLedger', { account: '1200', from: '2026-01-01', to: '2026-04-30', offset: 2, limit: 2 });
+    expect(page.total).toBe(5);
+    expect(page.rows.map((r) => r.balance)).toEqual([11_500_000, 11_200_000]);
   });
 
   it('closes the year into retained earnings and the next year starts from zero income', async () => {

@@ -44,10 +44,35 @@ function add(totals: Totals, account: string, debit: number, credit: number): vo
 async function addLines(index: IndexDb, totals: Totals, from: string, to: string, branch: string | null): Promise<void> {
   if (from > to) return;
   const { lines } = ledgerTables(index);
-  const rows = branch
-    ? await lines.where('[branch+date]').between([branch, from], [branch, to], true, true).toArray()
-    : await lines.where('date').between(from, to, true, true).toArray();
-  for (const r of rows) add(totals, r.account, r.debit, r.credit);
+  // At most two partial months are read; one branch filters them rather than keeping a
+  // branch-and-date index on every line.
+  const rows = await lines.where('date').between(from, to, true, true).toArray();
+  for (const r of rows) if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
+}
+
+/** Ledger lines of one account in from..to: whole months from the aggregates' counts, edges by line. */
+async function countLines(index: IndexDb, account: string, from: string, to: string, branch: string | null): Promise<number> {
+  if (from > to) return 0;
+  const { lines, balances } = ledgerTables(index);
+  const edge = (a: string, b: string) =>
+    a > b
+      ? Promise.resolve(0)
+      : lines
+          .where('[account+date]')
+          .between([account, a], [account, b], true, true)
+          .filter((x) => !branch || x.branch === branch)
+          .count();
+  if (monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to))) return edge(from, to);
+  const startFull = isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
+  const endFull = isLastOfMonth(to) ? monthOf(to) : shiftMonth(monthOf(to), -1);
+  let n = 0;
+  if (startFull <= endFull) {
+    const rows = await balances.where('account').equals(account).toArray();
+    for (const b of rows) if (b.month >= startFull && b.month <= endFull && (!branch || b.branch === branch)) n += b.lines ?? 0;
+  }
+  if (!isFirstOfMonth(from)) n += await edge(from, endOfMonth(from));
+  if (!isLastOfMonth(to)) n += await edge(startOfMonth(to), to);
+  return n;
 }
 
 /** Debit and credit totals per account for dates from..to inclusive (from null = since the beginning). */
@@ -203,7 +228,7 @@ export async function generalLedger(
     to: q.to,
     opening,
     rows,
-    total: await range().count(),
+    total: await countLines(index, account.code, q.from, q.to, q.branch),
     closing,
   };
 }
