@@ -121,6 +121,40 @@ export class Repository<T extends DocBase> {
     }
   }
 
+  /**
+   * Discards a draft: the document becomes a tombstone that still says who discarded it, when
+   * and on which device, and the deletion syncs like any change. Posted facts are refused
+   * (they are corrected by new entries, DESIGN §3), as are documents from a newer version.
+   */
+  async discard(id: string): Promise<void> {
+    const raw = await this.getRaw(id);
+    if (this.registry.decode<T>(raw).readOnly) {
+      throw new OutpostError('read-only', 'This record was saved by a newer version of Outpost. Update Outpost to discard it.');
+    }
+    if ((raw as { status?: string }).status === 'posted') {
+      throw new OutpostError('read-only', 'This record is posted and cannot be discarded. Post a correction instead.');
+    }
+    const c = this.ctx();
+    const tombstone = {
+      _id: id,
+      _rev: raw._rev,
+      _deleted: true,
+      type: this.def.type,
+      discardedAt: c.now().toISOString(),
+      discardedBy: c.userName,
+      device: c.deviceId,
+    };
+    try {
+      const res = await this.db.put(tombstone);
+      this.onWrite(this.dbName, [{ id, rev: res.rev, type: this.def.type }]);
+    } catch (e) {
+      if ((e as { status?: number }).status === 409) {
+        throw new OutpostError('conflict', 'Someone changed this draft while you were looking at it. Reload it and try again.');
+      }
+      throw e;
+    }
+  }
+
   /** Every current document of this type, in id (= creation) order. Newer-version ones included read-only. */
   async list(): Promise<T[]> {
     const res = await this.db.allDocs({ ...idRange(this.def.type), include_docs: true });

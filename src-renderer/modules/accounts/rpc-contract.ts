@@ -64,9 +64,18 @@ export interface DocListQuery {
   limit?: number;
 }
 
+/**
+ * How many documents a word search in a list reads at most: years of entries are hundreds of
+ * thousands of rows, and a search runs as the clerk types. Beyond it the list says the search
+ * covered only the newest ones and that a date range reaches further back.
+ */
+export const SEARCH_SCAN_LIMIT = 20_000;
+
 export interface DocListResult {
   rows: AccountingDocRow[];
   total: number;
+  /** A word search read only the newest SEARCH_SCAN_LIMIT documents of the range. */
+  searchLimited: boolean;
 }
 
 /** Branch filter: a branch code, or null for the whole company (consolidated). */
@@ -147,6 +156,7 @@ export interface AccountsRpcMethods extends BankingRpcMethods {
   'accounts.listTaxCodes': { params: void; result: TaxCode[] };
   'accounts.listParties': { params: void; result: Party[] };
   'accounts.saveJournalDraft': { params: JournalInput; result: JournalEntry };
+  'accounts.discardDraft': { params: { id: string }; result: void };
   'accounts.postJournal': { params: JournalInput; result: JournalEntry };
   'accounts.reverseJournal': { params: { id: string; date: string; memo?: string }; result: JournalEntry };
   'accounts.getJournal': { params: { id: string }; result: JournalView };

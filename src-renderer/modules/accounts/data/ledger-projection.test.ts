@@ -1,6 +1,7 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IndexDb } from '../../../core/index/index-db';
+import { listDocs } from './doc-list';
 import { LEDGER_STORES, ledgerProjection, ledgerTables } from './ledger-projection';
 
 let index: IndexDb | null = null;
@@ -65,5 +66,30 @@ describe('ledger projection', () => {
     await apply(db, [{ id: p1._id, type: 'payment', doc: p2 }]);
     expect((await t.allocations.toArray()).map((x) => [x.documentId, x.amount])).toEqual([['tradeDoc:3', 500]]);
     expect(await t.balances.get(['1200', 'NYC', '2026-03'])).toMatchObject({ debit: 500, lines: 1 });
+  });
+});
+
+describe('document lists', () => {
+  it('filters by status and dates off the index, newest first, and says when a word search was limited', async () => {
+    const db = open();
+    const docs: Record<string, unknown>[] = [];
+    for (let i = 1; i <= 9; i++) {
+      const e = entry(`journalEntry:0${i}`, '1-x', `2026-03-0${i}`, [line('1200', 100, 0), line('4100', 0, 100)]);
+      docs.push({ ...e, status: i % 3 === 0 ? 'draft' : 'posted', memo: i === 2 ? 'Rent March' : `Sale ${i}` });
+    }
+    await apply(db, docs.map((d) => ({ id: String(d._id), type: 'journalEntry', doc: d })));
+
+    const drafts = await listDocs(db, { type: 'journalEntry', status: 'draft' });
+    expect(drafts.rows.map((r) => r.date)).toEqual(['2026-03-09', '2026-03-06', '2026-03-03']);
+    expect(drafts.total).toBe(3);
+    const posted = await listDocs(db, { type: 'journalEntry', status: 'posted', from: '2026-03-02', to: '2026-03-05', limit: 2 });
+    expect(posted).toMatchObject({ total: 3, searchLimited: false });
+    expect(posted.rows.map((r) => r.date)).toEqual(['2026-03-05', '2026-03-04']);
+
+    // A word search reads at most `scanLimit` of the newest documents, and says so.
+    expect(await listDocs(db, { type: 'journalEntry', text: 'rent' }, 4)).toMatchObject({ total: 0, searchLimited: true });
+    const found = await listDocs(db, { type: 'journalEntry', text: 'rent' }, 100);
+    expect(found).toMatchObject({ total: 1, searchLimited: false });
+    expect(found.rows[0]?.memo).toBe('Rent March');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OutpostError } from '../../../core/errors';
 import { MASTER_DB } from '../../../core/db/names';
+import { typeOfId } from '../../../core/ids';
 import { takeNextNumber } from '../../../core/db/series';
 import { parseOrThrow, validationError } from '../../../core/db/validation';
 import { COMPANY_WIDE } from '../../../core/org/schemas';
@@ -226,6 +227,15 @@ export async function postJournal(s: Session, input: JournalInput): Promise<Jour
   const number = await nextNumber(s, 'JE');
   const posted = stampPosted(s, fields, number);
   return input.id ? r.update(input.id, posted) : r.create(posted as never, s.config.branchCode);
+}
+
+/** Discards a journal entry or sales/purchase draft of this branch; posted documents are refused. */
+export async function discardDraft(s: Session, input: { id: string }): Promise<void> {
+  const type = typeOfId(input.id);
+  if (type !== 'journalEntry' && type !== 'tradeDoc') {
+    throw new OutpostError('validation', 'Only journal entry, invoice and bill drafts can be discarded.');
+  }
+  await s.repository(s.homeBranchDbName, type).discard(input.id);
 }
 
 export async function reverseJournal(s: Session, input: { id: string; date: string; memo?: string }): Promise<JournalEntry> {

@@ -58,6 +58,22 @@ describe('journal entries', () => {
     expect(list.total).toBe(0);
   });
 
+  it('discards a draft (the tombstone keeps who and when) but never a posted entry', async () => {
+    device = await company();
+    const draft = await device.call('accounts.saveJournalDraft', { date: '2026-04-02', memo: 'Maybe rent', currency: 'USD', lines: usd([['6100', 10_000, 0], ['1200', 0, 10_000]]) });
+    const posted = await device.call('accounts.postJournal', { date: '2026-04-02', memo: 'Rent', currency: 'USD', lines: usd([['6100', 10_000, 0], ['1200', 0, 10_000]]) });
+    await device.call('accounts.discardDraft', { id: draft._id });
+    const list = await device.call('accounts.listDocs', { type: 'journalEntry' });
+    expect(list.rows.map((r) => r.memo)).toEqual(['Rent']);
+    const db = device.core.session()!.homeBranchDb;
+    const tomb = (await db.get(draft._id, { revs: true, open_revs: 'all' })) as unknown as { ok: Record<string, unknown> }[];
+    expect(tomb[0]!.ok).toMatchObject({ _deleted: true, type: 'journalEntry', discardedBy: 'Alice Admin' });
+    await expect(device.call('accounts.discardDraft', { id: posted._id })).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/posted/) });
+    await expect(device.call('accounts.discardDraft', { id: 'party:01ABC' })).rejects.toMatchObject({ code: 'validation' });
+    const tb = await device.call('accounts.trialBalance', { asOf: '2026-12-31' });
+    expect(tb.rows.find((r) => r.code === '6100')).toMatchObject({ debit: 10_000 });
+  });
+
   it('refuses group, unknown and archived accounts with the line that is wrong', async () => {
     device = await company();
     const err = await device

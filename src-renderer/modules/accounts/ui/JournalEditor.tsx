@@ -10,6 +10,7 @@ import { useAccountsQuery, useLedgerSetupQuery, usePostJournalMutation, useSaveJ
 import { inputText, signedAmount } from './format';
 import { emptyRow, gridLines, gridTotals, withTrailingBlank, type GridRow } from './journal-grid';
 import { useTableRate } from './use-table-rate';
+import { DiscardDraftButton } from './DiscardDraftButton';
 
 const COLS = ['account', 'debit', 'credit', 'memo'] as const;
 
@@ -206,6 +207,7 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
           <Kbd>Enter</Kbd> next cell · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> post · <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd> save draft
         </Text>
         <Group>
+          {initial && <DiscardDraftButton id={initial._id} what="draft entry" onDiscarded={() => navigate('/accounts/journal', { replace: true })} />}
           <Button variant="default" onClick={() => submit('draft')} loading={draftState.isLoading} disabled={busy}>
             Save draft
           </Button>

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDocsQuery } from './api';
 import { amountCell } from './format';
+import { SEARCH_SCAN_LIMIT } from '../rpc-contract';
 
 const ROW = 36;
 
@@ -40,7 +41,8 @@ export function JournalListPage() {
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
-        {data ? `${data.total} entries` : ''}
+        {data ? `${data.total.toLocaleString()} entries` : ''}
+        {data?.searchLimited ? ` among the newest ${SEARCH_SCAN_LIMIT.toLocaleString()} — pick a date range to search further back` : ''}
       </Text>
       <div role="table" aria-label="Journal entries" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
         <div role="row" style={rowStyle(true)}>

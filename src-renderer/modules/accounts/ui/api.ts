@@ -23,6 +23,10 @@ export const accountsApi = api.injectEndpoints({
       queryFn: (p) => run('accounts.saveJournalDraft', p),
       invalidatesTags: ['journalEntry'],
     }),
+    discardDraft: b.mutation<R<'accounts.discardDraft'>, P<'accounts.discardDraft'>>({
+      queryFn: (p) => run('accounts.discardDraft', p),
+      invalidatesTags: ['journalEntry', 'tradeDoc'],
+    }),
     postJournal: b.mutation<R<'accounts.postJournal'>, P<'accounts.postJournal'>>({ queryFn: (p) => run('accounts.postJournal', p), invalidatesTags: ['journalEntry'] }),
     reverseJournal: b.mutation<R<'accounts.reverseJournal'>, P<'accounts.reverseJournal'>>({
       queryFn: (p) => run('accounts.reverseJournal', p),
@@ -54,6 +58,7 @@ export const {
   useDocsQuery,
   useJournalQuery,
   useSaveJournalDraftMutation,
+  useDiscardDraftMutation,
   usePostJournalMutation,
   useReverseJournalMutation,
   useSetLockDateMutation,

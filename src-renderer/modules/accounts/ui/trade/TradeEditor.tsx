@@ -12,6 +12,7 @@ import { useTableRate } from '../use-table-rate';
 import { useTradeIssueMutation, useTradeSaveDraftMutation } from './api';
 import { addDays, gridToLines, liveTotals, partiesFor, rowsFromLines, sideLabels, withTrailingTradeBlank, type TradeRow, type TradeSideUi } from './trade-form';
 import { TradeLinesGrid } from './TradeLinesGrid';
+import { DiscardDraftButton } from '../DiscardDraftButton';
 
 export interface TradeEditorProps {
   side: TradeSideUi;
@@ -204,6 +205,7 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
           <Kbd>Enter</Kbd> next cell · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {issueLabel.toLowerCase()} · <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd> save draft
         </Text>
         <Group>
+          {initial && <DiscardDraftButton id={initial._id} what="draft" onDiscarded={() => navigate(labels.listPath, { replace: true })} />}
           <Button variant="default" onClick={() => navigate(labels.listPath)} disabled={busy}>
             Cancel
           </Button>
