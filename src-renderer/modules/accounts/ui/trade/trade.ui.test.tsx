@@ -186,6 +186,20 @@ describe('trade pages', () => {
     expect((await screen.findAllByText(/no account 4000/)).length).toBeGreaterThan(0);
   });
 
+  it('a draft can be discarded after confirming; the list is shown again', async () => {
+    const draft = { ...invoice, _id: 'draft1', number: null, status: 'draft', posting: [], postedAt: null, postedBy: null };
+    responses['accounts.getTradeDoc'] = () => ({ doc: draft, readOnly: false, open: 0, status: 'draft', payments: [], credits: [] });
+    responses['accounts.discardDraft'] = () => undefined;
+    mount('/accounts/sales/draft1', <TradeDocPage side="sales" />, '/accounts/sales/:id');
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard draft' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep it' }));
+    expect(calls.some((c) => c.method === 'accounts.discardDraft')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/accounts/sales'));
+    expect(lastCall('accounts.discardDraft')).toEqual({ id: 'draft1' });
+  });
+
   it('issued invoice: status, open amount, posting and actions', async () => {
     responses['accounts.getTradeDoc'] = () => ({ doc: invoice, readOnly: true, open: 7000, status: 'partly-paid', payments: [{ id: 'pay1', number: 'HQ-A-RCPT-000001', date: '2026-01-20', amount: 5000 }], credits: [] });
     mount('/accounts/sales/inv1', <TradeDocPage side="sales" />, '/accounts/sales/:id');
