@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { isIsoDate } from '../../../core/dates';
 import { useDocsQuery } from './api';
 import { amountCell } from './format';
 import { SEARCH_SCAN_LIMIT } from '../rpc-contract';
@@ -14,8 +15,16 @@ export function JournalListPage() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [status, setStatus] = useState<'all' | 'draft' | 'posted'>('all');
+  const [range, setRange] = useState({ from: '', to: '' });
   const [search] = useDebouncedValue(text, 200);
-  const { data } = useDocsQuery({ type: 'journalEntry', text: search || undefined, status: status === 'all' ? undefined : status, limit: 5000 });
+  const { data } = useDocsQuery({
+    type: 'journalEntry',
+    text: search || undefined,
+    status: status === 'all' ? undefined : status,
+    ...(isIsoDate(range.from) ? { from: range.from } : {}),
+    ...(isIsoDate(range.to) ? { to: range.to } : {}),
+    limit: 5000,
+  });
   const rows = data?.rows ?? [];
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 12 });
@@ -25,6 +34,8 @@ export function JournalListPage() {
       <Group justify="space-between">
         <Group>
           <TextInput placeholder="Search number, memo, reference" aria-label="Search entries" value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
+          <TextInput type="date" aria-label="From date" value={range.from} onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} w={150} />
+          <TextInput type="date" aria-label="To date" value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} w={150} />
           <SegmentedControl
             size="xs"
             value={status}
