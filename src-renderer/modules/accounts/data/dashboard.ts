@@ -1,7 +1,8 @@
 import type { IndexDb } from '../../../core/index/index-db';
 import type { Account } from '../domain/schemas';
 import { openItems } from './open-items';
-import { accountBalancesAsOf, sumRange } from './reports';
+import { ledgerTables } from './ledger-projection';
+import { accountBalancesAsOf } from './reports';
 
 export interface AccountsDashboard {
   asOf: string;
@@ -32,23 +33,23 @@ export async function accountsDashboard(index: IndexDb, accounts: Account[], asO
   ]);
   const sum = (items: typeof sales, overdue: boolean) => items.filter((i) => !overdue || i.status === 'overdue').reduce((n, i) => n + i.open, 0);
 
+  // Twelve whole months: one read of their aggregates, grouped by month here.
   const [y, m] = asOf.split('-').map(Number) as [number, number];
-  const months: AccountsDashboard['months'] = [];
+  const monthKeys: string[] = [];
   for (let k = 11; k >= 0; k--) {
     const first = new Date(Date.UTC(y, m - 1 - k, 1));
-    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
-    const from = `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}-01`;
-    const to = `${last.getUTCFullYear()}-${pad(last.getUTCMonth() + 1)}-${pad(last.getUTCDate())}`;
-    const t = await sumRange(index, from, to, branch);
-    let income = 0;
-    let expense = 0;
-    for (const [code, v] of t) {
-      const a = kinds.get(code);
-      if (a?.kind === 'income') income += v.credit - v.debit;
-      if (a?.kind === 'expense') expense += v.debit - v.credit;
-    }
-    months.push({ month: from.slice(0, 7), income, expense });
+    monthKeys.push(`${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`);
   }
+  const byMonth = new Map(monthKeys.map((key) => [key, { month: key, income: 0, expense: 0 }]));
+  const rows = await ledgerTables(index).balances.where('month').between(monthKeys[0]!, monthKeys[11]!, true, true).toArray();
+  for (const b of rows) {
+    if (branch && b.branch !== branch) continue;
+    const a = kinds.get(b.account);
+    const bucket = byMonth.get(b.month)!;
+    if (a?.kind === 'income') bucket.income += b.credit - b.debit;
+    if (a?.kind === 'expense') bucket.expense += b.debit - b.credit;
+  }
+  const months = [...byMonth.values()];
   return {
     asOf,
     cash,

@@ -161,6 +161,23 @@ describe('reports from the index', () => {
     expect(mid.netProfit).toBe(-1_200_000);
   });
 
+  it('the dashboard shows cash and twelve months of income and expenses from the aggregates', async () => {
+    device = await company();
+    await trade(device);
+    const d = await device.call('accounts.dashboard', { asOf: '2026-04-30' });
+    expect(d.cash).toBe(11_700_000);
+    expect(d.months.map((m) => m.month)).toEqual([
+      '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04',
+    ]);
+    expect(d.months.slice(-3)).toEqual([
+      { month: '2026-02', income: 2_000_000, expense: 900_000 },
+      { month: '2026-03', income: 0, expense: 300_000 },
+      { month: '2026-04', income: 500_000, expense: 0 },
+    ]);
+    const otherBranch = await device.call('accounts.dashboard', { asOf: '2026-04-30', branch: 'BOS' });
+    expect(otherBranch.months.every((m) => m.income === 0 && m.expense === 0)).toBe(true);
+  });
+
   it('counts general-ledger rows from whole months and partial edges, for any range (property)', async () => {
     device = await company();
     await trade(device);
