@@ -35,7 +35,7 @@ async function seed(server: { url: string; admin: { username: string; password: 
 async function main(): Promise<void> {
   const user = { name: 'bench', password: 'bench-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
   console.log(`Starting the sync server and seeding ${DOCS.toLocaleString('en')} documents…`);
-  const server = await startTestServer({ org: 'bench', branches: ['NYC'], users: [user] });
+  const server = await startTestServer({ org: 'bench', branches: ['NYC', 'LAT'], users: [user] });
   const vite = await createServer({
     configFile: false,
     root: `${root}/bench/browser`,
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
       remoteDb: 'bench-branch-nyc',
       docs: DOCS,
       repeat: REPEAT,
+      latencyBranch: process.env.BENCH_LATENCY === '0' ? undefined : 'LAT',
+      latencyEdits: Number(process.env.BENCH_LATENCY_EDITS ?? 20),
     };
     const results = (await page.evaluate(
       (c) => (window as unknown as { runBench(c: BenchConfig): Promise<BenchResults> }).runBench(c),

@@ -15,6 +15,9 @@ import { generateJournalEntries, type BenchDoc } from '../generate';
 import { rawIndexedDbPut } from '../raw-idb';
 import { median, type BenchConfig, type BenchResults } from './protocol';
 import { runAccountsBench } from './accounts-bench';
+import { runLatencyBench } from './latency-bench';
+import { SyncEngine } from '../../src-renderer/core/sync/engine';
+import type { SyncOverview } from '../../src-renderer/core/rpc/contract';
 
 const env = browserPouchEnv();
 const BATCH = 500;
@@ -79,12 +82,38 @@ async function coreWrite(docs: BenchDoc[], run: number): Promise<{ throughput: n
   return { throughput: write.n / write.seconds, indexThroughput: projection.n / projection.seconds, saveMs };
 }
 
-async function pull(config: BenchConfig, run: number, tuned: boolean): Promise<number> {
-  const remote = openRemoteDb(env, config.serverUrl, config.remoteDb, config);
-  const local = new env.PouchDB(`bench-pull-${tuned ? 'core' : 'plain'}-${run}-${Date.now()}`, { adapter: env.localAdapter });
+/**
+ * The engine's initial pull: a real SyncEngine with one database (push and pull, as the app
+ * runs them), from connect until its status says up to date. Status updates are coalesced to
+ * ten a second, so this counts up to 0.1 s more than the copy itself.
+ */
+async function enginePull(config: BenchConfig, run: number): Promise<number> {
+  const local = new env.PouchDB(`bench-pull-engine-${run}-${Date.now()}`, { adapter: env.localAdapter });
+  let settle: { resolve(): void; reject(e: Error): void } = { resolve: () => undefined, reject: () => undefined };
+  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const onStatus = (o: SyncOverview) => {
+    if (o.state === 'up-to-date') settle.resolve();
+    if (o.state === 'error') settle.reject(new Error(`Engine pull failed: ${JSON.stringify(o.databases.map((d) => d.error))}`));
+  };
+  const engine = new SyncEngine({ env, orgCode: config.org, onStatus });
+  await engine.addDatabase('branch-nyc', local);
   const r = await timed(async () => {
-    // The engine's options (sync/engine.ts) against PouchDB's defaults.
-    const res = tuned ? await local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 }) : await local.replicate.from(remote);
+    engine.connect({ serverUrl: config.serverUrl, username: config.username, password: config.password });
+    await done;
+    return (await local.info()).doc_count;
+  });
+  await engine.close();
+  if (r.n < config.docs) throw new Error(`The engine pulled ${r.n} documents, expected ${config.docs}`);
+  await local.destroy();
+  return r.n / r.seconds;
+}
+
+/** PouchDB.replicate on its own: with PouchDB's defaults, or with the batches the engine's replication uses. */
+async function pull(config: BenchConfig, run: number, batches: boolean): Promise<number> {
+  const remote = openRemoteDb(env, config.serverUrl, config.remoteDb, config);
+  const local = new env.PouchDB(`bench-pull-${batches ? 'batch' : 'plain'}-${run}-${Date.now()}`, { adapter: env.localAdapter });
+  const r = await timed(async () => {
+    const res = batches ? await local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 }) : await local.replicate.from(remote);
     return res.docs_written;
   });
   // The server also holds the design document with validate_doc_update.
@@ -101,6 +130,7 @@ async function runBench(config: BenchConfig): Promise<BenchResults> {
   const projection: number[] = [];
   const saves: number[] = [];
   const corePull: number[] = [];
+  const batchPull: number[] = [];
   const plainPull: number[] = [];
   for (let run = 0; run < config.repeat; run++) {
     console.log(`run ${run + 1}/${config.repeat}`);
@@ -109,16 +139,25 @@ async function runBench(config: BenchConfig): Promise<BenchResults> {
     core.push(c.throughput);
     projection.push(c.indexThroughput);
     saves.push(median(c.saveMs));
-    corePull.push(await pull(config, run, true));
+    corePull.push(await enginePull(config, run));
+    batchPull.push(await pull(config, run, true));
     plainPull.push(await pull(config, run, false));
+    console.log(`  pull: engine ${Math.round(corePull.at(-1)!)}, replicate batch 1000 ${Math.round(batchPull.at(-1)!)}, plain ${Math.round(plainPull.at(-1)!)} docs/s; raw IndexedDB ${Math.round(raw.at(-1)!)}`);
   }
+  const latency = config.latencyBranch
+    ? await runLatencyBench({ ...config, branchCode: config.latencyBranch, edits: config.latencyEdits ?? 20 })
+    : {};
   return {
     raw_indexeddb_put: { value: median(raw), unit: 'docs/s', runs: raw },
     core_write_bulk: { value: median(core), unit: 'docs/s', runs: core },
     core_save_single_median: { value: median(saves), unit: 'ms', runs: saves },
     index_rebuild: { value: median(projection), unit: 'docs/s', runs: projection },
     initial_pull_core: { value: median(corePull), unit: 'docs/s', runs: corePull },
+    initial_pull_replicate_batch1000: { value: median(batchPull), unit: 'docs/s', runs: batchPull },
     initial_pull_plain_replicate: { value: median(plainPull), unit: 'docs/s', runs: plainPull },
+    initial_pull_core_vs_plain: { value: median(corePull) / median(plainPull), unit: '×' },
+    raw_indexeddb_vs_initial_pull_core: { value: median(raw) / median(corePull), unit: '×' },
+    ...latency,
   };
 }
 

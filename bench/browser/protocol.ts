@@ -7,6 +7,9 @@ export interface BenchConfig {
   remoteDb: string;
   docs: number;
   repeat: number;
+  /** A second, empty branch for the edit-to-other-office latency (latency-bench.ts); none skips it. */
+  latencyBranch?: string;
+  latencyEdits?: number;
 }
 
 export interface BenchResult {

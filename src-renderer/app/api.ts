@@ -73,6 +73,15 @@ export const api = createApi({
       queryFn: (p) => run('sync.withdrawRefused', p),
       invalidatesTags: ['refused', 'sync', 'branch', 'index'],
     }),
+    // Switch user: what syncs, what is held back, who stamps records and what the UI offers all change.
+    signIn: b.mutation<R<'user.signIn'>, P<'user.signIn'>>({
+      queryFn: (p) => run('user.signIn', p),
+      invalidatesTags: ['app', 'sync', 'refused', 'branch', 'index', 'conflict'],
+    }),
+    signOut: b.mutation<R<'user.signOut'>, void>({
+      queryFn: () => run('user.signOut', undefined),
+      invalidatesTags: ['app', 'sync', 'refused', 'branch', 'index', 'conflict'],
+    }),
     indexStatus: b.query<R<'index.getStatus'>, void>({ queryFn: () => run('index.getStatus', undefined), providesTags: ['index'] }),
     rebuildIndex: b.mutation<R<'index.rebuild'>, void>({ queryFn: () => run('index.rebuild', undefined), invalidatesTags: ['index'] }),
     dashboard: b.query<R<'index.dashboard'>, void>({
@@ -110,6 +119,8 @@ export const {
   useWithdrawnQuery,
   useResendRefusedMutation,
   useWithdrawRefusedMutation,
+  useSignInMutation,
+  useSignOutMutation,
   useIndexStatusQuery,
   useRebuildIndexMutation,
   useDashboardQuery,

@@ -18,3 +18,42 @@ export async function loadCredentials(vault: CredentialVault, orgCode: string): 
     return null;
   }
 }
+
+/**
+ * After the core accepted a new user (switch user, or sign in after a sign-out): their
+ * credentials replace the previous user's in the vault. If they cannot be stored, the previous
+ * user's entry is removed anyway, so a restart can never sign the previous user back in.
+ * Returns whether the new credentials were stored.
+ */
+export async function replaceCredentials(vault: CredentialVault, orgCode: string, creds: ServerCredentials): Promise<boolean> {
+  try {
+    await saveCredentials(vault, orgCode, creds);
+    return true;
+  } catch {
+    await vault.remove(vaultAccount(orgCode)).catch(() => undefined);
+    return false;
+  }
+}
+
+/** Sign out: the stored credentials are removed. Returns false when the vault refused. */
+export async function forgetCredentials(vault: CredentialVault, orgCode: string): Promise<boolean> {
+  try {
+    await vault.remove(vaultAccount(orgCode));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The vault entry to hand to the core at start, if it may be used: never after a sign-out,
+ * and never when it belongs to someone other than the user this device last signed in.
+ */
+export function resumableCredentials(
+  state: { signedOut: boolean; user: { name: string } | null },
+  creds: ServerCredentials | null,
+): ServerCredentials | null {
+  if (!creds || state.signedOut) return null;
+  if (state.user && state.user.name !== creds.username) return null;
+  return creds;
+}

@@ -12,4 +12,8 @@ describe('what the UI offers', () => {
   it('lets a device that never signed in keep its own books', () => {
     expect(permissionsFor(null).manageMaster).toBe(true);
   });
+
+  it('offers no master data while nobody is signed in after a sign-out', () => {
+    expect(permissionsFor(null, true).manageMaster).toBe(false);
+  });
 });

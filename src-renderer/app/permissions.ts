@@ -6,7 +6,10 @@ export interface Permissions {
 }
 
 /** What a set of roles may do, as the server's validate_doc_update decides it (the UI only hides). */
-export function permissionsFor(user: { roles: string[] } | null): Permissions {
+export function permissionsFor(user: { roles: string[] } | null, signedOut = false): Permissions {
+  // After a sign-out on a shared desktop nobody's rights apply: company master data waits for
+  // someone who may change it to sign in.
+  if (signedOut) return { manageMaster: false };
   // A device that never signed in to a server is its own authority (a single office keeping
   // its books locally); the server checks everything once it connects.
   if (!user) return { manageMaster: true };
@@ -16,5 +19,5 @@ export function permissionsFor(user: { roles: string[] } | null): Permissions {
 
 export function usePermissions(): Permissions {
   const { data } = useAppStateQuery();
-  return permissionsFor(data?.phase === 'ready' ? data.user : null);
+  return data?.phase === 'ready' ? permissionsFor(data.user, data.signedOut) : permissionsFor(null);
 }

@@ -72,7 +72,8 @@ describe('branches and the index', () => {
     expect(status.rebuilding).toBe(false);
     expect(status.lastRebuiltAt).not.toBeNull();
     const after = await device.call('index.dashboard', undefined);
-    expect(after.countsByType).toEqual(before.countsByType);
+    expect(after).toEqual(before);
+    expect(after.branches).toBe(4);
     const progress = device.events.filter((e) => e.kind === 'progress' && e.task === 'index-rebuild');
     expect(progress.at(-1)).toMatchObject({ finished: true });
   });

@@ -11,6 +11,7 @@ import type { RpcHandlers } from './rpc/server';
 import { Session } from './session';
 import { fetchSessionUser, testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
+import { signIn, signOut } from './sync/sign-in';
 import { z } from 'zod';
 import { countConflicts, listConflicts, resolveConflict } from './conflicts/conflict-service';
 import type { CoreModule } from './module';
@@ -83,7 +84,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const branch = branches.find((b) => b.code === s.config.branchCode);
     const device = devices.find((d) => d._id === s.config.deviceId);
     if (!branch || !device) throw new OutpostError('internal', 'This device’s branch or device record is missing.');
-    return { phase: 'ready', company, branch, device, userName: s.config.userName, user: s.config.user ?? null };
+    return {
+      phase: 'ready',
+      company,
+      branch,
+      device,
+      userName: s.config.userName,
+      user: s.config.user ?? null,
+      signedOut: s.config.signedOut ?? false,
+      serverUrl: s.config.server?.url ?? s.config.lastServerUrl ?? null,
+    };
   };
 
   const announce = async (): Promise<AppState> => {
@@ -93,6 +103,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
 
   const syncStatus = (): SyncOverview => ready().sync.overview();
+  // Called as `deps.fetch(…)`: a browser's own fetch must not be called as a method of another
+  // object ("Illegal invocation" in a worker), so it is wrapped.
+  const httpFetch: typeof fetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const connection = () => ({ fetch: httpFetch, origin: opts.origin ?? 'this app', corsApplies: opts.corsApplies ?? false });
 
   const moduleHandlers = Object.assign({}, ...(opts.modules ?? []).map((m) => m.handlers(ready))) as Partial<RpcHandlers>;
 
@@ -111,7 +125,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const { config, written } = await joinCompany(opts.env, store, input, now, (label, done, total, finished) =>
         opts.emit({ kind: 'progress', task: 'join', label, done, total, finished }),
       );
-      const user = await fetchSessionUser(input.serverUrl, input, opts.fetch ?? fetch).catch(() => null);
+      const user = await fetchSessionUser(input.serverUrl, input, httpFetch).catch(() => null);
       const s = await openSession(user ? await store.update({ user }) : config);
       s.sync.markPending(MASTER_DB, written);
       s.sync.connect({ serverUrl: input.serverUrl, username: input.username, password: input.password });
@@ -140,10 +154,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const s = ready();
       s.sync.connect(creds);
       // Who signed in decides which databases this device holds (head office: every branch).
-      const user = await fetchSessionUser(creds.serverUrl, creds, opts.fetch ?? fetch).catch(() => undefined);
+      const user = await fetchSessionUser(creds.serverUrl, creds, httpFetch).catch(() => undefined);
+      const signedBackIn = user && s.config.signedOut ? { signedOut: false, userName: s.config.displayNames?.[user.name] ?? user.name } : {};
       s.config = await store.update({
         server: { url: creds.serverUrl.replace(/\/+$/, ''), username: creds.username },
         ...(user !== undefined ? { user } : {}),
+        ...signedBackIn,
       });
       await s.reconcileDatabases();
       await announce();
@@ -163,12 +179,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       ready().sync.resume();
       return syncStatus();
     },
-    'sync.testConnection': (input) =>
-      testConnection(input, {
-        fetch: opts.fetch ?? fetch,
-        origin: opts.origin ?? 'this app',
-        corsApplies: opts.corsApplies ?? false,
-      }),
+    'sync.testConnection': (input) => testConnection(input, connection()),
     'sync.listRefused': async () => ready().sync.listRefused(),
     'sync.listWithdrawn': async () => ready().sync.listWithdrawn(),
     'sync.resendRefused': async ({ db, docId }) => {
@@ -182,6 +193,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return syncStatus();
     },
 
+    'user.signIn': async (input) => {
+      await signIn({ session: ready(), store, connection: connection() }, input);
+      return announce();
+    },
+    'user.signOut': async () => {
+      await signOut({ session: ready(), store });
+      return announce();
+    },
+
     'index.getStatus': () => ready().projector.status(),
     'index.rebuild': async () => {
       const s = ready();
@@ -191,7 +211,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'index.dashboard': async () => {
       const s = ready();
       await s.projector.settle();
-      return dashboardSummary(s.index, s.registry.types());
+      return dashboardSummary(s.index);
     },
     'index.search': async ({ text, limit }) => searchCatalog(ready().index, text, limit),
 

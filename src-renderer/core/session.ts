@@ -5,7 +5,7 @@ import { SchemaRegistry as Registry } from './db/schema-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
 import { Projector } from './index/projector';
 import { registerOrgTypes } from './org/doc-types';
-import { isHeadOffice, type DeviceConfig } from './org/device-config';
+import { isHeadOffice, maySync, userBranches, type DeviceConfig } from './org/device-config';
 import type { Branch, Company, Device, DocBase } from './org/schemas';
 import type { CoreModule } from './module';
 import { OutpostError } from './errors';
@@ -65,6 +65,8 @@ export class Session {
       status: (status) => deps.emit({ kind: 'index', status }),
       progress: (done, total, finished) =>
         deps.emit({ kind: 'progress', task: 'index-rebuild', label: 'Rebuilding the index', done, total, finished }),
+      catchUpProgress: (done, total, finished) =>
+        deps.emit({ kind: 'progress', task: 'index-catch-up', label: 'Updating reports', done, total, finished }),
     }, projections);
     this.sync = new SyncEngine({
       env: deps.env,
@@ -128,13 +130,20 @@ export class Session {
 
   /**
    * The databases this device should hold: master and its own branch, plus every branch when
-   * the signed-in user is head office or an administrator (DESIGN §2). New ones are opened,
-   * indexed and synced; nothing is ever closed here, so no local data is dropped.
+   * the signed-in user is head office or an administrator (DESIGN §2), or the user's own
+   * branches (a clerk of another branch on a shared desktop). New ones are opened, indexed and
+   * synced; nothing is ever closed here, so no local data is dropped. A held database the
+   * signed-in user may not use stops syncing and keeps its records (`applySyncScope`).
    */
   async reconcileDatabases(): Promise<string[]> {
+    const user = this.config.user;
     const wanted = new Set([MASTER_DB, branchDbName(this.config.branchCode)]);
-    if (isHeadOffice(this.config.user)) {
-      for (const b of await this.branches.list()) if (!b.archived) wanted.add(branchDbName(b.code));
+    const headOffice = isHeadOffice(user);
+    const own = new Set(userBranches(user));
+    if (headOffice || own.size > 0) {
+      for (const b of await this.branches.list()) {
+        if (!b.archived && (headOffice || own.has(b.code))) wanted.add(branchDbName(b.code));
+      }
     }
     const added: string[] = [];
     for (const name of wanted) {
@@ -149,7 +158,15 @@ export class Session {
       this.config = { ...this.config, databases: [...this.dbs.keys()] };
       await this.deps.saveConfig?.(this.config);
     }
+    this.applySyncScope();
     return added;
+  }
+
+  /** Databases held here that the signed-in user's rights do not cover wait instead of syncing. */
+  applySyncScope(): void {
+    const user = this.config.user ?? null;
+    const held = [...this.dbs.keys()].filter((db) => !maySync(user, db));
+    this.sync.holdBack(held, user?.name ?? null);
   }
 
   get master(): Db {

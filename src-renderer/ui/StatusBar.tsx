@@ -17,6 +17,7 @@ export function StatusBar() {
     const t = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(t);
   }, []);
+  const indexing = useSelector((s: RootState) => s.ui.progress['index-catch-up']);
   const state = sync?.state ?? 'not-configured';
   // The first database still being copied for the first time, if any.
   const initial = sync?.databases.find((d) => d.progress)?.progress ?? null;
@@ -33,6 +34,12 @@ export function StatusBar() {
           Copying {initial.done.toLocaleString()}
           {initial.total !== null ? ` of ${initial.total.toLocaleString()}` : ''}
           {etaText(initial) ? ` · ${etaText(initial)}` : ''}
+        </Text>
+      )}
+      {indexing && (
+        <Text size="xs" c="blue" data-testid="status-indexing">
+          {indexing.label} {indexing.done.toLocaleString()}
+          {indexing.total !== null ? ` of ${indexing.total.toLocaleString()}` : ''}
         </Text>
       )}
       <Text size="xs" data-testid="status-pending">

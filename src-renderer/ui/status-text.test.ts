@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastSyncText, SYNC_STATE_TEXT } from './status-text';
+import { dbLabel, heldBackText, lastSyncText, SYNC_STATE_TEXT } from './status-text';
 
 describe('status bar wording', () => {
   it('has a word for every sync state', () => {
@@ -11,7 +11,17 @@ describe('status bar wording', () => {
       'up-to-date': 'Up to date',
       paused: 'Paused',
       error: 'Sync error',
+      'not-synced': 'Not synced for this user',
     });
+  });
+
+  it('says plainly which database waits for which signed-in user, and how much', () => {
+    expect(dbLabel('master')).toBe('Company data');
+    expect(dbLabel('branch-bos')).toBe('Branch BOS');
+    expect(dbLabel('files-nyc')).toBe('Files of branch NYC');
+    expect(heldBackText({ db: 'branch-bos', heldBackFor: 'Jane', pending: 12 })).toBe('Branch BOS is not synced while Jane is signed in — 12 records waiting.');
+    expect(heldBackText({ db: 'branch-bos', heldBackFor: 'Jane', pending: 1 })).toBe('Branch BOS is not synced while Jane is signed in — 1 record waiting.');
+    expect(heldBackText({ db: 'branch-nyc', heldBackFor: 'jane', pending: 0 })).toBe('Branch NYC is not synced while jane is signed in — nothing waiting to be sent.');
   });
 
   it('says how long ago the last sync was', () => {

@@ -1,4 +1,5 @@
-import type { SyncState } from '../core/rpc/contract';
+import { branchCodeOfDb, MASTER_DB, PAYROLL_DB } from '../core/db/names';
+import type { DbSyncStatus, SyncState } from '../core/rpc/contract';
 
 /** The words the status bar uses for each sync state; one place, so the Sync page agrees. */
 export const SYNC_STATE_TEXT: Record<SyncState, string> = {
@@ -9,6 +10,7 @@ export const SYNC_STATE_TEXT: Record<SyncState, string> = {
   'up-to-date': 'Up to date',
   paused: 'Paused',
   error: 'Sync error',
+  'not-synced': 'Not synced for this user',
 };
 
 export const SYNC_STATE_COLOR: Record<SyncState, string> = {
@@ -19,6 +21,7 @@ export const SYNC_STATE_COLOR: Record<SyncState, string> = {
   'up-to-date': 'teal',
   paused: 'gray',
   error: 'red',
+  'not-synced': 'gray',
 };
 
 export function lastSyncText(iso: string | null, now: Date = new Date()): string {
@@ -29,4 +32,20 @@ export function lastSyncText(iso: string | null, now: Date = new Date()): string
   if (seconds < 3600) return `Last sync: ${Math.round(seconds / 60)} min ago`;
   const sameDay = then.toDateString() === now.toDateString();
   return `Last sync: ${sameDay ? then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : then.toLocaleString()}`;
+}
+
+/** A local database in a clerk's words: 'Branch BOS', 'Company data'. */
+export function dbLabel(db: string): string {
+  if (db === MASTER_DB) return 'Company data';
+  if (db === PAYROLL_DB) return 'Payroll';
+  const code = branchCodeOfDb(db);
+  if (code) return db.startsWith('files-') ? `Files of branch ${code}` : `Branch ${code}`;
+  return db;
+}
+
+/** "Branch BOS is not synced while jane is signed in — 12 records waiting." */
+export function heldBackText(d: Pick<DbSyncStatus, 'db' | 'heldBackFor' | 'pending'>): string {
+  const who = d.heldBackFor ? `${d.heldBackFor} is` : 'this user is';
+  const waiting = d.pending === 0 ? 'nothing waiting to be sent' : `${d.pending.toLocaleString()} ${d.pending === 1 ? 'record' : 'records'} waiting`;
+  return `${dbLabel(d.db)} is not synced while ${who} signed in — ${waiting}.`;
 }

@@ -35,8 +35,8 @@ export function Shell({ state }: { state: Extract<AppState, { phase: 'ready' }> 
               {state.branch.code}
             </Badge>
           </Group>
-          <Text size="sm" c="dimmed">
-            {state.userName} · device {state.branch.code}-{state.device.letter}
+          <Text size="sm" c="dimmed" component={RouterLink} to="/sync" data-testid="header-user" title="Who is signed in: Sync page">
+            {whoText(state)} · device {state.branch.code}-{state.device.letter}
           </Text>
         </Group>
       </AppShell.Header>
@@ -53,4 +53,11 @@ export function Shell({ state }: { state: Extract<AppState, { phase: 'ready' }> 
       </AppShell.Footer>
     </AppShell>
   );
+}
+
+/** "Jane Doe (jane)" — the name on records and the sync user — or "Not signed in" after a sign-out. */
+function whoText(state: Extract<AppState, { phase: 'ready' }>): string {
+  if (state.signedOut) return 'Not signed in';
+  if (state.user && state.user.name !== state.userName) return `${state.userName} (${state.user.name})`;
+  return state.userName;
 }

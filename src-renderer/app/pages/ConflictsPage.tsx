@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Card, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { mergeFields } from '../../core/conflicts/conflict-diff';
+import { branchCodeOfDb, MASTER_DB } from '../../core/db/names';
 import type { Device } from '../../core/org/schemas';
 import type { ConflictRecord, ConflictVersion } from '../../core/rpc/contract';
 import { errorFields, errorMessage } from '../../ui/form-errors';
-import { useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '../api';
+import { useBranchesQuery, useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '../api';
 
 /**
  * Conflicts (issue 4 §3): every draft or master-data record two offices changed while apart,
@@ -12,8 +14,11 @@ import { useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '
  * save the merge; the decision syncs to every office like any edit. Route: /conflicts.
  */
 export function ConflictsPage() {
-  const { data: conflicts, isLoading, error, refetch } = useConflictsQuery();
+  const { data: all, isLoading, error, refetch } = useConflictsQuery();
   const { data: devices = [] } = useDevicesQuery();
+  const [params, setParams] = useSearchParams();
+  const branch = params.get('branch') ?? '';
+  const conflicts = all?.filter((c) => inBranch(c.db, branch));
   return (
     <Stack>
       <Title order={2}>Conflicts</Title>
@@ -30,16 +35,51 @@ export function ConflictsPage() {
           {errorMessage(error)}
         </Alert>
       )}
+      <BranchFilter branch={branch} onChange={(b) => setParams(b ? { branch: b } : {})} />
       {isLoading && <Text c="dimmed">Loading…</Text>}
-      {conflicts && conflicts.length === 0 && (
+      {all && all.length === 0 && (
         <Text c="teal" fw={600} data-testid="conflicts-empty">
           No conflicts: every office agrees.
+        </Text>
+      )}
+      {all && all.length > 0 && conflicts && conflicts.length < all.length && (
+        <Text size="sm" data-testid="conflicts-filtered">
+          {conflicts.length === 0 ? `No conflicts in ${scopeText(branch)}` : `Showing ${conflicts.length} of ${all.length} conflicts (${scopeText(branch)})`}
+          {' · '}
+          <Anchor component="button" type="button" size="sm" onClick={() => setParams({})}>
+            Show every branch
+          </Anchor>
         </Text>
       )}
       {conflicts?.map((c) => (
         <ConflictCard key={`${c.db}|${c.id}|${c.revs.join(',')}`} conflict={c} devices={devices} onStale={() => void refetch()} />
       ))}
     </Stack>
+  );
+}
+
+/** '' = everything; '*' = company data (master); otherwise a branch code. */
+function inBranch(db: string, branch: string): boolean {
+  if (!branch) return true;
+  if (branch === '*') return db === MASTER_DB;
+  return branchCodeOfDb(db) === branch;
+}
+
+function scopeText(branch: string): string {
+  return branch === '*' ? 'company data' : `branch ${branch}`;
+}
+
+function BranchFilter({ branch, onChange }: { branch: string; onChange(branch: string): void }) {
+  const { data: branches = [] } = useBranchesQuery();
+  const data = [
+    { value: 'all', label: 'Every branch and company data' },
+    { value: '*', label: 'Company data (customers, accounts, settings…)' },
+    ...branches.map((b) => ({ value: b.code, label: `Branch ${b.code} — ${b.name}` })),
+  ];
+  // A branch in the address that is not (yet) in the list still filters, and says so.
+  if (branch && !data.some((d) => d.value === branch)) data.push({ value: branch, label: `Branch ${branch}` });
+  return (
+    <Select label="Show" data={data} value={branch || 'all'} onChange={(v) => onChange(!v || v === 'all' ? '' : v)} allowDeselect={false} maw={420} data-testid="conflicts-branch" />
   );
 }
 

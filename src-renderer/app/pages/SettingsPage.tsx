@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Modal, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useSelector } from 'react-redux';
+import { Link } from 'react-router';
 import { addBranchInputSchema } from '../../core/org/org-service';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../ui/form-errors';
 import { CURRENCIES } from '../../ui/options';
@@ -45,6 +46,7 @@ function BranchesCard() {
             <Table.Th>Name</Table.Th>
             <Table.Th>Currency</Table.Th>
             <Table.Th>Last heard from</Table.Th>
+            <Table.Th>Conflicts</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -55,6 +57,9 @@ function BranchesCard() {
               <Table.Td>{b.currency}</Table.Td>
               <Table.Td data-testid={`heard-${b.code}`}>
                 {heardText(heard.get(b.code))}
+              </Table.Td>
+              <Table.Td data-testid={`conflicts-${b.code}`}>
+                <BranchConflicts activity={heard.get(b.code)} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -165,6 +170,23 @@ function IndexCard() {
           : ''}
       </Text>
     </Card>
+  );
+}
+
+/** Records of the branch in conflict, linking to the Conflicts page filtered by that branch. */
+function BranchConflicts({ activity }: { activity: BranchActivity | undefined }) {
+  if (!activity?.held) return null;
+  if (activity.conflicts === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        None
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm" c="orange" fw={600} component={Link} to={`/conflicts?branch=${encodeURIComponent(activity.code)}`}>
+      {activity.conflicts} to resolve
+    </Text>
   );
 }
 

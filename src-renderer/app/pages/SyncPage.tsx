@@ -1,60 +1,33 @@
 import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { ConnectionTestResult } from '../../core/rpc/contract';
+import type { AppState, ConnectionTestResult, SyncOverview } from '../../core/rpc/contract';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
 import { etaText } from '../../ui/eta';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
 import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from '../../ui/status-text';
 import {
+  useAppStateQuery,
   useRefusedQuery,
   useResendRefusedMutation,
   useWithdrawnQuery,
   useWithdrawRefusedMutation,
   useSyncConnectMutation,
-  useSyncDisconnectMutation,
   useSyncPauseMutation,
   useSyncResumeMutation,
   useSyncStatusQuery,
   useTestConnectionMutation,
 } from '../api';
-import { saveCredentials, vaultAccount } from '../credentials';
+import { saveCredentials } from '../credentials';
 import { usePlatform } from '../platform-context';
+import { HeldBackNotice, SignedInCard, SignedOutCard } from './SyncUser';
 
 export function SyncPage({ orgCode }: { orgCode: string }) {
-  const platform = usePlatform();
   const { data: sync } = useSyncStatusQuery();
+  const { data: state } = useAppStateQuery();
   const { data: refused } = useRefusedQuery();
-  const [connect, connecting] = useSyncConnectMutation();
-  const [disconnect] = useSyncDisconnectMutation();
   const [pause] = useSyncPauseMutation();
   const [resume] = useSyncResumeMutation();
-  const [testConnection, testing] = useTestConnectionMutation();
-  const [form, setForm] = useState({ serverUrl: sync?.server?.url ?? 'http://127.0.0.1:5984', username: sync?.server?.username ?? '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [check, setCheck] = useState<ConnectionTestResult | null>(null);
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setFailure(null);
-    const res = await connect(form);
-    if ('error' in res) {
-      setErrors(errorFields(res.error));
-      setFailure(errorMessage(res.error));
-      return;
-    }
-    setErrors({});
-    try {
-      await saveCredentials(platform.vault, orgCode, form);
-    } catch {
-      setFailure('Sync started, but the password could not be stored safely on this computer; you will be asked again next time.');
-    }
-  }
-
-  async function runTest() {
-    const res = await testConnection({ ...form, orgCode });
-    if ('data' in res && res.data) setCheck(res.data);
-  }
+  const ready = state?.phase === 'ready' ? state : null;
 
   return (
     <Stack>
@@ -71,19 +44,12 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                 Pause sync
               </Button>
             )}
-            <Button
-              variant="subtle"
-              color="red"
-              onClick={async () => {
-                await disconnect();
-                await platform.vault.remove(vaultAccount(orgCode));
-              }}
-            >
-              Disconnect
-            </Button>
           </Group>
         )}
       </Group>
+
+      {sync && ready && <WhoCard state={ready} sync={sync} orgCode={orgCode} />}
+      {sync && <HeldBackNotice sync={sync} />}
 
       <Card withBorder>
         <Text fw={600} mb="xs">
@@ -142,33 +108,6 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
       </Card>
 
       <Card withBorder>
-        <form onSubmit={save} noValidate>
-          <Stack gap="sm">
-            <Text fw={600}>Sync server</Text>
-            <Text size="sm" c="dimmed">
-              The password is kept encrypted on this computer ({platform.kind === 'electron' ? 'by the operating system' : 'by the browser'}) and
-              never written in plain text.
-            </Text>
-            <TextInput label="Server URL" value={form.serverUrl} onChange={(e) => setForm({ ...form, serverUrl: e.currentTarget.value })} error={errors.serverUrl} />
-            <SimpleGrid cols={2}>
-              <TextInput label="Username" autoComplete="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username} />
-              <TextInput label="Password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password} />
-            </SimpleGrid>
-            {check && <ConnectionChecks result={check} />}
-            {failure && <Alert color="red">{failure}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={runTest} loading={testing.isLoading}>
-                Test connection
-              </Button>
-              <Button type="submit" loading={connecting.isLoading}>
-                Save and connect
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Card>
-
-      <Card withBorder>
         <Title order={3} size="h4" mb="xs">
           Refused by the server
         </Title>
@@ -213,6 +152,78 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
         <WithdrawnList />
       </Card>
     </Stack>
+  );
+}
+
+/**
+ * Who syncs from this computer: the signed-in user (Switch user, Sign out); after a sign-out,
+ * a sign-in for the next person; on a device that never connected, the server form.
+ */
+function WhoCard({ state, sync, orgCode }: { state: Extract<AppState, { phase: 'ready' }>; sync: SyncOverview; orgCode: string }) {
+  if (sync.configured) return <SignedInCard state={state} sync={sync} orgCode={orgCode} />;
+  if (state.signedOut) return <SignedOutCard state={state} orgCode={orgCode} />;
+  return <ServerForm orgCode={orgCode} serverUrl={state.serverUrl} username={state.user?.name ?? ''} />;
+}
+
+/** First connection of this device (works offline too: it connects once the server can be reached). */
+function ServerForm({ orgCode, serverUrl, username }: { orgCode: string; serverUrl: string | null; username: string }) {
+  const platform = usePlatform();
+  const [connect, connecting] = useSyncConnectMutation();
+  const [testConnection, testing] = useTestConnectionMutation();
+  const [form, setForm] = useState({ serverUrl: serverUrl ?? 'http://127.0.0.1:5984', username, password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [check, setCheck] = useState<ConnectionTestResult | null>(null);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setFailure(null);
+    const res = await connect(form);
+    if ('error' in res) {
+      setErrors(errorFields(res.error));
+      setFailure(errorMessage(res.error));
+      return;
+    }
+    setErrors({});
+    try {
+      await saveCredentials(platform.vault, orgCode, form);
+    } catch {
+      setFailure('Sync started, but the password could not be stored safely on this computer; you will be asked again next time.');
+    }
+  }
+
+  async function runTest() {
+    const res = await testConnection({ ...form, orgCode });
+    if ('data' in res && res.data) setCheck(res.data);
+  }
+
+  return (
+    <Card withBorder>
+      <form onSubmit={save} noValidate>
+        <Stack gap="sm">
+          <Text fw={600}>Sync server</Text>
+          <Text size="sm" c="dimmed">
+            The password is kept encrypted on this computer ({platform.kind === 'electron' ? 'by the operating system' : 'by the browser'}) and
+            never written in plain text.
+          </Text>
+          <TextInput label="Server URL" value={form.serverUrl} onChange={(e) => setForm({ ...form, serverUrl: e.currentTarget.value })} error={errors.serverUrl} />
+          <SimpleGrid cols={2}>
+            <TextInput label="Username" autoComplete="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username} />
+            <TextInput label="Password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password} />
+          </SimpleGrid>
+          {check && <ConnectionChecks result={check} />}
+          {failure && <Alert color="red">{failure}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={runTest} loading={testing.isLoading}>
+              Test connection
+            </Button>
+            <Button type="submit" loading={connecting.isLoading}>
+              Save and connect
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
   );
 }
 

@@ -41,6 +41,7 @@ beforeAll(() => {
       calls.push({ method, params });
       if (method === 'conflicts.list') return list;
       if (method === 'org.listDevices') return [{ _id: 'device:A', branchCode: 'NYC', letter: 'A' }];
+      if (method === 'org.listBranches') return [{ _id: 'branch:1', code: 'NYC', name: 'New York' }, { _id: 'branch:2', code: 'BOS', name: 'Boston' }];
       if (method === 'conflicts.resolve') {
         list = [];
         return { id: 'party:1', rev: '3-x' };
@@ -55,11 +56,11 @@ afterEach(() => {
   calls.length = 0;
 });
 
-function mount() {
+function mount(path = '/conflicts') {
   return render(
     <Provider store={createStore()}>
       <MantineProvider>
-        <MemoryRouter>
+        <MemoryRouter initialEntries={[path]}>
           <ConflictsPage />
         </MemoryRouter>
       </MantineProvider>
@@ -92,6 +93,25 @@ describe('Conflicts page', () => {
       merged: { code: 'C-001', name: 'Bayside Coffee House', phone: '555' },
     });
     expect(await screen.findByText('No conflicts: every office agrees.')).toBeTruthy();
+  });
+
+  it('filters by branch from the address (the head-office link from Settings)', async () => {
+    const bosDraft: ConflictRecord = { ...record, db: 'branch-bos', id: 'journalEntry:1', type: 'journalEntry', title: 'BOS draft' };
+    list = [record, bosDraft];
+    mount('/conflicts?branch=BOS');
+    expect(await screen.findByTestId('conflict-journalEntry:1')).toBeTruthy();
+    expect(screen.queryByTestId('conflict-party:1')).toBeNull();
+    expect(screen.getByTestId('conflicts-filtered').textContent).toMatch(/Showing 1 of 2 conflicts \(branch BOS\)/);
+    fireEvent.click(screen.getByRole('button', { name: 'Show every branch' }));
+    expect(await screen.findByTestId('conflict-party:1')).toBeTruthy();
+    expect(screen.getByTestId('conflict-journalEntry:1')).toBeTruthy();
+  });
+
+  it('says so when the chosen branch has no conflicts', async () => {
+    list = [record];
+    mount('/conflicts?branch=NYC');
+    expect((await screen.findByTestId('conflicts-filtered')).textContent).toMatch(/No conflicts in branch NYC/);
+    expect(screen.queryByTestId('conflict-party:1')).toBeNull();
   });
 
   it('keeps one version as it is', async () => {

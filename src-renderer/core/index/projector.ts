@@ -10,7 +10,13 @@ const COALESCE_MS = 60;
 export interface ProjectorEvents {
   changed(db: string, types: string[]): void;
   status(status: IndexStatus): void;
+  /** Rebuild progress. */
   progress(done: number, total: number, finished: boolean): void;
+  /**
+   * A catch-up longer than one batch (an import, a large pull): how far it is, so the clerk
+   * sees why a report is still waiting.
+   */
+  catchUpProgress?(done: number, total: number, finished: boolean): void;
 }
 
 type Change = PouchDB.Core.ChangesResponseChange<Record<string, unknown>>;
@@ -114,19 +120,34 @@ export class Projector {
   private async catchUp(name: string, onBatch?: (n: number) => void): Promise<void> {
     const db = this.sources.get(name);
     if (!db || this.closed) return;
-    for (;;) {
-      const cp = await this.index.checkpoints.get(name);
-      const res = await db.changes<Record<string, unknown>>({
-        since: cp?.seq ?? 0,
-        limit: BATCH,
-        include_docs: true,
-        conflicts: true,
-      });
-      if (res.results.length === 0) return;
-      const types = await this.applyBatch(name, res.results, res.last_seq);
-      onBatch?.(res.results.length);
-      if (types.size > 0) this.events.changed(name, [...types]);
-      if (res.results.length < BATCH || this.closed) return;
+    // Progress of a long catch-up (not of a rebuild, which reports its own).
+    let progress: { done: number; total: number } | null = null;
+    try {
+      for (;;) {
+        const cp = await this.index.checkpoints.get(name);
+        const res = await db.changes<Record<string, unknown>>({
+          since: cp?.seq ?? 0,
+          limit: BATCH,
+          include_docs: true,
+          conflicts: true,
+        });
+        if (res.results.length === 0) return;
+        if (!progress && !onBatch && res.results.length === BATCH && typeof cp?.seq !== 'string') {
+          // Local sequences are numbers: what is left is roughly the distance to the newest.
+          const newest = Number((await db.info()).update_seq);
+          progress = { done: 0, total: Math.max(BATCH, newest - Number(cp?.seq ?? 0)) };
+        }
+        const types = await this.applyBatch(name, res.results, res.last_seq);
+        onBatch?.(res.results.length);
+        if (progress) {
+          progress.done += res.results.length;
+          this.events.catchUpProgress?.(Math.min(progress.done, progress.total), progress.total, false);
+        }
+        if (types.size > 0) this.events.changed(name, [...types]);
+        if (res.results.length < BATCH || this.closed) return;
+      }
+    } finally {
+      if (progress) this.events.catchUpProgress?.(progress.total, progress.total, true);
     }
   }
 

@@ -1,4 +1,4 @@
-import { DEVICE_DB } from '../db/names';
+import { branchCodeOfDb, DEVICE_DB, dbKind } from '../db/names';
 import { openDeviceDb, readLocal, updateLocal, type PouchEnv } from '../db/pouch';
 
 /**
@@ -19,6 +19,12 @@ export interface DeviceConfig {
   server: { url: string; username: string } | null;
   /** The signed-in sync user as the server knows them (roles decide databases and what the UI offers). */
   user?: SignedInUser | null;
+  /** Someone signed out on this (shared) desktop and nobody has signed in since. */
+  signedOut?: boolean;
+  /** The server last used, kept after a sign-out so the next person types only name and password. */
+  lastServerUrl?: string | null;
+  /** The name each sync user last put on their records here, so switching back restores it. */
+  displayNames?: Record<string, string>;
 }
 
 export interface SignedInUser {
@@ -34,6 +40,27 @@ export function isHeadOffice(user: SignedInUser | null | undefined): boolean {
 /** Branch codes a user is a member of (`branch:<CODE>` roles). */
 export function userBranches(user: SignedInUser | null | undefined): string[] {
   return (user?.roles ?? []).filter((r) => r.startsWith('branch:')).map((r) => r.slice('branch:'.length));
+}
+
+/**
+ * Whether the server's `_security` lets this user sync a database (mirrors the provisioning:
+ * every member reads master; a branch's databases are for `branch:<CODE>`, head office and
+ * administrators; payroll for payroll staff and administrators). An unknown user (never signed
+ * in, or the server could not say) syncs everything held: the server refuses what it must.
+ */
+export function maySync(user: SignedInUser | null | undefined, db: string): boolean {
+  if (!user) return true;
+  const roles = new Set(user.roles);
+  if (roles.has('_admin') || roles.has('admin')) return true;
+  let kind;
+  try {
+    kind = dbKind(db);
+  } catch {
+    return true;
+  }
+  if (kind === 'master') return true;
+  if (kind === 'payroll') return roles.has('payroll');
+  return roles.has('hq') || roles.has(`branch:${branchCodeOfDb(db) ?? ''}`);
 }
 
 const DOC = 'outpost-device';

@@ -46,17 +46,26 @@ export const joinDeviceSchema = z.object({
   branchCode: branchFieldsSchema.shape.code,
 });
 
-/** "Last heard from" per branch: the newest record from it in the index (which follows every synced database). */
+/**
+ * "Last heard from" per branch: the newest record from it in the index (which follows every
+ * synced database), and how many of its records are in conflict. Conflicted rows are few and
+ * indexed (`conflicts`), so they are read once and counted per database.
+ */
 export async function branchActivity(session: Session): Promise<BranchActivity[]> {
-  const branches = await session.branches.list();
+  const [branches, conflicted] = await Promise.all([
+    session.branches.list(),
+    session.index.catalog.where('conflicts').above(0).toArray(),
+  ]);
+  const conflictsByDb = new Map<string, number>();
+  for (const row of conflicted) conflictsByDb.set(row.db, (conflictsByDb.get(row.db) ?? 0) + 1);
   return Promise.all(
     branches.map(async (b) => {
       const db = branchDbName(b.code);
       const held = session.dbs.has(db);
-      if (!held) return { code: b.code, name: b.name, held, lastHeardFrom: null, records: 0 };
+      if (!held) return { code: b.code, name: b.name, held, lastHeardFrom: null, records: 0, conflicts: 0 };
       const range = session.index.catalog.where('[db+updatedAt]').between([db, ''], [db, '\uffff']);
       const [newest, records] = await Promise.all([range.last(), range.count()]);
-      return { code: b.code, name: b.name, held, lastHeardFrom: newest?.updatedAt || null, records };
+      return { code: b.code, name: b.name, held, lastHeardFrom: newest?.updatedAt || null, records, conflicts: conflictsByDb.get(db) ?? 0 };
     }),
   );
 }

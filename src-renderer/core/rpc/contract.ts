@@ -22,6 +22,10 @@ export type AppState =
       userName: string;
       /** The signed-in sync user and their roles (null until the device connects to a server). */
       user: { name: string; roles: string[] } | null;
+      /** Someone signed out and nobody has signed in since (shared desktop). */
+      signedOut: boolean;
+      /** The sync server this device uses (kept after sign-out, so the next person types only name and password). */
+      serverUrl: string | null;
     };
 
 export interface BranchActivity {
@@ -32,6 +36,8 @@ export interface BranchActivity {
   /** ISO time of the newest record created or changed in that branch, as far as this device has synced. */
   lastHeardFrom: string | null;
   records: number;
+  /** Records of that branch in conflict on this device (the Conflicts page filtered by branch lists them). */
+  conflicts: number;
 }
 
 // ── Sync ─────────────────────────────────────────────────────────────────────
@@ -50,7 +56,9 @@ export type SyncState =
   | 'syncing'
   | 'up-to-date'
   | 'paused'
-  | 'error';
+  | 'error'
+  /** Held on this device, but the signed-in user's rights do not cover it: its records wait here. */
+  | 'not-synced';
 
 export type SyncErrorKind = 'auth' | 'server' | 'denied' | 'cors' | 'not-found' | 'network';
 
@@ -75,6 +83,8 @@ export interface DbSyncStatus {
   progress: { done: number; total: number | null; startedAt: string } | null;
   /** Documents the server refused, still listed on the Sync page. */
   refused: number;
+  /** Set when this database is not synced because the signed-in user (named here) may not use it. */
+  heldBackFor: string | null;
 }
 
 export interface SyncOverview {
@@ -89,6 +99,12 @@ export interface SyncOverview {
   lastSyncedAt: string | null;
   refused: number;
   databases: DbSyncStatus[];
+}
+
+/** Switch user / sign in on a shared desktop: checked against the server before anything changes. */
+export interface SignInInput extends ServerCredentials {
+  /** The person's name on the records they type; empty = the name this user last used here, or the username. */
+  displayName?: string;
 }
 
 export interface ConnectionCheck {
@@ -148,7 +164,6 @@ export interface CatalogEntry {
 }
 
 export interface DashboardSummary {
-  countsByType: Record<string, number>;
   branches: number;
   devices: number;
   recent: CatalogEntry[];
@@ -264,6 +279,15 @@ export interface RpcMethods extends AccountsRpcMethods {
   /** Removes a refused record from this device; the withdrawal is recorded. */
   'sync.withdrawRefused': { params: { db: string; docId: string }; result: SyncOverview };
 
+  /**
+   * Signs another user in on this device (switch user, or sign in after a sign-out). The server
+   * must accept the credentials and let the user open the company first; otherwise it throws and
+   * the current user stays signed in, untouched. Then sync restarts with the new user's rights.
+   */
+  'user.signIn': { params: SignInInput; result: AppState };
+  /** Stops sync, forgets the credentials and the signed-in user (the UI removes the vault entry). */
+  'user.signOut': { params: void; result: AppState };
+
   'index.getStatus': { params: void; result: IndexStatus };
   /** Drops and rebuilds every projection from PouchDB (progress events, task 'index-rebuild'). */
   'index.rebuild': { params: void; result: IndexStatus };
@@ -284,7 +308,7 @@ export type RpcResult<M extends RpcMethod> = RpcMethods[M]['result'];
 
 // ── Events the core pushes ───────────────────────────────────────────────────
 
-export type ProgressTask = 'join' | 'index-rebuild' | 'initial-sync';
+export type ProgressTask = 'join' | 'index-rebuild' | 'index-catch-up' | 'initial-sync';
 
 export type CoreEvent =
   /** Documents of these types changed in this local database (local write or replication). */

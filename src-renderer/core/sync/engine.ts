@@ -5,6 +5,7 @@ import type { DbSyncStatus, RefusedDoc, ServerCredentials, SyncOverview, SyncPro
 import { OutpostError } from '../errors';
 import { nextBackOff } from './back-off';
 import { describeSyncError } from './describe-error';
+import { initialPull, InitialPullCancelled, type Seq } from './initial-pull';
 
 /**
  * The sync engine (DESIGN §5): one live, retrying push and pull per database, at most
@@ -21,6 +22,46 @@ export const MAX_LIVE = 4;
 const BATCH_SIZE = 1000;
 const ROTATION_MS = 60_000;
 const SYNC_DOC = 'outpost-sync';
+/** Where the first copy of a database from the server got to (initial-pull.ts). */
+const FIRST_COPY_DOC = 'outpost-first-copy';
+const FIRST_COPY_PAGE = 1000;
+
+interface FirstCopyMarker {
+  /** Server address and database: a sequence means nothing on another server. */
+  remote: string;
+  since: Seq;
+  /** Handed over to the replication, which has its own checkpoint from then on. */
+  done: boolean;
+}
+
+/** A first copy under way; stop() cancels it. */
+interface FirstCopyRun {
+  cancelled: boolean;
+  /** The one-shot replications that hand over to the regular ones. */
+  tails: Replication[];
+  /** Starts the push the copy was holding back (see CopyOnly). */
+  onLocalWrite: (() => void) | null;
+}
+
+/**
+ * "Every change in this database is a revision the server sent": true of a database that was
+ * empty when this session's first copy began, until anything else writes to it. While it
+ * holds, the push has nothing to send, so it waits for the copy and then starts after the
+ * copy's last local sequence, instead of reading every copied document back and asking the
+ * server whether it has them (a third of the time of a first sync). Writes are watched on the
+ * database object from the moment the engine is given it, before any write can start, and
+ * the first one that is not the copy's (nor a `_local/` document) ends it and starts the push.
+ */
+interface CopyOnly {
+  ended: boolean;
+  /** Set when this session's first copy began on an empty database. */
+  copying: boolean;
+  /** The database's own bulkDocs, which the copy writes with (the watch does not count it). */
+  write: Db['bulkDocs'];
+  end(): void;
+}
+
+const WRITE_METHODS = ['bulkDocs', 'put', 'post', 'remove'] as const;
 
 interface PersistedSync {
   pending: Record<string, string>;
@@ -45,11 +86,22 @@ interface Runtime {
   /** Auth or access refusals stop retrying until the user changes something. */
   fatal: boolean;
   persisted: PersistedSync;
+  /**
+   * The live pending list (id → local revision not yet pushed); `persisted.pending` is its copy
+   * as last saved. A Map, so counting it for the status bar does not walk a week of offline work.
+   */
+  pending: Map<string, string>;
+  /** How long the last save of the persisted state took, to space saves out as it grows. */
+  persistCostMs: number;
+  /** A reconcile of the pending list with the server is scheduled. */
+  reconcileTimer: ReturnType<typeof setTimeout> | null;
   progress: { done: number; total: number | null; startedAt: string } | null;
   live: boolean;
   restartTimer: ReturnType<typeof setTimeout> | null;
   backOffMs: number;
   save: Promise<unknown>;
+  firstCopy: FirstCopyRun | null;
+  copyOnly: CopyOnly | null;
 }
 
 export interface SyncEngineOptions {
@@ -65,6 +117,9 @@ export class SyncEngine {
   private creds: ServerCredentials | null = null;
   private online = true;
   private paused = false;
+  /** Databases the signed-in user may not sync (see holdBack); their records wait on this device. */
+  private heldBack = new Set<string>();
+  private heldBackFor: string | null = null;
   private rotationTimer: ReturnType<typeof setInterval> | null = null;
   private emitTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => Date;
@@ -76,6 +131,13 @@ export class SyncEngine {
   /** Registers a local database; its pending list and refusals are read back from `_local`. */
   async addDatabase(name: string, local: Db): Promise<void> {
     if (this.dbs.has(name)) return;
+    // Before anything else can write to it (see CopyOnly).
+    const copyOnly = this.watchLocalWrites(local, () => {
+      const rt = this.dbs.get(name);
+      if (!rt) return;
+      rt.copyOnly = null;
+      rt.firstCopy?.onLocalWrite?.();
+    });
     const saved = (await readLocal<PersistedSync>(local, SYNC_DOC)) ?? null;
     const rt: Runtime = {
       name,
@@ -93,11 +155,16 @@ export class SyncEngine {
         withdrawn: saved?.withdrawn ?? [],
         lastSyncedAt: saved?.lastSyncedAt ?? null,
       },
+      pending: new Map(Object.entries(saved?.pending ?? {})),
+      persistCostMs: 0,
+      reconcileTimer: null,
       progress: null,
       live: false,
       restartTimer: null,
       backOffMs: 0,
       save: Promise.resolve(),
+      firstCopy: null,
+      copyOnly,
     };
     this.dbs.set(name, rt);
     if (this.shouldRun()) this.startAll();
@@ -138,6 +205,29 @@ export class SyncEngine {
     this.emit();
   }
 
+  /**
+   * Switch user on a shared desktop: the databases the new user's rights do not cover stop
+   * syncing (their records and pending list stay on this device) and the rest sync as before.
+   * Only a change of the set restarts replications, so calling it again is cheap.
+   */
+  holdBack(names: readonly string[], forUser: string | null): void {
+    const next = new Set(names);
+    this.heldBackFor = forUser;
+    const same = next.size === this.heldBack.size && [...next].every((n) => this.heldBack.has(n));
+    if (!same) {
+      this.heldBack = next;
+      for (const rt of this.dbs.values()) {
+        rt.problem = null;
+        rt.fatal = false;
+      }
+      if (this.shouldRun()) {
+        this.stopAll();
+        this.startAll();
+      }
+    }
+    this.emit();
+  }
+
   pause(): void {
     this.paused = true;
     this.stopAll();
@@ -155,11 +245,17 @@ export class SyncEngine {
   markPending(db: string, docs: { id: string; rev: string }[]): void {
     const rt = this.dbs.get(db);
     if (!rt || docs.length === 0) return;
-    for (const d of docs) rt.persisted.pending[d.id] = d.rev;
+    for (const d of docs) rt.pending.set(d.id, d.rev);
     this.persist(rt);
     this.emit();
-    // The push may already have carried the write before we recorded it; check once it settles.
-    setTimeout(() => void this.reconcilePending(rt), 1500);
+    // The push may already have carried the write before we recorded it; check once it settles
+    // (one check for a burst of writes, not one per write).
+    if (!rt.reconcileTimer) {
+      rt.reconcileTimer = setTimeout(() => {
+        rt.reconcileTimer = null;
+        void this.reconcilePending(rt);
+      }, 1500);
+    }
   }
 
   listRefused(): RefusedDoc[] {
@@ -181,7 +277,7 @@ export class SyncEngine {
     if (!doc) throw new OutpostError('not-found', 'That record is no longer on this device.');
     const res = await rt.local.put({ ...doc, _id: docId, _rev: doc._rev });
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
-    rt.persisted.pending[docId] = res.rev;
+    rt.pending.set(docId, res.rev);
     this.persist(rt);
     this.emit();
   }
@@ -196,7 +292,7 @@ export class SyncEngine {
     const doc = await rt.local.get(docId).catch(() => null);
     if (doc) await rt.local.remove(docId, doc._rev);
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
-    delete rt.persisted.pending[docId];
+    rt.pending.delete(docId);
     rt.persisted.withdrawn = [...rt.persisted.withdrawn, { ...refused, withdrawnAt: this.now().toISOString(), withdrawnBy: by }];
     this.persist(rt);
     this.emit();
@@ -212,13 +308,15 @@ export class SyncEngine {
 
   overview(): SyncOverview {
     const databases = [...this.dbs.values()].map((rt) => this.dbStatus(rt));
-    const order: SyncState[] = ['error', 'offline', 'connecting', 'syncing', 'paused', 'up-to-date', 'not-configured'];
+    const order: SyncState[] = ['error', 'offline', 'connecting', 'syncing', 'paused', 'up-to-date', 'not-configured', 'not-synced'];
     const state = databases.length
       ? order.find((s) => databases.some((d) => d.state === s)) ?? 'not-configured'
       : this.creds
         ? 'connecting'
         : 'not-configured';
-    const synced = databases.map((d) => d.lastSyncedAt).filter((x): x is string => !!x);
+    // Held-back databases are listed (with what waits in them) but do not make the company look stale.
+    const syncing = databases.filter((d) => d.heldBackFor === null);
+    const synced = syncing.map((d) => d.lastSyncedAt).filter((x): x is string => !!x);
     return {
       configured: this.creds !== null,
       server: this.creds ? { url: this.creds.serverUrl, username: this.creds.username } : null,
@@ -227,7 +325,7 @@ export class SyncEngine {
       state,
       pending: databases.reduce((n, d) => n + d.pending, 0),
       // The company is only as up to date as its least recent database.
-      lastSyncedAt: synced.length === databases.length && synced.length > 0 ? synced.sort()[0]! : null,
+      lastSyncedAt: synced.length === syncing.length && synced.length > 0 ? synced.sort()[0]! : null,
       refused: databases.reduce((n, d) => n + d.refused, 0),
       databases,
     };
@@ -236,6 +334,11 @@ export class SyncEngine {
   async close(): Promise<void> {
     this.stopAll();
     if (this.emitTimer) clearTimeout(this.emitTimer);
+    for (const rt of this.dbs.values()) {
+      if (rt.reconcileTimer) clearTimeout(rt.reconcileTimer);
+      rt.reconcileTimer = null;
+      this.endCopyOnly(rt);
+    }
     for (const [rt, timer] of this.persistTimers) {
       clearTimeout(timer);
       this.persistNow(rt);
@@ -255,16 +358,18 @@ export class SyncEngine {
       db: rt.name,
       remote: remoteDbName(this.opts.orgCode, rt.name),
       state: this.stateOf(rt),
-      pending: Object.keys(rt.persisted.pending).length,
+      pending: rt.pending.size,
       lastSyncedAt: rt.persisted.lastSyncedAt,
       error: rt.problem,
       progress: rt.progress,
       refused: rt.persisted.refused.length,
+      heldBackFor: this.heldBack.has(rt.name) ? (this.heldBackFor ?? '') : null,
     };
   }
 
   private stateOf(rt: Runtime): SyncState {
     if (!this.creds) return 'not-configured';
+    if (this.heldBack.has(rt.name)) return 'not-synced';
     if (this.paused) return 'paused';
     if (!this.online) return 'offline';
     if (rt.problem) return rt.problem.kind === 'network' ? 'offline' : 'error';
@@ -275,7 +380,7 @@ export class SyncEngine {
   }
 
   private startAll(): void {
-    const names = [...this.dbs.keys()];
+    const names = [...this.dbs.keys()].filter((n) => !this.heldBack.has(n));
     names.forEach((name, i) => {
       const rt = this.dbs.get(name)!;
       rt.live = i < MAX_LIVE;
@@ -295,7 +400,7 @@ export class SyncEngine {
   }
 
   private start(rt: Runtime, live = true): void {
-    if (!this.creds || rt.fatal) return;
+    if (!this.creds || rt.fatal || this.heldBack.has(rt.name)) return;
     this.stop(rt);
     const { serverUrl, username, password } = this.creds;
     rt.remote = openRemoteDb(this.opts.env, serverUrl, remoteDbName(this.opts.orgCode, rt.name), { username, password });
@@ -308,18 +413,29 @@ export class SyncEngine {
       batches_limit: 4,
       back_off_function: (ms: number) => nextBackOff(ms),
     };
-    const push = rt.local.replicate.to(rt.remote, options);
-    const pull = rt.local.replicate.from(rt.remote, options);
-    rt.push = push;
-    rt.pull = pull;
     void this.measureInitialPull(rt);
+    const run: FirstCopyRun = { cancelled: false, tails: [], onLocalWrite: null };
+    rt.firstCopy = run;
+    void this.startReplications(rt, run, options, live, serverUrl);
+  }
 
+  private startPush(rt: Runtime, options: PouchDB.Replication.ReplicateOptions, live: boolean, serverUrl: string): void {
+    // From here the push's own checkpoint covers every local change.
+    this.endCopyOnly(rt);
+    const push = rt.local.replicate.to(rt.remote!, options);
+    rt.push = push;
+    this.trackPush(rt, push);
+    this.watch(rt, 'push', push, live, serverUrl);
+  }
+
+  /** What the server accepted leaves the pending list; what it refused is listed with its reason. */
+  private trackPush(rt: Runtime, push: Replication): void {
     push.on('change', (info) => {
       const docs = (info as { docs?: { _id: string; _rev: string }[] }).docs ?? [];
       let changed = false;
       for (const d of docs) {
-        if (rt.persisted.pending[d._id] === d._rev) {
-          delete rt.persisted.pending[d._id];
+        if (rt.pending.get(d._id) === d._rev) {
+          rt.pending.delete(d._id);
           changed = true;
         }
       }
@@ -327,56 +443,188 @@ export class SyncEngine {
       this.emit();
     });
     push.on('denied', (err) => this.refused(rt, err as DeniedError));
+  }
+
+  /**
+   * The push and the pull. A database never copied from this server starts with the fast first
+   * copy (initial-pull.ts), resumable page by page, then hands over to the replication at the
+   * sequence it reached: a one-shot pull from there catches whatever changed meanwhile and
+   * writes the replication checkpoint, and the regular (live) pull carries on from it. The push
+   * waits for the copy while nothing else writes here (CopyOnly), then starts after it the same way.
+   */
+  private async startReplications(rt: Runtime, run: FirstCopyRun, options: PouchDB.Replication.ReplicateOptions, live: boolean, serverUrl: string): Promise<void> {
+    const remote = rt.remote!;
+    const key = `${serverUrl}/${remoteDbName(this.opts.orgCode, rt.name)}`;
+    const startPush = () => {
+      if (!run.cancelled && !rt.push) this.startPush(rt, options, live, serverUrl);
+    };
+    try {
+      const from = await this.firstCopyFrom(rt, key);
+      if (run.cancelled) return;
+      const watch = this.copyOnly(rt);
+      if (from?.fresh && watch) watch.copying = true;
+      // A copy resumed from an earlier session may sit beside that session's own writes.
+      if (!from || !this.copyOnly(rt)?.copying) this.endCopyOnly(rt);
+      if (this.copyOnly(rt)) run.onLocalWrite = startPush;
+      else startPush();
+      if (from) {
+        rt.pull_ = 'active';
+        this.emit();
+        let saving: Promise<unknown> | null = null;
+        const write = this.copyOnly(rt)?.write ?? rt.local.bulkDocs.bind(rt.local);
+        const copied = await initialPull({ bulkDocs: write }, remote, {
+          since: from.since,
+          pageSize: FIRST_COPY_PAGE,
+          cancelled: () => run.cancelled,
+          onPage: ({ docs, seq }) => {
+            if (rt.progress) rt.progress = { ...rt.progress, done: Math.min(rt.progress.total ?? Infinity, rt.progress.done + docs) };
+            // Resume point, saved after the page is written; skipped while the previous save runs.
+            saving ??= updateLocal<FirstCopyMarker>(rt.local, FIRST_COPY_DOC, () => ({ remote: key, since: seq, done: false }))
+              .catch(() => undefined)
+              .finally(() => (saving = null));
+            this.emit();
+          },
+        });
+        if (run.cancelled) return;
+        const tails: Replication[] = [];
+        if (this.copyOnly(rt)) {
+          // Everything up to here came from the server: the push starts after it.
+          const { update_seq: localSeq } = await rt.local.info();
+          if (run.cancelled) return;
+          if (this.copyOnly(rt)) {
+            this.endCopyOnly(rt);
+            const pushTail = rt.local.replicate.to(remote, { batch_size: BATCH_SIZE, batches_limit: 4, since: localSeq } as PouchDB.Replication.ReplicateOptions);
+            this.trackPush(rt, pushTail);
+            tails.push(pushTail);
+          }
+        }
+        const pullTail = rt.local.replicate.from(remote, { batch_size: BATCH_SIZE, batches_limit: 4, since: copied.seq } as PouchDB.Replication.ReplicateOptions);
+        this.trackPullProgress(rt, pullTail);
+        tails.push(pullTail);
+        run.tails = tails;
+        await Promise.all(tails);
+        if (run.cancelled) return;
+        await updateLocal<FirstCopyMarker>(rt.local, FIRST_COPY_DOC, () => ({ remote: key, since: copied.seq, done: true }));
+      }
+    } catch (err) {
+      if (run.cancelled || err instanceof InitialPullCancelled) return;
+      this.failed(rt, 'pull', err, serverUrl);
+      return;
+    }
+    if (run.cancelled) return;
+    rt.firstCopy = null;
+    startPush();
+    const pull = rt.local.replicate.from(remote, options);
+    rt.pull = pull;
+    this.trackPullProgress(rt, pull);
+    this.watch(rt, 'pull', pull, live, serverUrl);
+  }
+
+  /**
+   * Where the first copy starts, or null when the replication alone should pull: a database
+   * that already holds documents has a replication checkpoint (or local work only the
+   * replication merges with care for what is already there).
+   */
+  private async firstCopyFrom(rt: Runtime, key: string): Promise<{ since: Seq; fresh: boolean } | null> {
+    const marker = await readLocal<FirstCopyMarker>(rt.local, FIRST_COPY_DOC);
+    if (marker && marker.remote === key) return marker.done ? null : { since: marker.since, fresh: false };
+    const info = await rt.local.info();
+    return Number(info.update_seq) === 0 ? { since: 0, fresh: true } : null;
+  }
+
+  /** Wraps the database's write methods until the first write that is not a `_local/` document. */
+  private watchLocalWrites(local: Db, onWrite: () => void): CopyOnly {
+    const db = local as unknown as Record<(typeof WRITE_METHODS)[number], (...args: unknown[]) => unknown>;
+    const originals = WRITE_METHODS.map((m) => db[m]);
+    const state: CopyOnly = {
+      ended: false,
+      copying: false,
+      write: local.bulkDocs.bind(local),
+      end: () => {
+        if (state.ended) return;
+        state.ended = true;
+        WRITE_METHODS.forEach((m, i) => (db[m] = originals[i]!));
+      },
+    };
+    WRITE_METHODS.forEach((m, i) => {
+      const original = originals[i]!;
+      db[m] = (...args: unknown[]) => {
+        if (!state.ended && !onlyLocalDocs(m, args[0])) {
+          state.end();
+          onWrite();
+        }
+        return original.apply(local, args);
+      };
+    });
+    return state;
+  }
+
+  /** The watch, while nothing but the copy has written to this database. */
+  private copyOnly(rt: Runtime): CopyOnly | null {
+    return rt.copyOnly && !rt.copyOnly.ended ? rt.copyOnly : null;
+  }
+
+  private endCopyOnly(rt: Runtime): void {
+    rt.copyOnly?.end();
+    rt.copyOnly = null;
+  }
+
+  private trackPullProgress(rt: Runtime, rep: Replication): void {
     let base: number | null = null;
-    pull.on('change', (info) => {
+    rep.on('change', (info) => {
       if (rt.progress) {
         base ??= rt.progress.done;
         rt.progress = { ...rt.progress, done: Math.min(rt.progress.total ?? Infinity, base + (info as { docs_written: number }).docs_written) };
       }
       this.emit();
     });
-    for (const [dir, rep] of [['push', push], ['pull', pull]] as const) {
-      rep.on('active', () => {
-        if (!this.isCurrent(rt, rep)) return;
-        rt[`${dir}_`] = 'active';
-        rt.problem = null;
-        this.emit();
-      });
-      rep.on('paused', (err?: unknown) => {
-        if (!this.isCurrent(rt, rep)) return;
-        if (err) {
-          rt[`${dir}_`] = 'failed';
-          rt.problem = describeSyncError(err, { serverUrl, remoteName: remoteDbName(this.opts.orgCode, rt.name) });
-        } else {
-          rt[`${dir}_`] = 'idle';
-          rt.problem = null;
-          rt.backOffMs = 0;
-          this.afterIdle(rt);
-        }
-        this.emit();
-      });
-      rep.on('error', (err: unknown) => {
-        if (!this.isCurrent(rt, rep)) return;
+  }
+
+  private failed(rt: Runtime, dir: 'push' | 'pull', err: unknown, serverUrl: string): void {
+    rt[`${dir}_`] = 'failed';
+    rt.problem = describeSyncError(err, { serverUrl, remoteName: remoteDbName(this.opts.orgCode, rt.name) });
+    const status = (err as { status?: number }).status;
+    // A wrong password or a refused database will not fix itself: wait for the user.
+    rt.fatal = status === 401 || status === 403;
+    this.stop(rt);
+    if (!rt.fatal) this.scheduleRestart(rt);
+    this.emit();
+  }
+
+  private watch(rt: Runtime, dir: 'push' | 'pull', rep: Replication, live: boolean, serverUrl: string): void {
+    rep.on('active', () => {
+      if (!this.isCurrent(rt, rep)) return;
+      rt[`${dir}_`] = 'active';
+      rt.problem = null;
+      this.emit();
+    });
+    rep.on('paused', (err?: unknown) => {
+      if (!this.isCurrent(rt, rep)) return;
+      if (err) {
         rt[`${dir}_`] = 'failed';
         rt.problem = describeSyncError(err, { serverUrl, remoteName: remoteDbName(this.opts.orgCode, rt.name) });
-        const status = (err as { status?: number }).status;
-        // A wrong password or a refused database will not fix itself: wait for the user.
-        rt.fatal = status === 401 || status === 403;
-        this.stop(rt);
-        if (!rt.fatal) this.scheduleRestart(rt);
-        this.emit();
-      });
-      rep.on('complete', () => {
-        if (!this.isCurrent(rt, rep) || live) return;
+      } else {
         rt[`${dir}_`] = 'idle';
-        if (rt.push_ === 'idle' && rt.pull_ === 'idle') {
-          this.afterIdle(rt);
-          rt.push = null;
-          rt.pull = null;
-        }
-        this.emit();
-      });
-    }
+        rt.problem = null;
+        rt.backOffMs = 0;
+        this.afterIdle(rt);
+      }
+      this.emit();
+    });
+    rep.on('error', (err: unknown) => {
+      if (!this.isCurrent(rt, rep)) return;
+      this.failed(rt, dir, err, serverUrl);
+    });
+    rep.on('complete', () => {
+      if (!this.isCurrent(rt, rep) || live) return;
+      rt[`${dir}_`] = 'idle';
+      if (rt.push_ === 'idle' && rt.pull_ === 'idle') {
+        this.afterIdle(rt);
+        rt.push = null;
+        rt.pull = null;
+      }
+      this.emit();
+    });
   }
 
   private isCurrent(rt: Runtime, rep: Replication): boolean {
@@ -402,16 +650,16 @@ export class SyncEngine {
 
   /** Drops pending entries the server already has (written before we tracked them, or pushed by another path). */
   private async reconcilePending(rt: Runtime): Promise<void> {
-    const ids = Object.keys(rt.persisted.pending);
+    const ids = [...rt.pending.keys()];
     if (!rt.remote || ids.length === 0 || !this.shouldRun() || rt.push_ !== 'idle') return;
     try {
       const query: Record<string, string[]> = {};
-      for (const id of ids) query[id] = [rt.persisted.pending[id]!];
+      for (const id of ids) query[id] = [rt.pending.get(id)!];
       const missing = await rt.remote.revsDiff(query);
       let changed = false;
       for (const id of ids) {
-        if (!(id in missing) && rt.persisted.pending[id] === query[id]![0]) {
-          delete rt.persisted.pending[id];
+        if (!(id in missing) && rt.pending.get(id) === query[id]![0]) {
+          rt.pending.delete(id);
           changed = true;
         }
       }
@@ -429,7 +677,7 @@ export class SyncEngine {
     if (!docId) return;
     // The local removal of a withdrawn document is refused too (the server never had it): already recorded.
     if (rt.persisted.withdrawn.some((w) => w.docId === docId)) return;
-    delete rt.persisted.pending[docId];
+    rt.pending.delete(docId);
     const entry: RefusedDoc = {
       db: rt.name,
       docId,
@@ -457,11 +705,16 @@ export class SyncEngine {
   }
 
   private stop(rt: Runtime): void {
-    const { push, pull } = rt;
+    const { push, pull, firstCopy } = rt;
     rt.push = null;
     rt.pull = null;
+    rt.firstCopy = null;
     push?.cancel();
     pull?.cancel();
+    if (firstCopy) {
+      firstCopy.cancelled = true;
+      for (const tail of firstCopy.tails) tail.cancel();
+    }
     if (rt.restartTimer) {
       clearTimeout(rt.restartTimer);
       rt.restartTimer = null;
@@ -491,24 +744,33 @@ export class SyncEngine {
    */
   private persist(rt: Runtime): void {
     if (this.persistTimers.has(rt)) return;
+    // Saving copies the whole pending list; after a long offline spell that is a large write, so
+    // saves are spaced to spend at most about a tenth of the time on it. A save lost in a crash
+    // only under-counts "pending": replication sends by its own checkpoint, not by this list.
+    const delay = Math.min(10_000, Math.max(250, rt.persistCostMs * 10));
     this.persistTimers.set(
       rt,
       setTimeout(() => {
         this.persistTimers.delete(rt);
         this.persistNow(rt);
-      }, 250),
+      }, delay),
     );
   }
 
   private persistNow(rt: Runtime): void {
+    const started = Date.now();
+    rt.persisted.pending = Object.fromEntries(rt.pending);
     const snapshot: PersistedSync = {
-      pending: { ...rt.persisted.pending },
+      pending: rt.persisted.pending,
       refused: [...rt.persisted.refused],
       withdrawn: [...rt.persisted.withdrawn],
       lastSyncedAt: rt.persisted.lastSyncedAt,
     };
     rt.save = rt.save
       .then(() => updateLocal<PersistedSync>(rt.local, SYNC_DOC, () => snapshot))
+      .then(() => {
+        rt.persistCostMs = Date.now() - started;
+      })
       .catch(() => undefined);
   }
 
@@ -520,6 +782,20 @@ export class SyncEngine {
       this.opts.onStatus(this.overview());
     }, 100);
   }
+}
+
+/** True when a write method's first argument only touches `_local/` documents (never replicated). */
+function onlyLocalDocs(method: (typeof WRITE_METHODS)[number], arg: unknown): boolean {
+  const isLocal = (d: unknown) => {
+    const id = typeof d === 'string' ? d : (d as { _id?: unknown } | null)?._id;
+    return typeof id === 'string' && id.startsWith('_local/');
+  };
+  if (method === 'post') return false;
+  if (method === 'bulkDocs') {
+    const docs = Array.isArray(arg) ? arg : (arg as { docs?: unknown[] } | null)?.docs;
+    return Array.isArray(docs) && docs.length > 0 && docs.every(isLocal);
+  }
+  return isLocal(arg);
 }
 
 interface DeniedError {

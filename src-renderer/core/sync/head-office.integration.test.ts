@@ -75,6 +75,25 @@ describe('head office', () => {
     expect((await bos.call('accounts.trialBalance', { asOf: '2026-05-31' })).rows.find((r) => r.code === '6100')?.debit).toBe(40_000);
   });
 
+  it('counts each branch\'s conflicts for head office', async () => {
+    // A Boston draft edited in two places while apart reaches head office as one record with two versions.
+    const draft = await bos.call('accounts.saveJournalDraft', { date: '2026-05-03', memo: 'BOS draft', currency: 'USD', lines: [{ account: '6100', debit: 1_000, credit: 0 }, { account: '1200', debit: 0, credit: 1_000 }] });
+    await until(() => hq.call('index.search', { text: 'bos draft' }), (h) => h.length === 1, 'BOS draft at head office');
+    const local = hq.core.session()!.dbs.get('branch-bos')!;
+    const doc = await local.get(draft._id);
+    const [gen, hash] = doc._rev.split('-') as [string, string];
+    const next = Number(gen) + 1;
+    const version = (memo: string, h: string) => ({ ...doc, memo, _rev: `${next}-${h}`, _revisions: { start: next, ids: [h, hash] } });
+    // How replication delivers two edits of one revision: both kept, one shown.
+    await local.bulkDocs([version('Edited at BOS', 'a'.repeat(32)), version('Edited at HQ', 'b'.repeat(32))], { new_edits: false });
+
+    const heard = await until(() => hq.call('org.branchActivity', undefined), (l) => l.find((b) => b.code === 'BOS')?.conflicts === 1, 'BOS conflict counted');
+    expect(heard.find((b) => b.code === 'NYC')?.conflicts).toBe(0);
+    expect((await hq.call('conflicts.list', undefined)).map((c) => [c.db, c.id])).toEqual([['branch-bos', draft._id]]);
+    // Boston does not hold New York: nothing to count there.
+    expect((await bos.call('org.branchActivity', undefined)).find((b) => b.code === 'NYC')).toMatchObject({ held: false, conflicts: 0 });
+  });
+
   it('a branch added later is picked up by the head-office device', async () => {
     await hq.call('org.addBranch', { code: 'CHI', name: 'Chicago', currency: 'USD' });
     const status = await until(

@@ -35,6 +35,19 @@ describe('journal CSV import', () => {
     expect(tb.rows.find((r) => r.code === '1200')).toMatchObject({ debit: 1_375_000 });
   });
 
+  it('a large import returns once saved; the index catch-up reports progress and reports then include every entry', async () => {
+    const d = await company();
+    const rows = ['date,entry reference,account code,debit,credit,currency,memo,party,branch'];
+    for (let i = 1; i <= 1_200; i++) rows.push(`2026-04-03,S-${i},1200,10.00,,USD,Sale ${i},,`, `2026-04-03,S-${i},4100,,10.00,USD,Sale ${i},,`);
+    const outcome = await d.call('accounts.importJournalCsv', { csv: rows.join('\n') });
+    expect(outcome).toMatchObject({ ok: true, written: 1_200 });
+    const tb = await d.call('accounts.trialBalance', { asOf: '2026-04-30' });
+    expect(tb.rows.find((r) => r.code === '1200')).toMatchObject({ debit: 1_200_000 });
+    const progress = d.events.filter((e) => e.kind === 'progress' && e.task === 'index-catch-up');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toMatchObject({ finished: true, label: 'Updating reports' });
+  });
+
   it('refuses the whole file when any line is wrong, naming each line, and writes nothing', async () => {
     const d = await company();
     const bad = [

@@ -86,7 +86,7 @@ function Outcome({ name, result }: { name: string; result: ImportOutcome }) {
   if (result.ok) {
     return (
       <Alert color="teal" title={`${name}: imported`} data-testid="import-outcome">
-        {result.written} {result.written === 1 ? 'record' : 'records'} imported.
+        {result.written.toLocaleString()} {result.written === 1 ? 'record' : 'records'} imported. Reports include them once the status bar no longer shows “Updating reports”.
         {result.warnings.length > 0 && ` ${result.warnings.length} warnings: ${result.warnings.map((w) => `line ${w.line}: ${w.message}`).join('; ')}`}
       </Alert>
     );

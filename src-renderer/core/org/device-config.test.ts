@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { maySync } from './device-config';
+
+/** Which databases a signed-in user syncs: the same rule as the server's `_security`. */
+describe('maySync', () => {
+  const admin = { name: 'alice', roles: ['admin', 'branch:NYC'] };
+  const hq = { name: 'hank', roles: ['hq'] };
+  const clerk = { name: 'jane', roles: ['clerk', 'branch:NYC'] };
+  const payroll = { name: 'pat', roles: ['payroll', 'branch:NYC'] };
+
+  it('head office and administrators sync every branch', () => {
+    for (const u of [admin, hq]) for (const db of ['master', 'branch-nyc', 'branch-bos', 'files-bos']) expect(maySync(u, db)).toBe(true);
+  });
+
+  it('a clerk syncs master and their own branch only', () => {
+    expect(maySync(clerk, 'master')).toBe(true);
+    expect(maySync(clerk, 'branch-nyc')).toBe(true);
+    expect(maySync(clerk, 'files-nyc')).toBe(true);
+    expect(maySync(clerk, 'branch-bos')).toBe(false);
+    expect(maySync(clerk, 'payroll')).toBe(false);
+  });
+
+  it('payroll is for payroll staff and administrators', () => {
+    expect(maySync(payroll, 'payroll')).toBe(true);
+    expect(maySync(admin, 'payroll')).toBe(true);
+    expect(maySync(hq, 'payroll')).toBe(false);
+  });
+
+  it('an unknown user (never signed in) holds nothing back: the server decides', () => {
+    expect(maySync(null, 'branch-bos')).toBe(true);
+  });
+});
