@@ -10,6 +10,7 @@ import { setRpcClient } from '../api';
 import type { RpcClient } from '../rpc-client';
 import { createStore } from '../store';
 import { ConflictsPage } from './ConflictsPage';
+import { installBrowserStubs } from '../../ui/testing/browser-stubs';
 
 const calls: { method: string; params: unknown }[] = [];
 let list: ConflictRecord[] = [];
@@ -27,15 +28,7 @@ const record: ConflictRecord = {
 };
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false, media: query, onchange: null,
-    addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
   setRpcClient({
     call: async (method: string, params: unknown) => {
       calls.push({ method, params });

@@ -12,6 +12,7 @@ import { PlatformContext } from '../platform-context';
 import type { RpcClient } from '../rpc-client';
 import { createStore } from '../store';
 import { SyncPage } from './SyncPage';
+import { installBrowserStubs } from '../../ui/testing/browser-stubs';
 
 /**
  * The Sync page on a shared desktop: who is signed in, Switch user (the vault entry is replaced
@@ -55,15 +56,7 @@ const vault: CredentialVault = {
 const platform = { kind: 'web', version: 'test', vault } as unknown as Platform;
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false, media: query, onchange: null,
-    addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
   setRpcClient({
     call: async (method: string, params: unknown) => {
       calls.push({ method, params });

@@ -10,6 +10,7 @@ import { createStore } from '../../../../app/store';
 import type { Platform } from '../../../../platform';
 import type { ReconciliationView } from '../../banking-contract';
 import { BankingPage } from './BankingPage';
+import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
 
 const calls: { method: string; params: unknown }[] = [];
 let responses: Record<string, (params: never) => unknown> = {};
@@ -53,22 +54,7 @@ function view(): ReconciliationView {
 }
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollIntoView ??= () => {};
+  installBrowserStubs();
   setRpcClient({
     call: async (method: string, params: unknown) => {
       calls.push({ method, params });

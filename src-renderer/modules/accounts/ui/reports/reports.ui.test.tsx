@@ -16,6 +16,7 @@ import { GeneralLedgerReport } from './GeneralLedgerReport';
 import { ProfitAndLossReport } from './ProfitAndLossReport';
 import { ReportsHome } from './ReportsHome';
 import { TrialBalanceReport } from './TrialBalanceReport';
+import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
 
 const calls: { method: string; params: unknown }[] = [];
 let responses: Record<string, (params: never) => unknown> = {};
@@ -61,21 +62,7 @@ function glPage(p: { offset?: number; limit?: number; from: string; to: string }
 const saveFile = vi.fn(async () => true);
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  installBrowserStubs();
   setRpcClient({
     call: async (method: string, params: unknown) => {
       calls.push({ method, params });

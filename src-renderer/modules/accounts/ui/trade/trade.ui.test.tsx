@@ -15,6 +15,7 @@ import { PartiesPage } from './PartiesPage';
 import { PaymentPage } from './PaymentPage';
 import { TradeDocPage } from './TradeDocPage';
 import { TradeListPage } from './TradeListPage';
+import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
 
 const calls: { method: string; params: unknown }[] = [];
 let responses: Record<string, (params: never) => unknown> = {};
@@ -68,22 +69,7 @@ const openItem = (docId: string, number: string, date: string, open: number) => 
 });
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollIntoView ??= () => {};
+  installBrowserStubs();
   setRpcClient({
     call: async (method: string, params: unknown) => {
       calls.push({ method, params });
