@@ -121,7 +121,12 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack : e);
-  process.exit(1);
-});
+main().then(
+  // Exit explicitly: now and then something (vite's worker threads?) kept the finished process
+  // alive, idle, for many minutes.
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(1);
+  },
+);

@@ -278,7 +278,7 @@ export class SyncEngine {
     const res = await rt.local.put({ ...doc, _id: docId, _rev: doc._rev });
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
     rt.pending.set(docId, res.rev);
-    this.persist(rt);
+    this.persist(rt, true);
     this.emit();
   }
 
@@ -294,7 +294,7 @@ export class SyncEngine {
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
     rt.pending.delete(docId);
     rt.persisted.withdrawn = [...rt.persisted.withdrawn, { ...refused, withdrawnAt: this.now().toISOString(), withdrawnBy: by }];
-    this.persist(rt);
+    this.persist(rt, true);
     this.emit();
   }
 
@@ -687,7 +687,7 @@ export class SyncEngine {
       refusedAt: this.now().toISOString(),
     };
     rt.persisted.refused = [...rt.persisted.refused.filter((r) => r.docId !== docId), entry];
-    this.persist(rt);
+    this.persist(rt, true);
     this.emit();
   }
 
@@ -742,8 +742,17 @@ export class SyncEngine {
    * long, and rewriting it on every keystroke-save would cost more than the save itself. The
    * documents themselves are safe either way; this is only the count shown.
    */
-  private persist(rt: Runtime): void {
-    if (this.persistTimers.has(rt)) return;
+  private persist(rt: Runtime, urgent = false): void {
+    const timer = this.persistTimers.get(rt);
+    if (urgent) {
+      // Refusals and withdrawals are known only from the push that reported them: a reload or
+      // a closed window right after must not lose them.
+      if (timer) clearTimeout(timer);
+      this.persistTimers.delete(rt);
+      this.persistNow(rt);
+      return;
+    }
+    if (timer) return;
     // Saving copies the whole pending list; after a long offline spell that is a large write, so
     // saves are spaced to spend at most about a tenth of the time on it. A save lost in a crash
     // only under-counts "pending": replication sends by its own checkpoint, not by this list.
