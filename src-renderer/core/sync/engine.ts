@@ -22,6 +22,11 @@ export const MAX_LIVE = 4;
 const BATCH_SIZE = 1000;
 const ROTATION_MS = 60_000;
 const SYNC_DOC = 'outpost-sync';
+/**
+ * The pending list, apart from the rest: after a long offline spell it can be tens of
+ * megabytes, and the first screen must not wait for it (the count in SYNC_DOC is shown meanwhile).
+ */
+const PENDING_DOC = 'outpost-sync-pending';
 /** Where the first copy of a database from the server got to (initial-pull.ts). */
 const FIRST_COPY_DOC = 'outpost-first-copy';
 const FIRST_COPY_PAGE = 1000;
@@ -64,11 +69,21 @@ interface CopyOnly {
 const WRITE_METHODS = ['bulkDocs', 'put', 'post', 'remove'] as const;
 
 interface PersistedSync {
-  pending: Record<string, string>;
   refused: RefusedDoc[];
   /** Refused documents the user withdrew: kept as a record, so nothing disappears silently. */
   withdrawn: WithdrawnDoc[];
   lastSyncedAt: string | null;
+}
+
+/** What SYNC_DOC holds: the small state, and how long the pending list was when last saved. */
+interface SavedSyncState extends PersistedSync {
+  pendingCount?: number;
+  /** Until November 2026 the whole pending list was kept here; it moves to PENDING_DOC on the next save. */
+  pending?: Record<string, string>;
+}
+
+interface SavedPending {
+  pending: Record<string, string>;
 }
 
 type DirectionState = 'starting' | 'active' | 'idle' | 'failed';
@@ -87,10 +102,22 @@ interface Runtime {
   fatal: boolean;
   persisted: PersistedSync;
   /**
-   * The live pending list (id → local revision not yet pushed); `persisted.pending` is its copy
-   * as last saved. A Map, so counting it for the status bar does not walk a week of offline work.
+   * The live pending list (id → local revision not yet pushed). A Map, so counting it for the
+   * status bar does not walk a week of offline work.
    */
   pending: Map<string, string>;
+  /**
+   * Settles once the saved pending list is read back and merged (read in the background so
+   * the first screen does not wait for it). Replication, reconciling and saving wait for it.
+   */
+  loaded: Promise<void>;
+  pendingLoaded: boolean;
+  /** The saved count, shown until the list itself is loaded. */
+  savedPendingCount: number;
+  /** The pending list changed since it was last saved (other saves skip rewriting it). */
+  pendingDirty: boolean;
+  /** The saved list's revision: rewriting it need not read tens of megabytes back first. */
+  pendingRev: string | undefined;
   /** How long the last save of the persisted state took, to space saves out as it grows. */
   persistCostMs: number;
   /** A reconcile of the pending list with the server is scheduled. */
@@ -138,7 +165,7 @@ export class SyncEngine {
       rt.copyOnly = null;
       rt.firstCopy?.onLocalWrite?.();
     });
-    const saved = (await readLocal<PersistedSync>(local, SYNC_DOC)) ?? null;
+    const saved = (await readLocal<SavedSyncState>(local, SYNC_DOC)) ?? null;
     const rt: Runtime = {
       name,
       local,
@@ -150,12 +177,16 @@ export class SyncEngine {
       problem: null,
       fatal: false,
       persisted: {
-        pending: saved?.pending ?? {},
         refused: saved?.refused ?? [],
         withdrawn: saved?.withdrawn ?? [],
         lastSyncedAt: saved?.lastSyncedAt ?? null,
       },
-      pending: new Map(Object.entries(saved?.pending ?? {})),
+      pending: new Map(),
+      loaded: Promise.resolve(),
+      pendingLoaded: false,
+      savedPendingCount: saved?.pendingCount ?? Object.keys(saved?.pending ?? {}).length,
+      pendingDirty: false,
+      pendingRev: undefined,
       persistCostMs: 0,
       reconcileTimer: null,
       progress: null,
@@ -166,8 +197,25 @@ export class SyncEngine {
       firstCopy: null,
       copyOnly,
     };
+    rt.loaded = this.loadPending(rt, saved);
+    // Saves queue behind the load, so a save never replaces the saved list with part of it.
+    rt.save = rt.loaded;
     this.dbs.set(name, rt);
     if (this.shouldRun()) this.startAll();
+    this.emit();
+  }
+
+  /** Reads the saved pending list back; entries recorded since the start are newer and win. */
+  private async loadPending(rt: Runtime, saved: SavedSyncState | null): Promise<void> {
+    let list = saved?.pending;
+    if (list) rt.pendingDirty = true; // the old layout: move it to its own document
+    else {
+      const doc = await readLocal<SavedPending>(rt.local, PENDING_DOC).catch(() => null);
+      rt.pendingRev = doc?._rev;
+      list = doc?.pending ?? {};
+    }
+    for (const [id, rev] of Object.entries(list)) if (!rt.pending.has(id)) rt.pending.set(id, rev);
+    rt.pendingLoaded = true;
     this.emit();
   }
 
@@ -246,6 +294,7 @@ export class SyncEngine {
     const rt = this.dbs.get(db);
     if (!rt || docs.length === 0) return;
     for (const d of docs) rt.pending.set(d.id, d.rev);
+    rt.pendingDirty = true;
     this.persist(rt);
     this.emit();
     // The push may already have carried the write before we recorded it; check once it settles
@@ -278,6 +327,7 @@ export class SyncEngine {
     const res = await rt.local.put({ ...doc, _id: docId, _rev: doc._rev });
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
     rt.pending.set(docId, res.rev);
+    rt.pendingDirty = true;
     this.persist(rt, true);
     this.emit();
   }
@@ -293,6 +343,7 @@ export class SyncEngine {
     if (doc) await rt.local.remove(docId, doc._rev);
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
     rt.pending.delete(docId);
+    rt.pendingDirty = true;
     rt.persisted.withdrawn = [...rt.persisted.withdrawn, { ...refused, withdrawnAt: this.now().toISOString(), withdrawnBy: by }];
     this.persist(rt, true);
     this.emit();
@@ -358,7 +409,7 @@ export class SyncEngine {
       db: rt.name,
       remote: remoteDbName(this.opts.orgCode, rt.name),
       state: this.stateOf(rt),
-      pending: rt.pending.size,
+      pending: rt.pendingLoaded ? rt.pending.size : Math.max(rt.savedPendingCount, rt.pending.size),
       lastSyncedAt: rt.persisted.lastSyncedAt,
       error: rt.problem,
       progress: rt.progress,
@@ -439,7 +490,10 @@ export class SyncEngine {
           changed = true;
         }
       }
-      if (changed) this.persist(rt);
+      if (changed) {
+        rt.pendingDirty = true;
+        this.persist(rt);
+      }
       this.emit();
     });
     push.on('denied', (err) => this.refused(rt, err as DeniedError));
@@ -459,6 +513,9 @@ export class SyncEngine {
       if (!run.cancelled && !rt.push) this.startPush(rt, options, live, serverUrl);
     };
     try {
+      // What the push reports is checked against the pending list: have it first.
+      await rt.loaded;
+      if (run.cancelled) return;
       const from = await this.firstCopyFrom(rt, key);
       if (run.cancelled) return;
       const watch = this.copyOnly(rt);
@@ -650,6 +707,7 @@ export class SyncEngine {
 
   /** Drops pending entries the server already has (written before we tracked them, or pushed by another path). */
   private async reconcilePending(rt: Runtime): Promise<void> {
+    await rt.loaded;
     const ids = [...rt.pending.keys()];
     if (!rt.remote || ids.length === 0 || !this.shouldRun() || rt.push_ !== 'idle') return;
     try {
@@ -664,6 +722,7 @@ export class SyncEngine {
         }
       }
       if (changed) {
+        rt.pendingDirty = true;
         this.persist(rt);
         this.emit();
       }
@@ -678,6 +737,7 @@ export class SyncEngine {
     // The local removal of a withdrawn document is refused too (the server never had it): already recorded.
     if (rt.persisted.withdrawn.some((w) => w.docId === docId)) return;
     rt.pending.delete(docId);
+    rt.pendingDirty = true;
     const entry: RefusedDoc = {
       db: rt.name,
       docId,
@@ -767,20 +827,42 @@ export class SyncEngine {
   }
 
   private persistNow(rt: Runtime): void {
-    const started = Date.now();
-    rt.persisted.pending = Object.fromEntries(rt.pending);
-    const snapshot: PersistedSync = {
-      pending: rt.persisted.pending,
-      refused: [...rt.persisted.refused],
-      withdrawn: [...rt.persisted.withdrawn],
-      lastSyncedAt: rt.persisted.lastSyncedAt,
-    };
     rt.save = rt.save
-      .then(() => updateLocal<PersistedSync>(rt.local, SYNC_DOC, () => snapshot))
-      .then(() => {
-        rt.persistCostMs = Date.now() - started;
+      .then(async () => {
+        // Taken when the save runs, not when it was asked for: by then the list is loaded and
+        // may have changed again.
+        const started = Date.now();
+        const state: SavedSyncState = {
+          refused: [...rt.persisted.refused],
+          withdrawn: [...rt.persisted.withdrawn],
+          lastSyncedAt: rt.persisted.lastSyncedAt,
+          pendingCount: rt.pending.size,
+        };
+        if (rt.pendingDirty) {
+          rt.pendingDirty = false;
+          const list: SavedPending = { pending: Object.fromEntries(rt.pending) };
+          await this.savePendingList(rt, list).catch((e: unknown) => {
+            rt.pendingDirty = true;
+            throw e;
+          });
+          rt.persistCostMs = Date.now() - started;
+        }
+        await updateLocal<SavedSyncState>(rt.local, SYNC_DOC, () => state);
       })
       .catch(() => undefined);
+  }
+
+  private async savePendingList(rt: Runtime, list: SavedPending): Promise<void> {
+    const id = `_local/${PENDING_DOC}`;
+    try {
+      const res = await rt.local.put({ _id: id, ...(rt.pendingRev ? { _rev: rt.pendingRev } : {}), ...list });
+      rt.pendingRev = res.rev;
+    } catch (e) {
+      if ((e as { status?: number }).status !== 409) throw e;
+      // Written by another path after all: read-modify-write, then remember its revision.
+      await updateLocal<SavedPending>(rt.local, PENDING_DOC, () => list);
+      rt.pendingRev = (await readLocal<SavedPending>(rt.local, PENDING_DOC))?._rev;
+    }
   }
 
   private emit(): void {
