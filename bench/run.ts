@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 import react from '@vitejs/plugin-react';
 import { startTestServer } from '../server/test-server';
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (m) => console.log(`  [page] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
+    if (process.env.BENCH_PROFILE) await exposeProfiler(page, process.env.BENCH_PROFILE.split(','));
     await page.goto(`http://127.0.0.1:${address.port}/`);
     const config: BenchConfig = {
       serverUrl: server.url,
@@ -97,6 +98,52 @@ async function main(): Promise<void> {
     await vite.close();
     await server.close();
   }
+}
+
+/**
+ * CPU profiles of the phases named in BENCH_PROFILE (see browser/profile.ts): the raw profile
+ * (open it in Chrome's DevTools) and the functions with the most time of their own, printed.
+ */
+async function exposeProfiler(page: Page, phases: string[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await page.exposeFunction('__benchProfile', async (action: 'start' | 'stop', phase: string) => {
+    if (!phases.includes(phase)) return;
+    if (action === 'start') {
+      await cdp.send('Profiler.start');
+      return;
+    }
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(`${root}/bench/results`, { recursive: true });
+    writeFileSync(`${root}/bench/results/${phase}.cpuprofile`, JSON.stringify(profile));
+    console.log(`\nProfile of ${phase} (bench/results/${phase}.cpuprofile), most time of their own:`);
+    console.table(hottest(profile, 25));
+  });
+}
+
+/** The parts of a DevTools CPU profile read here. */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+function hottest(profile: CpuProfile, n: number) {
+  const interval = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => interval.set(id, (interval.get(id) ?? 0) + (deltas[i] ?? 0)));
+  const total = [...interval.values()].reduce((a, b) => a + b, 0) || 1;
+  const byFn = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/').replace(/\?.*$/, '')}:${lineNumber + 1}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + (interval.get(node.id) ?? 0));
+  }
+  return [...byFn]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([fn, us]) => ({ fn, ms: Math.round(us / 1000), share: `${((100 * us) / total).toFixed(1)} %` }));
 }
 
 function report(results: BenchResults): void {

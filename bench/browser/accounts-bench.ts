@@ -3,6 +3,7 @@
  * `ledgerLines` posted ledger lines, run through the real core (repositories, projector,
  * reports) with the indexeddb adapter in Chromium.
  */
+import { profiled } from './profile';
 import { createCore, type Core } from '../../src-renderer/core/create-core';
 import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
 import type { Repository } from '../../src-renderer/core/db/repository';
@@ -145,7 +146,7 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
     return r;
   };
   const firstScreen = await time(async () => {
-    core = await step('open_core', () => createCore({ env, emit, modules: [accountsModule] }));
+    core = await step('open_core', () => profiled('open_core', () => createCore({ env, emit, modules: [accountsModule] })));
     await step('app_state', () => call(core, 'app.getState', undefined));
     await Promise.all([
       step('index_dashboard', () => call(core, 'index.dashboard', undefined)),
@@ -160,13 +161,13 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
   const csv = ledgerCsv(generateLedger({ branches: ['NYC'], years: 1, firstYear: 2026, targetLines: config.importLines * 1.1, seed: 3 }), 'NYC', config.importLines);
   let outcome: Awaited<ReturnType<typeof call<'accounts.importJournalCsv'>>> | null = null;
   const importMs = await time(async () => {
-    outcome = await call(core, 'accounts.importJournalCsv', { csv });
+    outcome = await profiled('import', () => call(core, 'accounts.importJournalCsv', { csv }));
   });
   const o = outcome as unknown as { ok: boolean; written: number; problems: unknown[] };
   if (!o.ok) throw new Error(`Import refused: ${JSON.stringify(o.problems.slice(0, 3))}`);
   out.import_journal_csv = { value: importMs / 1000, unit: `s for ${config.importLines.toLocaleString('en')} lines (validated and saved: the clerk's wait)` };
   // Reports wait for the index: the time from pressing Import until they include the entries.
-  const indexedMs = importMs + (await time(() => core.session()!.projector.settle()));
+  const indexedMs = importMs + (await time(() => profiled('import_index', () => core.session()!.projector.settle())));
   out.import_journal_csv_until_in_reports = { value: indexedMs / 1000, unit: 's' };
   await core.close();
   return out;
