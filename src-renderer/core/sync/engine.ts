@@ -6,6 +6,7 @@ import { OutpostError } from '../errors';
 import { nextBackOff } from './back-off';
 import { describeSyncError } from './describe-error';
 import { initialPull, InitialPullCancelled, type Seq } from './initial-pull';
+import { PendingStore } from './pending-store';
 
 /**
  * The sync engine (DESIGN §5): one live, retrying push and pull per database, at most
@@ -23,10 +24,14 @@ const BATCH_SIZE = 1000;
 const ROTATION_MS = 60_000;
 const SYNC_DOC = 'outpost-sync';
 /**
- * The pending list, apart from the rest: after a long offline spell it can be tens of
- * megabytes, and the first screen must not wait for it (the count in SYNC_DOC is shown meanwhile).
+ * The pending list, apart from the rest (pending-store.ts): after a long offline spell it can
+ * be tens of megabytes, and the first screen must not wait for it (the count in SYNC_DOC is
+ * shown meanwhile).
  */
 const PENDING_DOC = 'outpost-sync-pending';
+/** A list this long is read a moment after the start, once the first screen has its data. */
+const LARGE_PENDING = 5_000;
+const LARGE_PENDING_DELAY_MS = 1_500;
 /** Where the first copy of a database from the server got to (initial-pull.ts). */
 const FIRST_COPY_DOC = 'outpost-first-copy';
 const FIRST_COPY_PAGE = 1000;
@@ -82,10 +87,6 @@ interface SavedSyncState extends PersistedSync {
   pending?: Record<string, string>;
 }
 
-interface SavedPending {
-  pending: Record<string, string>;
-}
-
 type DirectionState = 'starting' | 'active' | 'idle' | 'failed';
 type Replication = PouchDB.Replication.Replication<object>;
 
@@ -101,23 +102,15 @@ interface Runtime {
   /** Auth or access refusals stop retrying until the user changes something. */
   fatal: boolean;
   persisted: PersistedSync;
-  /**
-   * The live pending list (id → local revision not yet pushed). A Map, so counting it for the
-   * status bar does not walk a week of offline work.
-   */
-  pending: Map<string, string>;
+  /** The live pending list (id → local revision not yet pushed), and its saving. */
+  pending: PendingStore;
   /**
    * Settles once the saved pending list is read back and merged (read in the background so
    * the first screen does not wait for it). Replication, reconciling and saving wait for it.
    */
   loaded: Promise<void>;
-  pendingLoaded: boolean;
   /** The saved count, shown until the list itself is loaded. */
   savedPendingCount: number;
-  /** The pending list changed since it was last saved (other saves skip rewriting it). */
-  pendingDirty: boolean;
-  /** The saved list's revision: rewriting it need not read tens of megabytes back first. */
-  pendingRev: string | undefined;
   /** How long the last save of the persisted state took, to space saves out as it grows. */
   persistCostMs: number;
   /** A reconcile of the pending list with the server is scheduled. */
@@ -181,12 +174,9 @@ export class SyncEngine {
         withdrawn: saved?.withdrawn ?? [],
         lastSyncedAt: saved?.lastSyncedAt ?? null,
       },
-      pending: new Map(),
+      pending: new PendingStore(local, PENDING_DOC),
       loaded: Promise.resolve(),
-      pendingLoaded: false,
       savedPendingCount: saved?.pendingCount ?? Object.keys(saved?.pending ?? {}).length,
-      pendingDirty: false,
-      pendingRev: undefined,
       persistCostMs: 0,
       reconcileTimer: null,
       progress: null,
@@ -207,15 +197,11 @@ export class SyncEngine {
 
   /** Reads the saved pending list back; entries recorded since the start are newer and win. */
   private async loadPending(rt: Runtime, saved: SavedSyncState | null): Promise<void> {
-    let list = saved?.pending;
-    if (list) rt.pendingDirty = true; // the old layout: move it to its own document
-    else {
-      const doc = await readLocal<SavedPending>(rt.local, PENDING_DOC).catch(() => null);
-      rt.pendingRev = doc?._rev;
-      list = doc?.pending ?? {};
-    }
-    for (const [id, rev] of Object.entries(list)) if (!rt.pending.has(id)) rt.pending.set(id, rev);
-    rt.pendingLoaded = true;
+    // A long list is read a moment later: its first screen matters more than its count.
+    if (rt.savedPendingCount > LARGE_PENDING) await new Promise((r) => setTimeout(r, LARGE_PENDING_DELAY_MS));
+    // Unreadable, it counts as empty: the documents themselves are pushed by the replication's checkpoint.
+    await rt.pending.load(saved?.pending).catch(() => undefined);
+    rt.pending.loaded = true;
     this.emit();
   }
 
@@ -294,7 +280,6 @@ export class SyncEngine {
     const rt = this.dbs.get(db);
     if (!rt || docs.length === 0) return;
     for (const d of docs) rt.pending.set(d.id, d.rev);
-    rt.pendingDirty = true;
     this.persist(rt);
     this.emit();
     // The push may already have carried the write before we recorded it; check once it settles
@@ -327,7 +312,6 @@ export class SyncEngine {
     const res = await rt.local.put({ ...doc, _id: docId, _rev: doc._rev });
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
     rt.pending.set(docId, res.rev);
-    rt.pendingDirty = true;
     this.persist(rt, true);
     this.emit();
   }
@@ -343,7 +327,6 @@ export class SyncEngine {
     if (doc) await rt.local.remove(docId, doc._rev);
     rt.persisted.refused = rt.persisted.refused.filter((r) => r.docId !== docId);
     rt.pending.delete(docId);
-    rt.pendingDirty = true;
     rt.persisted.withdrawn = [...rt.persisted.withdrawn, { ...refused, withdrawnAt: this.now().toISOString(), withdrawnBy: by }];
     this.persist(rt, true);
     this.emit();
@@ -409,7 +392,7 @@ export class SyncEngine {
       db: rt.name,
       remote: remoteDbName(this.opts.orgCode, rt.name),
       state: this.stateOf(rt),
-      pending: rt.pendingLoaded ? rt.pending.size : Math.max(rt.savedPendingCount, rt.pending.size),
+      pending: rt.pending.loaded ? rt.pending.size : Math.max(rt.savedPendingCount, rt.pending.size),
       lastSyncedAt: rt.persisted.lastSyncedAt,
       error: rt.problem,
       progress: rt.progress,
@@ -491,8 +474,7 @@ export class SyncEngine {
         }
       }
       if (changed) {
-        rt.pendingDirty = true;
-        this.persist(rt);
+            this.persist(rt);
       }
       this.emit();
     });
@@ -722,8 +704,7 @@ export class SyncEngine {
         }
       }
       if (changed) {
-        rt.pendingDirty = true;
-        this.persist(rt);
+            this.persist(rt);
         this.emit();
       }
     } catch {
@@ -737,7 +718,6 @@ export class SyncEngine {
     // The local removal of a withdrawn document is refused too (the server never had it): already recorded.
     if (rt.persisted.withdrawn.some((w) => w.docId === docId)) return;
     rt.pending.delete(docId);
-    rt.pendingDirty = true;
     const entry: RefusedDoc = {
       db: rt.name,
       docId,
@@ -831,38 +811,25 @@ export class SyncEngine {
       .then(async () => {
         // Taken when the save runs, not when it was asked for: by then the list is loaded and
         // may have changed again.
-        const started = Date.now();
         const state: SavedSyncState = {
           refused: [...rt.persisted.refused],
           withdrawn: [...rt.persisted.withdrawn],
           lastSyncedAt: rt.persisted.lastSyncedAt,
           pendingCount: rt.pending.size,
         };
-        if (rt.pendingDirty) {
-          rt.pendingDirty = false;
-          const list: SavedPending = { pending: Object.fromEntries(rt.pending) };
-          await this.savePendingList(rt, list).catch((e: unknown) => {
-            rt.pendingDirty = true;
-            throw e;
-          });
+        if (rt.pending.dirty) {
+          const started = Date.now();
+          try {
+            await rt.pending.save();
+          } catch {
+            // Retried later as a whole list; the rest of the state is saved now regardless.
+            this.persist(rt);
+          }
           rt.persistCostMs = Date.now() - started;
         }
         await updateLocal<SavedSyncState>(rt.local, SYNC_DOC, () => state);
       })
       .catch(() => undefined);
-  }
-
-  private async savePendingList(rt: Runtime, list: SavedPending): Promise<void> {
-    const id = `_local/${PENDING_DOC}`;
-    try {
-      const res = await rt.local.put({ _id: id, ...(rt.pendingRev ? { _rev: rt.pendingRev } : {}), ...list });
-      rt.pendingRev = res.rev;
-    } catch (e) {
-      if ((e as { status?: number }).status !== 409) throw e;
-      // Written by another path after all: read-modify-write, then remember its revision.
-      await updateLocal<SavedPending>(rt.local, PENDING_DOC, () => list);
-      rt.pendingRev = (await readLocal<SavedPending>(rt.local, PENDING_DOC))?._rev;
-    }
   }
 
   private emit(): void {

@@ -67,7 +67,8 @@ export async function importJournalCsv(s: Session, csv: string): Promise<ImportO
       s.config.branchCode,
     ),
   );
-  for (let i = 0; i < docs.length; i += 1000) await r.createMany(docs.slice(i, i + 1000));
+  // One bulkDocs: one IndexedDB transaction, so a failure (a full disk) leaves nothing half-imported.
+  await r.createMany(docs);
   // The entries are saved; the clerk does not wait for the index too. Reports wait for it
   // (they settle first) and the status bar shows how far it is.
   return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
