@@ -5,7 +5,12 @@ import type { Session } from '../../../core/session';
 import { withBaseAmounts } from '../domain/fx';
 import { parseChartCsv } from '../domain/io/chart-csv';
 import { accountPath, toHledgerJournal, type HledgerEntry } from '../domain/io/hledger';
-import { parseJournalCsv } from '../domain/io/journal-csv';
+import {
+  alreadyImported,
+  parseJournalCsv,
+  type ImportedEntry,
+  type PriorImport,
+} from '../domain/io/journal-csv';
 import type { ImportProblem } from '../domain/io/report';
 import { accountFieldsSchema, type Account, type JournalEntry } from '../domain/schemas';
 import { ledgerTables } from './ledger-projection';
@@ -21,11 +26,17 @@ export interface ImportOutcome {
 
 /**
  * Journal CSV import: the whole file is checked first and nothing is written if any line is
- * wrong. A valid file is posted as one bulkDocs (one IndexedDB transaction on this device),
- * numbered from one reserved block of the branch/device series.
+ * wrong, or if it holds an entry an earlier import already posted (see alreadyImported). A
+ * valid file is posted as one bulkDocs (one IndexedDB transaction on this device), numbered
+ * from one reserved block of the branch/device series.
  */
 export async function importJournalCsv(s: Session, csv: string): Promise<ImportOutcome> {
-  const [company, settings, accounts, parties] = await Promise.all([s.company(), requireSettings(s), repos(s).accounts.list(), repos(s).parties.list()]);
+  const [company, settings, accounts, parties] = await Promise.all([
+    s.company(),
+    requireSettings(s),
+    repos(s).accounts.list(),
+    repos(s).parties.list(),
+  ]);
   const result = parseJournalCsv(csv, {
     baseCurrency: company.baseCurrency,
     accountCodes: new Set(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => a.code)),
@@ -41,11 +52,23 @@ export async function importJournalCsv(s: Session, csv: string): Promise<ImportO
     return {
       ok: false,
       written: 0,
-      problems: [{ line: foreign.sourceLines[0] ?? 1, column: 'currency', message: `Entry ${foreign.reference} is in ${foreign.currency}; import foreign-currency entries by hand with their rate.` }],
+      problems: [
+        {
+          line: foreign.sourceLines[0] ?? 1,
+          column: 'currency',
+          message: `Entry ${foreign.reference} is in ${foreign.currency}; import foreign-currency entries by hand with their rate.`,
+        },
+      ],
       warnings: result.warnings,
     };
   }
-  const numbers = await takeNumbers(s.homeBranchDb, { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: 'JE' }, result.items.length);
+  const again = alreadyImported(result.items, await priorImports(s, result.items));
+  if (again.length) return { ok: false, written: 0, problems: again, warnings: result.warnings };
+  const numbers = await takeNumbers(
+    s.homeBranchDb,
+    { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: 'JE' },
+    result.items.length,
+  );
   const r = repos(s).journals;
   const now = s.writeContext().now().toISOString();
   const docs: JournalEntry[] = result.items.map((e, i) =>
@@ -59,7 +82,13 @@ export async function importJournalCsv(s: Session, csv: string): Promise<ImportO
         kind: 'import',
         currency: e.currency,
         rate: '1',
-        lines: withBaseAmounts(e.lines, e.currency, company.baseCurrency, '1', settings.roundingAccount),
+        lines: withBaseAmounts(
+          e.lines,
+          e.currency,
+          company.baseCurrency,
+          '1',
+          settings.roundingAccount,
+        ),
         reverses: null,
         postedAt: now,
         postedBy: s.config.userName,
@@ -74,19 +103,57 @@ export async function importJournalCsv(s: Session, csv: string): Promise<ImportO
   return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
 }
 
+/** Posted, unreversed entries of earlier imports that share a date and reference with the file's. */
+async function priorImports(s: Session, items: readonly ImportedEntry[]): Promise<PriorImport[]> {
+  if (items.length === 0) return [];
+  // Read from the index, which must first include every earlier import (one may still be
+  // catching up: a second attempt soon after the first is the case this guards against).
+  await s.projector.settle();
+  const dates = items.map((e) => e.date).sort();
+  const references = new Set(items.map((e) => e.reference));
+  const { docs } = ledgerTables(s.index);
+  const rows = await docs
+    .where('[type+status+date]')
+    .between(
+      ['journalEntry', 'posted', dates[0]!],
+      ['journalEntry', 'posted', dates.at(-1)!],
+      true,
+      true,
+    )
+    .filter((r) => r.kind === 'import' && references.has(r.reference))
+    .toArray();
+  if (rows.length === 0) return [];
+  const reversed = new Set(
+    (
+      await docs
+        .where('reverses')
+        .anyOf(rows.map((r) => r.id))
+        .toArray()
+    ).map((r) => r.reverses),
+  );
+  return rows
+    .filter((r) => !reversed.has(r.id))
+    .map((r) => ({ reference: r.reference, date: r.date, branch: r.branch, number: r.number }));
+}
+
 export async function importChartCsv(s: Session, csv: string): Promise<ImportOutcome> {
   const r = repos(s).accounts;
   const existing = await r.list();
   const result = parseChartCsv(csv, new Set(existing.map((a) => a.code)));
   if (!result.ok) return { ok: false, written: 0, problems: result.problems, warnings: [] };
-  const docs = result.items.map((a) => r.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE));
+  const docs = result.items.map((a) =>
+    r.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE),
+  );
   if (docs.length === 0) throw new OutpostError('validation', 'The file has no accounts in it.');
   await r.createMany(docs);
   return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
 }
 
 /** The posted ledger as an hledger journal, in base currency, for cross-checking with other tools. */
-export async function exportHledger(s: Session, q: { from?: string; to?: string; branch?: string | null }): Promise<string> {
+export async function exportHledger(
+  s: Session,
+  q: { from?: string; to?: string; branch?: string | null },
+): Promise<string> {
   await s.projector.settle();
   const [company, accounts] = await Promise.all([s.company(), repos(s).accounts.list()]);
   const byCode = new Map(accounts.map((a) => [a.code, a]));
@@ -97,7 +164,11 @@ export async function exportHledger(s: Session, q: { from?: string; to?: string;
     const a = byCode.get(code);
     if (!a) return `Unknown:${code}`;
     const ancestors: Account[] = [];
-    for (let parent = a.parentCode; parent && ancestors.length < 10; parent = byCode.get(parent)?.parentCode ?? null) {
+    for (
+      let parent = a.parentCode;
+      parent && ancestors.length < 10;
+      parent = byCode.get(parent)?.parentCode ?? null
+    ) {
       const pa = byCode.get(parent);
       if (pa) ancestors.unshift(pa);
     }
@@ -106,13 +177,18 @@ export async function exportHledger(s: Session, q: { from?: string; to?: string;
     return p;
   };
   const { lines, docs } = ledgerTables(s.index);
-  const rows = await lines.where('date').between(q.from ?? '', q.to ?? '\uffff', true, true).toArray();
+  const rows = await lines
+    .where('date')
+    .between(q.from ?? '', q.to ?? '\uffff', true, true)
+    .toArray();
   const byDoc = new Map<string, typeof rows>();
   for (const r of rows) {
     if (q.branch && r.branch !== q.branch) continue;
     byDoc.set(r.docId, [...(byDoc.get(r.docId) ?? []), r]);
   }
-  const meta = new Map((await docs.bulkGet([...byDoc.keys()])).filter((d) => d).map((d) => [d!.id, d!]));
+  const meta = new Map(
+    (await docs.bulkGet([...byDoc.keys()])).filter((d) => d).map((d) => [d!.id, d!]),
+  );
   const entries: HledgerEntry[] = [...byDoc]
     .map(([docId, ls]) => {
       const d = meta.get(docId);
@@ -121,10 +197,16 @@ export async function exportHledger(s: Session, q: { from?: string; to?: string;
         number: ls[0]!.number || null,
         memo: d?.memo ?? ls[0]!.memo,
         reference: d?.reference ?? '',
-        lines: ls.map((l) => ({ account: pathOf(l.account), amountMinor: l.debit - l.credit, currency: company.baseCurrency })),
+        lines: ls.map((l) => ({
+          account: pathOf(l.account),
+          amountMinor: l.debit - l.credit,
+          currency: company.baseCurrency,
+        })),
       };
     })
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.number ?? '') < (b.number ?? '') ? -1 : 1));
+    .sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : (a.number ?? '') < (b.number ?? '') ? -1 : 1,
+    );
   return toHledgerJournal(entries, {
     commodityDirectives: true,
     headerComment: `${company.name} — general ledger exported by Outpost ${new Date().toISOString()} (amounts in ${company.baseCurrency})`,

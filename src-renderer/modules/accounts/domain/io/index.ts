@@ -11,7 +11,9 @@ export {
 export {
   JOURNAL_CSV_COLUMNS,
   journalCsvTemplate,
+  alreadyImported,
   parseJournalCsv,
+  type PriorImport,
   type ImportedEntry,
   type ImportedLine,
   type JournalCsvColumn,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toDecimalString } from '../../../../core/money';
 import {
+  alreadyImported,
   JOURNAL_CSV_COLUMNS,
   journalCsvTemplate,
   parseJournalCsv,
@@ -310,6 +311,53 @@ describe('journal CSV round trip', () => {
         else expect(result.items).toEqual(entries);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('entries imported before', () => {
+  const entry = (reference: string, date: string, line: number, branch = 'NYC'): ImportedEntry => ({
+    reference,
+    date,
+    branch,
+    currency: 'USD',
+    memo: '',
+    sourceLines: [line, line + 1],
+    lines: [
+      { account: '1200', debit: 100, credit: 0, party: null, memo: '' },
+      { account: '4100', debit: 0, credit: 100, party: null, memo: '' },
+    ],
+  });
+
+  it('match on branch, date and reference together', () => {
+    const prior = [
+      { reference: 'S-1', date: '2026-04-03', branch: 'NYC', number: 'NYC-A-JE-000007' },
+    ];
+    expect(alreadyImported([entry('S-1', '2026-04-03', 2)], prior)).toEqual([
+      {
+        line: 2,
+        column: 'entry reference',
+        message:
+          'Entry S-1 of 2026-04-03 was imported before, as NYC-A-JE-000007. Remove it from the file, or reverse NYC-A-JE-000007 first to import it again.',
+      },
+    ]);
+    expect(alreadyImported([entry('S-1', '2026-04-04', 2)], prior)).toEqual([]);
+    expect(alreadyImported([entry('S-1', '2026-04-03', 2, 'BOS')], prior)).toEqual([]);
+    expect(alreadyImported([entry('S-2', '2026-04-03', 2)], prior)).toEqual([]);
+  });
+
+  it('say first, once, when the whole file was imported before, then list the entries in file order', () => {
+    const items = [entry('S-2', '2026-04-03', 4), entry('S-1', '2026-04-03', 2)];
+    const prior = items.map((e, i) => ({
+      reference: e.reference,
+      date: e.date,
+      branch: e.branch,
+      number: `NYC-A-JE-00000${i}`,
+    }));
+    const problems = alreadyImported(items, prior);
+    expect(problems.map((p) => p.line)).toEqual([1, 2, 4]);
+    expect(problems[0]!.message).toBe(
+      'Every entry in this file was imported before (2 entries): this file has already been imported. Nothing was imported now.',
     );
   });
 });
