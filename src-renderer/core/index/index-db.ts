@@ -35,9 +35,11 @@ export interface DexieDeps {
 }
 
 // Every index entry costs a write per record at a million records: queries by database use
-// the [db+updatedAt] compound (its prefix), so there is no separate `db` index.
+// the [db+updatedAt] compound (its prefix), so there is no separate `db` index; records of a
+// type are found by their id prefix (`branch:…`), and the most recent by merging each
+// database's newest from [db+updatedAt], so there is no `type` or `updatedAt` index either.
 const CORE_STORES = {
-  catalog: 'id, type, updatedAt, conflicts, *tokens, [db+updatedAt]',
+  catalog: 'id, conflicts, *tokens, [db+updatedAt]',
   checkpoints: 'db',
   meta: 'key',
 };
@@ -46,7 +48,7 @@ const CORE_STORES = {
  * Bump when any store definition changes. The index is disposable, so an upgrade simply
  * clears every table (see Projector.start) and the projections rebuild from PouchDB.
  */
-export const INDEX_SCHEMA_VERSION = 5;
+export const INDEX_SCHEMA_VERSION = 6;
 
 export class IndexDb extends Dexie {
   catalog!: Table<CatalogRow, string>;

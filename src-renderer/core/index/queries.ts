@@ -11,16 +11,36 @@ function entry(row: CatalogRow): CatalogEntry {
  * counts a key range by walking it, and a count of a million entries would cost seconds at start.
  */
 export async function dashboardSummary(index: IndexDb): Promise<DashboardSummary> {
-  const [branches, devices, recent] = await Promise.all([
-    index.catalog.where('type').equals('branch').count(),
-    index.catalog.where('type').equals('device').count(),
-    index.catalog.orderBy('updatedAt').reverse().limit(10).toArray(),
+  const RECENT = 10;
+  const dbs = (await index.checkpoints.toArray()).map((c) => c.db);
+  const [branches, devices, newest] = await Promise.all([
+    index.catalog.where(':id').startsWith('branch:').count(),
+    index.catalog.where(':id').startsWith('device:').count(),
+    // The newest of each database, merged: a few reads instead of an index on every record.
+    Promise.all(
+      dbs.map((db) =>
+        index.catalog
+          .where('[db+updatedAt]')
+          .between([db, ''], [db, '\uffff'], true, true)
+          .reverse()
+          .limit(RECENT)
+          .toArray(),
+      ),
+    ),
   ]);
+  const recent = newest
+    .flat()
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, RECENT);
   return { branches, devices, recent: recent.map(entry) };
 }
 
 /** Every word must match the start of a word of the document (type-ahead friendly). */
-export async function searchCatalog(index: IndexDb, text: string, limit = 50): Promise<CatalogEntry[]> {
+export async function searchCatalog(
+  index: IndexDb,
+  text: string,
+  limit = 50,
+): Promise<CatalogEntry[]> {
   // Rows are not indexed by single letters (see searchTokens), so those only narrow the search
   // when nothing longer was typed.
   const all = tokenize(text);

@@ -17,7 +17,7 @@ export const LEDGER_STORES = {
   balances: '[account+branch+month], month, account',
   tradeItems: 'docId, partyId, [side+dueDate], creditFor',
   allocations: 'id, documentId',
-  accountingDocs: 'id, [type+date], [type+status+date], number, partyId, reverses',
+  accountingDocs: 'id, [type+date], [type+status+date], reverses',
   taxLines: 'id, date',
 };
 
