@@ -473,9 +473,7 @@ export class SyncEngine {
           changed = true;
         }
       }
-      if (changed) {
-            this.persist(rt);
-      }
+      if (changed) this.persist(rt);
       this.emit();
     });
     push.on('denied', (err) => this.refused(rt, err as DeniedError));
@@ -704,7 +702,7 @@ export class SyncEngine {
         }
       }
       if (changed) {
-            this.persist(rt);
+        this.persist(rt);
         this.emit();
       }
     } catch {
@@ -793,9 +791,10 @@ export class SyncEngine {
       return;
     }
     if (timer) return;
-    // Saving copies the whole pending list; after a long offline spell that is a large write, so
-    // saves are spaced to spend at most about a tenth of the time on it. A save lost in a crash
-    // only under-counts "pending": replication sends by its own checkpoint, not by this list.
+    // A save writes what changed in the pending list, and now and then the whole list
+    // (pending-store.ts), which after a long offline spell is a large write: saves are spaced to
+    // spend at most about a tenth of the time on it. A save lost in a crash only under-counts
+    // "pending": replication sends by its own checkpoint, not by this list.
     const delay = Math.min(10_000, Math.max(250, rt.persistCostMs * 10));
     this.persistTimers.set(
       rt,
