@@ -169,6 +169,15 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
   // Reports wait for the index: the time from pressing Import until they include the entries.
   const indexedMs = importMs + (await time(() => profiled('import_index', () => core.session()!.projector.settle())));
   out.import_journal_csv_until_in_reports = { value: indexedMs / 1000, unit: 's' };
+  // The same file again, by mistake: refused, every entry named, after reading the index over
+  // the file's dates (now holding the whole first import).
+  let again: Awaited<ReturnType<typeof call<'accounts.importJournalCsv'>>> | null = null;
+  const againMs = await time(async () => {
+    again = await call(core, 'accounts.importJournalCsv', { csv });
+  });
+  const a = again as unknown as { ok: boolean; problems: unknown[] };
+  if (a.ok || a.problems.length !== o.written + 1) throw new Error(`The second import was not refused entry by entry: ${JSON.stringify(a.problems.slice(0, 2))}`);
+  out.import_journal_csv_again_refused = { value: againMs / 1000, unit: 's (the same file again: every entry refused as imported before)' };
   await core.close();
   return out;
 }
