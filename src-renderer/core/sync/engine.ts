@@ -201,7 +201,6 @@ export class SyncEngine {
     if (rt.savedPendingCount > LARGE_PENDING) await new Promise((r) => setTimeout(r, LARGE_PENDING_DELAY_MS));
     // Unreadable, it counts as empty: the documents themselves are pushed by the replication's checkpoint.
     await rt.pending.load(saved?.pending).catch(() => undefined);
-    rt.pending.loaded = true;
     this.emit();
   }
 

@@ -84,6 +84,15 @@ export class PendingStore {
    * and written in this layout by the next save.
    */
   async load(legacy?: Record<string, string>): Promise<void> {
+    // Loaded even when the read fails: the list then counts from what is recorded from now on.
+    try {
+      this.merge(await this.readSaved(legacy));
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  private async readSaved(legacy?: Record<string, string>): Promise<Record<string, string>> {
     let saved: Record<string, string>;
     if (legacy) {
       saved = legacy;
@@ -103,10 +112,13 @@ export class PendingStore {
         this.logNext++;
       }
     }
+    return saved;
+  }
+
+  private merge(saved: Record<string, string>): void {
     for (const [id, rev] of Object.entries(saved)) {
       if (!this.delta.has(id)) this.entries.set(id, rev);
     }
-    this.loaded = true;
   }
 
   /** Writes what changed since the last save; the caller runs saves one at a time, after load. */
