@@ -126,23 +126,26 @@ export class Projector {
     let progress: { done: number; total: number } | null = null;
     const read = (since: string | number) =>
       db.changes<Record<string, unknown>>({ since, limit: BATCH, include_docs: true, conflicts: true });
+    // Read once: every batch then moves the checkpoint to where the next one starts, and nothing
+    // else writes it meanwhile (all index work runs on one queue).
+    const start = (await this.index.checkpoints.get(name))?.seq ?? 0;
     let next: ReturnType<typeof read> | null = null;
     try {
-      for (;;) {
-        const cp = await this.index.checkpoints.get(name);
-        const res = await (next ?? read(cp?.seq ?? 0));
+      for (let since = start; ; ) {
+        const res = await (next ?? read(since));
         next = null;
         if (res.results.length === 0) return;
+        since = res.last_seq;
         // The next batch is read from PouchDB while this one is written to the index: the two
         // wait on IndexedDB at the same time instead of one after the other.
         if (res.results.length === BATCH && !this.closed) {
-          next = read(res.last_seq);
+          next = read(since);
           next.catch(() => undefined);
         }
-        if (!progress && !onBatch && res.results.length === BATCH && typeof cp?.seq !== 'string') {
+        if (!progress && !onBatch && res.results.length === BATCH && typeof start !== 'string') {
           // Local sequences are numbers: what is left is roughly the distance to the newest.
           const newest = Number((await db.info()).update_seq);
-          progress = { done: 0, total: Math.max(BATCH, newest - Number(cp?.seq ?? 0)) };
+          progress = { done: 0, total: Math.max(BATCH, newest - start) };
         }
         const types = await this.applyBatch(name, res.results, res.last_seq);
         onBatch?.(res.results.length);
