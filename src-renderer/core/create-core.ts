@@ -4,7 +4,7 @@ import type { PouchEnv } from './db/pouch';
 import type { DexieDeps } from './index/index-db';
 import { dashboardSummary, searchCatalog } from './index/queries';
 import { createCompany } from './org/create-company';
-import { DeviceConfigStore, type DeviceConfig } from './org/device-config';
+import { DeviceConfigStore, serverUrlOf, type DeviceConfig } from './org/device-config';
 import { addBranch, branchActivity, updateCompany } from './org/org-service';
 import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
 import type { RpcHandlers } from './rpc/server';
@@ -92,7 +92,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       userName: s.config.userName,
       user: s.config.user ?? null,
       signedOut: s.config.signedOut ?? false,
-      serverUrl: s.config.server?.url ?? s.config.lastServerUrl ?? null,
+      serverUrl: serverUrlOf(s.config),
     };
   };
 

@@ -63,6 +63,21 @@ export function maySync(user: SignedInUser | null | undefined, db: string): bool
   return roles.has('hq') || roles.has(`branch:${branchCodeOfDb(db) ?? ''}`);
 }
 
+/** The sync server this device uses, or used before a sign-out. */
+export function serverUrlOf(config: Pick<DeviceConfig, 'server' | 'lastServerUrl'>): string | null {
+  return config.server?.url ?? config.lastServerUrl ?? null;
+}
+
+/**
+ * The names each sync user put on their records here, with the signed-in user's current one
+ * recorded (after a sign-out the name in use is the "Not signed in" placeholder, not theirs).
+ */
+export function displayNamesOf(config: Pick<DeviceConfig, 'displayNames' | 'user' | 'signedOut' | 'userName'>): Record<string, string> {
+  const names = { ...(config.displayNames ?? {}) };
+  if (config.user && !config.signedOut) names[config.user.name] = config.userName;
+  return names;
+}
+
 const DOC = 'outpost-device';
 
 export class DeviceConfigStore {

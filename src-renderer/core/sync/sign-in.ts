@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../db/validation';
 import { OutpostError, type ErrorCode } from '../errors';
-import type { DeviceConfig, DeviceConfigStore } from '../org/device-config';
+import { displayNamesOf, serverUrlOf, type DeviceConfig, type DeviceConfigStore } from '../org/device-config';
 import type { SignInInput } from '../rpc/contract';
 import type { Session } from '../session';
 import { fetchSessionUser, testConnection, type ConnectionDeps } from './connection';
@@ -62,8 +62,7 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<void
   // Accepted: from here the new user replaces the old one. Stop the old replications first so
   // nothing more is sent with the previous user's credentials.
   s.sync.disconnect();
-  const displayNames = { ...(s.config.displayNames ?? {}) };
-  if (s.config.user && !s.config.signedOut) displayNames[s.config.user.name] = s.config.userName;
+  const displayNames = displayNamesOf(s.config);
   const userName = data.displayName || displayNames[user.name] || user.name;
   displayNames[user.name] = userName;
   s.config = await deps.store.update({
@@ -82,11 +81,10 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<void
 export async function signOut(deps: Pick<SignInDeps, 'session' | 'store'>): Promise<void> {
   const s = deps.session;
   s.sync.disconnect();
-  const displayNames = { ...(s.config.displayNames ?? {}) };
-  if (s.config.user && !s.config.signedOut) displayNames[s.config.user.name] = s.config.userName;
+  const displayNames = displayNamesOf(s.config);
   s.config = await deps.store.update({
     server: null,
-    lastServerUrl: s.config.server?.url ?? s.config.lastServerUrl ?? null,
+    lastServerUrl: serverUrlOf(s.config),
     user: null,
     signedOut: true,
     // Records typed before the next sign-in say so, rather than carry the previous person's name.
