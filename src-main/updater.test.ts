@@ -22,7 +22,14 @@ class FakeAutoUpdater extends EventEmitter {
   });
 }
 
-function setup(options: { packaged?: boolean; answers?: number[]; feed?: string } = {}) {
+function setup(
+  options: {
+    packaged?: boolean;
+    answers?: number[];
+    feed?: string;
+    log?: (m: string) => void;
+  } = {},
+) {
   const auto = new FakeAutoUpdater();
   const sent: UpdateStatus[] = [];
   const answers = [...(options.answers ?? [])];
@@ -32,6 +39,7 @@ function setup(options: { packaged?: boolean; answers?: number[]; feed?: string 
     loadAutoUpdater,
     isPackaged: options.packaged ?? true,
     feedUrlOverride: options.feed,
+    log: options.log ?? (() => {}),
     showMessageBox,
     getWindow: () => null,
     sendStatus: (s) => sent.push(s),
@@ -62,7 +70,30 @@ describe('updater', () => {
       provider: 'generic',
       url: 'https://mirror.branch.local/outpost/',
     });
-    expect(() => setup({ feed: 'file:///tmp' })).toThrow(/http\(s\) URL/);
+  });
+
+  it.each([
+    ['plain http', 'http://mirror.branch.local/outpost/', /not secure \(http:\/\/\)/],
+    ['a local file', 'file:///tmp/outpost/', /must start with https:\/\//],
+    [
+      'a password in the address',
+      'https://clerk:s3cret@mirror.branch.local/',
+      /user name or password/,
+    ],
+  ])('refuses %s as the feed of the installed app and never checks', async (_, feed, why) => {
+    const log = vi.fn();
+    const { auto, sent, showMessageBox, updater } = setup({ feed, log });
+    expect(auto.setFeedURL).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(why));
+    const status = await updater.check({ interactive: true });
+    expect(status).toEqual({ state: 'error', message: expect.stringMatching(why) });
+    expect(auto.checkForUpdates).not.toHaveBeenCalled();
+    expect(sent.at(-1)).toEqual(status);
+    expect(showMessageBox).toHaveBeenCalledWith(
+      null,
+      expect.objectContaining({ title: 'Updates switched off' }),
+    );
+    expect(JSON.stringify(status)).not.toContain('s3cret');
   });
 
   it('asks before downloading and does not download when the user declines', async () => {

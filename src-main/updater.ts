@@ -4,7 +4,10 @@
  * Feed: electron-builder writes the `publish` entry of electron-builder.yml (provider generic,
  * url from OUTPOST_UPDATE_URL at build time) into the packaged app-update.yml, which
  * electron-updater reads. Setting OUTPOST_UPDATE_URL in the environment of the *running* app
- * overrides that through setFeedURL, e.g. to point a branch at a LAN mirror.
+ * overrides that through setFeedURL, e.g. to point a branch at a LAN mirror; a packaged app
+ * accepts only https there (update-feed.ts) and otherwise checks nothing and says why. The
+ * installer's signature is checked by electron-updater itself on Windows (publisherName in
+ * app-update.yml, from win.signtoolOptions in electron-builder.yml) and by Squirrel.Mac.
  *
  * Nothing happens in development (app.isPackaged false): there is no app-update.yml and
  * installing over a dev checkout makes no sense.
@@ -12,13 +15,16 @@
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import type { BrowserWindow, MessageBoxOptions } from 'electron';
 import type { UpdateStatus } from './preload-api';
+import { checkFeedUrl } from './update-feed';
 
 export interface UpdaterDeps {
   /** Lazy: electron-updater builds its platform updater on first access and complains in dev. */
   loadAutoUpdater(): AppUpdater;
   isPackaged: boolean;
-  /** Runtime override of the feed (OUTPOST_UPDATE_URL). */
+  /** Runtime override of the feed (OUTPOST_UPDATE_URL); https only when packaged. */
   feedUrlOverride?: string | undefined;
+  /** Where a refused feed is reported; console.error by default. */
+  log?: (message: string) => void;
   showMessageBox(
     window: BrowserWindow | null,
     options: MessageBoxOptions,
@@ -50,6 +56,8 @@ export function createUpdater(deps: UpdaterDeps): Updater {
   let current: UpdateStatus = { state: 'idle' };
   let inFlight: Promise<UpdateStatus> | null = null;
   let asking = false;
+  /** Why the configured feed was refused; no check ever runs then. */
+  let refused: string | null = null;
 
   const set = (status: UpdateStatus): void => {
     current = status;
@@ -64,9 +72,14 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     autoUpdater.autoInstallOnAppQuit = false;
     const override = deps.feedUrlOverride?.trim();
     if (override) {
-      if (!/^https?:\/\//i.test(override))
-        throw new Error(`OUTPOST_UPDATE_URL must be an http(s) URL, got "${override}"`);
-      autoUpdater.setFeedURL({ provider: 'generic', url: override });
+      const feed = checkFeedUrl(override, { allowHttp: !deps.isPackaged });
+      if (feed.ok) autoUpdater.setFeedURL({ provider: 'generic', url: feed.url });
+      else {
+        // Not a fallback to the built-in feed: the admin meant another one, so say so and stop.
+        refused = feed.reason;
+        current = { state: 'error', message: refused };
+        (deps.log ?? console.error)(`Updates switched off: ${refused}`);
+      }
     }
 
     autoUpdater.on('checking-for-update', () => set({ state: 'checking' }));
@@ -176,6 +189,19 @@ export function createUpdater(deps: UpdaterDeps): Updater {
           });
         }
         return { state: 'error', message: DEV_MESSAGE };
+      }
+      if (refused) {
+        set({ state: 'error', message: refused });
+        if (options.interactive) {
+          await showBox(deps, {
+            type: 'warning',
+            title: 'Updates switched off',
+            message: 'Outpost cannot check for updates.',
+            detail: refused,
+            buttons: ['OK'],
+          });
+        }
+        return current;
       }
       // A downloaded update is waiting: offer the restart again rather than re-checking.
       if (current.state === 'downloaded') {
