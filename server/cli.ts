@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addUser, disableUser, provision, resetPassword } from './provision';
+import { addUser, describeCors, disableUser, provision, resetPassword } from './provision';
 import type { ProvisionReport } from './provision';
 import { DEFAULT_DATA_DIR, startSyncServer } from './sync-server';
 
@@ -56,7 +56,8 @@ const USAGE = `Outpost sync server
                                [--admin-user admin] [--admin-password admin]
                                [--org acme --branches NYC,BOS] [--demo] [--cors-origin URL]
   tsx server/cli.ts provision  --org acme --branches NYC,BOS [--url http://127.0.0.1:5984]
-                               [--admin-user admin] [--admin-password admin] [--cors-origin URL]
+                               [--admin-user admin] [--admin-password admin]
+                               [--cors-origin https://books.example.com[,…]]  (repeatable)
   tsx server/cli.ts users add             --name bob --password SECRET --roles clerk [--branches NYC]
   tsx server/cli.ts users reset-password  --name bob --password SECRET
   tsx server/cli.ts users disable         --name bob
@@ -103,11 +104,7 @@ function printReport(report: ProvisionReport): void {
     ];
     console.log(`  ${db.name}: ${what.join(', ')}`);
   }
-  console.log(
-    report.cors === 'configured'
-      ? '  CORS settings written to the server config.'
-      : '  CORS config not supported by this server; left alone.',
-  );
+  for (const line of describeCors(report.cors)) console.log(line);
 }
 
 async function serve(values: Values): Promise<void> {
@@ -170,15 +167,17 @@ async function runProvision(values: Values): Promise<void> {
   const branches = list(need(values, 'branches', 'comma-separated branch codes, e.g. NYC,BOS'));
   const creds = admin(values);
   console.log(`Provisioning "${org}" on ${url(values)}:`);
-  printReport(
-    await provision({
-      url: url(values),
-      admin: creds,
-      org,
-      branches,
-      corsOrigins: values['cors-origin'] ?? [],
-    }),
-  );
+  const report = await provision({
+    url: url(values),
+    admin: creds,
+    org,
+    branches,
+    // Repeatable, and each may list several: --cors-origin https://a.example,https://b.example
+    corsOrigins: (values['cors-origin'] ?? []).flatMap((v) => list(v)),
+  });
+  printReport(report);
+  // The databases are done, but a node without CORS refuses browsers: not a success.
+  if (report.cors.failed.length > 0) process.exitCode = 1;
 }
 
 async function runUsers(action: string | undefined, values: Values): Promise<void> {

@@ -42,7 +42,11 @@ describe('provision', () => {
       ].sort(),
     );
     expect(first.databases.every((d) => d.created && d.designUpdated)).toBe(true);
-    expect(first.cors).toBe('configured');
+    expect(first.cors).toMatchObject({ configured: true, nodes: ['node1@127.0.0.1'], failed: [] });
+    // The web build `npm start` serves (port 4173) is allowed, not only the dev server.
+    expect(first.cors.origins).toEqual(
+      expect.arrayContaining(['http://127.0.0.1:4173', 'app://outpost']),
+    );
 
     const ddoc = await get(`/beta-branch-nyc/${DESIGN_DOC_ID}`);
     const rev = ddoc.body._rev;
@@ -188,5 +192,60 @@ describe('replication from a PouchDB client', () => {
     expect((await get('/eps-master/device:NYC:B')).status).toBe(200);
     expect((await get('/eps-master/branch:LON')).status).toBe(404);
     await local.destroy();
+  });
+});
+
+describe('CORS for browsers', () => {
+  const preflight = (origin: string) =>
+    fetch(`${server.url}/zeta-master`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+
+  it('allows the shared-service origin given, keeps it when provisioning again, and says on which node', async () => {
+    const report = await provision({
+      url: server.url,
+      admin,
+      org: 'zeta',
+      branches: ['NYC'],
+      corsOrigins: ['https://Books.Example.com/'],
+    });
+    expect(report.cors.origins).toContain('https://books.example.com');
+    expect(report.cors.nodes).toEqual(['node1@127.0.0.1']);
+    const ok = await preflight('https://books.example.com');
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://books.example.com');
+    expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
+    expect((await preflight('https://elsewhere.example.com')).status).toBe(403);
+
+    // Run again for a new branch without the option: the origin stays allowed.
+    const again = await provision({
+      url: server.url,
+      admin,
+      org: 'zeta',
+      branches: ['NYC', 'BOS'],
+    });
+    expect(again.cors.origins).toContain('https://books.example.com');
+    expect((await preflight('https://books.example.com')).status).toBe(204);
+  });
+
+  it('refuses an address that is not an origin before changing anything', async () => {
+    await expect(
+      provision({
+        url: server.url,
+        admin,
+        org: 'theta',
+        branches: ['NYC'],
+        corsOrigins: ['https://books.example.com/outpost/'],
+      }),
+    ).rejects.toThrow(/scheme, host and port, e.g. https:\/\/books\.example\.com/);
+    await expect(
+      provision({ url: server.url, admin, org: 'theta', branches: ['NYC'], corsOrigins: ['*'] }),
+    ).rejects.toThrow(/cannot be "\*"/);
+    expect((await get('/theta-master')).status).toBe(404);
   });
 });

@@ -10,9 +10,13 @@ import { CouchClient, dbPath, docPath } from './couch-client';
 import type { AdminCredentials } from './couch-client';
 import { validateDocUpdateSource } from './design/validate';
 import type { SecurityObject, ValidateOptions } from './design/validate';
+import { DEFAULT_CORS_ORIGINS, configureCors, normaliseOrigin } from './provision-cors';
+import type { CorsReport } from './provision-cors';
 
 export { addUser, disableUser, resetPassword } from './users';
 export type { AddUserOptions } from './users';
+export { DEFAULT_CORS_ORIGINS, describeCors } from './provision-cors';
+export type { CorsReport } from './provision-cors';
 
 /**
  * Creates (or brings up to date) an organisation's databases on a CouchDB-compatible
@@ -25,23 +29,20 @@ export interface ProvisionOptions {
   admin: AdminCredentials;
   org: string;
   branches: string[];
-  /** Origins to allow via the server's CORS config (besides our built-in ones). */
+  /**
+   * Browser origins to allow (scheme://host:port) besides DEFAULT_CORS_ORIGINS: e.g. the https
+   * address a shared-service centre opens Outpost at. Added to what the server already allows.
+   */
   corsOrigins?: string[];
 }
 
 export interface ProvisionReport {
   databases: { name: string; created: boolean; designUpdated: boolean }[];
-  cors: 'configured' | 'not-supported';
+  cors: CorsReport;
 }
 
 /** Roles of the master database's members: every Outpost role reads the company data. */
 export const MASTER_MEMBER_ROLES = ['admin', 'hq', 'manager', 'bookkeeper', 'clerk', 'payroll'];
-
-export const DEFAULT_CORS_ORIGINS = [
-  'app://outpost',
-  'http://localhost:5173',
-  'http://127.0.0.1:5173',
-];
 
 export const DESIGN_DOC_ID = '_design/outpost';
 
@@ -104,11 +105,13 @@ export function planDatabases(org: string, branches: string[]): DbPlan[] {
 export async function provision(opts: ProvisionOptions): Promise<ProvisionReport> {
   const couch = new CouchClient(opts.url, opts.admin);
   const plans = planDatabases(opts.org, opts.branches);
+  // Checked before anything is written: a bad origin changes nothing.
+  const origins = [...DEFAULT_CORS_ORIGINS, ...(opts.corsOrigins ?? []).map(normaliseOrigin)];
 
   // CouchDB 3 needs _users for sign-in; pouchdb-server has it already (412 = exists).
   await couch.expect('Create the _users database', 'PUT', '/_users', undefined, [201, 202, 412]);
 
-  const report: ProvisionReport = { databases: [], cors: 'not-supported' };
+  const databases: ProvisionReport['databases'] = [];
   for (const plan of plans) {
     const created = await couch.expect(
       `Create database ${plan.name}`,
@@ -125,10 +128,9 @@ export async function provision(opts: ProvisionOptions): Promise<ProvisionReport
       [200, 201],
     );
     const designUpdated = await ensureDesignDoc(couch, plan);
-    report.databases.push({ name: plan.name, created: created.status !== 412, designUpdated });
+    databases.push({ name: plan.name, created: created.status !== 412, designUpdated });
   }
-  report.cors = await configureCors(couch, [...DEFAULT_CORS_ORIGINS, ...(opts.corsOrigins ?? [])]);
-  return report;
+  return { databases, cors: await configureCors(couch, [...new Set(origins)]) };
 }
 
 /** Writes `_design/outpost` when it is missing or its validation differs. */
@@ -151,35 +153,4 @@ async function ensureDesignDoc(couch: CouchClient, plan: DbPlan): Promise<boolea
   };
   await couch.expect(`Install the validation of ${plan.name}`, 'PUT', path, doc, [200, 201, 202]);
   return true;
-}
-
-/**
- * CORS settings. CouchDB 3 keeps config under /_node/_local/_config (enable_cors lives in
- * [chttpd] since 3.2, in [httpd] before); pouchdb-server under /_config. If neither
- * accepts the change we leave CORS alone — the Outpost sync server answers CORS itself.
- */
-async function configureCors(
-  couch: CouchClient,
-  origins: string[],
-): Promise<ProvisionReport['cors']> {
-  const unique = [...new Set(origins)].join(', ');
-  const settings: [string, string, string][] = [
-    ['httpd', 'enable_cors', 'true'],
-    ['chttpd', 'enable_cors', 'true'],
-    ['cors', 'origins', unique],
-    ['cors', 'credentials', 'true'],
-    ['cors', 'methods', 'GET, PUT, POST, HEAD, DELETE'],
-    ['cors', 'headers', 'accept, authorization, content-type, origin, referer'],
-  ];
-  for (const prefix of ['/_node/_local/_config', '/_config']) {
-    const probe = await couch.request('GET', `${prefix}/cors`);
-    if (probe.status !== 200) continue;
-    let allOk = true;
-    for (const [section, key, value] of settings) {
-      const r = await couch.request('PUT', `${prefix}/${section}/${key}`, value);
-      if (!r.ok) allOk = false;
-    }
-    if (allOk) return 'configured';
-  }
-  return 'not-supported';
 }
