@@ -222,13 +222,3 @@ export function cell(row: CsvRow, index: number | undefined): string {
 export function wasQuoted(row: CsvRow, index: number | undefined): boolean {
   return index !== undefined && (row.quoted[index] ?? false);
 }
-
-/** Quotes a value for writing only when it needs it. */
-export function csvField(value: string, separator = ','): string {
-  if (
-    value === '' ||
-    !(value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim())
-  )
-    return value;
-  return `"${value.replace(/"/g, '""')}"`;
-}

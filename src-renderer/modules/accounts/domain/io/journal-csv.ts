@@ -1,12 +1,5 @@
-import {
-  cell,
-  checkRowWidth,
-  csvField,
-  mapHeader,
-  readCsv,
-  wasQuoted,
-  type ColumnSpec,
-} from './csv';
+import { toCsv } from '../../../../core/csv';
+import { cell, checkRowWidth, mapHeader, readCsv, wasQuoted, type ColumnSpec } from './csv';
 import { problem, refuse, sortProblems, type ImportProblem, type ImportResult } from './report';
 import { amountMessage, formatMinor, isStrictIsoDate, parseAmountText } from './values';
 
@@ -145,7 +138,7 @@ const SPECS: readonly ColumnSpec<JournalKey>[] = JOURNAL_CSV_COLUMNS.map((c) => 
 export function journalCsvTemplate(): string {
   const rows = [
     JOURNAL_CSV_COLUMNS.map((c) => c.name),
-    ['2026-03-31', 'ADJ-0001', '6100', '"1,250.00"', '', 'USD', 'March rent accrual', '', ''],
+    ['2026-03-31', 'ADJ-0001', '6100', '1,250.00', '', 'USD', 'March rent accrual', '', ''],
     ['2026-03-31', 'ADJ-0001', '2100', '', '1250.00', 'USD', 'March rent accrual', '', ''],
     [
       '2026-03-31',
@@ -160,10 +153,7 @@ export function journalCsvTemplate(): string {
     ],
     ['2026-03-31', 'ADJ-0002', '4000', '', '480.00', 'USD', 'Invoice 1043 correction', '', ''],
   ];
-  return (
-    rows.map((r) => r.map((v) => (v.startsWith('"') ? v : csvField(v))).join(',')).join('\r\n') +
-    '\r\n'
-  );
+  return toCsv(rows);
 }
 
 const CURRENCY = /^[A-Z]{3}$/;

@@ -1,11 +1,10 @@
 import { Table, Text } from '@mantine/core';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { useState } from 'react';
-import { money, toDecimalString } from '../../../../core/money';
 import type { TaxSummary } from '../../rpc-contract';
 import { useTaxSummaryQuery } from '../api';
 import { signedAmount } from '../format';
-import { toCsv } from './csv';
+import { taxSummaryCsv } from './csv';
 import { todayIso } from './dates';
 import { branchScope, dateError, useBranchLabel, useReportSettings } from './hooks';
 import { AmountTd, EmptyReport, ReportBody, ReportPage } from './ReportLayout';
@@ -26,7 +25,6 @@ export function TaxSummaryReport() {
   const fromError = dateError(from);
   const toError = dateError(to, from);
   const { currentData: tax, error, isFetching } = useTaxSummaryQuery(fromError || toError ? skipToken : { from, to, branch: branchScope(branch) });
-  const dec = (minor: number) => toDecimalString(money(minor, currency));
   return (
     <ReportPage title="Tax summary" period={`${from} to ${to} · ${branchLabel} · amounts in ${currency}`}>
       <ReportToolbar
@@ -40,12 +38,7 @@ export function TaxSummaryReport() {
           tax
             ? () => ({
                 suggestedName: `tax-summary-${tax.from}-to-${tax.to}.csv`,
-                data: toCsv([
-                  ['Tax code', 'Rate %', 'Sales net', 'Output tax', 'Purchases net', 'Input tax'],
-                  ...tax.rows.map((r) => [r.code, (r.rateBp / 100).toFixed(2), dec(r.salesNet), dec(r.salesTax), dec(r.purchaseNet), dec(r.purchaseTax)]),
-                  ['Total', '', '', dec(tax.totalSalesTax), '', dec(tax.totalPurchaseTax)],
-                  ['Net tax payable', '', '', dec(tax.netTax), '', ''],
-                ]),
+                data: taxSummaryCsv(tax, currency),
               })
             : null
         }

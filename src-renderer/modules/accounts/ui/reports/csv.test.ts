@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceSheet, GeneralLedgerPage, ProfitAndLoss, TrialBalance } from '../../rpc-contract';
-import { balanceSheetCsv, csvAmount, csvText, generalLedgerCsv, profitAndLossCsv, toCsv, trialBalanceCsv } from './csv';
+import { balanceSheetCsv, csvAmount, generalLedgerCsv, profitAndLossCsv, toCsv, trialBalanceCsv } from './csv';
 
 describe('toCsv', () => {
   it('quotes only fields that need it and doubles quotes', () => {
@@ -10,15 +10,6 @@ describe('toCsv', () => {
   it('ends every record with CRLF and keeps empty fields', () => {
     expect(toCsv([['a', ''], ['', 'b']])).toBe('a,\r\n,b\r\n');
     expect(toCsv([])).toBe('');
-  });
-});
-
-describe('csvText', () => {
-  it('defuses spreadsheet formulas in free text only', () => {
-    expect(csvText('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
-    expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvText('-2+3')).toBe("'-2+3");
-    expect(csvText('Rent, March')).toBe('Rent, March');
   });
 });
 

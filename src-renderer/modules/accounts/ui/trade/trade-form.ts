@@ -1,3 +1,4 @@
+import { toCsv } from '../../../../core/csv';
 import { money, toDecimalString } from '../../../../core/money';
 import { addDays as addCalendarDays } from '../../../../core/dates';
 import type { FieldErrors } from '../../../../ui/form-errors';
@@ -391,14 +392,9 @@ export function agedTotals(rows: readonly AgedRow[]): AgedRow {
   return total;
 }
 
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Exact decimals (no locale, no rounding), one row per party and a total row. */
 export function agedCsv(rows: readonly AgedRow[], partyName: (id: string) => string, currency: string): string {
   const dec = (minor: number) => toDecimalString(money(minor, currency));
-  const line = (name: string, r: AgedRow) => [csvField(name), ...AGED_COLUMNS.map((c) => dec(r.buckets[c.key])), dec(r.total)].join(',');
-  const header = ['Party', 'Current', '1-30', '31-60', '61-90', '90+', 'Total'].join(',');
-  return [header, ...rows.map((r) => line(partyName(r.partyId), r)), line('Total', agedTotals(rows))].join('\r\n') + '\r\n';
+  const line = (name: string, r: AgedRow) => [name, ...AGED_COLUMNS.map((c) => dec(r.buckets[c.key])), dec(r.total)];
+  const header = ['Party', 'Current', '1-30', '31-60', '61-90', '90+', 'Total'];
+  return toCsv([header, ...rows.map((r) => line(partyName(r.partyId), r)), line('Total', agedTotals(rows))]);
 }
