@@ -8,6 +8,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.setHeader('Cache-Control', 'must-revalidate');
+  // A refused body may still be arriving: close the connection after the answer rather than
+  // read the rest of it.
+  if (status === 413) res.setHeader('Connection', 'close');
   res.end(text);
 }
 
@@ -38,9 +41,11 @@ export class BodyError extends Error {
 /**
  * Reads and parses a JSON request body. The parsed value is left on `req.body` with
  * body-parser's `_body` flag, so express-pouchdb's own JSON parser uses it instead of
- * trying to read the (already consumed) stream again.
+ * trying to read the (already consumed) stream again; a second call returns it too.
  */
 export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+  const withBody = req as IncomingMessage & { body?: unknown; _body?: boolean };
+  if (withBody._body) return withBody.body;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -57,7 +62,6 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   } catch {
     throw new BodyError(400, 'bad_request', 'invalid_json');
   }
-  const withBody = req as IncomingMessage & { body?: unknown; _body?: boolean };
   withBody.body = parsed;
   withBody._body = true;
   return parsed;

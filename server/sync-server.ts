@@ -12,6 +12,8 @@ import { basicAuthHeader } from './http-util';
 import { createExpress, createExpressPouchApp, createServerPouchDB } from './pouchdb-runtime';
 import type { CouchConfig, PouchDbClass } from './pouchdb-runtime';
 import { SessionResolver } from './session';
+import { DEFAULT_LIMITS, limitsMiddleware } from './limits';
+import type { Limits } from './limits';
 
 /**
  * The Outpost sync server: pouchdb-server 4.2.0's express-pouchdb, in this process, behind
@@ -29,6 +31,8 @@ export interface SyncServerOptions {
   admin: { username: string; password: string };
   /** Extra origins allowed by CORS, besides loopback and app://outpost. */
   corsOrigins?: string[];
+  /** Body size limits (see server/limits.ts); unset ones keep their defaults. */
+  limits?: Partial<Limits>;
 }
 
 export interface SyncServer {
@@ -55,6 +59,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     inMemoryConfig: inMemory,
   });
   const config = pouchApp.couchConfig;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
   await configure(config, opts, inMemory);
 
   const PouchDB = createServerPouchDB({
@@ -78,6 +83,8 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       ...parseOriginList(config.get('cors', 'origins')),
     ]),
   );
+  // Limits come before the guard: it parses bodies to validate them.
+  app.use(limitsMiddleware(() => limits, sessions));
   app.use(accessGuard({ sessions, facts }));
   app.use(pouchApp);
 
