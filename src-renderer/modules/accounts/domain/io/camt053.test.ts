@@ -122,4 +122,24 @@ describe('parseCamt053', () => {
     expect(camt52.ok === false && camt52.problems[0]!.message).toMatch(/camt\.052/);
     expect(parseCamt053('').ok).toBe(false);
   });
+
+  it('refuses invalid character references and absurd nesting with the line, never throwing', () => {
+    const full = fixture('camt053-v02.xml');
+    for (const ref of ['&#x110000;', '&#99999999999;']) {
+      const r = parseCamt053(full.replace('Strom 03/2026', `Strom ${ref}`));
+      expect(r.ok === false && r.problems[0]).toMatchObject({
+        line: 67,
+        message: expect.stringContaining(ref),
+      });
+    }
+    const deep = full.replace(
+      '<Ustrd>Strom 03/2026</Ustrd>',
+      '<X>'.repeat(20_000) + '</X>'.repeat(20_000) + '<Ustrd>Strom 03/2026</Ustrd>',
+    );
+    const r = parseCamt053(deep);
+    expect(r.ok === false && r.problems[0]).toMatchObject({
+      line: 67,
+      message: expect.stringMatching(/nested more than 256 deep/),
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { problem, type ImportProblem } from './report';
+import { unreadableTextProblem } from './unreadable';
 
 /**
  * A small CSV reader of our own rather than papaparse: importers need the physical line where
@@ -54,6 +55,8 @@ export function readCsv(input: string, separator?: string): CsvReadResult {
   const sepCode = sep.charCodeAt(0);
   const rows: CsvRow[] = [];
   const problems: ImportProblem[] = [];
+  const unreadable = unreadableTextProblem(text);
+  if (unreadable) problems.push(unreadable);
   const n = text.length;
   let i = 0;
   let line = 1;

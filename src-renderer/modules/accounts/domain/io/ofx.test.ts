@@ -108,4 +108,37 @@ describe('parseOfx', () => {
     expect(ofxDate('20260331235959.000[-5:EST]')).toBe('2026-03-31');
     expect(ofxDate('20260230')).toBeNull();
   });
+
+  it('refuses invalid character references and absurd nesting with the file line, never throwing', () => {
+    const full = fixture('ofx1-checking.ofx');
+    for (const ref of ['&#x110000;', '&#99999999999;']) {
+      const r = parseOfx(full.replace('<NAME>HARBOR PROPERTIES', `<NAME>HARBOR ${ref} PROPERTIES`));
+      expect(r.ok === false && r.problems[0]).toMatchObject({
+        line: 57,
+        message: expect.stringContaining(ref),
+      });
+    }
+    const deep = full.replace('<MEMO>POS PURCHASE', '<MEMO>\n'.repeat(20_000) + 'POS PURCHASE');
+    const r = parseOfx(deep);
+    expect(r.ok === false && r.problems[0]!.message).toMatch(/nested more than 256 deep/);
+    const xml = fixture('ofx2-creditcard.qfx');
+    const deepXml = parseOfx(
+      xml.replace('<NAME>Hotel Adler', '<X>'.repeat(20_000) + '<NAME>Hotel Adler'),
+    );
+    expect(deepXml.ok === false && deepXml.problems[0]!.message).toMatch(/nested more than/);
+  });
+
+  it('skips zero amounts ("-0", "0.00") with a warning naming the line', () => {
+    const text = fixture('ofx1-checking.ofx')
+      .replace('<TRNAMT>-15.5', '<TRNAMT>-0')
+      .replace('<TRNAMT>-4.75', '<TRNAMT>0.00');
+    const r = parseOfx(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.items.map((i) => i.externalId)).toEqual(['202603020001', '202603050007']);
+    expect(r.warnings.map((w) => [w.line, w.column])).toEqual([
+      [63, 'TRNAMT'],
+      [70, 'TRNAMT'],
+    ]);
+    expect(r.warnings[0]!.message).toMatch(/amount is zero \("-0"\).*skipped/);
+  });
 });

@@ -7,7 +7,7 @@ import {
   type StatementMeta,
 } from './statement';
 import { amountMessage, makeLineIdFactory, parseAmountText } from './values';
-import { child, childrenNamed, descendants, parseXml, textAt, type XmlNode } from './xml';
+import { allNodes, child, childrenNamed, descendants, parseXml, textAt, type XmlNode } from './xml';
 
 /**
  * OFX bank and credit-card statements: 1.x (SGML with unclosed leaf tags, after a
@@ -159,6 +159,17 @@ export function parseOfx(text: string): StatementImportResult {
       );
     }
     if (problems.length > before || date === null || !amt.ok) continue;
+    if (amt.value === 0) {
+      // Banks list zero lines for fee waivers and card checks; there is nothing to reconcile.
+      warnings.push(
+        problem(
+          L(child(trn, 'TRNAMT') ?? trn),
+          `This transaction's amount is zero ("${rawAmount}"), so it was skipped; there is nothing to reconcile.`,
+          'TRNAMT',
+        ),
+      );
+      continue;
+    }
     const name = textAt(trn, 'NAME') || textAt(trn, 'PAYEE/NAME');
     const memo = textAt(trn, 'MEMO');
     const description = memo || name;
@@ -199,6 +210,5 @@ export function parseOfx(text: string): StatementImportResult {
 }
 
 function upperCaseNames(node: XmlNode): void {
-  node.name = node.name.toUpperCase();
-  for (const c of node.children) upperCaseNames(c);
+  for (const n of allNodes(node)) n.name = n.name.toUpperCase();
 }

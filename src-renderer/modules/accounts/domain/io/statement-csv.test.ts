@@ -140,3 +140,36 @@ describe('parseStatementCsv', () => {
     });
   });
 });
+
+describe('parseStatementCsv refuses what it cannot read for sure', () => {
+  const US: StatementCsvMapping = {
+    date: 'Date',
+    amount: 'Amount',
+    description: 'Description',
+    dateFormat: 'MM/DD/YYYY',
+    decimalSeparator: '.',
+    currency: 'USD',
+  };
+
+  it('refuses an amount with both brackets and a minus instead of reading it as money in', () => {
+    const text =
+      'Date,Description,Amount\n03/02/2026,Wire fee,(15.00)\n03/03/2026,Chargeback,(-5.00)\n';
+    const r = parseStatementCsv(text, US);
+    expect(r.ok === false && r.problems).toEqual([
+      {
+        line: 3,
+        column: 'Amount',
+        message: expect.stringContaining('both brackets and a sign'),
+      },
+    ]);
+  });
+
+  it('refuses text decoded from bytes that were not UTF-8, naming the line', () => {
+    const text = 'Date,Description,Amount\n03/02/2026,Caf\ufffd Central,-4.50\n';
+    const r = parseStatementCsv(text, US);
+    expect(r.ok === false && r.problems[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('not valid UTF-8'),
+    });
+  });
+});

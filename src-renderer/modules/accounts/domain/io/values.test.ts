@@ -30,6 +30,13 @@ describe('amount and date reading', () => {
       ok: true,
       value: -1200,
     });
+    // A sign inside brackets is ambiguous: refused rather than read as money in.
+    for (const raw of ['(-5.00)', '( -5.00 )', '(+5.00)'])
+      expect(parseAmountText(raw, 'USD', { allowParentheses: true })).toEqual({
+        ok: false,
+        reason: 'sign',
+      });
+    expect(amountMessage('(-5.00)', 'USD', 'sign')).toMatch(/both brackets and a sign/);
     expect(parseAmountText('1.005', 'USD')).toEqual({ ok: false, reason: 'decimals' });
     expect(parseAmountText('1.2500', 'USD', { trimExtraZeros: true })).toEqual({
       ok: true,

@@ -7,8 +7,9 @@ import { minorDigits, parseMoney, toDecimalString } from '../../../../core/money
  * a value was refused (not a number vs. too many decimals), which parseMoney cannot.
  */
 
-export type AmountParse =
-  { ok: true; value: number } | { ok: false; reason: 'empty' | 'format' | 'decimals' | 'range' };
+export type AmountParse = { ok: true; value: number } | { ok: false; reason: AmountProblem };
+
+export type AmountProblem = 'empty' | 'format' | 'decimals' | 'range' | 'sign';
 
 export interface AmountOptions {
   decimalSeparator?: '.' | ',';
@@ -35,9 +36,11 @@ export function parseAmountText(
   if (opts.allowParentheses && s.startsWith('(') && s.endsWith(')')) {
     negative = true;
     s = s.slice(1, -1).trim();
+    // "(-5.00)": negative twice over, or a minus inside a negative? Nobody can tell: refuse.
+    if (s.startsWith('-') || s.startsWith('+')) return { ok: false, reason: 'sign' };
   }
   if (s.startsWith('-') || s.startsWith('+')) {
-    negative = negative !== (s[0] === '-');
+    negative = s[0] === '-';
     s = s.slice(1);
   }
   let intPart = s;
@@ -70,7 +73,7 @@ export function parseAmountText(
 export function amountMessage(
   raw: string,
   currency: string,
-  reason: 'empty' | 'format' | 'decimals' | 'range',
+  reason: AmountProblem,
   dec: '.' | ',' = '.',
 ): string {
   const digits = minorDigits(currency);
@@ -89,6 +92,8 @@ export function amountMessage(
         : `"${raw.trim()}" has more than ${digits} decimals, which ${currency} does not have. Round it to ${digits} decimals.`;
     case 'range':
       return `"${raw.trim()}" is too large to be an amount.`;
+    case 'sign':
+      return `"${raw.trim()}" has both brackets and a sign, so it is unclear whether it is money in or out. Write it as -${example} or (${example}).`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, parseXml, textAt } from './xml';
+import { allNodes, at, descendants, MAX_DEPTH, parseXml, textAt, type XmlNode } from './xml';
 
 describe('parseXml', () => {
   it('reads elements, attributes, entities, CDATA and drops namespace prefixes', () => {
@@ -37,5 +37,75 @@ describe('parseXml', () => {
         expect(r.problem.message).toMatch(message);
       }
     }
+  });
+
+  it('refuses character references XML does not allow, with the line, instead of throwing', () => {
+    for (const ref of [
+      '&#x110000;',
+      '&#99999999999;',
+      '&#0;',
+      '&#xD800;',
+      '&#x0000000000110000;',
+    ]) {
+      const r = parseXml(`<a>\n<b>ok</b>\n<c>bad ${ref} here</c>\n</a>`);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.problem.line).toBe(3);
+        expect(r.problem.message).toContain(`character reference ${ref}`);
+      }
+    }
+    const attr = parseXml('<a>\n<Amt Ccy="&#x110000;">1</Amt>\n</a>');
+    expect(attr.ok === false && attr.problem.line).toBe(2);
+    const sgml = parseXml('<OFX>\n<NAME>A &#99999999999; B\n</OFX>', { sgml: true });
+    expect(sgml.ok === false && sgml.problem.line).toBe(2);
+    // Allowed references still decode, with or without leading zeros.
+    const fine = parseXml('<a>&#x0041;&#0000066;&#x1F4B6;</a>');
+    expect(fine.ok && fine.root.text).toBe('AB\u{1F4B6}');
+  });
+
+  it('refuses nesting deeper than MAX_DEPTH with the line, without overflowing the stack', () => {
+    const depth = 20_000;
+    const deep = '<a>\n' + '<b>'.repeat(depth) + '</b>'.repeat(depth) + '\n</a>';
+    const r = parseXml(deep);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problem.line).toBe(2);
+      expect(r.problem.message).toMatch(new RegExp(`nested more than ${MAX_DEPTH} deep`));
+    }
+    const sgml = parseXml('<OFX>\n' + '<MEMO>\n'.repeat(depth) + '</OFX>', { sgml: true });
+    expect(sgml.ok === false && sgml.problem.message).toMatch(/nested more than/);
+    const ok = parseXml(
+      '<a>' + '<b>'.repeat(MAX_DEPTH - 1) + '</b>'.repeat(MAX_DEPTH - 1) + '</a>',
+    );
+    expect(ok.ok).toBe(true);
+  });
+
+  it('walks very deep trees without recursion', () => {
+    let node: XmlNode = { name: 'leaf', attrs: {}, children: [], text: '', line: 1 };
+    for (let i = 0; i < 100_000; i++)
+      node = { name: 'b', attrs: {}, children: [node], text: '', line: 1 };
+    expect(descendants(node, 'leaf')).toHaveLength(1);
+    expect(allNodes(node)).toHaveLength(100_001);
+  });
+
+  it('refuses documents that declare their own entities (no entity expansion at all)', () => {
+    const laughs =
+      '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n<lolz>&lol2;</lolz>';
+    const r = parseXml(laughs);
+    expect(r.ok === false && r.problem).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('declares its own entities'),
+    });
+    expect(parseXml('<!ENTITY x "y"><a/>').ok).toBe(false);
+    // A plain DOCTYPE without declarations is harmless and still read.
+    expect(parseXml('<!DOCTYPE a>\n<a>x</a>').ok).toBe(true);
+  });
+
+  it('refuses text that was decoded from bytes that are not UTF-8', () => {
+    const r = parseXml('<a>\n<Nm>M\ufffdller GmbH</Nm>\n</a>');
+    expect(r.ok === false && r.problem).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('not valid UTF-8'),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { problem, type ImportProblem } from './report';
+import { unreadableTextProblem } from './unreadable';
 
 /**
  * A minimal XML/SGML reader for bank files. DOMParser does not exist in Web Workers (where
@@ -27,14 +28,55 @@ const ENTITIES: Record<string, string> = {
   nbsp: '\u00a0',
 };
 
+const REFERENCE = /&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g;
+
+/** The code point of a numeric character reference, or null when XML allows no such character. */
+function referencedChar(body: string): number | null {
+  // Anything longer cannot be in range; the cap also keeps parseInt away from huge digit runs.
+  const digits = (body.startsWith('#x') ? body.slice(2) : body.slice(1)).replace(/^0+(?=.)/, '');
+  if (digits.length > 8) return null;
+  const cp = body.startsWith('#x') ? parseInt(digits, 16) : parseInt(digits, 10);
+  // XML 1.0 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF (no NUL, no surrogates).
+  const ok =
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff);
+  return ok ? cp : null;
+}
+
+/**
+ * The first character reference XML does not allow (&#x110000;, &#0;, a surrogate), as written,
+ * with its line counted from `firstLine`; null when all are fine.
+ */
+function badReference(s: string, firstLine: number): { ref: string; line: number } | null {
+  if (!s.includes('&#')) return null;
+  for (const m of s.matchAll(REFERENCE)) {
+    const body = m[1]!;
+    if (!body.startsWith('#') || referencedChar(body) !== null) continue;
+    const before = s.slice(0, m.index);
+    return { ref: m[0], line: firstLine + before.split('\n').length - 1 };
+  }
+  return null;
+}
+
+/** Never throws: a reference XML does not allow is left as written (parseXml refuses those first). */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, body: string) => {
-    if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    return ENTITIES[body] ?? whole;
+  return s.replace(REFERENCE, (whole, body: string) => {
+    if (!body.startsWith('#')) return ENTITIES[body] ?? whole;
+    const cp = referencedChar(body);
+    return cp === null ? whole : String.fromCodePoint(cp);
   });
 }
+
+/**
+ * Real statements nest a dozen levels; a file nested thousands deep is damaged or hostile
+ * and is refused before anything walks it.
+ */
+export const MAX_DEPTH = 256;
 
 function localName(qname: string): string {
   const at = qname.indexOf(':');
@@ -52,6 +94,8 @@ interface Building extends XmlNode {
 export function parseXml(input: string, opts: { sgml?: boolean } = {}): XmlParse {
   const sgml = opts.sgml ?? false;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const unreadable = unreadableTextProblem(text);
+  if (unreadable) return { ok: false, problem: unreadable };
   const stack: Building[] = [];
   let root: Building | null = null;
   let pos = 0;
@@ -67,6 +111,11 @@ export function parseXml(input: string, opts: { sgml?: boolean } = {}): XmlParse
   const finish = (node: Building) => {
     node.text = decodeEntities(node.rawText).trim();
   };
+  const badRefProblem = (bad: { ref: string; line: number }): XmlParse =>
+    fail(
+      bad.line,
+      `The character reference ${bad.ref} names no valid character. The file is damaged; download it again.`,
+    );
   const isOpenLeaf = (node: Building | undefined) =>
     node !== undefined && node.children.length === 0 && node.rawText.trim() !== '';
 
@@ -75,6 +124,8 @@ export function parseXml(input: string, opts: { sgml?: boolean } = {}): XmlParse
     const textEnd = lt < 0 ? text.length : lt;
     if (textEnd > pos) {
       const chunk = text.slice(pos, textEnd);
+      const bad = badReference(chunk, line);
+      if (bad) return badRefProblem(bad);
       const top = stack[stack.length - 1];
       if (top) top.rawText += chunk;
       else if (chunk.trim() !== '' && root)
@@ -99,6 +150,15 @@ export function parseXml(input: string, opts: { sgml?: boolean } = {}): XmlParse
           : text.startsWith('<![CDATA[', lt)
             ? [']]>', true]
             : ['>', false];
+      if (
+        !isCdata &&
+        closer === '>' &&
+        /^<!(DOCTYPE[^>]*\[|ENTITY)/i.test(text.slice(lt, lt + 200))
+      )
+        return fail(
+          tagLine,
+          'The file declares its own entities (<!DOCTYPE … [ … ]> or <!ENTITY>), which bank statements never do. It was not read.',
+        );
       const end = text.indexOf(closer, lt);
       if (end < 0)
         return fail(
@@ -159,6 +219,8 @@ export function parseXml(input: string, opts: { sgml?: boolean } = {}): XmlParse
     const attrs: Record<string, string> = {};
     const attrRe = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
     const rest = inner.slice(nameMatch[0].length);
+    const badAttr = badReference(rest, tagLine);
+    if (badAttr) return badRefProblem(badAttr);
     for (let m = attrRe.exec(rest); m; m = attrRe.exec(rest))
       attrs[localName(m[1]!)] = decodeEntities(m[2] ?? m[3] ?? '');
     if (sgml && isOpenLeaf(stack[stack.length - 1])) finish(stack.pop()!);
@@ -172,6 +234,11 @@ export function parseXml(input: string, opts: { sgml?: boolean } = {}): XmlParse
       );
     else root = node;
     if (selfClosing) finish(node);
+    else if (stack.length >= MAX_DEPTH)
+      return fail(
+        tagLine,
+        `Elements are nested more than ${MAX_DEPTH} deep here, which no bank statement does. The file is damaged or not a statement.`,
+      );
     else stack.push(node);
   }
   while (sgml && isOpenLeaf(stack[stack.length - 1])) finish(stack.pop()!);
@@ -204,11 +271,25 @@ export function textAt(node: XmlNode | undefined, path: string): string {
   return at(node, path)?.text ?? '';
 }
 
-/** Every descendant with this name, depth-first, in document order. */
+/** Every descendant with this name, depth-first, in document order (no recursion to overflow). */
 export function descendants(node: XmlNode, name: string, out: XmlNode[] = []): XmlNode[] {
-  for (const c of node.children) {
+  const todo: XmlNode[] = [...node.children].reverse();
+  while (todo.length > 0) {
+    const c = todo.pop()!;
     if (c.name === name) out.push(c);
-    descendants(c, name, out);
+    for (let i = c.children.length - 1; i >= 0; i--) todo.push(c.children[i]!);
+  }
+  return out;
+}
+
+/** Every element under and including node, in no particular order. */
+export function allNodes(node: XmlNode): XmlNode[] {
+  const out: XmlNode[] = [];
+  const todo = [node];
+  while (todo.length > 0) {
+    const c = todo.pop()!;
+    out.push(c);
+    todo.push(...c.children);
   }
   return out;
 }
