@@ -16,7 +16,7 @@ import { csvMappingSchema, type BankImportProfile, type BankMatch, type BankStat
 import { parseCamt053 } from '../domain/io/camt053';
 import { readCsv } from '../domain/io/csv';
 import { parseOfx } from '../domain/io/ofx';
-import type { ImportProblem } from '../domain/io/report';
+import { readSafely, type ImportProblem } from '../domain/io/report';
 import { detectStatementFormat, type StatementImportResult, type StatementLine, type StatementMeta } from '../domain/io/statement';
 import { guessStatementMapping, parseStatementCsv } from '../domain/io/statement-csv';
 import { accountCodeSchema, isoDateSchema, type Account } from '../domain/schemas';
@@ -109,12 +109,16 @@ export async function importStatement(s: Session, input: unknown): Promise<Impor
     const profile = data.mapping ? null : await findProfile(s, account.code);
     const mapping = data.mapping ?? profile?.mapping;
     if (!mapping) return needsMapping(data.text, []);
-    result = parseStatementCsv(data.text, { ...mapping, currency });
+    const read = readSafely(() => parseStatementCsv(data.text, { ...mapping, currency }));
+    if (!read.ok) return { kind: 'refused', problems: read.problems };
+    result = read.value;
     const headerLine = readCsv(data.text).rows[0]?.line ?? 1;
     // The bank changed its export: ask for the columns again instead of refusing outright.
     if (!result.ok && profile && result.problems.some((p) => p.line === headerLine)) return needsMapping(data.text, result.problems);
   } else {
-    result = format === 'ofx' ? parseOfx(data.text) : parseCamt053(data.text);
+    const read = readSafely(() => (format === 'ofx' ? parseOfx(data.text) : parseCamt053(data.text)));
+    if (!read.ok) return { kind: 'refused', problems: read.problems };
+    result = read.value;
   }
   if (!result.ok) return { kind: 'refused', problems: result.problems };
   if (result.meta.currency && result.meta.currency !== currency) {
@@ -123,7 +127,8 @@ export async function importStatement(s: Session, input: unknown): Promise<Impor
       problems: [{ line: 1, message: `This statement is in ${result.meta.currency} but ${account.code} ${account.name} is kept in ${currency}. Choose the account this statement belongs to.` }],
     };
   }
-  if (result.items.length === 0) return { kind: 'refused', problems: [{ line: 1, message: 'The statement has no transactions to import.' }] };
+  // Say why when every line was skipped (zero amounts, entries not yet booked).
+  if (result.items.length === 0) return { kind: 'refused', problems: [{ line: 1, message: 'The statement has no transactions to import.' }, ...result.warnings] };
 
   if (data.mapping) {
     const r = bankingRepos(s).profiles;

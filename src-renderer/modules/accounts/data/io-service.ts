@@ -11,7 +11,7 @@ import {
   type ImportedEntry,
   type PriorImport,
 } from '../domain/io/journal-csv';
-import type { ImportProblem } from '../domain/io/report';
+import { readSafely, type ImportProblem } from '../domain/io/report';
 import { accountFieldsSchema, type Account, type JournalEntry } from '../domain/schemas';
 import { ledgerTables } from './ledger-projection';
 import { repos, requireSettings } from './ledger-service';
@@ -37,15 +37,19 @@ export async function importJournalCsv(s: Session, csv: string): Promise<ImportO
     repos(s).accounts.list(),
     repos(s).parties.list(),
   ]);
-  const result = parseJournalCsv(csv, {
-    baseCurrency: company.baseCurrency,
-    accountCodes: new Set(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => a.code)),
-    partyCodes: new Map(parties.map((p) => [p.code, p._id])),
-    // A device writes only its own branch's books.
-    branches: new Set([s.config.branchCode]),
-    defaultBranch: s.config.branchCode,
-    lockDate: settings.lockDate,
-  });
+  const read = readSafely(() =>
+    parseJournalCsv(csv, {
+      baseCurrency: company.baseCurrency,
+      accountCodes: new Set(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => a.code)),
+      partyCodes: new Map(parties.map((p) => [p.code, p._id])),
+      // A device writes only its own branch's books.
+      branches: new Set([s.config.branchCode]),
+      defaultBranch: s.config.branchCode,
+      lockDate: settings.lockDate,
+    }),
+  );
+  if (!read.ok) return { ok: false, written: 0, problems: read.problems, warnings: [] };
+  const result = read.value;
   if (!result.ok) return { ok: false, written: 0, problems: result.problems, warnings: [] };
   const foreign = result.items.find((e) => e.currency !== company.baseCurrency);
   if (foreign) {
@@ -139,7 +143,9 @@ async function priorImports(s: Session, items: readonly ImportedEntry[]): Promis
 export async function importChartCsv(s: Session, csv: string): Promise<ImportOutcome> {
   const r = repos(s).accounts;
   const existing = await r.list();
-  const result = parseChartCsv(csv, new Set(existing.map((a) => a.code)));
+  const read = readSafely(() => parseChartCsv(csv, new Set(existing.map((a) => a.code))));
+  if (!read.ok) return { ok: false, written: 0, problems: read.problems, warnings: [] };
+  const result = read.value;
   if (!result.ok) return { ok: false, written: 0, problems: result.problems, warnings: [] };
   const docs = result.items.map((a) =>
     r.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE),

@@ -29,3 +29,27 @@ export function sortProblems(problems: ImportProblem[]): ImportProblem[] {
 export function refuse<T>(problems: ImportProblem[]): ImportResult<T> {
   return { ok: false, problems: sortProblems(problems) };
 }
+
+/**
+ * Runs a reader so that whatever it throws (a bug, or input nobody foresaw) becomes a refusal
+ * like any other bad file: the import path then writes nothing and the clerk gets words, not
+ * a crash. The error's own text is kept at the end for whoever looks into it.
+ */
+export function readSafely<T>(
+  read: () => T,
+): { ok: true; value: T } | { ok: false; problems: ImportProblem[] } {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      ok: false,
+      problems: [
+        problem(
+          1,
+          `The file could not be read, so nothing was imported. Check that it is the right file and export it again; if this keeps happening, send the file to your administrator (${detail.slice(0, 200)}).`,
+        ),
+      ],
+    };
+  }
+}
