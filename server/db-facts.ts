@@ -20,6 +20,13 @@ export interface DbFacts {
 
 export type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
+export interface Stored {
+  exists: boolean;
+  winnerRev: string | null;
+  /** Body of the winning revision; null when the document is deleted or missing. */
+  winner: Doc | null;
+}
+
 export class DbFactsStore {
   private readonly cache = new Map<string, { at: number; facts: DbFacts }>();
   private readonly compiled = new Map<string, ValidateFn>();
@@ -63,70 +70,66 @@ export class DbFactsStore {
   }
 
   /**
-   * The stored documents the incoming ones would replace (CouchDB's `oldDoc`), by id.
-   * For `new_edits:false` (replication) CouchDB validates against the parent revision of
-   * the incoming one when the server has it, so we do the same; otherwise the current
-   * winning revision. Deleted or missing documents give null.
+   * The current state of these documents: whether any revision exists (deleted ones
+   * included), the winning revision and, unless deleted, its body.
    */
-  async oldDocs(db: string, docs: Doc[], replicated: boolean): Promise<Map<string, Doc | null>> {
-    const result = new Map<string, Doc | null>();
-    const ids = [...new Set(docs.map((d) => d._id).filter((id) => typeof id === 'string'))];
-    if (ids.length === 0) return result;
-
+  async stored(db: string, ids: string[]): Promise<Map<string, Stored>> {
+    const result = new Map<string, Stored>();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return result;
     const res = await this.post(`/${encodeURIComponent(db)}/_all_docs?include_docs=true`, {
-      keys: ids,
+      keys: unique,
     });
     if (!res.ok)
       throw new Error(`Could not read the current documents of ${db} (HTTP ${res.status}).`);
     const rows = (
-      (await res.json()) as { rows: { key: string; doc?: Doc | null; error?: string }[] }
-    ).rows;
-    for (const row of rows) result.set(row.key, row.doc ?? null);
-
-    if (!replicated) return result;
-    // Replicated docs: look up the parent revision where it is not the current winner.
-    const wanted: { id: string; rev: string }[] = [];
-    for (const doc of docs) {
-      const parent = parentRev(doc);
-      const current = result.get(doc._id);
-      if (parent && current?._rev !== parent) wanted.push({ id: doc._id, rev: parent });
-      // A first revision (or one without history) has no parent on this branch: CouchDB passes null.
-      if (!parent) result.set(doc._id, null);
-    }
-    if (wanted.length > 0) {
-      const bulk = await this.post(`/${encodeURIComponent(db)}/_bulk_get?revs=false`, {
-        docs: wanted,
-      });
-      if (!bulk.ok)
-        throw new Error(`Could not read earlier revisions in ${db} (HTTP ${bulk.status}).`);
-      const found = (await bulk.json()) as { results: { id: string; docs: { ok?: Doc }[] }[] };
-      for (const w of wanted) result.set(w.id, null);
-      for (const r of found.results) {
-        const ok = r.docs.find((d) => d.ok)?.ok;
-        if (ok && !ok._deleted) result.set(r.id, ok);
+      (await res.json()) as {
+        rows: { key: string; value?: { rev?: string; deleted?: boolean }; doc?: Doc | null }[];
       }
+    ).rows;
+    for (const row of rows) {
+      const rev = row.value?.rev ?? null;
+      result.set(row.key, {
+        exists: rev !== null,
+        winnerRev: rev,
+        winner: rev && !row.value?.deleted ? (row.doc ?? null) : null,
+      });
     }
     return result;
   }
 
-  /**
-   * Which of these replicated revisions does the server already have? CouchDB skips those
-   * (a replication resending what arrived before), so they are not validated again.
-   */
-  async existingRevisions(db: string, docs: Doc[]): Promise<Set<string>> {
-    const ask: Record<string, string[]> = {};
-    for (const d of docs)
-      if (typeof d._id === 'string' && typeof d._rev === 'string') (ask[d._id] ??= []).push(d._rev);
-    const have = new Set<string>();
-    if (Object.keys(ask).length === 0) return have;
-    const res = await this.post(`/${encodeURIComponent(db)}/_revs_diff`, ask);
-    if (!res.ok) return have;
+  /** Of the revisions asked about per document id, those the server's revision tree holds. */
+  async knownRevisions(db: string, ask: Map<string, string[]>): Promise<Map<string, Set<string>>> {
+    const known = new Map<string, Set<string>>();
+    if (ask.size === 0) return known;
+    const res = await this.post(`/${encodeURIComponent(db)}/_revs_diff`, Object.fromEntries(ask));
+    if (!res.ok) throw new Error(`Could not compare revisions in ${db} (HTTP ${res.status}).`);
     const diff = (await res.json()) as Record<string, { missing?: string[] }>;
-    for (const [id, revs] of Object.entries(ask)) {
-      const missing = diff[id]?.missing ?? [];
-      for (const rev of revs) if (!missing.includes(rev)) have.add(`${id}\n${rev}`);
+    for (const [id, revs] of ask) {
+      const missing = new Set(diff[id]?.missing ?? []);
+      known.set(id, new Set(revs.filter((r) => !missing.has(r))));
     }
-    return have;
+    return known;
+  }
+
+  /** One revision's body (deleted ones too), or null when the server no longer has it. */
+  async revision(db: string, id: string, rev: string): Promise<Doc | null> {
+    const res = await this.get(
+      `/${encodeURIComponent(db)}/${docPathPart(id)}?rev=${encodeURIComponent(rev)}`,
+    );
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`Could not read a revision in ${db} (HTTP ${res.status}).`);
+    return (await res.json()) as Doc;
+  }
+
+  /** Every leaf revision of a document (the winner and its conflicts, deleted ones too). */
+  async leaves(db: string, id: string): Promise<Doc[]> {
+    const res = await this.get(`/${encodeURIComponent(db)}/${docPathPart(id)}?open_revs=all`);
+    if (res.status === 404) return [];
+    if (!res.ok)
+      throw new Error(`Could not read the versions of a document in ${db} (HTTP ${res.status}).`);
+    const rows = (await res.json()) as { ok?: Doc }[];
+    return rows.flatMap((r) => (r.ok ? [r.ok] : []));
   }
 
   private compile(src: string): ValidateFn {
@@ -165,13 +168,10 @@ export class DbFactsStore {
   }
 }
 
-/** `3-abc` from a replicated doc whose `_revisions` is {start: 4, ids: ['def', 'abc', ...]}. */
-function parentRev(doc: Doc): string | null {
-  const revs = doc._revisions as { start?: number; ids?: string[] } | undefined;
-  if (revs && typeof revs.start === 'number' && Array.isArray(revs.ids) && revs.ids.length > 1) {
-    return `${revs.start - 1}-${revs.ids[1]}`;
-  }
-  return null;
+function docPathPart(id: string): string {
+  return id.startsWith('_design/')
+    ? `_design/${encodeURIComponent(id.slice(8))}`
+    : encodeURIComponent(id);
 }
 
 /** Roles or names listed in a `_security` section. */

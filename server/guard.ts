@@ -1,35 +1,37 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { runValidate } from './design/validate';
-import type { UserCtx, VduOutcome } from './design/validate';
 import { isDbAdmin, isDbMember } from './db-facts';
-import type { DbFacts, DbFactsStore, Doc } from './db-facts';
+import type { DbFactsStore } from './db-facts';
 import {
-  BodyError,
-  pathSegments,
-  queryParam,
-  readJsonBody,
-  sendCouchError,
-  sendJson,
-} from './http-util';
+  NOT_DB_ADMIN,
+  NOT_SERVER_OR_DB_ADMIN,
+  SECURITY_DOC_ID,
+  SECURITY_REASON,
+  badDbName,
+  denySecurity,
+  denyServerAdmin,
+  requestPath,
+} from './guard-path';
+import { bulkWrite, singleWrite } from './guard-write';
+import type { WriteCtx } from './guard-write';
+import { BodyError, readJsonBody, sendCouchError } from './http-util';
 import type { Handler, Next } from './pouchdb-runtime';
 import { isServerAdmin } from './session';
 import type { SessionResolver } from './session';
 
 /**
  * The access guard in front of express-pouchdb. pouchdb-server 4.2.0 does not enforce
- * what our security model needs (DESIGN §2), so this middleware does, the way CouchDB 3 would:
+ * what our security model needs (DESIGN §2), so this middleware does, the way CouchDB 3.5
+ * would, with CouchDB's status codes and words:
  *
- *  - only server admins create or delete databases (an anonymous `PUT /newdb` even crashes
- *    pouchdb-server once an admin exists);
+ *  - server-admin work (databases, `_all_dbs`, `_users`, `_purge`, other `/_…` endpoints)
+ *    answers 401 "You are not a server admin." to everyone else;
  *  - only members (per `_security`) read or write a database;
  *  - every document write — single PUT/POST/DELETE, attachments, and `_bulk_docs` including
  *    replication's `new_edits:false` — is checked by the database's validate_doc_update
- *    functions, evaluated here in Node;
- *  - design documents, `_security` and maintenance endpoints need a database admin.
+ *    functions, evaluated here in Node, under the id that will really be written;
+ *  - design documents, `_security` and maintenance endpoints need a database admin;
+ *  - the security object's storage (`_local/_security`) is for the server admin only.
  */
-
-/** Largest JSON body we parse for validation (inline attachments travel base64 in it). */
-const MAX_BODY = 256 * 1024 * 1024;
 
 /** POST endpoints that only read; members may use them. */
 const READ_POSTS = new Set([
@@ -43,14 +45,8 @@ const READ_POSTS = new Set([
   '_missing_revs',
 ]);
 
-/** System endpoints only a server admin may touch at all. */
-const ADMIN_ONLY_SYSTEM = new Set([
-  '_replicate',
-  '_replicator',
-  '_all_dbs',
-  '_restart',
-  '_global_changes',
-]);
+/** System endpoints anyone may use (CouchDB's server_authorization_check passes these). */
+const OPEN_SYSTEM = new Set(['_session', '_uuids', '_up']);
 
 export interface GuardDeps {
   sessions: SessionResolver;
@@ -62,12 +58,8 @@ export function accessGuard(deps: GuardDeps): Handler {
     guard(deps, req, res, next).catch((e: unknown) => {
       if (res.headersSent) return;
       if (e instanceof BodyError) return sendCouchError(res, e.status, e.error, e.message);
-      sendCouchError(
-        res,
-        500,
-        'unknown_error',
-        `The sync server failed to check this request: ${String(e)}`,
-      );
+      console.error('[sync-server] access check failed:', e);
+      sendCouchError(res, 500, 'unknown_error', 'The sync server failed to check this request.');
     });
   };
 }
@@ -78,73 +70,135 @@ async function guard(
   res: ServerResponse,
   next: Next,
 ): Promise<void> {
-  const seg = pathSegments(req);
+  const { seg, odd } = requestPath(req);
   const method = req.method ?? 'GET';
   const first = seg[0];
-  if (first === undefined || method === 'OPTIONS') return next();
-
+  if (method === 'OPTIONS') return next();
+  if (first === undefined) return next(); // server info
   const isSystem = first.startsWith('_');
-  // Sign-in, server info, UUIDs, Fauxton, /_config (express-pouchdb checks admin itself)
-  // and `_users` (pouchdb-auth has CouchDB's own rules for it) pass straight through.
-  if (isSystem && !ADMIN_ONLY_SYSTEM.has(first)) return next();
+  if (isSystem && OPEN_SYSTEM.has(first) && !odd) return next();
+  if (isSystem && first === '_utils' && (method === 'GET' || method === 'HEAD') && !odd)
+    return next();
 
   const session = await deps.sessions.resolve(req);
   if (!session.ok) return sendCouchError(res, session.status, session.error, session.reason);
   const ctx = session.userCtx;
-  const serverAdmin = isServerAdmin(ctx);
+  if (isServerAdmin(ctx)) return adminRequest(deps, seg, method, res, next);
+  if (odd) return sendCouchError(res, 400, 'bad_request', odd);
 
-  if (isSystem) {
-    if (serverAdmin) return next();
-    return denyNotAdmin(res, ctx, 'Only a server administrator may do this.');
-  }
+  if (first === '_users') return usersDb(res, seg, method, ctx.name);
+  if (isSystem) return denyServerAdmin(res);
+  const illegal = badDbName(first);
+  if (illegal) return sendCouchError(res, 400, 'illegal_database_name', illegal);
 
   const db = first;
   const rest = seg.slice(1);
-  if (rest.length === 0 && (method === 'PUT' || method === 'DELETE')) {
-    if (serverAdmin) return next();
-    return denyNotAdmin(res, ctx, 'Only a server administrator may create or delete databases.');
-  }
-  // Server admins read everything. This also keeps our own look-ups (DbFactsStore reads
-  // as admin over HTTP) from passing through the guard again.
-  if (serverAdmin && isRead(method, rest)) return next();
+  if (rest.length === 0 && (method === 'PUT' || method === 'DELETE')) return denyServerAdmin(res);
+  const head = rest[0];
+  if (head === '_purge' || head === '_purged_infos_limit') return denyServerAdmin(res);
 
-  const facts = await deps.facts.facts(db);
+  const dbFacts = await deps.facts.facts(db);
   // Answered here: express-pouchdb 4.2 handles a longpoll _changes on a missing database with an
   // unhandled rejection, which would take the whole server down (a head-office device polls a
   // branch database before an administrator has provisioned it).
-  if (!facts.exists) return sendCouchError(res, 404, 'not_found', 'Database does not exist.');
-  if (!serverAdmin && !isDbMember(facts.security, ctx)) {
-    if (!ctx.name)
-      return sendCouchError(res, 401, 'unauthorized', 'You are not authorized to access this db.');
-    return sendCouchError(res, 403, 'forbidden', 'You are not allowed to access this db.');
+  if (!dbFacts.exists) return sendCouchError(res, 404, 'not_found', 'Database does not exist.');
+  if (!isDbMember(dbFacts.security, ctx))
+    return denySecurity(
+      res,
+      ctx.name,
+      ctx.name
+        ? 'You are not allowed to access this db.'
+        : 'You are not authorized to access this db.',
+    );
+  const dbAdmin = isDbAdmin(dbFacts.security, ctx);
+  const forget = () => forgetAfter(deps, db, res);
+  const w: WriteCtx = { facts: deps.facts, req, res, next, db, dbFacts, ctx, dbAdmin, forget };
+
+  if (head === '_compact' || head === '_view_cleanup') {
+    if (!dbAdmin) return sendCouchError(res, 401, 'unauthorized', NOT_SERVER_OR_DB_ADMIN);
+    return next();
   }
-  const dbAdmin = isDbAdmin(facts.security, ctx);
-  const w: WriteCtx = { deps, req, res, next, db, facts, ctx, dbAdmin };
-
-  if (isRead(method, rest)) return next();
-
-  // POST /db — create a document with a server-chosen or body-given id.
-  if (rest.length === 0) {
-    if (method === 'POST') return singleWrite(w, 'post', null, null);
+  const localId = head === '_local' && rest.length > 1 ? rest.join('/') : null;
+  if (isRead(method, rest)) {
+    if (localId === SECURITY_DOC_ID && !dbAdmin) return denySecurity(res, ctx.name, NOT_DB_ADMIN);
+    if (head === '_bulk_get' && !dbAdmin && (await asksForSecurityDoc(req)))
+      return denySecurity(res, ctx.name, NOT_DB_ADMIN);
     return next();
   }
 
-  const head = rest[0]!;
+  // POST /db — create a document with a server-chosen or body-given id.
+  if (rest.length === 0) return method === 'POST' ? singleWrite(w, 'post', null, null) : next();
   if (method === 'POST' && head === '_bulk_docs' && rest.length === 1) return bulkWrite(w);
 
+  // `_local/…` is one document id whatever follows (express-pouchdb has no attachments there).
+  if (localId && (method === 'PUT' || method === 'DELETE'))
+    return singleWrite(w, method === 'PUT' ? 'put' : 'delete', localId, null);
   const target = docTarget(rest);
   if (target && (method === 'PUT' || method === 'DELETE')) {
     if (target.attachment)
       return singleWrite(w, method === 'PUT' ? 'attach' : 'detach', target.id, target.attachment);
     return singleWrite(w, method === 'PUT' ? 'put' : 'delete', target.id, null);
   }
+  if (localId) return denySecurity(res, ctx.name, SECURITY_REASON); // POST/COPY onto a local doc
 
-  // Everything else that changes state (_security, _compact, _purge, _index, _revs_limit,
-  // update handlers, rewrites, COPY, multipart form uploads ...) is database-admin work.
-  if (!dbAdmin)
-    return sendCouchError(res, 403, 'forbidden', 'Only a database administrator may do this.');
-  if (head === '_security' || head === '_design' || head === '_index') forgetAfter(w);
+  // Everything else that changes state (_security, _revs_limit, _index, update handlers,
+  // rewrites, COPY, form uploads …) writes past validate_doc_update: database admins only,
+  // and COPY and form uploads (which we cannot check) only for the server admin.
+  if (method === 'COPY' || (method === 'POST' && target))
+    return sendCouchError(
+      res,
+      403,
+      'forbidden',
+      'Only a server administrator may copy documents or upload forms on this server; save the document instead.',
+    );
+  if (!dbAdmin) return denySecurity(res, ctx.name, NOT_DB_ADMIN);
+  if (head === '_security' || head === '_design' || head === '_index') forget();
   return next();
+}
+
+/** The server admin may do anything; we only keep our cached facts fresh and the server up. */
+async function adminRequest(
+  deps: GuardDeps,
+  seg: string[],
+  method: string,
+  res: ServerResponse,
+  next: Next,
+): Promise<void> {
+  const [db, head] = seg;
+  if (!db || db.startsWith('_')) return next();
+  if (head === '_changes' && !(await deps.facts.facts(db)).exists)
+    return sendCouchError(res, 404, 'not_found', 'Database does not exist.');
+  const writes = method !== 'GET' && method !== 'HEAD';
+  if (
+    writes &&
+    (head === '_security' ||
+      head === '_design' ||
+      head === '_index' ||
+      head === '_bulk_docs' ||
+      head === '_local')
+  )
+    forgetAfter(deps, db, res);
+  next();
+}
+
+/**
+ * `_users`, as on CouchDB 3.5: nobody but the server admin creates users, reads them or
+ * changes roles (express-pouchdb would let anyone sign up and let a user rewrite their own
+ * roles). 401 for the server-admin routes, 401/403 as for any database otherwise.
+ */
+function usersDb(res: ServerResponse, seg: string[], method: string, name: string | null): void {
+  const head = seg[1];
+  if (
+    (seg.length === 1 && (method === 'PUT' || method === 'DELETE')) ||
+    head === '_all_docs' ||
+    head === '_changes'
+  )
+    return denyServerAdmin(res);
+  denySecurity(
+    res,
+    name,
+    name ? 'You are not allowed to access this db.' : 'You are not authorized to access this db.',
+  );
 }
 
 /** Requests that change nothing: GET/HEAD, and POSTs to query endpoints. */
@@ -155,21 +209,19 @@ function isRead(method: string, rest: string[]): boolean {
   return rest[0] === '_design' && rest[2] === '_view';
 }
 
-interface WriteCtx {
-  deps: GuardDeps;
-  req: IncomingMessage;
-  res: ServerResponse;
-  next: Next;
-  db: string;
-  facts: DbFacts;
-  ctx: UserCtx;
-  dbAdmin: boolean;
+async function asksForSecurityDoc(req: IncomingMessage): Promise<boolean> {
+  const body = (await readJsonBody(req, 16 * 1024 * 1024)) as { docs?: unknown } | null;
+  const docs =
+    body && typeof body === 'object' && Array.isArray(body.docs) ? (body.docs as unknown[]) : [];
+  return docs.some(
+    (d) => !!d && typeof d === 'object' && (d as { id?: unknown }).id === SECURITY_DOC_ID,
+  );
 }
 
-/** `/db/<id>[/<attachment>]`, with `_design/` and `_local/` ids spanning two segments. */
+/** `/db/<id>[/<attachment>]`, with `_design/` ids spanning two segments. */
 function docTarget(rest: string[]): { id: string; attachment: string | null } | null {
   const [a, b] = rest;
-  if (a === '_design' || a === '_local') {
+  if (a === '_design') {
     if (!b) return null;
     const tail = rest.slice(2);
     // `/db/_design/x/_view/...`, `_update`, `_rewrite` ... are function calls, not attachments.
@@ -181,219 +233,8 @@ function docTarget(rest: string[]): { id: string; attachment: string | null } | 
   return { id: a, attachment: tail.length ? tail.join('/') : null };
 }
 
-type SingleKind = 'post' | 'put' | 'delete' | 'attach' | 'detach';
-
-async function singleWrite(
-  w: WriteCtx,
-  kind: SingleKind,
-  id: string | null,
-  attachment: string | null,
-): Promise<void> {
-  const { req, res, next } = w;
-  if (id?.startsWith('_local/')) return next(); // checkpoints etc.: never validated, never replicated
-
-  if (kind === 'post' || kind === 'put') {
-    if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
-      // We cannot see inside multipart uploads to validate them. PouchDB never sends them
-      // (it puts attachments inline as base64), so only admins may use them.
-      if (isServerAdmin(w.ctx)) return next();
-      return sendCouchError(
-        res,
-        415,
-        'bad_content_type',
-        'This server accepts documents as JSON only; send attachments inline.',
-      );
-    }
-  }
-
-  let newDoc: Doc;
-  let replicated = false;
-  if (kind === 'post' || kind === 'put') {
-    const body = await readJsonBody(req, MAX_BODY);
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return sendCouchError(res, 400, 'bad_request', 'Document must be a JSON object');
-    }
-    const doc = body as Record<string, unknown>;
-    const docId = kind === 'put' ? id! : typeof doc._id === 'string' ? doc._id : '';
-    newDoc = { ...doc, _id: docId };
-    const rev = queryParam(req, 'rev');
-    if (rev && !newDoc._rev) newDoc._rev = rev;
-    replicated = queryParam(req, 'new_edits') === 'false';
-  } else if (kind === 'delete') {
-    newDoc = { _id: id!, _rev: queryParam(req, 'rev') ?? undefined, _deleted: true };
-  } else {
-    const current = (await w.deps.facts.oldDocs(w.db, [{ _id: id! }], false)).get(id!) ?? null;
-    const attachments = { ...((current?._attachments as Record<string, unknown>) ?? {}) };
-    if (kind === 'attach') {
-      attachments[attachment!] = {
-        content_type: req.headers['content-type'] ?? 'application/octet-stream',
-        stub: true,
-      };
-    } else {
-      delete attachments[attachment!];
-    }
-    newDoc = { ...(current ?? {}), _id: id!, _attachments: attachments };
-  }
-
-  const isDesign = newDoc._id.startsWith('_design/');
-  if (isDesign && !w.dbAdmin) {
-    return sendCouchError(
-      res,
-      403,
-      'forbidden',
-      'Only a database administrator may change design documents.',
-    );
-  }
-
-  const oldDoc = newDoc._id
-    ? ((await w.deps.facts.oldDocs(w.db, [newDoc], replicated)).get(newDoc._id) ?? null)
-    : null;
-  const outcome = validate(w, newDoc, oldDoc);
-  if (!outcome.ok)
-    return sendCouchError(
-      res,
-      outcome.error === 'unauthorized' ? 401 : 403,
-      outcome.error,
-      outcome.reason,
-    );
-  if (isDesign) forgetAfter(w);
-  next();
-}
-
-async function bulkWrite(w: WriteCtx): Promise<void> {
-  const { req, res, next } = w;
-  const body = await readJsonBody(req, MAX_BODY);
-  const docsIn = (body as { docs?: unknown } | null)?.docs;
-  if (!body || typeof body !== 'object' || !Array.isArray(docsIn)) return next(); // express-pouchdb explains the 400
-  const replicated = (body as { new_edits?: unknown }).new_edits === false;
-
-  const docs = docsIn as unknown[];
-  const checkable = docs.filter(
-    (d): d is Doc =>
-      !!d &&
-      typeof d === 'object' &&
-      typeof (d as Doc)._id === 'string' &&
-      !(d as Doc)._id.startsWith('_local/'),
-  );
-  const alreadyStored = replicated
-    ? await w.deps.facts.existingRevisions(w.db, checkable)
-    : new Set<string>();
-  const toCheck = checkable.filter((d) => !alreadyStored.has(`${d._id}\n${d._rev}`));
-  const oldDocs = await w.deps.facts.oldDocs(w.db, toCheck, replicated);
-
-  const refusals = new Map<number, BulkRefusal>();
-  let touchesDesign = false;
-  docs.forEach((raw, index) => {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return; // PouchDB reports malformed entries
-    const doc = raw as Doc;
-    const docId = typeof doc._id === 'string' ? doc._id : '';
-    if (docId.startsWith('_local/')) return;
-    if (replicated && alreadyStored.has(`${docId}\n${doc._rev}`)) return;
-    if (docId.startsWith('_design/')) {
-      touchesDesign = true;
-      if (!w.dbAdmin) {
-        refusals.set(
-          index,
-          refusal(doc, {
-            ok: false,
-            error: 'forbidden',
-            reason: 'Only a database administrator may change design documents.',
-          }),
-        );
-        return;
-      }
-    }
-    const outcome = validate(w, doc, docId ? (oldDocs.get(docId) ?? null) : null);
-    if (!outcome.ok) refusals.set(index, refusal(doc, outcome));
-  });
-
-  if (touchesDesign) forgetAfter(w);
-  if (refusals.size === 0) return next();
-
-  const allowed = docs.filter((_, i) => !refusals.has(i));
-  if (allowed.length === 0) return sendJson(res, 201, [...refusals.values()]);
-
-  // Write the accepted documents through express-pouchdb, then splice the refusals into its
-  // answer in request order — CouchDB answers _bulk_docs with one entry per document
-  // (with new_edits:false, only the failures).
-  (body as { docs: unknown[] }).docs = allowed;
-  interceptJsonArray(res, (written) => {
-    if (replicated || written.length !== allowed.length) return [...written, ...refusals.values()];
-    const merged: unknown[] = [];
-    let j = 0;
-    for (let i = 0; i < docs.length; i++) merged.push(refusals.get(i) ?? written[j++]);
-    return merged;
-  });
-  next();
-}
-
-interface BulkRefusal {
-  id: string;
-  rev?: string;
-  error: string;
-  reason: string;
-}
-
-function refusal(doc: Doc, outcome: VduOutcome & { ok: false }): BulkRefusal {
-  return {
-    id: doc._id,
-    ...(typeof doc._rev === 'string' ? { rev: doc._rev } : {}),
-    error: outcome.error,
-    reason: outcome.reason,
-  };
-}
-
-/** Runs every validate_doc_update of the database; the first refusal wins (as in CouchDB). */
-function validate(w: WriteCtx, newDoc: Doc, oldDoc: Doc | null): VduOutcome {
-  const userCtx: UserCtx = { db: w.db, name: w.ctx.name, roles: [...w.ctx.roles] };
-  for (const v of w.facts.validators) {
-    const outcome = runValidate(
-      v.fn,
-      newDoc,
-      oldDoc && !oldDoc._deleted ? oldDoc : null,
-      userCtx,
-      w.facts.security,
-    );
-    if (!outcome.ok) return outcome;
-  }
-  return { ok: true };
-}
-
-function denyNotAdmin(res: ServerResponse, ctx: UserCtx, reason: string): void {
-  if (!ctx.name) return sendCouchError(res, 401, 'unauthorized', reason);
-  sendCouchError(res, 403, 'forbidden', reason);
-}
-
 /** After a write to `_security` or a design document, re-read them on the next request. */
-function forgetAfter(w: WriteCtx): void {
-  w.deps.facts.forget(w.db);
-  w.res.on('finish', () => w.deps.facts.forget(w.db));
-}
-
-/**
- * Rewrites express-pouchdb's JSON array answer before it is sent. We hook express's
- * `res.send` (not `res.end`), because express-pouchdb's compression middleware sits
- * between the two and may gzip the bytes.
- */
-function interceptJsonArray(res: ServerResponse, rewrite: (arr: unknown[]) => unknown[]): void {
-  const target = res as ServerResponse & { send?: (body: unknown) => unknown };
-  target.send = function patchedSend(payload: unknown) {
-    delete target.send; // back to express's own send
-    let out = payload;
-    const text = Buffer.isBuffer(payload)
-      ? payload.toString('utf8')
-      : typeof payload === 'string'
-        ? payload
-        : null;
-    if (text !== null && res.statusCode < 300) {
-      try {
-        const parsed: unknown = JSON.parse(text);
-        if (Array.isArray(parsed))
-          out = Buffer.from(JSON.stringify(rewrite(parsed)) + '\n', 'utf8');
-      } catch {
-        // not JSON: leave it alone
-      }
-    }
-    return target.send!(out);
-  };
+function forgetAfter(deps: GuardDeps, db: string, res: ServerResponse): void {
+  deps.facts.forget(db);
+  res.on('finish', () => deps.facts.forget(db));
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { corsMiddleware, parseOriginList } from './cors';
 import { DbFactsStore } from './db-facts';
 import { accessGuard } from './guard';
+import { jsonErrorHandler } from './json-errors';
 import { basicAuthHeader } from './http-util';
 import { createExpress, createExpressPouchApp, createServerPouchDB } from './pouchdb-runtime';
 import type { CouchConfig, PouchDbClass } from './pouchdb-runtime';
@@ -87,6 +88,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   app.use(limitsMiddleware(() => limits, sessions));
   app.use(accessGuard({ sessions, facts }));
   app.use(pouchApp);
+  app.use(jsonErrorHandler); // never an HTML stack trace to a client
 
   const server = createServer(app);
   const sockets = new Set<Socket>();
