@@ -25,11 +25,11 @@ beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE, CAROL] });
   a = await startTestDevice();
   b = await startTestDevice();
-  await a.call('setup.createCompany', ACME_INPUT);
-  await a.call('sync.connect', { serverUrl: server.url, username: 'alice', password: ALICE.password });
+  await a.call('setup.createCompany', { ...ACME_INPUT, company: { ...ACME_INPUT.company, orgCode: server.org } });
+  await a.call('sync.connect', { serverUrl: server.url, username: server.user('alice'), password: ALICE.password });
   await upToDate(a, 'A up to date');
   await b.call('setup.joinCompany', {
-    serverUrl: server.url, orgCode: 'acme', username: 'carol', password: CAROL.password,
+    serverUrl: server.url, orgCode: server.org, username: server.user('carol'), password: CAROL.password,
     branchCode: 'NYC', device: { letter: 'B', label: 'Second head office PC' }, userName: 'Carol Controller',
   });
   await upToDate(b, 'B up to date');

@@ -21,7 +21,7 @@ const until = poller({ timeoutMs: 60_000, everyMs: 20 });
 
 beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [USER] });
-  remote = openRemoteDb(env, server.url, 'acme-branch-nyc', server.admin);
+  remote = openRemoteDb(env, server.url, `${server.org}-branch-nyc`, server.admin);
   for (let i = 0; i < DOCS; i += 1000) {
     await remote.bulkDocs(Array.from({ length: 1000 }, (_, k) => ({ _id: `note:${String(i + k).padStart(6, '0')}`, type: 'note', v: 1, branch: 'NYC', n: i + k })));
   }
@@ -34,13 +34,13 @@ afterAll(async () => {
 
 async function device(): Promise<{ engine: SyncEngine; local: Db; status: () => SyncOverview | null }> {
   let last: SyncOverview | null = null;
-  const engine = new SyncEngine({ env, orgCode: 'acme', onStatus: (o) => (last = o) });
+  const engine = new SyncEngine({ env, orgCode: server.org, onStatus: (o) => (last = o) });
   const local = new env.PouchDB(`device-${++n}`, { adapter: 'memory' });
   await engine.addDatabase('branch-nyc', local);
   return { engine, local, status: () => last };
 }
 
-const connect = (engine: SyncEngine) => engine.connect({ serverUrl: server.url, username: USER.name, password: USER.password });
+const connect = (engine: SyncEngine) => engine.connect({ serverUrl: server.url, username: server.user(USER.name), password: USER.password });
 const upToDate = (d: { status: () => SyncOverview | null }) =>
   until(async () => d.status(), (s) => s?.state === 'up-to-date' && s.pending === 0, 'up to date');
 const onServer = async (engine: SyncEngine, id: string) => {

@@ -30,19 +30,19 @@ afterAll(async () => {
 
 describe('head office', () => {
   it('signs in as head office and holds every branch database; the user and roles are known', async () => {
-    await hq.call('setup.createCompany', ACME_INPUT);
+    await hq.call('setup.createCompany', { ...ACME_INPUT, company: { ...ACME_INPUT.company, orgCode: server.org } });
     await hq.call('org.addBranch', { code: 'BOS', name: 'Boston', currency: 'USD' });
     await hq.call('accounts.setupStarterChart', undefined);
-    await hq.call('sync.connect', { serverUrl: server.url, username: 'alice', password: ALICE.password });
+    await hq.call('sync.connect', { serverUrl: server.url, username: server.user('alice'), password: ALICE.password });
     const state = await hq.call('app.getState', undefined);
-    expect(state.phase === 'ready' && state.user).toEqual({ name: 'alice', roles: expect.arrayContaining(['admin', 'hq', 'branch:NYC']) });
+    expect(state.phase === 'ready' && state.user).toEqual({ name: server.user('alice'), roles: expect.arrayContaining(['admin', 'hq', 'branch:NYC']) });
     const status = await until(() => hq.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date' && s.pending === 0, 'HQ synced');
     expect(status.databases.map((d) => d.db).sort()).toEqual(['branch-bos', 'branch-nyc', 'master']);
   });
 
   it('a branch clerk holds only master and their branch', async () => {
     await bos.call('setup.joinCompany', {
-      serverUrl: server.url, orgCode: 'acme', username: 'carol', password: CAROL.password,
+      serverUrl: server.url, orgCode: server.org, username: server.user('carol'), password: CAROL.password,
       branchCode: 'BOS', device: { letter: 'A', label: 'Boston counter' }, userName: 'Carol Clerk',
     });
     const status = await until(() => bos.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date', 'BOS synced');

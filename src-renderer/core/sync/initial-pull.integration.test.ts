@@ -18,7 +18,7 @@ const local = () => new env.PouchDB(`local-${++n}`, { adapter: 'memory' });
 beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'] });
   // As server admin: validate_doc_update lets it write anything, so the odd shapes can be seeded.
-  remote = openRemoteDb(env, server.url, 'acme-branch-nyc', server.admin);
+  remote = openRemoteDb(env, server.url, `${server.org}-branch-nyc`, server.admin);
   const note = (i: number) => ({ _id: `note:${String(i).padStart(4, '0')}`, type: 'note', v: 1, text: `note ${i}`, n: i, nothing: null, flag: true });
   await remote.bulkDocs(Array.from({ length: 45 }, (_, i) => note(i)));
   // Edited twice: generation 3, its history matters.

@@ -118,12 +118,12 @@ interface Row {
 /** Every document of one database on the server, discarded included when their ids are given. */
 async function serverDocs(db: string, deletedIds: string[] = []): Promise<Map<string, Row>> {
   const auth = 'Basic ' + Buffer.from(`${server.admin.username}:${server.admin.password}`).toString('base64');
-  const url = `${server.url}/acme-${db}/_all_docs?include_docs=true&conflicts=true`;
+  const url = `${server.url}/${server.org}-${db}/_all_docs?include_docs=true&conflicts=true`;
   const live = (await (await fetch(url, { headers: { authorization: auth } })).json()) as { rows: { id: string; value: { rev: string }; doc: Record<string, unknown> }[] };
   const out = new Map<string, Row>();
   for (const r of live.rows) if (!r.id.startsWith('_design/')) out.set(r.id, { id: r.id, rev: r.value.rev, deleted: false, doc: r.doc });
   if (deletedIds.length) {
-    const res = await fetch(`${server.url}/acme-${db}/_all_docs`, {
+    const res = await fetch(`${server.url}/${server.org}-${db}/_all_docs`, {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
       body: JSON.stringify({ keys: deletedIds }),
@@ -185,14 +185,14 @@ beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE, BOB] });
   a = await startTestDevice(() => clock, [accountsModule]);
   b = await startTestDevice(undefined, [accountsModule]);
-  await a.call('setup.createCompany', ACME_INPUT);
+  await a.call('setup.createCompany', { ...ACME_INPUT, company: { ...ACME_INPUT.company, orgCode: server.org } });
   await a.call('accounts.setupStarterChart', undefined);
   await a.call('accounts.saveParty', { fields: { kind: 'customer', code: 'C-0001', name: 'Bayside Cafe', currency: 'USD', paymentTermsDays: 14 } });
   await a.call('accounts.saveParty', { fields: { kind: 'supplier', code: 'S-0001', name: 'Harbour Beans Co', currency: 'USD' } });
-  await a.call('sync.connect', { serverUrl: server.url, username: ALICE.name, password: ALICE.password });
+  await a.call('sync.connect', { serverUrl: server.url, username: server.user(ALICE.name), password: ALICE.password });
   await until(() => status(a), (s) => s.state === 'up-to-date' && s.pending === 0, 'A synced before the week');
   await b.call('setup.joinCompany', {
-    serverUrl: server.url, orgCode: 'acme', username: BOB.name, password: BOB.password,
+    serverUrl: server.url, orgCode: server.org, username: server.user(BOB.name), password: BOB.password,
     branchCode: 'NYC', device: { letter: 'B', label: 'Back office PC' }, userName: 'Bob Bookkeeper',
   });
   await until(() => status(b), (s) => s.state === 'up-to-date', 'B joined');
