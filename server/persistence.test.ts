@@ -78,9 +78,10 @@ describe('sync server on disk', () => {
 
 describe('several servers in one process', () => {
   it('keeps the databases of two in-memory servers apart', async () => {
-    const { startTestServer } = await import('./test-server');
-    const a = await startTestServer({ org: 'acme', branches: ['NYC'] });
-    const b = await startTestServer({ org: 'acme', branches: ['NYC'] });
+    // The bundled server itself, also when the suite runs against an external CouchDB.
+    const { startBundledTestServer } = await import('./test-server');
+    const a = await startBundledTestServer({ org: 'acme', branches: ['NYC'] });
+    const b = await startBundledTestServer({ org: 'acme', branches: ['NYC'] });
     try {
       const put = await fetch(`${a.url}/acme-master/company`, {
         method: 'PUT',
