@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../../../core/testing/node-core';
+import type { CsvMapping } from '../banking-contract';
 import { accountsModule } from '../index';
 
 /**
@@ -87,13 +88,12 @@ describe('an import whose reader throws', () => {
 
   it('refuses OFX, camt.053 and CSV statements and writes nothing', async () => {
     const d = await company();
-    const mapping = {
+    const mapping: CsvMapping = {
       date: 'Buchungstag',
       amount: 'Betrag',
       description: 'Verwendungszweck',
       dateFormat: 'DD.MM.YYYY',
       decimalSeparator: ',',
-      currency: 'EUR',
     };
     for (const [fileName, text, extra] of [
       ['march.ofx', fixture('ofx1-checking.ofx'), {}],

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { usePlatform } from '../../../app/platform-context';
+import { decodeTextFile } from '../../../core/text-file';
 import { errorMessage } from '../../../ui/form-errors';
 import { JOURNAL_CSV_COLUMNS, journalCsvTemplate } from '../domain/io/journal-csv';
 import { CHART_CSV_COLUMNS } from '../domain/io/chart-csv';
@@ -20,7 +21,13 @@ export function ImportExportPage() {
   async function pick(what: 'journal' | 'chart') {
     const file = await platform.files.openFile(CSV);
     if (!file) return;
-    const csv = new TextDecoder().decode(file.data);
+    // Journal and chart CSV are UTF-8 by definition; anything else is refused, never guessed.
+    const decoded = decodeTextFile(file.data, { allowWindows1252: false });
+    if (!decoded.ok) {
+      setOutcome({ what: file.name, result: { ok: false, written: 0, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] } });
+      return;
+    }
+    const csv = decoded.text;
     const res = what === 'journal' ? await importJournal({ csv }) : await importChart({ csv });
     if ('data' in res && res.data) setOutcome({ what: `${file.name}`, result: res.data });
   }

@@ -56,24 +56,31 @@ function ImportButton({ account }: { account: string }) {
   const platform = usePlatform();
   const [importStatement, { isLoading, error }] = useBankingImportMutation();
   const [outcome, setOutcome] = useState<{ fileName: string; result: ImportStatementResult } | null>(null);
-  const [pending, setPending] = useState<{ fileName: string; text: string; result: Extract<ImportStatementResult, { kind: 'needs-mapping' }> } | null>(null);
+  const [pending, setPending] = useState<{ fileName: string; text: string; note: string | null; result: Extract<ImportStatementResult, { kind: 'needs-mapping' }> } | null>(null);
 
-  async function send(fileName: string, text: string, mapping?: CsvMapping) {
+  /** `note`: how the file's bytes were read when they were not UTF-8, shown with the outcome. */
+  async function send(fileName: string, text: string, note: string | null, mapping?: CsvMapping) {
     const res = await importStatement({ account, fileName, text, ...(mapping ? { mapping } : {}) });
     if (!('data' in res) || !res.data) return;
     if (res.data.kind === 'needs-mapping') {
-      setPending({ fileName, text, result: res.data });
+      setPending({ fileName, text, note, result: res.data });
       return;
     }
     setPending(null);
-    setOutcome({ fileName, result: res.data });
+    const result = note && res.data.kind === 'imported' ? { ...res.data, warnings: [{ line: 1, message: note }, ...res.data.warnings] } : res.data;
+    setOutcome({ fileName, result });
   }
 
   async function pick() {
     setOutcome(null);
     const file = await platform.files.openFile(STATEMENT_FILES);
     if (!file) return;
-    await send(file.name, decodeStatement(file.data));
+    const decoded = decodeStatement(file.data);
+    if (!decoded.ok) {
+      setOutcome({ fileName: file.name, result: { kind: 'refused', problems: [{ line: decoded.line, message: decoded.message }] } });
+      return;
+    }
+    await send(file.name, decoded.text, decoded.note);
   }
 
   return (
@@ -92,7 +99,7 @@ function ImportButton({ account }: { account: string }) {
           problems={pending.result.problems}
           busy={isLoading}
           onCancel={() => setPending(null)}
-          onConfirm={(mapping) => send(pending.fileName, pending.text, mapping)}
+          onConfirm={(mapping) => send(pending.fileName, pending.text, pending.note, mapping)}
         />
       )}
     </Stack>

@@ -187,4 +187,23 @@ describe('BankingPage', () => {
     );
     expect(await screen.findByText(/Imported 1 line from kasse.csv/)).toBeTruthy();
   });
+
+  it('says so when a statement was read as Windows-1252, and refuses damaged UTF-8 without sending it', async () => {
+    const ofx = '<OFX>\n<NAME>Caf\u00e9 Central\n</OFX>\n';
+    openFile.mockResolvedValueOnce({ name: 'old-bank.ofx', data: Uint8Array.from([...ofx].map((c) => c.charCodeAt(0))) });
+    responses['banking.importStatement'] = () => ({ kind: 'imported', statementId: 'bankStatement:2', imported: 1, skipped: 0, warnings: [] });
+    mount();
+    fireEvent.click(await screen.findByRole('button', { name: 'Import statement…' }));
+    expect(await screen.findByText(/read as Western European \(Windows-1252\) text/)).toBeTruthy();
+    expect((lastCall('banking.importStatement') as { text: string }).text).toContain('Café Central');
+
+    calls.length = 0;
+    const good = new TextEncoder().encode('Datum;Text;Betrag\n03.03.2026;Müller GmbH;-4,50\n');
+    openFile.mockResolvedValueOnce({ name: 'broken.csv', data: Uint8Array.from([...good, 0x30, 0x34, 0x3b, 0xc3, 0x28, 0x0a]) });
+    fireEvent.click(screen.getByRole('button', { name: 'Import statement…' }));
+    expect(await screen.findByText(/broken.csv was not imported/)).toBeTruthy();
+    expect(screen.getByText(/Line 3: This line is not valid UTF-8 text/)).toBeTruthy();
+    expect(lastCall('banking.importStatement')).toBeUndefined();
+  });
 });
+

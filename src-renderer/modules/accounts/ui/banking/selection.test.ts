@@ -27,8 +27,8 @@ describe('CSV mapping guesses', () => {
     });
   });
 
-  it('decodes Windows-1252 files that are not UTF-8', () => {
-    expect(decodeStatement(new Uint8Array([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]))).toBe('Müller');
-    expect(decodeStatement(new TextEncoder().encode('Müller'))).toBe('Müller');
+  it('decodes Windows-1252 files that are not UTF-8, and says so', () => {
+    expect(decodeStatement(new Uint8Array([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]))).toMatchObject({ ok: true, text: 'Müller', note: expect.stringContaining('Windows-1252') });
+    expect(decodeStatement(new TextEncoder().encode('Müller'))).toMatchObject({ ok: true, text: 'Müller', note: null });
   });
 });

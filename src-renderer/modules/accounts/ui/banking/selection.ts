@@ -1,3 +1,4 @@
+import { decodeTextFile, type DecodedText } from '../../../../core/text-file';
 import type { DateFormat } from '../../domain/io/values';
 import type { StatementCsvMapping } from '../../domain/io/statement-csv';
 import type { CsvMapping } from '../../banking-contract';
@@ -58,11 +59,7 @@ export function initialMapping(guess: Partial<StatementCsvMapping>, dateSamples:
   };
 }
 
-/** Bank files are UTF-8 or, from older systems, Windows-1252; a wrong guess garbles umlauts. */
-export function decodeStatement(data: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('windows-1252').decode(data);
-  }
+/** Bank files are UTF-8 or, from older systems, Windows-1252; the clerk is told which was used. */
+export function decodeStatement(data: Uint8Array): DecodedText {
+  return decodeTextFile(data, { allowWindows1252: true });
 }
