@@ -158,11 +158,21 @@ interface BulkRefusal {
   reason: string;
 }
 
-export async function bulkWrite(w: WriteCtx): Promise<void> {
-  const { req, res } = w;
-  const send = (r: Refusal) => sendCouchError(res, r.status, r.error, r.reason);
+type BulkBody = { docs: Doc[]; new_edits?: boolean };
+
+/**
+ * A `_bulk_docs` body, or null after answering 400 with CouchDB's words: PouchDB would crash
+ * on some of these (`docs` not a list, null entries), so they are refused for everyone.
+ */
+export async function readBulk(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<BulkBody | null> {
+  const send = (r: Refusal) => {
+    sendCouchError(res, r.status, r.error, r.reason);
+    return null;
+  };
   const body = await readJsonBody(req, MAX_BODY);
-  // CouchDB's words for malformed requests; PouchDB would answer some of them with a crash.
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return send(bad('Request body must be a JSON object'));
   const b = body as { docs?: unknown; new_edits?: unknown };
@@ -170,16 +180,25 @@ export async function bulkWrite(w: WriteCtx): Promise<void> {
   if (!Array.isArray(b.docs)) return send(bad('`docs` parameter must be an array.'));
   if (b.new_edits !== undefined && typeof b.new_edits !== 'boolean')
     return send(bad('`new_edits` parameter must be a boolean.'));
-  const replicated = 'new_edits' in b && newEditsOff(b.new_edits);
-  const docs = b.docs as Doc[];
-  for (const d of docs) {
+  const replicated = b.new_edits === false;
+  for (const d of b.docs as unknown[]) {
     if (!d || typeof d !== 'object' || Array.isArray(d))
       return send(bad('Document must be a JSON object'));
-    if (d._id !== undefined && typeof d._id !== 'string')
+    const doc = d as Doc;
+    if (doc._id !== undefined && typeof doc._id !== 'string')
       return send(bad('Document id must be a string', 'illegal_docid'));
-    const shape = revisionShapeError(d, replicated);
+    const shape = revisionShapeError(doc, replicated);
     if (shape) return send(bad(shape));
   }
+  return b as BulkBody;
+}
+
+export async function bulkWrite(w: WriteCtx): Promise<void> {
+  const { res } = w;
+  const b = await readBulk(w.req, res);
+  if (!b) return;
+  const replicated = b.new_edits === false;
+  const docs = b.docs;
 
   const refusals = new Map<number, BulkRefusal>();
   const refuse = (i: number, error: string, reason: string) => {

@@ -11,7 +11,7 @@ import {
   denyServerAdmin,
   requestPath,
 } from './guard-path';
-import { bulkWrite, singleWrite } from './guard-write';
+import { bulkWrite, readBulk, singleWrite } from './guard-write';
 import type { WriteCtx } from './guard-write';
 import { BodyError, readJsonBody, sendCouchError } from './http-util';
 import type { Handler, Next } from './pouchdb-runtime';
@@ -83,7 +83,7 @@ async function guard(
   const session = await deps.sessions.resolve(req);
   if (!session.ok) return sendCouchError(res, session.status, session.error, session.reason);
   const ctx = session.userCtx;
-  if (isServerAdmin(ctx)) return adminRequest(deps, seg, method, res, next);
+  if (isServerAdmin(ctx)) return adminRequest(deps, seg, method, req, res, next);
   if (odd) return sendCouchError(res, 400, 'bad_request', odd);
 
   if (first === '_users') return usersDb(res, seg, method, ctx.name);
@@ -161,6 +161,7 @@ async function adminRequest(
   deps: GuardDeps,
   seg: string[],
   method: string,
+  req: IncomingMessage,
   res: ServerResponse,
   next: Next,
 ): Promise<void> {
@@ -168,6 +169,8 @@ async function adminRequest(
   if (!db || db.startsWith('_')) return next();
   if (head === '_changes' && !(await deps.facts.facts(db)).exists)
     return sendCouchError(res, 404, 'not_found', 'Database does not exist.');
+  if (method === 'POST' && head === '_bulk_docs' && seg.length === 2 && !(await readBulk(req, res)))
+    return;
   const writes = method !== 'GET' && method !== 'HEAD';
   if (
     writes &&
