@@ -1,5 +1,7 @@
+import { chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { installPasswordHashing } from './pouchdb-passwords';
 
 /**
  * Loads pouchdb-server 4.2.0's building blocks (express-pouchdb and the PouchDB 7 it was
@@ -60,6 +62,8 @@ export interface PouchAppOptions {
   configPath: string;
   logPath: string;
   inMemoryConfig: boolean;
+  /** PBKDF2 iterations for admin passwords set through `/_config`. */
+  passwordIterations: number;
 }
 
 type SaveFn = (this: unknown, cb?: (err?: unknown) => void) => void;
@@ -87,6 +91,10 @@ function serializeConfigSaves(): void {
       () =>
         new Promise<void>((done) => {
           original.call(this, (err?: unknown) => {
+            // It writes a temp file with the default mode and renames it over config.json
+            // (which holds the cookie secret and admin hash): back to owner-only every time.
+            const file = (this as { _file?: string | null })._file;
+            if (file && !err) chmodQuietly(file, 0o600);
             done();
             if (typeof cb === 'function') cb(err);
           });
@@ -95,8 +103,19 @@ function serializeConfigSaves(): void {
   };
 }
 
+function chmodQuietly(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch {
+    // not there (yet): the next save or start sets it
+  }
+}
+
+export { passwordChecker } from './pouchdb-passwords';
+
 export function createExpressPouchApp(opts: PouchAppOptions): ExpressPouchApp {
   serializeConfigSaves();
+  installPasswordHashing(opts.passwordIterations);
   const expressPouchDB = requireFromServer('express-pouchdb') as (
     o: Record<string, unknown>,
   ) => ExpressPouchApp;

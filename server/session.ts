@@ -21,7 +21,11 @@ export type SessionResult =
 export class SessionResolver {
   private readonly cache = new Map<string, { at: number; userCtx: UserCtx }>();
 
-  constructor(private readonly baseUrl: () => string) {}
+  /** `internalToken` marks our look-ups so the sign-in guard does not count them again. */
+  constructor(
+    private readonly baseUrl: () => string,
+    private readonly internalToken?: string,
+  ) {}
 
   async resolve(req: IncomingMessage): Promise<SessionResult> {
     const authorization = req.headers.authorization ?? '';
@@ -33,6 +37,7 @@ export class SessionResolver {
     if (hit && Date.now() - hit.at < CACHE_MS) return { ok: true, userCtx: copy(hit.userCtx) };
 
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.internalToken) headers['x-outpost-internal'] = this.internalToken;
     if (authorization) headers.authorization = authorization;
     if (cookie) headers.cookie = `AuthSession=${cookie}`;
     const res = await fetch(`${this.baseUrl()}/_session`, { headers });

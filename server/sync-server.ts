@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,12 +9,20 @@ import { corsMiddleware, parseOriginList } from './cors';
 import { DbFactsStore } from './db-facts';
 import { accessGuard } from './guard';
 import { jsonErrorHandler } from './json-errors';
-import { basicAuthHeader } from './http-util';
-import { createExpress, createExpressPouchApp, createServerPouchDB } from './pouchdb-runtime';
+import {
+  createExpress,
+  createExpressPouchApp,
+  createServerPouchDB,
+  passwordChecker,
+} from './pouchdb-runtime';
 import type { CouchConfig, PouchDbClass } from './pouchdb-runtime';
 import { SessionResolver } from './session';
 import { DEFAULT_LIMITS, limitsMiddleware } from './limits';
 import type { Limits } from './limits';
+import { AuthThrottle, DEFAULT_THROTTLE } from './auth-throttle';
+import type { ThrottleSettings } from './auth-throttle';
+import { DEFAULT_PASSWORD_ITERATIONS } from './password-hash';
+import { InternalAuth, signInGuard } from './sign-in';
 
 /**
  * The Outpost sync server: pouchdb-server 4.2.0's express-pouchdb, in this process, behind
@@ -34,7 +42,17 @@ export interface SyncServerOptions {
   corsOrigins?: string[];
   /** Body size limits (see server/limits.ts); unset ones keep their defaults. */
   limits?: Partial<Limits>;
+  /** Sign-in lockout (see server/auth-throttle.ts); unset ones keep CouchDB's defaults. */
+  throttle?: Partial<ThrottleSettings>;
+  /**
+   * PBKDF2-SHA256 iterations for new and changed passwords. Default 600,000 (CouchDB 3.4's);
+   * in-memory servers, which only tests start, default to 1,000 so suites stay fast.
+   */
+  passwordIterations?: number;
 }
+
+/** See SyncServerOptions.passwordIterations. */
+export const IN_MEMORY_PASSWORD_ITERATIONS = 1_000;
 
 export interface SyncServer {
   url: string;
@@ -52,16 +70,25 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const tempDir = inMemory ? mkdtempSync(join(tmpdir(), 'outpost-sync-')) : null;
   const dataDir = resolve(tempDir ?? opts.dataDir ?? DEFAULT_DATA_DIR);
   const dbDir = join(dataDir, 'db');
-  if (!inMemory) mkdirSync(dbDir, { recursive: true });
+  const logPath = join(dataDir, 'log.txt');
+  if (!inMemory) mkdirSync(dbDir, { recursive: true, mode: 0o700 });
+  const passwordIterations =
+    opts.passwordIterations ??
+    (inMemory ? IN_MEMORY_PASSWORD_ITERATIONS : DEFAULT_PASSWORD_ITERATIONS);
 
   const pouchApp = createExpressPouchApp({
     configPath: join(dataDir, 'config.json'),
-    logPath: join(dataDir, 'log.txt'),
+    logPath,
     inMemoryConfig: inMemory,
+    passwordIterations,
   });
   const config = pouchApp.couchConfig;
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  await configure(config, opts, inMemory);
+  const throttleSettings: ThrottleSettings = { ...DEFAULT_THROTTLE, ...opts.throttle };
+  await configure(config, opts, inMemory, passwordIterations);
+  // The folder holds the cookie secret, password hashes and every database: its owner only.
+  // (config.json itself is re-set to 0600 after every save, in pouchdb-runtime.ts.)
+  if (!inMemory) ownerOnly(dataDir, dbDir, logPath);
 
   const PouchDB = createServerPouchDB({
     inMemory,
@@ -73,8 +100,9 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
 
   let baseUrl = '';
   const self = () => baseUrl;
-  const sessions = new SessionResolver(self);
-  const facts = new DbFactsStore(self, basicAuthHeader(opts.admin.username, opts.admin.password));
+  const internal = new InternalAuth(opts.admin);
+  const sessions = new SessionResolver(self, internal.token);
+  const facts = new DbFactsStore(self, internal.header);
 
   const app = createExpress();
   app.disable('x-powered-by');
@@ -84,7 +112,16 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       ...parseOriginList(config.get('cors', 'origins')),
     ]),
   );
-  // Limits come before the guard: it parses bodies to validate them.
+  // Passwords are checked (and wrong ones counted) first; limits come before the guard,
+  // because it parses bodies to validate them.
+  app.use(
+    signInGuard({
+      throttle: new AuthThrottle(() => throttleSettings),
+      internal,
+      checkPassword: passwordChecker(pouchApp, PouchDB),
+      maxBodySize: () => limits.maxAnonymousBodySize,
+    }),
+  );
   app.use(limitsMiddleware(() => limits, sessions));
   app.use(accessGuard({ sessions, facts }));
   app.use(pouchApp);
@@ -124,6 +161,7 @@ async function configure(
   config: CouchConfig,
   opts: SyncServerOptions,
   inMemory: boolean,
+  passwordIterations: number,
 ): Promise<void> {
   const set = (section: string, key: string, value: unknown) =>
     new Promise<void>((ok, fail) =>
@@ -131,12 +169,21 @@ async function configure(
     );
   // Re-set on every start: the config file stores only a hash, and the operator may have
   // changed the password on the command line. express-pouchdb hashes it when saving.
+  await set('couch_httpd_auth', 'iterations', passwordIterations);
   await set('admins', opts.admin.username, opts.admin.password);
   // Without a stored secret every restart would sign everyone's AuthSession cookie out.
   if (!inMemory && !config.get('couch_httpd_auth', 'secret_persisted')) {
     await set('couch_httpd_auth', 'secret', randomBytes(16).toString('hex'));
     await set('couch_httpd_auth', 'secret_persisted', true);
   }
+}
+
+function ownerOnly(dataDir: string, dbDir: string, logPath: string): void {
+  chmodSync(dataDir, 0o700);
+  chmodSync(dbDir, 0o700);
+  closeSync(openSync(logPath, 'a', 0o600));
+  chmodSync(logPath, 0o600);
+  chmodSync(join(dataDir, 'config.json'), 0o600);
 }
 
 async function closeDatabases(PouchDB: PouchDbClass, inMemory: boolean): Promise<void> {
