@@ -91,6 +91,7 @@ export const api = createApi({
     search: b.query<R<'index.search'>, P<'index.search'>>({ queryFn: (p) => run('index.search', p), providesTags: ['index'] }),
     conflicts: b.query<R<'conflicts.list'>, void>({ queryFn: () => run('conflicts.list', undefined), providesTags: ['conflict'] }),
     conflictCount: b.query<R<'conflicts.count'>, void>({ queryFn: () => run('conflicts.count', undefined), providesTags: ['conflict'] }),
+    forgeries: b.query<R<'conflicts.forgeries'>, void>({ queryFn: () => run('conflicts.forgeries', undefined), providesTags: ['conflict'] }),
     resolveConflict: b.mutation<R<'conflicts.resolve'>, P<'conflicts.resolve'>>({
       queryFn: (p) => run('conflicts.resolve', p),
       // Refused or not, the list is read again: a refusal usually means it changed meanwhile.
@@ -126,6 +127,7 @@ export const {
   useDashboardQuery,
   useSearchQuery,
   useConflictsQuery,
+  useForgeriesQuery,
   useConflictCountQuery,
   useResolveConflictMutation,
 } = api;

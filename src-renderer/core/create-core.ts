@@ -14,6 +14,7 @@ import { inspectServer, joinCompany } from './sync/join';
 import { signIn, signOut } from './sync/sign-in';
 import { z } from 'zod';
 import { countConflicts, listConflicts, resolveConflict } from './conflicts/conflict-service';
+import { correctWaiting, listForgeries } from './conflicts/forgery-service';
 import type { CoreModule } from './module';
 import { parseOrThrow } from './db/validation';
 
@@ -215,9 +216,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     'index.search': async ({ text, limit }) => searchCatalog(ready().index, text, limit),
 
-    'conflicts.list': () => listConflicts(ready()),
+    'conflicts.list': async () => {
+      // A forged change of a posted record is corrected, not offered as a choice (DESIGN §10).
+      await correctWaiting(ready());
+      return listConflicts(ready());
+    },
     'conflicts.count': () => countConflicts(ready()),
     'conflicts.resolve': (input) => resolveConflict(ready(), input),
+    'conflicts.forgeries': () => listForgeries(ready()),
   };
 
   return {

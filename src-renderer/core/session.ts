@@ -12,10 +12,13 @@ import { OutpostError } from './errors';
 import type { SchemaRegistry } from './db/schema-registry';
 import type { CoreEvent } from './rpc/contract';
 import { SyncEngine } from './sync/engine';
+import { registerForgeryTypes } from './conflicts/forgery';
+import { correctForgeries } from './conflicts/forgery-service';
 
 export function createRegistry(modules: readonly CoreModule[] = []): SchemaRegistry {
   const registry = new Registry();
   registerOrgTypes(registry);
+  registerForgeryTypes(registry);
   for (const m of modules) m.registerTypes(registry);
   return registry;
 }
@@ -67,6 +70,8 @@ export class Session {
         deps.emit({ kind: 'progress', task: 'index-rebuild', label: 'Rebuilding the index', done, total, finished }),
       catchUpProgress: (done, total, finished) =>
         deps.emit({ kind: 'progress', task: 'index-catch-up', label: 'Updating reports', done, total, finished }),
+      // A forged change of a posted record: corrected at once where this user may (DESIGN §10).
+      forged: (db, ids) => void correctForgeries(this, db, ids),
     }, projections);
     this.sync = new SyncEngine({
       env: deps.env,

@@ -7,6 +7,7 @@ import type { Device } from '../../core/org/schemas';
 import type { ConflictRecord, ConflictVersion } from '../../core/rpc/contract';
 import { errorFields, errorMessage } from '../../ui/form-errors';
 import { useBranchesQuery, useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '../api';
+import { ForgeriesSection } from './ForgeriesSection';
 
 /**
  * Conflicts (issue 4 §3): every draft or master-data record two offices changed while apart,
@@ -54,6 +55,7 @@ export function ConflictsPage() {
       {conflicts?.map((c) => (
         <ConflictCard key={`${c.db}|${c.id}|${c.revs.join(',')}`} conflict={c} devices={devices} onStale={() => void refetch()} />
       ))}
+      <ForgeriesSection devices={devices} />
     </Stack>
   );
 }
@@ -208,7 +210,7 @@ function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord
                     size="xs"
                     variant="light"
                     loading={isLoading}
-                    disabled={v.readable !== 'current' || (anyPosted && !(v.posted && v.winner))}
+                    disabled={v.readable !== 'current' || (anyPosted && !(v.posted && v.winner)) || v.forged === true}
                     onClick={() => void send({ keepRev: v.rev })}
                     aria-label={`Keep version ${i + 1}`}
                   >
@@ -222,7 +224,9 @@ function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord
         {failure && <Alert color="red">{failure.message}</Alert>}
         {anyPosted && (
           <Text size="xs" c="dimmed">
-            One version is posted: posted records never change, so only the posted version can be kept.
+            {conflict.versions.some((v) => v.forged)
+              ? 'One version is posted and the others were forged: every office shows and counts the posted version. Keep it to remove the forged ones (see “Forged changes to posted records” below).'
+              : 'One version is posted: posted records never change, so only the posted version can be kept.'}
           </Text>
         )}
         <Group justify="flex-end">
@@ -253,6 +257,11 @@ function VersionHeader({ version, n, devices }: { version: ConflictVersion; n: n
         {version.posted && (
           <Badge size="xs" color="gray">
             posted
+          </Badge>
+        )}
+        {version.forged && (
+          <Badge size="xs" color="red">
+            forged, ignored
           </Badge>
         )}
         {version.readable === 'newer' && (

@@ -5,7 +5,7 @@ import { Provider } from 'react-redux';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { diffVersions } from '../../core/conflicts/conflict-diff';
-import type { ConflictRecord } from '../../core/rpc/contract';
+import type { ConflictRecord, ForgeryEntry } from '../../core/rpc/contract';
 import { setRpcClient } from '../api';
 import type { RpcClient } from '../rpc-client';
 import { createStore } from '../store';
@@ -14,6 +14,7 @@ import { installBrowserStubs } from '../../ui/testing/browser-stubs';
 
 const calls: { method: string; params: unknown }[] = [];
 let list: ConflictRecord[] = [];
+let forgeries: ForgeryEntry[] = [];
 
 const base = { _id: 'party:1', type: 'party', v: 1, branch: '*', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'Alice', device: 'device:A' };
 const v1 = { ...base, code: 'C-001', name: 'Bayside Cafe & Bakery', phone: '555', updatedBy: 'Alice', updatedAt: '2026-01-02T10:00:00.000Z' };
@@ -33,7 +34,13 @@ beforeAll(() => {
     call: async (method: string, params: unknown) => {
       calls.push({ method, params });
       if (method === 'conflicts.list') return list;
-      if (method === 'org.listDevices') return [{ _id: 'device:A', branchCode: 'NYC', letter: 'A' }];
+      if (method === 'conflicts.forgeries') return forgeries;
+      if (method === 'org.listDevices') {
+        return [
+          { _id: 'device:A', branchCode: 'NYC', letter: 'A', label: 'Head office PC' },
+          { _id: 'device:B', branchCode: 'NYC', letter: 'B', label: 'Front desk PC' },
+        ];
+      }
       if (method === 'org.listBranches') return [{ _id: 'branch:1', code: 'NYC', name: 'New York' }, { _id: 'branch:2', code: 'BOS', name: 'Boston' }];
       if (method === 'conflicts.resolve') {
         list = [];
@@ -47,6 +54,7 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   calls.length = 0;
+  forgeries = [];
 });
 
 function mount(path = '/conflicts') {
@@ -114,5 +122,56 @@ describe('Conflicts page', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Keep version 2' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'conflicts.resolve')).toBe(true));
     expect(calls.find((c) => c.method === 'conflicts.resolve')!.params).toEqual({ db: 'master', id: 'party:1', revs: ['2-a', '2-b'], keepRev: '2-b' });
+  });
+});
+
+describe('Forged changes to posted records', () => {
+  const forged: ForgeryEntry = {
+    db: 'branch-nyc', id: 'journalEntry:1', type: 'journalEntry', title: 'NYC-A-JE-000001 Owner invests capital',
+    postedRev: '1-a', forgedRev: '50-f',
+    claimed: { by: 'Tom Clerk', device: 'device:B', at: '2026-04-03T17:45:00.000Z' },
+    changes: [{ field: 'status', posted: 'posted', forged: 'draft' }, { field: 'memo', posted: 'Owner invests capital', forged: 'Owner invests capital (corrected)' }],
+    state: 'corrected', detectedAt: '2026-04-04T08:10:00.000Z', correctedBy: 'Alice Admin', correctedOn: 'device:A',
+  };
+
+  it('lists who the forged version claims to be, with names and local dates, and what it changed', async () => {
+    list = [];
+    forgeries = [forged, { ...forged, id: 'journalEntry:2', forgedRev: '7-g', title: 'NYC-A-JE-000002 Rent', state: 'waiting', detectedAt: null, correctedBy: null, correctedOn: null }];
+    mount();
+    const card = await screen.findByTestId('forgery-journalEntry:1');
+    expect(screen.getByRole('heading', { name: 'Forged changes to posted records' })).toBeTruthy();
+    expect(within(card).getByText('Posted version restored')).toBeTruthy();
+    expect(within(card).getByText(`Claims to be from Tom Clerk on NYC-B (Front desk PC), ${new Date('2026-04-03T17:45:00.000Z').toLocaleString()}.`)).toBeTruthy();
+    expect(within(card).getByText(`Found and corrected by Alice Admin on NYC-A (Head office PC), ${new Date('2026-04-04T08:10:00.000Z').toLocaleString()}.`)).toBeTruthy();
+    const rows = within(within(card).getByRole('table')).getAllByRole('row').map((r) => r.textContent);
+    expect(rows).toEqual(['FieldPosted (kept)Forged (ignored)', 'StatusPostedDraft', 'MemoOwner invests capitalOwner invests capital (corrected)']);
+    expect(card.textContent).not.toMatch(/device:/);
+    const waiting = screen.getByTestId('forgery-journalEntry:2');
+    expect(within(waiting).getByText('Waiting for someone allowed to correct it')).toBeTruthy();
+    // The conflicts themselves are settled: every office agrees on the posted version.
+    expect(screen.getByText('No conflicts: every office agrees.')).toBeTruthy();
+  });
+
+  it('shows no such section when nothing was forged', async () => {
+    list = [];
+    mount();
+    expect(await screen.findByText('No conflicts: every office agrees.')).toBeTruthy();
+    await waitFor(() => expect(calls.some((c) => c.method === 'conflicts.forgeries')).toBe(true));
+    expect(screen.queryByTestId('forgeries')).toBeNull();
+  });
+
+  it('marks a forged version beside a posted one, and only the posted version can be kept', async () => {
+    const posted = { ...base, _id: 'journalEntry:1', type: 'journalEntry', branch: 'NYC', status: 'posted', memo: 'Owner invests capital' };
+    const draft = { ...posted, status: 'draft', memo: 'Owner invests capital (corrected)', updatedBy: 'Tom Clerk', updatedAt: '2026-04-03T17:45:00.000Z' };
+    list = [{
+      db: 'branch-nyc', id: 'journalEntry:1', type: 'journalEntry', title: 'NYC-A-JE-000001 Owner invests capital', revs: ['1-a', '50-f'],
+      versions: [{ ...version(posted, '1-a', true), posted: true }, { ...version(draft, '50-f', false), forged: true }],
+      fields: diffVersions([posted, draft]),
+    }];
+    mount();
+    const card = await screen.findByTestId('conflict-journalEntry:1');
+    expect(within(card).getByText('forged, ignored')).toBeTruthy();
+    expect((within(card).getByRole('button', { name: 'Keep version 2' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(card).getByRole('button', { name: 'Keep version 1' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -1,14 +1,19 @@
 import type { Db } from '../db/pouch';
+import { chooseAsSeen } from '../db/posted-leaf';
 import { validationError } from '../db/validation';
 import { OutpostError } from '../errors';
 import type { ConflictRecord, ConflictVersion, ResolveConflictInput, ResolveConflictResult } from '../rpc/contract';
 import type { Session } from '../session';
 import { diffVersions, isAuditField } from './conflict-diff';
+import { readReports, reportKeys, reportsFor } from './forgery';
 
 /**
  * Conflicts (issue 4 §3). Two offices that edit the same draft or master-data document while
  * apart both keep their edit; PouchDB picks one version to show (the "winner") and keeps the
- * others as `_conflicts`. Posted facts never change, so only drafts and master data get here.
+ * others as `_conflicts`. Posted facts never change, so only drafts and master data get here,
+ * except through a forged replicated write (DESIGN §10): then the posted version is the one
+ * shown, and keeping it (automatic where this user may write, see forgery-service.ts) deletes
+ * the forged versions and keeps a report of them.
  * The catalog row of the index counts each document's `_conflicts`, so listing reads only the
  * conflicted documents; a resolution is one bulkDocs that writes the result on top of the
  * winner and deletes every other version, which then syncs like any edit.
@@ -31,9 +36,9 @@ async function getRaw(db: Db, id: string, opts: { rev?: string; conflicts?: bool
   }
 }
 
-/** The leaf revisions now: the winner first, then the others sorted. */
-function leafRevs(winner: Raw): string[] {
-  return [winner._rev, ...[...(winner._conflicts ?? [])].sort()];
+/** The leaf revisions now: the one shown first, then the others sorted. */
+function leafRevs(shown: string, all: readonly string[]): string[] {
+  return [shown, ...all.filter((r) => r !== shown).sort()];
 }
 
 function sameRevSet(a: readonly string[], b: readonly string[]): boolean {
@@ -47,7 +52,7 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-function toVersion(session: Session, raw: Raw, winner: boolean): ConflictVersion {
+function toVersion(session: Session, raw: Raw, winner: boolean, forged: boolean): ConflictVersion {
   const decoded = session.registry.decode(raw);
   const doc = { ...(decoded.doc as Record<string, unknown>) };
   delete doc._conflicts;
@@ -57,28 +62,44 @@ function toVersion(session: Session, raw: Raw, winner: boolean): ConflictVersion
     doc,
     readable: decoded.kind,
     posted: raw.status === 'posted',
+    ...(forged ? { forged: true } : {}),
     editedBy: str(raw.updatedBy) || str(raw.createdBy),
     editedAt: str(raw.updatedAt) || str(raw.createdAt),
     device: str(raw.device),
   };
 }
 
-/** Reads one document's versions as they are now, or null when it is no longer in conflict. */
-async function readConflict(session: Session, dbName: string, id: string): Promise<ConflictRecord | null> {
+/**
+ * Reads one document's versions as they are now (the one every office shows first: a posted
+ * version if there is one), or null when it is no longer in conflict. `couchRev` is CouchDB's
+ * winner, on top of which a merge is written.
+ */
+async function readLeaves(session: Session, dbName: string, id: string): Promise<{ rec: ConflictRecord; couchRev: string } | null> {
   const db = dbOf(session, dbName);
   const winner = await getRaw(db, id, { conflicts: true });
   if (!winner || !winner._conflicts?.length) return null;
-  const revs = leafRevs(winner);
-  const losers = await Promise.all(revs.slice(1).map((rev) => getRaw(db, id, { rev })));
-  const versions = [toVersion(session, winner, true)];
-  for (const l of losers) if (l) versions.push(toVersion(session, l, false));
-  const type = str(winner.type) || id.split(':')[0] || 'unknown';
+  const others = await Promise.all([...winner._conflicts].map((rev) => getRaw(db, id, { rev })));
+  const leaves = [winner, ...others.filter((l): l is Raw => l !== null)];
+  const seen = chooseAsSeen(leaves)!;
+  const forged = new Set(seen.forged.map((l) => l._rev));
+  const revs = leafRevs(seen.doc._rev, [winner._rev, ...winner._conflicts]);
+  const byRev = new Map(leaves.map((l) => [l._rev, l]));
+  const versions: ConflictVersion[] = [];
+  for (const rev of revs) {
+    const l = byRev.get(rev);
+    if (l) versions.push(toVersion(session, l, rev === seen.doc._rev, seen.postedWins && forged.has(rev)));
+  }
+  const type = str(seen.doc.type) || str(winner.type) || id.split(':')[0] || 'unknown';
   const def = session.registry.get(type);
   const first = versions[0]!;
   let title = id;
   if (def && first.readable === 'current') title = def.title(first.doc as never);
   else if (typeof first.doc.name === 'string') title = first.doc.name;
-  return { db: dbName, id, type, title, revs, versions, fields: diffVersions(versions.map((v) => v.doc)) };
+  return { rec: { db: dbName, id, type, title, revs, versions, fields: diffVersions(versions.map((v) => v.doc)) }, couchRev: winner._rev };
+}
+
+export async function readConflict(session: Session, dbName: string, id: string): Promise<ConflictRecord | null> {
+  return (await readLeaves(session, dbName, id))?.rec ?? null;
 }
 
 /** Every conflicted document of this device, oldest edit first. */
@@ -113,10 +134,10 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
   const db = dbOf(session, dbName);
   // The versions as they are now; a different set than the user decided on means someone else
   // (usually another office, through sync) changed or resolved the record meanwhile.
-  const rec = await readConflict(session, dbName, id);
-  if (!rec || !sameRevSet(rec.revs, input.revs)) throw new OutpostError('conflict', STALE);
+  const read = await readLeaves(session, dbName, id);
+  if (!read || !sameRevSet(read.rec.revs, input.revs)) throw new OutpostError('conflict', STALE);
+  const { rec, couchRev: winnerRev } = read;
   if (keepRev !== undefined && !rec.revs.includes(keepRev)) throw new OutpostError('conflict', STALE);
-  const winnerRev = rec.revs[0]!;
   if (rec.versions.some((v) => v.readable === 'newer')) {
     throw new OutpostError(
       'read-only',
@@ -126,16 +147,17 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
   const def = session.registry.get(rec.type);
   if (!def) throw new OutpostError('read-only', `This build of Outpost does not know "${rec.type}" records, so it cannot resolve this conflict.`);
 
-  const winnerVersion = rec.versions[0]!;
-  const posted = rec.versions.filter((v) => v.posted);
+  // The version every office shows: the posted one when there is one (DESIGN §10).
+  const shown = rec.versions[0]!;
   const losers = rec.revs.slice(1);
   const c = session.writeContext();
   const docs: Record<string, unknown>[] = [];
 
-  if (posted.length > 0) {
-    // A posted fact cannot be changed or deleted; only keeping the posted winner (deleting
-    // the drafts beside it) is possible here.
-    if (keepRev !== winnerRev || !winnerVersion.posted || posted.length > 1) {
+  if (shown.posted) {
+    // A posted fact cannot be changed or deleted: only keeping it (deleting every other
+    // version, which then leaves it as the winner everywhere) is possible. The versions beside
+    // it were forged; each is kept as a report in the same bulkDocs.
+    if (keepRev !== shown.rev) {
       throw new OutpostError(
         'read-only',
         'This record is posted in one of its versions, and posted records cannot be changed or merged. Keep the posted version, or ask your administrator.',
@@ -175,17 +197,19 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
     docs.push({ ...(parsed.data as Record<string, unknown>), _id: id, _rev: winnerRev });
   }
   for (const rev of losers) docs.push({ _id: id, _rev: rev, _deleted: true });
+  if (shown.posted) docs.push(...reportsFor(session, rec, shown, reportKeys(await readReports(session, dbName))));
 
   const results = await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[]);
   const written: { id: string; rev: string; type: string }[] = [];
   let failed = false;
-  for (const r of results) {
+  results.forEach((r, i) => {
+    const doc = docs[i]!;
     if ('error' in r && r.error) failed = true;
-    else if ('rev' in r && r.rev) written.push({ id, rev: r.rev, type: rec.type });
-  }
-  // The revision that now stands: the one written on top of the winner, or the kept posted winner.
+    else if ('rev' in r && r.rev) written.push({ id: String(doc._id), rev: r.rev, type: doc._id === id ? rec.type : String(doc.type) });
+  });
+  // The revision that now stands: the one written on top of the winner, or the kept posted version.
   const first = results[0];
-  const standing = docs[0]!._deleted ? winnerRev : first && 'rev' in first && !('error' in first && first.error) ? first.rev : undefined;
+  const standing = shown.posted ? shown.rev : first && 'rev' in first && !('error' in first && first.error) ? first.rev : undefined;
   // The sync engine keeps one pending revision per document; the standing one goes last.
   written.sort((a, b) => Number(a.rev === standing) - Number(b.rev === standing));
   session.onWrite(dbName, written);

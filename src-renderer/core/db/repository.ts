@@ -2,6 +2,7 @@ import type { DocBase } from '../org/schemas';
 import { OutpostError } from '../errors';
 import { idRange, newId } from '../ids';
 import type { Db } from './pouch';
+import { readAsSeen } from './posted-leaf';
 import type { DocTypeDef, SchemaRegistry } from './schema-registry';
 import { validationError } from './validation';
 
@@ -168,14 +169,13 @@ export class Repository<T extends DocBase> {
     return out;
   }
 
+  /**
+   * The document as every device sees it: a posted leaf wins over CouchDB's winner (DESIGN §10),
+   * so a forged draft beside a posted fact is neither shown nor editable here.
+   */
   private async getRaw(id: string): Promise<Record<string, unknown> & { _rev: string }> {
-    try {
-      return (await this.db.get(id)) as unknown as Record<string, unknown> & { _rev: string };
-    } catch (e) {
-      if ((e as { status?: number }).status === 404) {
-        throw new OutpostError('not-found', `That ${this.def.type} no longer exists on this device.`);
-      }
-      throw e;
-    }
+    const seen = await readAsSeen(this.db, id);
+    if (!seen) throw new OutpostError('not-found', `That ${this.def.type} no longer exists on this device.`);
+    return seen.doc;
   }
 }

@@ -73,6 +73,19 @@ export class IndexDb extends Dexie {
   }
 }
 
+export interface ProjectedChange {
+  id: string;
+  type: string;
+  doc: Record<string, unknown> | null;
+  /**
+   * The document's only revision ever (a first revision, no other leaf, live or deleted): it
+   * cannot have contributed anything yet, so a projection may skip looking up its old rows.
+   * A first revision is not enough: a posted `1-` leaf is projected again when a forged
+   * sibling is removed (DESIGN §10).
+   */
+  fresh?: boolean;
+}
+
 /** A projection of a module: keeps its own tables in step with the documents it reads. */
 export interface Projection {
   /** Dexie store definitions this projection owns. */
@@ -83,7 +96,7 @@ export interface Projection {
    * contributed before, so replaying a change (or a replicated edit of a draft) never
    * double-counts.
    */
-  apply(index: IndexDb, db: string, changes: { id: string; type: string; doc: Record<string, unknown> | null }[]): Promise<void>;
+  apply(index: IndexDb, db: string, changes: ProjectedChange[]): Promise<void>;
 }
 
 export function tokenize(text: string): string[] {

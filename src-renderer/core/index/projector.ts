@@ -1,8 +1,9 @@
 import type { SchemaRegistry } from '../db/schema-registry';
 import type { Db } from '../db/pouch';
+import { asSeenFromWinner, type Leaf } from '../db/posted-leaf';
 import { typeOfId } from '../ids';
 import type { IndexStatus } from '../rpc/contract';
-import { searchTokens, type CatalogRow, type IndexDb, type Projection } from './index-db';
+import { searchTokens, type CatalogRow, type IndexDb, type ProjectedChange, type Projection } from './index-db';
 
 // 1,000 changes per Dexie transaction: a long catch-up spends less on each transaction's
 // fixed cost (checkpoint, aggregates read back) than with 500.
@@ -19,6 +20,11 @@ export interface ProjectorEvents {
    * sees why a report is still waiting.
    */
   catchUpProgress?(done: number, total: number, finished: boolean): void;
+  /**
+   * Documents of this database with a posted leaf and another live leaf beside it: someone
+   * forged a change of a fact. Told after the index shows the posted version.
+   */
+  forged?(db: string, ids: string[]): void;
 }
 
 type Change = PouchDB.Core.ChangesResponseChange<Record<string, unknown>>;
@@ -125,7 +131,9 @@ export class Projector {
     // Progress of a long catch-up (not of a rebuild, which reports its own).
     let progress: { done: number; total: number } | null = null;
     const read = (since: string | number) =>
-      db.changes<Record<string, unknown>>({ since, limit: BATCH, include_docs: true, conflicts: true });
+      // all_docs: every leaf's revision (deleted ones too) in `changes`, so a document's only
+      // revision ever can be told from one that had others (see ProjectedChange.fresh).
+      db.changes<Record<string, unknown>>({ since, limit: BATCH, include_docs: true, conflicts: true, style: 'all_docs' });
     // Read once: every batch then moves the checkpoint to where the next one starts, and nothing
     // else writes it meanwhile (all index work runs on one queue).
     const start = (await this.index.checkpoints.get(name))?.seq ?? 0;
@@ -147,13 +155,14 @@ export class Projector {
           const newest = Number((await db.info()).update_seq);
           progress = { done: 0, total: Math.max(BATCH, newest - start) };
         }
-        const types = await this.applyBatch(name, res.results, res.last_seq);
+        const { types, forged } = await this.applyBatch(name, db, res.results, res.last_seq);
         onBatch?.(res.results.length);
         if (progress) {
           progress.done += res.results.length;
           this.events.catchUpProgress?.(Math.min(progress.done, progress.total), progress.total, false);
         }
         if (types.size > 0) this.events.changed(name, [...types]);
+        if (forged.length > 0) this.events.forged?.(name, forged);
         if (res.results.length < BATCH || this.closed) return;
       }
     } finally {
@@ -161,11 +170,30 @@ export class Projector {
     }
   }
 
-  private async applyBatch(name: string, changes: Change[], lastSeq: string | number): Promise<Set<string>> {
+  /**
+   * A document in conflict is projected as every device must see it (DESIGN §10: a posted leaf
+   * wins over CouchDB's winner). The feed already carries `_conflicts`, so only conflicted
+   * documents cost a read of their leaves; the usual batch reads nothing more.
+   */
+  private async asSeen(db: Db, changes: Change[]): Promise<{ docs: Map<string, Record<string, unknown>>; forged: string[] }> {
+    const docs = new Map<string, Record<string, unknown>>();
+    const forged: string[] = [];
+    for (const ch of changes) {
+      const conflicts = ch.doc?._conflicts;
+      if (ch.deleted || !ch.doc || !Array.isArray(conflicts) || conflicts.length === 0) continue;
+      const seen = await asSeenFromWinner(db, ch.doc as Leaf & { _id: string; _conflicts?: string[] });
+      if (seen.doc._rev !== ch.doc._rev) docs.set(ch.id, { ...seen.doc, _conflicts: conflicts });
+      if (seen.postedWins) forged.push(ch.id);
+    }
+    return { docs, forged };
+  }
+
+  private async applyBatch(name: string, db: Db, changes: Change[], lastSeq: string | number): Promise<{ types: Set<string>; forged: string[] }> {
     const puts: CatalogRow[] = [];
     const deletes: string[] = [];
     const types = new Set<string>();
-    const projected: { id: string; type: string; doc: Record<string, unknown> | null }[] = [];
+    const projected: ProjectedChange[] = [];
+    const seen = await this.asSeen(db, changes);
     for (const ch of changes) {
       const type = typeOfId(ch.id);
       if (ch.id.startsWith('_design/') || !type) continue;
@@ -175,12 +203,18 @@ export class Projector {
         projected.push({ id: ch.id, type, doc: null });
         continue;
       }
-      const row = this.toRow(name, ch.doc);
+      const doc = seen.docs.get(ch.id) ?? ch.doc;
+      const row = this.toRow(name, doc);
       if (row) puts.push(row);
       else deletes.push(ch.id);
       // Projections read only documents this build understands (upcast to the current version).
-      const decoded = this.registry.decode(ch.doc);
-      projected.push({ id: ch.id, type, doc: decoded.kind === 'current' ? (decoded.doc as Record<string, unknown>) : null });
+      const decoded = this.registry.decode(doc);
+      // `_conflicts` survives decoding: a projection must know that another revision of this
+      // document may have been projected before (see the ledger projection's first-revision rule).
+      const conflicted = Array.isArray(doc._conflicts) && doc._conflicts.length > 0;
+      const fresh = ch.changes.length === 1 && String(doc._rev ?? '').startsWith('1-') && !conflicted;
+      const current = decoded.kind === 'current' ? { ...(decoded.doc as Record<string, unknown>), ...(conflicted ? { _conflicts: doc._conflicts } : {}) } : null;
+      projected.push({ id: ch.id, type, doc: current, fresh });
     }
     await this.index.transaction('rw', this.index.tables, async () => {
       if (deletes.length) await this.index.catalog.bulkDelete(deletes);
@@ -188,7 +222,7 @@ export class Projector {
       for (const p of this.projections) await p.apply(this.index, name, projected);
       await this.index.checkpoints.put({ db: name, seq: lastSeq });
     });
-    return types;
+    return { types, forged: seen.forged };
   }
 
   private toRow(name: string, raw: Record<string, unknown>): CatalogRow | null {

@@ -174,7 +174,7 @@ export interface DashboardSummary {
 /** One version (leaf revision) of a conflicted document. */
 export interface ConflictVersion {
   rev: string;
-  /** The version PouchDB currently shows everywhere (the others wait for a decision). */
+  /** The version every office shows now (the others wait for a decision); a posted version when there is one. */
   winner: boolean;
   /** Its content as this build reads it (upcast to the current schema); raw when unreadable. */
   doc: Record<string, unknown>;
@@ -182,6 +182,8 @@ export interface ConflictVersion {
   readable: 'current' | 'newer' | 'invalid';
   /** A posted fact: it can be kept, never merged into or deleted. */
   posted: boolean;
+  /** A live version beside a posted one: a forged change of a fact, never shown (DESIGN §10). */
+  forged?: boolean;
   /** Who last edited this version and when (falls back to who created it). */
   editedBy: string;
   editedAt: string;
@@ -224,6 +226,30 @@ export interface ResolveConflictResult {
   id: string;
   /** The revision that now stands. */
   rev: string;
+}
+
+/**
+ * A forged change of a posted record (DESIGN §10): a version beside a posted one, which every
+ * device ignores. Who made it is only what the forged version claims.
+ */
+export interface ForgeryEntry {
+  db: string;
+  /** The posted record and its title (as posted). */
+  id: string;
+  type: string;
+  title: string;
+  postedRev: string;
+  forgedRev: string;
+  /** Who and which device the forged version says wrote it, and when (its own fields: not proof). */
+  claimed: { by: string; device: string; at: string };
+  /** Each field the forged version changes: the posted value and the forged one. */
+  changes: { field: string; posted: unknown; forged: unknown }[];
+  /** 'corrected': the posted version was restored and this record kept; 'waiting': someone allowed to must open Outpost. */
+  state: 'corrected' | 'waiting';
+  /** When and by whom (on which device) it was found and corrected; null while waiting. */
+  detectedAt: string | null;
+  correctedBy: string | null;
+  correctedOn: string | null;
 }
 
 // ── Join ─────────────────────────────────────────────────────────────────────
@@ -300,6 +326,8 @@ export interface RpcMethods extends AccountsRpcMethods {
   'conflicts.count': { params: void; result: number };
   /** Keeps one version or saves a merge: one bulkDocs writes the result and deletes the losers. */
   'conflicts.resolve': { params: ResolveConflictInput; result: ResolveConflictResult };
+  /** Forged changes of posted records: corrected ones (kept in the database) and those still waiting. */
+  'conflicts.forgeries': { params: void; result: ForgeryEntry[] };
 }
 
 export type RpcMethod = keyof RpcMethods;

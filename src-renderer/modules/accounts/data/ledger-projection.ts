@@ -172,10 +172,11 @@ export const ledgerProjection: Projection = {
     // Batched: one query and one bulk write per table for the whole batch, not per document.
     const relevant = changes.filter((c) => c.type === 'journalEntry' || c.type === 'tradeDoc' || c.type === 'payment');
     if (relevant.length === 0) return;
-    // A first revision has contributed nothing yet (its change is processed once: rows and
-    // checkpoint share a transaction), so only later revisions and deletions are looked up —
-    // most of a large initial sync is first revisions.
-    const seen = relevant.filter((c) => !(c.doc && String(c.doc._rev ?? '').startsWith('1-')));
+    // A document's only revision has contributed nothing yet (its change is processed once:
+    // rows and checkpoint share a transaction), so only the others are looked up — most of a
+    // large initial sync is first revisions. The projector says which (`fresh`): a first
+    // revision alone is not enough once a forged sibling has come and gone (DESIGN §10).
+    const seen = relevant.filter((c) => !(c.doc && c.fresh));
     const ids = seen.map((c) => c.id);
     // Take back whatever these documents contributed before.
     const old = ids.length ? await rowsOfDocs(t.lines, ids).toArray() : [];

@@ -3,6 +3,7 @@ import { OutpostError } from '../../../core/errors';
 import { MASTER_DB } from '../../../core/db/names';
 import { typeOfId } from '../../../core/ids';
 import { takeNextNumber } from '../../../core/db/series';
+import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow, validationError } from '../../../core/db/validation';
 import { COMPANY_WIDE } from '../../../core/org/schemas';
 import type { Session } from '../../../core/session';
@@ -273,7 +274,8 @@ export async function reverseJournal(s: Session, input: { id: string; date: stri
 }
 
 export async function getJournal(s: Session, id: string): Promise<JournalView> {
-  const raw = (await s.dbs.get(s.homeBranchDbName)!.get(id).catch(() => null)) as Record<string, unknown> | null;
+  // As every device sees it: a posted leaf wins over a forged draft beside it (DESIGN §10).
+  const raw = (await readAsSeen(s.dbs.get(s.homeBranchDbName)!, id).catch(() => null))?.doc;
   if (!raw) throw new OutpostError('not-found', 'That journal entry is not on this device.');
   const decoded = s.registry.decode<JournalEntry>(raw);
   const reversedBy = (await ledgerTables(s.index).docs.where('reverses').equals(id).toArray()).map((d) => ({ id: d.id, number: d.number, date: d.date }));

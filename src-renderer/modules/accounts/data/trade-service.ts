@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OutpostError } from '../../../core/errors';
 import { MASTER_DB } from '../../../core/db/names';
 import { takeNextNumber } from '../../../core/db/series';
+import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow } from '../../../core/db/validation';
 import { addDays, todayLocal } from '../../../core/dates';
 import { COMPANY_WIDE, currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
@@ -284,7 +285,8 @@ export interface TradeDocView {
 
 export async function getTradeDoc(s: Session, id: string): Promise<TradeDocView> {
   await s.projector.settle();
-  const raw = (await s.homeBranchDb.get(id).catch(() => null)) as Record<string, unknown> | null;
+  // As every device sees it: a posted leaf wins over a forged draft beside it (DESIGN §10).
+  const raw = (await readAsSeen(s.homeBranchDb, id).catch(() => null))?.doc;
   if (!raw) throw new OutpostError('not-found', 'That document is not on this device.');
   const decoded = s.registry.decode<TradeDoc>(raw);
   const doc = decoded.doc as TradeDoc;

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { branchCodeOfDb, dbKind } from '../db/names';
+import type { SchemaRegistry } from '../db/schema-registry';
+import { idRange, newId } from '../ids';
+import type { SignedInUser } from '../org/device-config';
+import { docBaseSchema } from '../org/schemas';
+import type { ConflictRecord, ConflictVersion, ForgeryEntry } from '../rpc/contract';
+import type { Session } from '../session';
+import { isAuditField } from './conflict-diff';
+
+/**
+ * Forged changes of posted records (DESIGN §10, issue 9). A posted record is a fact; a version
+ * beside it can only come from a replicated write with an invented history, which a server
+ * may accept. Every device shows the posted version; a device whose user may write the
+ * database corrects it at once (deletes the forged versions) and keeps a `forgeryReport`.
+ *
+ * Where the report lives: a synced document in the same database, posted (immutable, so the
+ * server's rule against changing posted records protects it), written in the same bulkDocs as
+ * the correction. Synced, because the correction replicates only a deletion: without the
+ * report, head office would never learn what the forged version said or who it claimed to be.
+ * Two devices correcting the same forgery at once write two reports; readers show one per
+ * forged revision. A device that may not write the database writes nothing: it shows the
+ * posted version and lists the forgery as waiting.
+ */
+
+export const FORGERY_REPORT = 'forgeryReport';
+
+export const forgeryReportSchema = docBaseSchema.extend({
+  type: z.literal(FORGERY_REPORT),
+  v: z.literal(1),
+  status: z.literal('posted'),
+  /** The posted record that was forged. */
+  docId: z.string().min(3),
+  docType: z.string(),
+  title: z.string(),
+  postedRev: z.string().min(3),
+  forgedRev: z.string().min(3),
+  /** What the forged version says about itself (not proof). */
+  claimedBy: z.string(),
+  claimedDevice: z.string(),
+  claimedAt: z.string(),
+  /** The forged version's content, as found (revision bookkeeping left out). */
+  forged: z.record(z.string(), z.unknown()),
+});
+export type ForgeryReport = z.infer<typeof forgeryReportSchema>;
+
+export function registerForgeryTypes(registry: SchemaRegistry): void {
+  registry.register<ForgeryReport>({
+    type: FORGERY_REPORT,
+    version: 1,
+    schema: forgeryReportSchema,
+    // Posted records live in branch databases; the report sits beside the record it concerns.
+    home: 'branch',
+    title: (r) => `Forged change of ${r.title}`,
+    searchText: (r) => `${r.title} ${r.claimedBy}`,
+  });
+}
+
+/**
+ * Whether the server will take this user's writes to a database (mirrors validate_doc_update:
+ * master for admin/hq, a branch for its members, hq and admin, payroll for payroll and admin).
+ * A device that has never signed in to a server has nobody to refuse it.
+ */
+export function mayWriteDb(user: SignedInUser | null | undefined, db: string): boolean {
+  if (!user) return true;
+  const roles = new Set(user.roles);
+  if (roles.has('_admin') || roles.has('admin')) return true;
+  let kind;
+  try {
+    kind = dbKind(db);
+  } catch {
+    return false;
+  }
+  if (kind === 'master') return roles.has('hq');
+  if (kind === 'payroll') return roles.has('payroll');
+  return roles.has('hq') || roles.has(`branch:${branchCodeOfDb(db) ?? ''}`);
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function contentOf(doc: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!k.startsWith('_')) out[k] = v;
+  return out;
+}
+
+/** The reports that a correction of `rec` writes: one per forged version not already reported. */
+export function reportsFor(
+  session: Session,
+  rec: ConflictRecord,
+  kept: ConflictVersion,
+  known: ReadonlySet<string>,
+): ForgeryReport[] {
+  const c = session.writeContext();
+  const now = c.now().toISOString();
+  return rec.versions
+    .filter((v) => v.forged && !known.has(`${rec.id}|${v.rev}`))
+    .map((v) => ({
+      _id: newId(FORGERY_REPORT),
+      type: FORGERY_REPORT,
+      v: 1 as const,
+      branch: str(kept.doc.branch) || branchCodeOfDb(rec.db) || '*',
+      createdAt: now,
+      createdBy: c.userName,
+      device: c.deviceId,
+      status: 'posted' as const,
+      docId: rec.id,
+      docType: rec.type,
+      title: rec.title,
+      postedRev: kept.rev,
+      forgedRev: v.rev,
+      claimedBy: str(v.doc.updatedBy) || str(v.doc.postedBy) || str(v.doc.createdBy),
+      claimedDevice: str(v.doc.device),
+      claimedAt: str(v.doc.updatedAt) || str(v.doc.createdAt),
+      forged: contentOf(v.doc),
+    }));
+}
+
+/** Reports already in a database, keyed `<docId>|<forgedRev>`. */
+export async function readReports(session: Session, dbName: string): Promise<ForgeryReport[]> {
+  const db = session.dbs.get(dbName);
+  if (!db) return [];
+  const res = await db.allDocs({ ...idRange(FORGERY_REPORT), include_docs: true });
+  const out: ForgeryReport[] = [];
+  for (const row of res.rows) {
+    const parsed = forgeryReportSchema.safeParse(row.doc);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+export function reportKeys(reports: readonly ForgeryReport[]): Set<string> {
+  return new Set(reports.map((r) => `${r.docId}|${r.forgedRev}`));
+}
+
+function changesBetween(
+  posted: Record<string, unknown>,
+  forged: Record<string, unknown>,
+): ForgeryEntry['changes'] {
+  const fields = new Set([...Object.keys(posted), ...Object.keys(forged)]);
+  const out: ForgeryEntry['changes'] = [];
+  for (const f of fields) {
+    if (f.startsWith('_') || isAuditField(f)) continue;
+    if (JSON.stringify(posted[f]) !== JSON.stringify(forged[f]))
+      out.push({ field: f, posted: posted[f], forged: forged[f] });
+  }
+  return out;
+}
+
+/** A stored report as the Conflicts page lists it; `posted` is the posted content when still readable. */
+export function entryOfReport(
+  dbName: string,
+  r: ForgeryReport,
+  posted: Record<string, unknown> | null,
+): ForgeryEntry {
+  return {
+    db: dbName,
+    id: r.docId,
+    type: r.docType,
+    title: r.title,
+    postedRev: r.postedRev,
+    forgedRev: r.forgedRev,
+    claimed: { by: r.claimedBy, device: r.claimedDevice, at: r.claimedAt },
+    changes: changesBetween(posted ?? {}, r.forged),
+    state: 'corrected',
+    detectedAt: r.createdAt,
+    correctedBy: r.createdBy,
+    correctedOn: r.device,
+  };
+}
+
+/** A forgery seen in a conflict that this device may not correct. */
+export function entryOfWaiting(
+  rec: ConflictRecord,
+  kept: ConflictVersion,
+  v: ConflictVersion,
+): ForgeryEntry {
+  return {
+    db: rec.db,
+    id: rec.id,
+    type: rec.type,
+    title: rec.title,
+    postedRev: kept.rev,
+    forgedRev: v.rev,
+    claimed: {
+      by: str(v.doc.updatedBy) || str(v.doc.postedBy) || str(v.doc.createdBy),
+      device: str(v.doc.device),
+      at: str(v.doc.updatedAt) || str(v.doc.createdAt),
+    },
+    changes: changesBetween(kept.doc, v.doc),
+    state: 'waiting',
+    detectedAt: null,
+    correctedBy: null,
+    correctedOn: null,
+  };
+}
