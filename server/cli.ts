@@ -35,6 +35,10 @@ const OPTIONS = {
   org: { type: 'string' },
   branches: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
+  'max-document-size': { type: 'string' },
+  'max-attachment-size': { type: 'string' },
+  'max-request-size': { type: 'string' },
+  'lockout-minutes': { type: 'string' },
   demo: { type: 'boolean' },
   name: { type: 'string' },
   password: { type: 'string' },
@@ -55,6 +59,8 @@ const USAGE = `Outpost sync server
   tsx server/cli.ts serve      [--port 5984] [--host 127.0.0.1] [--data ${DEFAULT_DATA_DIR}]
                                [--admin-user admin] [--admin-password admin]
                                [--org acme --branches NYC,BOS] [--demo] [--cors-origin URL]
+                               [--max-document-size 8000000] [--max-attachment-size 10485760]
+                               [--max-request-size 67108864] [--lockout-minutes 5]
   tsx server/cli.ts provision  --org acme --branches NYC,BOS [--url http://127.0.0.1:5984]
                                [--admin-user admin] [--admin-password admin]
                                [--cors-origin https://books.example.com[,…]]  (repeatable)
@@ -64,6 +70,8 @@ const USAGE = `Outpost sync server
       (users commands also take --url, --admin-user, --admin-password)
 
 The admin password can also come from the OUTPOST_ADMIN_PASSWORD environment variable.
+Sizes are in bytes; each size and --lockout-minutes can also be set through the environment
+(OUTPOST_MAX_DOCUMENT_SIZE, OUTPOST_MAX_ATTACHMENT_SIZE, OUTPOST_MAX_REQUEST_SIZE, OUTPOST_LOCKOUT_MINUTES).
 `;
 
 function admin(values: Values): { username: string; password: string; isDefault: boolean } {
@@ -92,6 +100,20 @@ function need(
 
 class UsageError extends Error {}
 
+/** A whole number above zero from a flag or its environment variable; undefined when neither is set. */
+function positive(
+  values: Values,
+  flag: 'max-document-size' | 'max-attachment-size' | 'max-request-size' | 'lockout-minutes',
+  env: string,
+): number | undefined {
+  const raw = values[flag] ?? process.env[env];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new UsageError(`--${flag} (or ${env}) must be a whole number above 0, not "${raw}".`);
+  return n;
+}
+
 function url(values: Values): string {
   return values.url ?? 'http://127.0.0.1:5984';
 }
@@ -115,8 +137,22 @@ async function serve(values: Values): Promise<void> {
   const dataDir = resolve(values.data ?? resolve(REPO_ROOT, DEFAULT_DATA_DIR));
   const creds = admin(values);
   const corsOrigins = values['cors-origin'] ?? [];
+  const limits = {
+    maxDocumentSize: positive(values, 'max-document-size', 'OUTPOST_MAX_DOCUMENT_SIZE'),
+    maxAttachmentSize: positive(values, 'max-attachment-size', 'OUTPOST_MAX_ATTACHMENT_SIZE'),
+    maxHttpRequestSize: positive(values, 'max-request-size', 'OUTPOST_MAX_REQUEST_SIZE'),
+  };
+  const lockoutMinutes = positive(values, 'lockout-minutes', 'OUTPOST_LOCKOUT_MINUTES');
 
-  const server = await startSyncServer({ port, host, dataDir, admin: creds, corsOrigins });
+  const server = await startSyncServer({
+    port,
+    host,
+    dataDir,
+    admin: creds,
+    corsOrigins,
+    limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+    ...(lockoutMinutes === undefined ? {} : { throttle: { lockoutMs: lockoutMinutes * 60_000 } }),
+  });
   console.log(`Outpost sync server listening on ${server.url}`);
   console.log(`  data folder:   ${dataDir}`);
   console.log(`  server admin:  ${creds.username} / ${creds.password}`);
