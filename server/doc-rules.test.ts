@@ -7,7 +7,15 @@ import { branchFields } from './test-docs';
 const clerk = { name: 'bob', roles: ['clerk', 'branch:NYC'] };
 const hq = { name: 'alice', roles: ['hq'] };
 const check = (kind: 'master' | 'branch', doc: Record<string, unknown>, ctx = clerk) =>
-  runValidate(compileValidateFunction(validateDocUpdateSource(kind === 'branch' ? { kind, branch: 'NYC' } : { kind })), doc, null, ctx, {});
+  runValidate(
+    compileValidateFunction(
+      validateDocUpdateSource(kind === 'branch' ? { kind, branch: 'NYC' } : { kind }),
+    ),
+    doc,
+    null,
+    ctx,
+    {},
+  );
 
 const entry = {
   _id: 'journalEntry:01JTEST0000000000000000000',
@@ -35,30 +43,49 @@ describe('server rules derived from the app schemas', () => {
   it('lists the fields each type must carry, from its zod schema', () => {
     const rules = docRules();
     expect(rules.journalEntry).toMatchObject({ home: 'branch', version: 1 });
-    expect(rules.journalEntry!.required).toEqual(expect.arrayContaining(['date', 'status', 'currency', 'lines', 'createdBy', 'device']));
+    expect(rules.journalEntry!.required).toEqual(
+      expect.arrayContaining(['date', 'status', 'currency', 'lines', 'createdBy', 'device']),
+    );
     // Fields with a default may be left out.
     expect(rules.journalEntry!.required).not.toContain('memo');
     expect(requiredFields(journalEntrySchema)).toEqual(rules.journalEntry!.required);
-    expect(rules.account!.required).toEqual(expect.arrayContaining(['code', 'name', 'kind', 'subtype']));
+    expect(rules.account!.required).toEqual(
+      expect.arrayContaining(['code', 'name', 'kind', 'subtype']),
+    );
     expect(rules.branch!.home).toBe('master');
   });
 
   it('accepts a complete document and refuses one missing a required field, naming it', () => {
     expect(check('branch', entry).ok).toBe(true);
     const { date: _d, ...noDate } = entry;
-    expect(check('branch', noDate)).toEqual({ ok: false, error: 'forbidden', reason: 'This journalEntry is missing "date", which every journalEntry must have.' });
+    expect(check('branch', noDate)).toEqual({
+      ok: false,
+      error: 'forbidden',
+      reason: 'This journalEntry is missing "date", which every journalEntry must have.',
+    });
   });
 
   it('keeps each type in its kind of database', () => {
-    expect(check('master', { ...entry, branch: '*' }, hq)).toMatchObject({ ok: false, reason: expect.stringMatching(/belongs in a branch database/) });
-    expect(check('branch', { _id: 'branch:X', type: 'branch', v: 1, branch: 'NYC', ...branchFields('LON') }, hq)).toMatchObject({
+    expect(check('master', { ...entry, branch: '*' }, hq)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/belongs in a branch database/),
+    });
+    expect(
+      check(
+        'branch',
+        { _id: 'branch:X', type: 'branch', v: 1, branch: 'NYC', ...branchFields('LON') },
+        hq,
+      ),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/master data and belongs in the master database/),
     });
   });
 
   it('lets types and versions it does not know through, so newer offices keep syncing', () => {
-    expect(check('branch', { _id: 'stockMove:1', type: 'stockMove', v: 1, branch: 'NYC' }).ok).toBe(true);
+    expect(check('branch', { _id: 'stockMove:1', type: 'stockMove', v: 1, branch: 'NYC' }).ok).toBe(
+      true,
+    );
     const { date: _d, ...v2 } = entry;
     expect(check('branch', { ...v2, v: 2 }).ok).toBe(true);
   });

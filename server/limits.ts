@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pathSegments, readJsonBody, sendCouchError } from './http-util';
+import { BodyError, pathSegments, readJsonBody, sendCouchError } from './http-util';
 import type { Handler } from './pouchdb-runtime';
 import type { SessionResolver } from './session';
 
@@ -52,8 +52,10 @@ export function limitsMiddleware(limits: () => Limits, sessions: SessionResolver
         if (pass) next();
       },
       (e: unknown) => {
-        if (!res.headersSent)
-          sendCouchError(res, 500, 'unknown_error', `The sync server failed: ${String(e)}`);
+        if (res.headersSent) return;
+        // A body that is not JSON is the client's mistake (400), not the server's.
+        if (e instanceof BodyError) return sendCouchError(res, e.status, e.error, e.message);
+        sendCouchError(res, 500, 'unknown_error', `The sync server failed: ${String(e)}`);
       },
     );
   };

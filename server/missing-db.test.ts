@@ -3,7 +3,11 @@ import { startTestServer, type TestServer } from './test-server';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [{ name: 'alice', password: 'alice-pass-1', roles: ['hq'], branches: ['NYC'] }] });
+  server = await startTestServer({
+    org: 'acme',
+    branches: ['NYC'],
+    users: [{ name: 'alice', password: 'alice-pass-1', roles: ['hq'], branches: ['NYC'] }],
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -13,7 +17,11 @@ const auth = 'Basic ' + Buffer.from('alice:alice-pass-1').toString('base64');
 
 describe('a database that is not provisioned yet', () => {
   it('answers 404 to every read, including a longpoll, and the server keeps running', async () => {
-    for (const path of ['/acme-branch-chi', '/acme-branch-chi/_changes?feed=longpoll&since=0&timeout=1000', '/acme-branch-chi/_all_docs']) {
+    for (const path of [
+      '/acme-branch-chi',
+      '/acme-branch-chi/_changes?feed=longpoll&since=0&timeout=1000',
+      '/acme-branch-chi/_all_docs',
+    ]) {
       const res = await fetch(`${server.url}${path}`, { headers: { authorization: auth } });
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ error: 'not_found' });
