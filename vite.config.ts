@@ -23,6 +23,8 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Deep tests (`npm run test:deep`, vitest.deep.config.ts) take minutes: not in the default run.
+    exclude: ['**/node_modules/**', '**/.git/**', '**/*.deep.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
