@@ -4,7 +4,7 @@ import type { PouchEnv } from './db/pouch';
 import type { DexieDeps } from './index/index-db';
 import { dashboardSummary, searchCatalog } from './index/queries';
 import { createCompany } from './org/create-company';
-import { DeviceConfigStore, serverUrlOf, type DeviceConfig } from './org/device-config';
+import { DeviceConfigStore, serverConfigOf, serverUrlOf, serverUrlsOf, type DeviceConfig } from './org/device-config';
 import { addBranch, branchActivity, updateCompany } from './org/org-service';
 import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
 import type { RpcHandlers } from './rpc/server';
@@ -12,6 +12,7 @@ import { Session } from './session';
 import { fetchSessionUser, testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
 import { signIn, signOut } from './sync/sign-in';
+import { adoptSessionUser } from './sync/adopt-user';
 import { z } from 'zod';
 import { countConflicts, listConflicts, resolveConflict } from './conflicts/conflict-service';
 import { correctWaiting, listForgeries } from './conflicts/forgery-service';
@@ -42,6 +43,7 @@ export interface Core {
 
 const credentialsSchema = z.object({
   serverUrl: z.string().trim().regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.'),
+  serverUrls: z.array(z.string().trim().regex(/^https?:\/\/\S+$/i, 'Each server address starts with http:// or https://.')).max(10).optional(),
   username: z.string().trim().min(1, 'Enter your username.'),
   password: z.string().min(1, 'Enter your password.'),
 });
@@ -65,6 +67,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       now,
       modules: opts.modules,
       saveConfig: (c) => store.save(c),
+      connection: {
+        fetch: (input, init) => (opts.fetch ?? globalThis.fetch)(input, init),
+        origin: opts.origin ?? 'this app',
+        corsApplies: opts.corsApplies ?? false,
+      },
+      // The server answered again: roles granted (or CORS fixed) since take effect without a restart.
+      onSessionUser: (user) => {
+        const s = session;
+        if (s) void adoptSessionUser(s, store, user).then((changed) => (changed ? announce() : undefined)).catch(() => undefined);
+      },
     });
     session.sync.setOnline(online);
     return session;
@@ -94,6 +106,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       user: s.config.user ?? null,
       signedOut: s.config.signedOut ?? false,
       serverUrl: serverUrlOf(s.config),
+      serverUrls: serverUrlsOf(s.config),
     };
   };
 
@@ -129,7 +142,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const user = await fetchSessionUser(input.serverUrl, input, httpFetch).catch(() => null);
       const s = await openSession(user ? await store.update({ user }) : config);
       s.sync.markPending(MASTER_DB, written);
-      s.sync.connect({ serverUrl: input.serverUrl, username: input.username, password: input.password });
+      s.sync.connect({ serverUrl: input.serverUrl, serverUrls: input.serverUrls, username: input.username, password: input.password });
       await s.projector.settle();
       return announce();
     },
@@ -158,7 +171,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const user = await fetchSessionUser(creds.serverUrl, creds, httpFetch).catch(() => undefined);
       const signedBackIn = user && s.config.signedOut ? { signedOut: false, userName: s.config.displayNames?.[user.name] ?? user.name } : {};
       s.config = await store.update({
-        server: { url: creds.serverUrl.replace(/\/+$/, ''), username: creds.username },
+        server: serverConfigOf(creds),
         ...(user !== undefined ? { user } : {}),
         ...signedBackIn,
       });

@@ -12,6 +12,7 @@ import { OutpostError } from './errors';
 import type { SchemaRegistry } from './db/schema-registry';
 import type { CoreEvent } from './rpc/contract';
 import { SyncEngine } from './sync/engine';
+import type { ConnectionDeps } from './sync/connection';
 import { registerForgeryTypes } from './conflicts/forgery';
 import { correctForgeries } from './conflicts/forgery-service';
 
@@ -31,6 +32,10 @@ export interface SessionDeps {
   modules?: readonly CoreModule[];
   /** Persists the device configuration when the session changes it (databases added). */
   saveConfig?(config: DeviceConfig): Promise<void>;
+  /** How the sync engine asks the server whether it is there (fetch, origin for CORS advice). */
+  connection?: ConnectionDeps;
+  /** The sync server answered again: the signed-in user's current roles (sync/adopt-user.ts). */
+  onSessionUser?(user: { name: string; roles: string[] }): void;
 }
 
 /**
@@ -78,6 +83,8 @@ export class Session {
       orgCode: config.orgCode,
       now: deps.now,
       onStatus: (overview) => deps.emit({ kind: 'sync', overview }),
+      connection: deps.connection,
+      onSessionUser: (user) => deps.onSessionUser?.(user),
     });
     this.onWrite = (db, docs) => {
       if (db === MASTER_DB) this.masterVersion++;

@@ -4,7 +4,7 @@ import { useSelector } from 'react-redux';
 import { Link } from 'react-router';
 import { useConflictCountQuery, useSyncStatusQuery } from '../app/api';
 import type { RootState } from '../app/store';
-import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from './status-text';
+import { lastSyncText, SYNC_STATE_COLOR, syncProblemOf, syncStateText } from './status-text';
 import { etaText } from './eta';
 
 /** Online/offline, sync state, pending local changes, last sync, refusals and conflicts, always visible. */
@@ -26,8 +26,8 @@ export function StatusBar() {
       <Text size="xs" c={online ? 'teal' : 'orange'} fw={600} data-testid="status-online">
         {online ? 'Online' : 'Offline'}
       </Text>
-      <Text size="xs" c={SYNC_STATE_COLOR[state]} data-testid="status-sync">
-        {SYNC_STATE_TEXT[state]}
+      <Text size="xs" c={SYNC_STATE_COLOR[state]} data-testid="status-sync" title={syncProblemOf(sync ?? { state, databases: [] })?.message}>
+        {syncStateText(sync)}
       </Text>
       {initial && (
         <Text size="xs" c="blue" data-testid="status-progress">

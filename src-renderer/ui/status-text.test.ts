@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dbLabel, heldBackText, lastSyncText, SYNC_STATE_TEXT } from './status-text';
+import type { DbSyncStatus, SyncProblem } from '../core/rpc/contract';
+import { dbLabel, heldBackText, lastSyncText, SYNC_STATE_TEXT, syncStateText } from './status-text';
 
 describe('status bar wording', () => {
   it('has a word for every sync state', () => {
@@ -30,5 +31,17 @@ describe('status bar wording', () => {
     expect(lastSyncText('2026-11-25T11:59:30Z', now)).toBe('Last sync: just now');
     expect(lastSyncText('2026-11-25T11:45:00Z', now)).toBe('Last sync: 15 min ago');
     expect(lastSyncText('2026-11-20T08:00:00Z', now)).toMatch(/^Last sync: .*2026|^Last sync: .+/);
+  });
+
+  it('names the problem instead of "Offline" when the server refuses the app or the user is locked out', () => {
+    const row = (state: DbSyncStatus['state'], error: SyncProblem | null): DbSyncStatus => ({
+      db: 'master', remote: 'acme-master', state, pending: 0, lastSyncedAt: null, error, progress: null, refused: 0, heldBackFor: null,
+    });
+    const cors = { kind: 'cors' as const, message: 'The sync server answered but does not allow this app (http://192.168.1.20:4173) to connect.' };
+    expect(syncStateText({ state: 'error', databases: [row('error', cors)] })).toBe('Server refuses this app (CORS)');
+    expect(syncStateText({ state: 'error', databases: [row('error', { kind: 'locked', message: 'Too many wrong passwords' })] })).toBe('User locked for a few minutes');
+    expect(syncStateText({ state: 'error', databases: [row('error', { kind: 'server', message: 'busy' })] })).toBe('Server busy, retrying');
+    expect(syncStateText({ state: 'offline', databases: [row('offline', { kind: 'network', message: 'Cannot reach' })] })).toBe('Offline');
+    expect(syncStateText({ state: 'up-to-date', databases: [row('up-to-date', null)] })).toBe('Up to date');
   });
 });

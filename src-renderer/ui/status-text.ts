@@ -1,5 +1,11 @@
 import { branchCodeOfDb, MASTER_DB, PAYROLL_DB } from '../core/db/names';
-import type { DbSyncStatus, SyncState } from '../core/rpc/contract';
+import type {
+  DbSyncStatus,
+  SyncErrorKind,
+  SyncOverview,
+  SyncProblem,
+  SyncState,
+} from '../core/rpc/contract';
 
 /** The words the status bar uses for each sync state; one place, so the Sync page agrees. */
 export const SYNC_STATE_TEXT: Record<SyncState, string> = {
@@ -12,6 +18,34 @@ export const SYNC_STATE_TEXT: Record<SyncState, string> = {
   error: 'Sync error',
   'not-synced': 'Not synced for this user',
 };
+
+/** Short words for what went wrong, so "Offline" is said only when the server truly cannot be reached. */
+const PROBLEM_TEXT: Record<SyncErrorKind, string> = {
+  network: 'Offline',
+  cors: 'Server refuses this app (CORS)',
+  locked: 'User locked for a few minutes',
+  auth: 'Wrong username or password',
+  denied: 'Access refused',
+  'not-found': 'Company not on the server',
+  server: 'Server busy, retrying',
+};
+
+export function syncProblemTitle(kind: SyncErrorKind): string {
+  return PROBLEM_TEXT[kind];
+}
+
+/** The problem that decides the company's state: the first database in that state that has one. */
+export function syncProblemOf(sync: Pick<SyncOverview, 'state' | 'databases'>): SyncProblem | null {
+  if (sync.state !== 'error' && sync.state !== 'offline') return null;
+  return sync.databases.find((d) => d.state === sync.state && d.error)?.error ?? null;
+}
+
+/** The status bar's word for the sync state, naming the problem when there is one. */
+export function syncStateText(sync: Pick<SyncOverview, 'state' | 'databases'> | undefined): string {
+  if (!sync) return SYNC_STATE_TEXT['not-configured'];
+  const problem = syncProblemOf(sync);
+  return problem ? PROBLEM_TEXT[problem.kind] : SYNC_STATE_TEXT[sync.state];
+}
 
 export const SYNC_STATE_COLOR: Record<SyncState, string> = {
   'not-configured': 'gray',
@@ -46,6 +80,9 @@ export function dbLabel(db: string): string {
 /** "Branch BOS is not synced while jane is signed in — 12 records waiting." */
 export function heldBackText(d: Pick<DbSyncStatus, 'db' | 'heldBackFor' | 'pending'>): string {
   const who = d.heldBackFor ? `${d.heldBackFor} is` : 'this user is';
-  const waiting = d.pending === 0 ? 'nothing waiting to be sent' : `${d.pending.toLocaleString()} ${d.pending === 1 ? 'record' : 'records'} waiting`;
+  const waiting =
+    d.pending === 0
+      ? 'nothing waiting to be sent'
+      : `${d.pending.toLocaleString()} ${d.pending === 1 ? 'record' : 'records'} waiting`;
   return `${dbLabel(d.db)} is not synced while ${who} signed in — ${waiting}.`;
 }

@@ -7,6 +7,7 @@ import { ConnectionChecks } from '../../ui/ConnectionChecks';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
 import { useInspectServerMutation, useJoinCompanyMutation, useTestConnectionMutation } from '../api';
 import { saveCredentials } from '../credentials';
+import { ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
 import { usePlatform } from '../platform-context';
 import type { RootState } from '../store';
 
@@ -23,11 +24,21 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
 
+  /** The server fields with the addresses read (several: the first is used, the others stand in); null when one is not an address. */
+  function serverInput() {
+    const creds = withAddresses(server);
+    if (creds.ok) return creds.value;
+    setErrors({ serverUrl: creds.error });
+    return null;
+  }
+
   async function connect(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
     setCheck(null);
-    const res = await inspect(server);
+    const input = serverInput();
+    if (!input) return;
+    const res = await inspect(input);
     if ('error' in res) {
       setErrors(errorFields(res.error));
       setFailure(errorMessage(res.error));
@@ -39,7 +50,9 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
 
   async function runTest() {
     setFailure(null);
-    const res = await testConnection(server);
+    const input = serverInput();
+    if (!input) return;
+    const res = await testConnection(input);
     if ('data' in res && res.data) setCheck(res.data);
     else if ('error' in res) setFailure(errorMessage(res.error));
   }
@@ -47,8 +60,10 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
+    const input = serverInput();
+    if (!input) return;
     const res = await join({
-      ...server,
+      ...input,
       branchCode: device.branchCode,
       device: { letter: device.letter.trim(), label: device.label },
       userName: device.userName,
@@ -58,7 +73,7 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
       setFailure(errorMessage(res.error));
       return;
     }
-    await saveCredentials(platform.vault, server.orgCode.trim(), server).catch(() => undefined);
+    await saveCredentials(platform.vault, server.orgCode.trim(), input).catch(() => undefined);
   }
 
   if (!preview) {
@@ -66,7 +81,7 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
       <form onSubmit={connect} noValidate>
         <Stack gap="sm">
           <Text size="sm">Ask your administrator for the sync server address, the organisation code and your user.</Text>
-          <TextInput label="Server URL" value={server.serverUrl} onChange={(e) => setServer({ ...server, serverUrl: e.currentTarget.value })} error={errors.serverUrl} />
+          <ServerAddressesInput value={server.serverUrl} onChange={(serverUrl) => setServer({ ...server, serverUrl })} error={errors.serverUrl} />
           <TextInput label="Organisation code" value={server.orgCode} onChange={(e) => setServer({ ...server, orgCode: e.currentTarget.value })} error={errors.orgCode} />
           <SimpleGrid cols={2}>
             <TextInput label="Username" autoComplete="username" value={server.username} onChange={(e) => setServer({ ...server, username: e.currentTarget.value })} error={errors.username} />

@@ -20,6 +20,8 @@ import {
 import { saveCredentials } from '../credentials';
 import { usePlatform } from '../platform-context';
 import { HeldBackNotice, SignedInCard, SignedOutCard } from './SyncUser';
+import { addressesText, ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
+import { SyncProblemNotice } from './SyncProblemNotice';
 
 export function SyncPage({ orgCode }: { orgCode: string }) {
   const { data: sync } = useSyncStatusQuery();
@@ -48,6 +50,7 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
         )}
       </Group>
 
+      {sync && <SyncProblemNotice sync={sync} />}
       {sync && ready && <WhoCard state={ready} sync={sync} orgCode={orgCode} />}
       {sync && <HeldBackNotice sync={sync} />}
 
@@ -162,7 +165,7 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
 function WhoCard({ state, sync, orgCode }: { state: Extract<AppState, { phase: 'ready' }>; sync: SyncOverview; orgCode: string }) {
   if (sync.configured) return <SignedInCard state={state} sync={sync} orgCode={orgCode} />;
   if (state.signedOut) return <SignedOutCard state={state} orgCode={orgCode} />;
-  return <ServerForm orgCode={orgCode} serverUrl={state.serverUrl} username={state.user?.name ?? ''} />;
+  return <ServerForm orgCode={orgCode} serverUrl={addressesText(state.serverUrls, state.serverUrl)} username={state.user?.name ?? ''} />;
 }
 
 /** First connection of this device (works offline too: it connects once the server can be reached). */
@@ -178,7 +181,12 @@ function ServerForm({ orgCode, serverUrl, username }: { orgCode: string; serverU
   async function save(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
-    const res = await connect(form);
+    const creds = withAddresses(form);
+    if (!creds.ok) {
+      setErrors({ serverUrl: creds.error });
+      return;
+    }
+    const res = await connect(creds.value);
     if ('error' in res) {
       setErrors(errorFields(res.error));
       setFailure(errorMessage(res.error));
@@ -186,14 +194,19 @@ function ServerForm({ orgCode, serverUrl, username }: { orgCode: string; serverU
     }
     setErrors({});
     try {
-      await saveCredentials(platform.vault, orgCode, form);
+      await saveCredentials(platform.vault, orgCode, creds.value);
     } catch {
       setFailure('Sync started, but the password could not be stored safely on this computer; you will be asked again next time.');
     }
   }
 
   async function runTest() {
-    const res = await testConnection({ ...form, orgCode });
+    const creds = withAddresses(form);
+    if (!creds.ok) {
+      setErrors({ serverUrl: creds.error });
+      return;
+    }
+    const res = await testConnection({ ...creds.value, orgCode });
     if ('data' in res && res.data) setCheck(res.data);
   }
 
@@ -206,7 +219,7 @@ function ServerForm({ orgCode, serverUrl, username }: { orgCode: string; serverU
             The password is kept encrypted on this computer ({platform.kind === 'electron' ? 'by the operating system' : 'by the browser'}) and
             never written in plain text.
           </Text>
-          <TextInput label="Server URL" value={form.serverUrl} onChange={(e) => setForm({ ...form, serverUrl: e.currentTarget.value })} error={errors.serverUrl} />
+          <ServerAddressesInput value={form.serverUrl} onChange={(serverUrl) => setForm({ ...form, serverUrl })} error={errors.serverUrl} />
           <SimpleGrid cols={2}>
             <TextInput label="Username" autoComplete="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username} />
             <TextInput label="Password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password} />

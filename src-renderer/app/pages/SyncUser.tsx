@@ -7,6 +7,7 @@ import { heldBackText } from '../../ui/status-text';
 import { useSignInMutation, useSignOutMutation } from '../api';
 import { forgetCredentials, replaceCredentials } from '../credentials';
 import { usePlatform } from '../platform-context';
+import { addressesText, ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
 
 /**
  * Who is signed in on this computer, and the shared-desktop actions (issue 4): Switch user
@@ -74,7 +75,8 @@ export function SignedInCard({ state, sync, orgCode }: { state: Ready; sync: Syn
               Signed in as <span data-testid="signed-in-user">{name}</span>
             </Text>
             <Text size="sm" c="dimmed">
-              Records you save are marked “{state.userName}”. Server {sync.server?.url}.
+              Records you save are marked “{state.userName}”. Server {sync.server?.using ?? sync.server?.url}
+              {sync.server?.using && sync.server.using !== sync.server.url ? ` (standing in for ${sync.server.url}, which cannot be reached)` : ''}.
             </Text>
           </div>
           {mode === 'idle' && (
@@ -124,7 +126,7 @@ export function SignedInCard({ state, sync, orgCode }: { state: Ready; sync: Syn
         {mode === 'switch' && (
           <SignInForm
             orgCode={orgCode}
-            serverUrl={sync.server?.url ?? state.serverUrl ?? ''}
+            serverUrl={addressesText(sync.server?.urls, sync.server?.url ?? state.serverUrl)}
             title="Switch user"
             intro={`Enter the next person’s username and password. They are checked with the server first; if they are wrong, ${name} stays signed in.`}
             note={pendingNote(sync.pending)}
@@ -162,7 +164,7 @@ export function SignedOutCard({ state, orgCode }: { state: Ready; orgCode: strin
         </Text>
         <SignInForm
           orgCode={orgCode}
-          serverUrl={state.serverUrl ?? ''}
+          serverUrl={addressesText(state.serverUrls, state.serverUrl)}
           title="Sign in"
           intro="Enter your own username and password; the server checks them before anything changes."
           note={null}
@@ -197,7 +199,12 @@ function SignInForm({ orgCode, serverUrl, title, intro, note, submitLabel, onDon
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
-    const res = await signIn(form);
+    const creds = withAddresses(form);
+    if (!creds.ok) {
+      setErrors({ serverUrl: creds.error });
+      return;
+    }
+    const res = await signIn(creds.value);
     if ('error' in res) {
       setErrors(errorFields(res.error));
       setFailure(errorMessage(res.error));
@@ -205,8 +212,8 @@ function SignInForm({ orgCode, serverUrl, title, intro, note, submitLabel, onDon
       return;
     }
     setErrors({});
-    const { serverUrl: url, username, password } = form;
-    const stored = await replaceCredentials(platform.vault, orgCode, { serverUrl: url.trim().replace(/\/+$/, ''), username: username.trim(), password });
+    const { serverUrl: url, serverUrls, username, password } = creds.value;
+    const stored = await replaceCredentials(platform.vault, orgCode, { serverUrl: url, ...(serverUrls ? { serverUrls } : {}), username: username.trim(), password });
     onDone(stored, username.trim());
   }
 
@@ -220,7 +227,7 @@ function SignInForm({ orgCode, serverUrl, title, intro, note, submitLabel, onDon
             {note}
           </Text>
         )}
-        <TextInput label="Server URL" value={form.serverUrl} onChange={(e) => setForm({ ...form, serverUrl: e.currentTarget.value })} error={errors.serverUrl} />
+        <ServerAddressesInput value={form.serverUrl} onChange={(v) => setForm({ ...form, serverUrl: v })} error={errors.serverUrl} />
         <SimpleGrid cols={3}>
           <TextInput label="Username" autoComplete="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username} data-autofocus />
           <TextInput label="Password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password} />

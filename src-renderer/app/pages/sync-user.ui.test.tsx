@@ -147,6 +147,26 @@ describe('Sync page: who is signed in', () => {
     expect((await screen.findByTestId('held-back-branch-bos')).textContent).toBe('Branch BOS is not synced while jane is signed in — 12 records waiting.');
   });
 
+  it('takes two addresses of the server, one per line, and keeps both for failover', async () => {
+    mount();
+    fireEvent.click(await screen.findByRole('button', { name: 'Switch user' }));
+    fireEvent.change(screen.getByLabelText('Server URL', { exact: false }), { target: { value: `${URL}\nhttp://127.0.0.1:5985/` } });
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'jane' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'jane-pass-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Switch user' }));
+    await waitFor(() => expect(screen.getByTestId('signed-in-user').textContent).toBe('jane'));
+    const both = [URL, 'http://127.0.0.1:5985'];
+    expect(calls.find((c) => c.method === 'user.signIn')?.params).toMatchObject({ serverUrl: URL, serverUrls: both });
+    expect(JSON.parse(stored.get(vaultAccount('acme'))!)).toEqual({ serverUrl: URL, serverUrls: both, username: 'jane', password: 'jane-pass-1' });
+  });
+
+  it('says the server refuses this app, with its origin, at the top of the page', async () => {
+    const cors = { kind: 'cors' as const, message: 'The sync server answered but does not allow this app (http://192.168.1.20:4173) to connect.' };
+    sync = { ...overview('alice', [dbRow('master', { state: 'error', error: cors })]), state: 'error' };
+    mount();
+    expect((await screen.findByTestId('sync-problem')).textContent).toMatch(/Server refuses this app \(CORS\).*http:\/\/192\.168\.1\.20:4173/);
+  });
+
   it('signing out removes the stored credentials; the next person signs in with their own', async () => {
     mount();
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));

@@ -1,5 +1,6 @@
 import { branchCodeOfDb, DEVICE_DB, dbKind } from '../db/names';
 import { openDeviceDb, readLocal, updateLocal, type PouchEnv } from '../db/pouch';
+import { addressesOf } from '../sync/server-addresses';
 
 /**
  * What this device is: which company, which branch it books into, its letter, and who uses
@@ -15,14 +16,19 @@ export interface DeviceConfig {
   userName: string;
   /** Logical names of the local databases this device holds ('master', 'branch-nyc'). */
   databases: string[];
-  /** Where it syncs; the password is in the platform vault, never here. */
-  server: { url: string; username: string } | null;
+  /**
+   * Where it syncs; the password is in the platform vault, never here. `urls`: every address of
+   * the service, preferred first (absent in configs saved before several were possible: `url` alone).
+   */
+  server: { url: string; username: string; urls?: string[] } | null;
   /** The signed-in sync user as the server knows them (roles decide databases and what the UI offers). */
   user?: SignedInUser | null;
   /** Someone signed out on this (shared) desktop and nobody has signed in since. */
   signedOut?: boolean;
   /** The server last used, kept after a sign-out so the next person types only name and password. */
   lastServerUrl?: string | null;
+  /** Every address of that server, preferred first (see `server.urls`). */
+  lastServerUrls?: string[] | null;
   /** The name each sync user last put on their records here, so switching back restores it. */
   displayNames?: Record<string, string>;
 }
@@ -66,6 +72,19 @@ export function maySync(user: SignedInUser | null | undefined, db: string): bool
 /** The sync server this device uses, or used before a sign-out. */
 export function serverUrlOf(config: Pick<DeviceConfig, 'server' | 'lastServerUrl'>): string | null {
   return config.server?.url ?? config.lastServerUrl ?? null;
+}
+
+/** Every address of that server, preferred first; a config saved with one address reads as a list of one. */
+export function serverUrlsOf(config: Pick<DeviceConfig, 'server' | 'lastServerUrl' | 'lastServerUrls'>): string[] {
+  if (config.server) return config.server.urls?.length ? config.server.urls : [config.server.url];
+  if (config.lastServerUrls?.length) return config.lastServerUrls;
+  return config.lastServerUrl ? [config.lastServerUrl] : [];
+}
+
+/** What the device config keeps of a set of credentials (never the password). */
+export function serverConfigOf(creds: { serverUrl: string; serverUrls?: string[]; username: string }): NonNullable<DeviceConfig['server']> {
+  const urls = addressesOf(creds);
+  return { url: urls[0] ?? creds.serverUrl.replace(/\/+$/, ''), username: creds.username, ...(urls.length > 1 ? { urls } : {}) };
 }
 
 /**

@@ -26,6 +26,8 @@ export type AppState =
       signedOut: boolean;
       /** The sync server this device uses (kept after sign-out, so the next person types only name and password). */
       serverUrl: string | null;
+      /** Every address of that server, preferred first (several: the nodes of a cluster, for failover). */
+      serverUrls?: string[];
     };
 
 export interface BranchActivity {
@@ -45,6 +47,11 @@ export interface BranchActivity {
 export interface ServerCredentials {
   /** Base URL of the CouchDB-compatible server, e.g. http://127.0.0.1:5984 */
   serverUrl: string;
+  /**
+   * Every address of the sync service in order of preference (the nodes of a cluster); the
+   * first is `serverUrl`. Absent in credentials saved before several addresses were possible.
+   */
+  serverUrls?: string[];
   username: string;
   password: string;
 }
@@ -60,7 +67,8 @@ export type SyncState =
   /** Held on this device, but the signed-in user's rights do not cover it: its records wait here. */
   | 'not-synced';
 
-export type SyncErrorKind = 'auth' | 'server' | 'denied' | 'cors' | 'not-found' | 'network';
+/** 'locked': too many wrong passwords, the server refuses this user for a few minutes. */
+export type SyncErrorKind = 'auth' | 'locked' | 'server' | 'denied' | 'cors' | 'not-found' | 'network';
 
 export interface SyncProblem {
   kind: SyncErrorKind;
@@ -89,7 +97,8 @@ export interface DbSyncStatus {
 
 export interface SyncOverview {
   configured: boolean;
-  server: { url: string; username: string } | null;
+  /** `urls`: every address given, preferred first; `using`: the one sync runs through now (null while none answers). */
+  server: { url: string; username: string; urls?: string[]; using?: string | null } | null;
   /** What the platform reports (navigator.onLine) combined with the last request outcome. */
   online: boolean;
   paused: boolean;

@@ -90,7 +90,7 @@ export async function testConnection(input: InspectServerInput, deps: Connection
   return { ok: true, message: 'Connected: the server accepts this user and holds the company data.', checks };
 }
 
-async function reachableWithoutCors(url: string, f: typeof fetch): Promise<boolean> {
+export async function reachableWithoutCors(url: string, f: typeof fetch): Promise<boolean> {
   try {
     await f(`${url}/`, { mode: 'no-cors' });
     return true;

@@ -1,4 +1,5 @@
 import type { SyncProblem } from '../rpc/contract';
+import { isLockout, LOCKED_MESSAGE } from './lockout';
 
 /**
  * Turns whatever PouchDB, fetch or the server threw into one sentence a clerk can act on
@@ -30,6 +31,8 @@ export function describeSyncError(err: unknown, ctx: ErrorContext): SyncProblem 
         'The sync server did not accept the username or password. Check them on the Sync page, or ask your administrator to reset your password.',
     };
   }
+  // Before the plain 403: CouchDB answers a locked-out user with 403 as well.
+  if (isLockout(e)) return { kind: 'locked', message: LOCKED_MESSAGE };
   if (status === 403 || name === 'forbidden') {
     return {
       kind: 'denied',
@@ -40,6 +43,14 @@ export function describeSyncError(err: unknown, ctx: ErrorContext): SyncProblem 
     return {
       kind: 'not-found',
       message: `The sync server has no database${where} for this company. Ask your administrator to set the company up on the server (npm run server:provision).`,
+    };
+  }
+  // A cluster answers 412 on `_changes` while one of its nodes goes away: the server is there.
+  if (status === 412) {
+    return {
+      kind: 'server',
+      message:
+        'The sync server is busy: one of its machines is unavailable. Your work is safe on this computer; Outpost will try again in a moment.',
     };
   }
   if (status >= 500) {

@@ -4,7 +4,10 @@ import { typeOfId } from '../ids';
 import type { DbSyncStatus, RefusedDoc, ServerCredentials, SyncOverview, SyncProblem, SyncState, WithdrawnDoc } from '../rpc/contract';
 import { OutpostError } from '../errors';
 import { nextBackOff } from './back-off';
+import type { ConnectionDeps } from './connection';
 import { describeSyncError } from './describe-error';
+import { addressesOf } from './server-addresses';
+import { ServerLink, type LinkTiming, type SessionUser } from './server-link';
 import { initialPull, InitialPullCancelled, type Seq } from './initial-pull';
 import { PendingStore } from './pending-store';
 
@@ -130,11 +133,22 @@ export interface SyncEngineOptions {
   onStatus(overview: SyncOverview): void;
   /** Documents arrived from the server (the index catches up on its own; this is for logging/tests). */
   now?: () => Date;
+  /** How the server is asked whether it is there (fetch, and the app's origin for CORS advice). */
+  connection?: ConnectionDeps;
+  /** The server answered (first time, or again after a failure): the user's current roles. */
+  onSessionUser?(user: SessionUser): void;
+  linkTiming?: LinkTiming;
 }
 
 export class SyncEngine {
   private readonly dbs = new Map<string, Runtime>();
   private creds: ServerCredentials | null = null;
+  /** Which address sync uses and whether it may (server-link.ts); replications start only once it is up. */
+  private link: ServerLink | null = null;
+  /** The address the replications run against, or null while none answers. */
+  private syncingWith: string | null = null;
+  /** Why no address can be used (shown on every database), or null. */
+  private linkProblem: SyncProblem | null = null;
   private online = true;
   private paused = false;
   /** Databases the signed-in user may not sync (see holdBack); their records wait on this device. */
@@ -206,20 +220,86 @@ export class SyncEngine {
 
   connect(creds: ServerCredentials): void {
     this.stopAll();
-    this.creds = { ...creds, serverUrl: creds.serverUrl.replace(/\/+$/, '') };
+    const urls = addressesOf(creds);
+    this.creds = { ...creds, serverUrl: urls[0] ?? creds.serverUrl.replace(/\/+$/, ''), serverUrls: urls };
     for (const rt of this.dbs.values()) {
       rt.problem = null;
       rt.fatal = false;
     }
     this.paused = false;
-    if (this.shouldRun()) this.startAll();
+    this.relink();
     this.emit();
   }
 
   disconnect(): void {
     this.stopAll();
+    this.unlink();
     this.creds = null;
     this.emit();
+  }
+
+  /** A fresh round of asking the server (connect, back online, resume); replications start when it answers. */
+  private relink(): void {
+    this.unlink();
+    if (!this.creds || !this.online || this.paused) return;
+    const { connection, linkTiming } = this.opts;
+    const deps = connection ?? { fetch: (i, init) => globalThis.fetch(i, init), origin: 'this app', corsApplies: false };
+    this.link = new ServerLink(this.creds.serverUrls ?? [this.creds.serverUrl], this.creds, deps, {
+      up: (url, user) => this.linkUp(url, user),
+      down: (problem) => this.linkDown(problem),
+    }, linkTiming);
+    void this.link.check();
+  }
+
+  private unlink(): void {
+    this.link?.stop();
+    this.link = null;
+    this.syncingWith = null;
+    this.linkProblem = null;
+  }
+
+  /** The server answers at `url`: (re)start everything there after a failure or a change of address. */
+  private linkUp(url: string, user: SessionUser): void {
+    if (url !== this.syncingWith || this.linkProblem) {
+      this.stopAll();
+      this.syncingWith = url;
+      this.linkProblem = null;
+      for (const rt of this.dbs.values()) {
+        rt.problem = null;
+        rt.fatal = false;
+        rt.backOffMs = 0;
+      }
+      if (this.shouldRun()) this.startAll();
+    } else if (this.shouldRun()) {
+      // Same address, still up: databases a lockout stopped start again.
+      for (const rt of this.dbs.values()) {
+        if (rt.live && !rt.fatal && !rt.push && !rt.pull && !rt.firstCopy && !rt.restartTimer) this.start(rt);
+      }
+    }
+    // After the replications restart: new rights may add databases (head office), which start as they are added.
+    this.opts.onSessionUser?.(user);
+    this.emit();
+  }
+
+  private linkDown(problem: SyncProblem): void {
+    this.stopAll();
+    this.syncingWith = null;
+    this.linkProblem = problem;
+    this.emit();
+  }
+
+  /** A replication's failure that is about the server or the user, not the database, goes to the link. */
+  private replicationProblem(problem: SyncProblem): void {
+    if (!this.link) return;
+    if (problem.kind === 'auth') {
+      // The password changed on the server: no further tries with it (each counts towards a lockout).
+      this.link.stop();
+      this.linkDown(problem);
+    } else if (problem.kind === 'locked') {
+      this.link.suspect(false);
+    } else if (problem.kind === 'network' || problem.kind === 'server' || problem.kind === 'cors') {
+      this.link.suspect(problem.kind === 'server');
+    }
   }
 
   setOnline(online: boolean): void {
@@ -230,10 +310,11 @@ export class SyncEngine {
         rt.backOffMs = 0;
         if (!rt.fatal) rt.problem = null;
       }
-      if (this.shouldRun()) this.startAll();
+      this.relink();
     } else {
       // The network is gone: stop the replications rather than let them spin on errors.
       this.stopAll();
+      this.unlink();
     }
     this.emit();
   }
@@ -264,13 +345,14 @@ export class SyncEngine {
   pause(): void {
     this.paused = true;
     this.stopAll();
+    this.unlink();
     this.emit();
   }
 
   resume(): void {
     this.paused = false;
     for (const rt of this.dbs.values()) rt.fatal = false;
-    if (this.shouldRun()) this.startAll();
+    this.relink();
     this.emit();
   }
 
@@ -352,7 +434,9 @@ export class SyncEngine {
     const synced = syncing.map((d) => d.lastSyncedAt).filter((x): x is string => !!x);
     return {
       configured: this.creds !== null,
-      server: this.creds ? { url: this.creds.serverUrl, username: this.creds.username } : null,
+      server: this.creds
+        ? { url: this.creds.serverUrl, username: this.creds.username, urls: this.creds.serverUrls ?? [this.creds.serverUrl], using: this.syncingWith }
+        : null,
       online: this.online,
       paused: this.paused,
       state,
@@ -366,6 +450,7 @@ export class SyncEngine {
 
   async close(): Promise<void> {
     this.stopAll();
+    this.unlink();
     if (this.emitTimer) clearTimeout(this.emitTimer);
     for (const rt of this.dbs.values()) {
       if (rt.reconcileTimer) clearTimeout(rt.reconcileTimer);
@@ -383,7 +468,7 @@ export class SyncEngine {
   // ── internals ──────────────────────────────────────────────────────────────
 
   private shouldRun(): boolean {
-    return this.creds !== null && this.online && !this.paused;
+    return this.creds !== null && this.online && !this.paused && this.syncingWith !== null;
   }
 
   private dbStatus(rt: Runtime): DbSyncStatus {
@@ -393,7 +478,7 @@ export class SyncEngine {
       state: this.stateOf(rt),
       pending: rt.pending.loaded ? rt.pending.size : Math.max(rt.savedPendingCount, rt.pending.size),
       lastSyncedAt: rt.persisted.lastSyncedAt,
-      error: rt.problem,
+      error: (this.heldBack.has(rt.name) ? null : this.linkProblem) ?? rt.problem,
       progress: rt.progress,
       refused: rt.persisted.refused.length,
       heldBackFor: this.heldBack.has(rt.name) ? (this.heldBackFor ?? '') : null,
@@ -405,7 +490,10 @@ export class SyncEngine {
     if (this.heldBack.has(rt.name)) return 'not-synced';
     if (this.paused) return 'paused';
     if (!this.online) return 'offline';
-    if (rt.problem) return rt.problem.kind === 'network' ? 'offline' : 'error';
+    // The link's problem (server unreachable, CORS, locked user) says more than what a replication saw.
+    const problem = this.linkProblem ?? rt.problem;
+    if (problem) return problem.kind === 'network' ? 'offline' : 'error';
+    if (!this.syncingWith) return 'connecting';
     if (!rt.live && !rt.push && !rt.pull) return rt.persisted.lastSyncedAt ? 'up-to-date' : 'connecting';
     if (rt.push_ === 'active' || rt.pull_ === 'active') return 'syncing';
     if (rt.push_ === 'idle' && rt.pull_ === 'idle') return 'up-to-date';
@@ -435,7 +523,9 @@ export class SyncEngine {
   private start(rt: Runtime, live = true): void {
     if (!this.creds || rt.fatal || this.heldBack.has(rt.name)) return;
     this.stop(rt);
-    const { serverUrl, username, password } = this.creds;
+    const serverUrl = this.syncingWith;
+    if (!serverUrl) return;
+    const { username, password } = this.creds;
     rt.remote = openRemoteDb(this.opts.env, serverUrl, remoteDbName(this.opts.orgCode, rt.name), { username, password });
     rt.push_ = 'starting';
     rt.pull_ = 'starting';
@@ -487,7 +577,9 @@ export class SyncEngine {
    */
   private async startReplications(rt: Runtime, run: FirstCopyRun, options: PouchDB.Replication.ReplicateOptions, live: boolean, serverUrl: string): Promise<void> {
     const remote = rt.remote!;
-    const key = `${serverUrl}/${remoteDbName(this.opts.orgCode, rt.name)}`;
+    // The preferred address names the service: a cluster's nodes share its sequences, so a copy
+    // begun through one node resumes through another.
+    const key = `${this.creds?.serverUrl ?? serverUrl}/${remoteDbName(this.opts.orgCode, rt.name)}`;
     const startPush = () => {
       if (!run.cancelled && !rt.push) this.startPush(rt, options, live, serverUrl);
     };
@@ -619,11 +711,12 @@ export class SyncEngine {
   private failed(rt: Runtime, dir: 'push' | 'pull', err: unknown, serverUrl: string): void {
     rt[`${dir}_`] = 'failed';
     rt.problem = describeSyncError(err, { serverUrl, remoteName: remoteDbName(this.opts.orgCode, rt.name) });
-    const status = (err as { status?: number }).status;
-    // A wrong password or a refused database will not fix itself: wait for the user.
-    rt.fatal = status === 401 || status === 403;
+    // A wrong password or a refused database will not fix itself: wait for the user. A locked
+    // user waits for the link, which tries again once the lockout has passed.
+    rt.fatal = rt.problem.kind === 'auth' || rt.problem.kind === 'denied';
     this.stop(rt);
-    if (!rt.fatal) this.scheduleRestart(rt);
+    if (!rt.fatal && rt.problem.kind !== 'locked') this.scheduleRestart(rt);
+    this.replicationProblem(rt.problem);
     this.emit();
   }
 
@@ -639,6 +732,7 @@ export class SyncEngine {
       if (err) {
         rt[`${dir}_`] = 'failed';
         rt.problem = describeSyncError(err, { serverUrl, remoteName: remoteDbName(this.opts.orgCode, rt.name) });
+        this.replicationProblem(rt.problem);
       } else {
         rt[`${dir}_`] = 'idle';
         rt.problem = null;

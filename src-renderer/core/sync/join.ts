@@ -4,7 +4,7 @@ import { openLocalDb, openRemoteDb, type Db, type PouchEnv } from '../db/pouch';
 import { Repository } from '../db/repository';
 import { parseOrThrow } from '../db/validation';
 import { idRange, newId } from '../ids';
-import type { DeviceConfig, DeviceConfigStore } from '../org/device-config';
+import { serverConfigOf, type DeviceConfig, type DeviceConfigStore } from '../org/device-config';
 import { databasesForBranch, deviceLetterTaken } from '../org/org-service';
 import {
   branchCodeSchema,
@@ -24,6 +24,8 @@ import { z } from 'zod';
 
 const serverInputSchema = z.object({
   serverUrl: z.string().trim().regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.'),
+  /** The other addresses of the service (cluster nodes), kept for failover; joining uses `serverUrl`. */
+  serverUrls: z.array(z.string().trim().regex(/^https?:\/\/\S+$/i, 'Each server address starts with http:// or https://.')).max(10).optional(),
   orgCode: orgCodeSchema,
   username: z.string().trim().min(1, 'Enter your username.'),
   password: z.string().min(1, 'Enter your password.'),
@@ -153,7 +155,7 @@ export async function joinCompany(
     label: data.device.label,
     userName: data.userName,
     databases,
-    server: { url: data.serverUrl.replace(/\/+$/, ''), username: data.username },
+    server: serverConfigOf(data),
   };
   await store.save(config);
   return { config, written: [{ id: res.id, rev: res.rev, type: 'device' }] };

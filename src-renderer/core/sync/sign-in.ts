@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../db/validation';
 import { OutpostError, type ErrorCode } from '../errors';
-import { displayNamesOf, serverUrlOf, type DeviceConfig, type DeviceConfigStore } from '../org/device-config';
+import { displayNamesOf, serverConfigOf, serverUrlOf, serverUrlsOf, type DeviceConfig, type DeviceConfigStore } from '../org/device-config';
 import type { SignInInput } from '../rpc/contract';
 import type { Session } from '../session';
 import { fetchSessionUser, testConnection, type ConnectionDeps } from './connection';
@@ -22,6 +22,7 @@ import { fetchSessionUser, testConnection, type ConnectionDeps } from './connect
 
 export const signInSchema = z.object({
   serverUrl: z.string().trim().regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.'),
+  serverUrls: z.array(z.string().trim().regex(/^https?:\/\/\S+$/i, 'Each server address starts with http:// or https://.')).max(10).optional(),
   username: z.string().trim().min(1, 'Enter the username.'),
   password: z.string().min(1, 'Enter the password.'),
   displayName: z.string().trim().max(80, 'Use at most 80 characters.').optional(),
@@ -45,7 +46,7 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<void
   const data = parseOrThrow(signInSchema, input, 'Nobody new was signed in.');
   const s = deps.session;
   const serverUrl = data.serverUrl.replace(/\/+$/, '');
-  const creds = { serverUrl, username: data.username, password: data.password };
+  const creds = { serverUrl, serverUrls: data.serverUrls, username: data.username, password: data.password };
   const current = s.config.user?.name ?? null;
   const unchanged = current ? ` Nothing changed: ${current} is still signed in.` : ' Nothing changed.';
 
@@ -66,8 +67,9 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<void
   const userName = data.displayName || displayNames[user.name] || user.name;
   displayNames[user.name] = userName;
   s.config = await deps.store.update({
-    server: { url: serverUrl, username: data.username },
+    server: serverConfigOf(creds),
     lastServerUrl: serverUrl,
+    lastServerUrls: serverConfigOf(creds).urls ?? null,
     user,
     userName,
     signedOut: false,
@@ -85,6 +87,7 @@ export async function signOut(deps: Pick<SignInDeps, 'session' | 'store'>): Prom
   s.config = await deps.store.update({
     server: null,
     lastServerUrl: serverUrlOf(s.config),
+    lastServerUrls: serverUrlsOf(s.config),
     user: null,
     signedOut: true,
     // Records typed before the next sign-in say so, rather than carry the previous person's name.
