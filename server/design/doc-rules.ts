@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { SchemaRegistry } from '../../src-renderer/core/db/schema-registry';
+import { registerForgeryTypes } from '../../src-renderer/core/conflicts/forgery';
 import { registerOrgTypes } from '../../src-renderer/core/org/doc-types';
 import { registerAccountsTypes } from '../../src-renderer/modules/accounts/data/doc-types';
 
@@ -18,6 +19,7 @@ export interface DocRule {
 export function appRegistry(): SchemaRegistry {
   const registry = new SchemaRegistry();
   registerOrgTypes(registry);
+  registerForgeryTypes(registry);
   registerAccountsTypes(registry);
   return registry;
 }
