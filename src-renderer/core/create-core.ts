@@ -168,7 +168,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const s = ready();
       s.sync.connect(creds);
       // Who signed in decides which databases this device holds (head office: every branch).
-      const user = await fetchSessionUser(creds.serverUrl, creds, httpFetch).catch(() => undefined);
+      // From the engine's own first request: a second one with a wrong password would count towards a lockout.
+      const user = (await s.sync.signedInUser()) ?? undefined;
       const signedBackIn = user && s.config.signedOut ? { signedOut: false, userName: s.config.displayNames?.[user.name] ?? user.name } : {};
       s.config = await store.update({
         server: serverConfigOf(creds),

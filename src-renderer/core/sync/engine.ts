@@ -248,7 +248,18 @@ export class SyncEngine {
       up: (url, user) => this.linkUp(url, user),
       down: (problem) => this.linkDown(problem),
     }, linkTiming);
-    void this.link.check();
+    this.firstAnswer = this.link.check();
+  }
+
+  private firstAnswer: Promise<void> = Promise.resolve();
+
+  /**
+   * Who the server says the connected user is, from the link's first round (no request of its
+   * own: each wrong password counts towards a lockout); null when it could not say.
+   */
+  async signedInUser(): Promise<SessionUser | null> {
+    await this.firstAnswer;
+    return this.link?.user ?? null;
   }
 
   private unlink(): void {

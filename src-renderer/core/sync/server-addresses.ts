@@ -44,7 +44,8 @@ export function addressesOf(creds: {
 /** What asking one address gave. `answered`: a CouchDB server replied, whatever it said. */
 export type AddressOutcome =
   | { kind: 'up'; user: { name: string; roles: string[] } }
-  | { kind: 'refused'; problem: SyncProblem }
+  /** `retryAfterMs`: how long a locked-out user must wait, as the server said. */
+  | { kind: 'refused'; problem: SyncProblem; retryAfterMs?: number }
   | { kind: 'down'; problem: SyncProblem };
 
 /**
@@ -58,13 +59,19 @@ export function chooseAddress(
   outcomes: readonly AddressOutcome[],
 ):
   | { url: string; user: { name: string; roles: string[] } }
-  | { url: null; problem: SyncProblem; refused: boolean } {
+  | { url: null; problem: SyncProblem; refused: boolean; retryAfterMs?: number } {
   for (let i = 0; i < outcomes.length; i++) {
     const o = outcomes[i]!;
     if (o.kind === 'up') return { url: urls[i]!, user: o.user };
   }
   const refused = outcomes.find((o) => o.kind === 'refused');
-  if (refused) return { url: null, problem: refused.problem, refused: true };
+  if (refused?.kind === 'refused')
+    return {
+      url: null,
+      problem: refused.problem,
+      refused: true,
+      retryAfterMs: refused.retryAfterMs,
+    };
   const rank = (p: SyncProblem) => ['cors', 'server', 'not-found', 'network'].indexOf(p.kind);
   const problems = outcomes
     .flatMap((o) => (o.kind === 'up' ? [] : [o.problem]))

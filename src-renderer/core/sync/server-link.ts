@@ -2,7 +2,7 @@ import type { SyncProblem } from '../rpc/contract';
 import { nextBackOff } from './back-off';
 import { basicAuth, reachableWithoutCors, type ConnectionDeps } from './connection';
 import { CORS_PROBLEM, describeSyncError } from './describe-error';
-import { isLockout, LOCKOUT_WAIT_MS } from './lockout';
+import { isLockout, lockoutWaitMs, LOCKOUT_WAIT_MS } from './lockout';
 import { chooseAddress, type AddressOutcome } from './server-addresses';
 
 /**
@@ -65,11 +65,13 @@ export async function probeAddress(
     error?: string;
     userCtx?: { name: string | null; roles?: string[] };
   };
-  if (isLockout({ status: res.status, reason: body.reason }))
+  if (isLockout({ status: res.status, reason: body.reason })) {
     return {
       kind: 'refused',
-      problem: describeSyncError({ status: 403, reason: body.reason }, { serverUrl: url }),
+      problem: describeSyncError({ status: res.status, reason: body.reason }, { serverUrl: url }),
+      retryAfterMs: lockoutWaitMs(res.headers.get('Retry-After')),
     };
+  }
   if (res.status === 401 || (res.ok && !body.userCtx?.name))
     return { kind: 'refused', problem: describeSyncError({ status: 401 }, { serverUrl: url }) };
   if (!res.ok)
@@ -96,6 +98,9 @@ export class ServerLink {
     private readonly timing: LinkTiming = DEFAULT_TIMING,
     private readonly probe = probeAddress,
   ) {}
+
+  /** Who the server said the user is, at the last answer (null before, or after a refusal). */
+  user: SessionUser | null = null;
 
   /** The address in use, or null while none can be used. */
   get url(): string | null {
@@ -143,6 +148,7 @@ export class ServerLink {
     const choice = chooseAddress(order.slice(0, outcomes.length), outcomes);
     if (choice.url === null) {
       this.current = null;
+      if (choice.refused) this.user = null;
       const fatal = choice.problem.kind === 'auth';
       // Nothing more is sent with a refused password: a new link comes with new credentials.
       if (fatal) this.stopped = true;
@@ -150,13 +156,14 @@ export class ServerLink {
       if (fatal) return;
       this.retryMs =
         choice.problem.kind === 'locked'
-          ? this.timing.lockoutMs
+          ? (choice.retryAfterMs ?? this.timing.lockoutMs)
           : this.timing.retryMs(this.retryMs);
       this.timer = setTimeout(() => void this.check(), this.retryMs);
       return;
     }
     this.retryMs = 0;
     this.current = choice.url;
+    this.user = choice.user;
     this.events.up(choice.url, choice.user);
     if (choice.url !== this.urls[0]) this.scheduleFailback(true);
   }
