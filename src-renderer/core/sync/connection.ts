@@ -1,6 +1,7 @@
 import { MASTER_DB, remoteDbName } from '../db/names';
 import type { ConnectionCheck, ConnectionTestResult, InspectServerInput } from '../rpc/contract';
 import { CORS_PROBLEM, describeSyncError } from './describe-error';
+import { isLockout } from './lockout';
 
 /**
  * "Test connection" (issue 2 §7): three checks a clerk can read — the server answers, it
@@ -57,7 +58,13 @@ export async function testConnection(input: InspectServerInput, deps: Connection
   const auth = basicAuth(input.username, input.password);
   try {
     const res = await deps.fetch(`${url}/_session`, { headers: { Accept: 'application/json', Authorization: auth } });
-    const body = (await res.json().catch(() => ({}))) as { userCtx?: { name: string | null; roles: string[] } };
+    const body = (await res.json().catch(() => ({}))) as { reason?: string; userCtx?: { name: string | null; roles: string[] } };
+    // Locked out after too many wrong passwords: the password may be right, so say to wait.
+    if (isLockout({ status: res.status, reason: body.reason })) {
+      const p = describeSyncError({ status: res.status, reason: body.reason }, ctx);
+      checks.push({ label: 'Username and password', ok: false, detail: p.message });
+      return fail(p.message);
+    }
     if (res.status === 401 || !body.userCtx?.name) {
       const p = describeSyncError({ status: 401 }, ctx);
       checks.push({ label: 'Username and password', ok: false, detail: p.message });

@@ -66,5 +66,7 @@ describe('wrong passwords and the lockout', () => {
       /Too many wrong passwords.*Wait about 5 minutes/,
     );
     expect(locked.databases[0]!.error!.message).not.toMatch(/not allowed/);
+    const test = await device.call('sync.testConnection', { serverUrl: server.url, orgCode: 'acme', username: 'jane', password: JANE.password });
+    expect(test).toMatchObject({ ok: false, message: expect.stringMatching(/Too many wrong passwords/) });
   });
 });
