@@ -114,6 +114,9 @@ describe('the security object is for the server admin only (item 2)', () => {
         ['DELETE', '/acme-master/_local/_security?rev=0-1'],
         ['POST', '/acme-master', { _id: '_local/_security', ...hijack }],
         ['COPY', '/acme-master/_local/_security'],
+        // The name after `_local/` is read decoded, as express reads it.
+        ['PUT', '/acme-master/_local/%5Fsecurity', hijack],
+        ['PUT', '/acme-master/_local/%5F%73ecurity', hijack],
       ];
       for (const [method, path, body] of forbidden) {
         const res = await call(who, method, path, body, {

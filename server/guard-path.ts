@@ -39,7 +39,10 @@ export function requestPath(req: IncomingMessage): RequestPath {
     // it as the same document as `_design/x`, and so do we.
     if (i === 1 && /^_design%2F/i.test(r) && /^_design\/[^/]+$/.test(d)) return d.split('/');
     if (d.includes('/')) odd = ODD_PATH_REASON;
-    if (d !== r && d.startsWith('_')) odd = ODD_PATH_REASON;
+    // Only the database and the segment after it are routed on a leading underscore. Deeper
+    // segments are names (PouchDB's checkpoint `_local/_x…%3D%3D` starts with one in 1 of 64
+    // replications) and the guard reads them decoded, as express does.
+    if (i <= 1 && d !== r && d.startsWith('_')) odd = ODD_PATH_REASON;
     return [d];
   });
   return { seg, odd };
