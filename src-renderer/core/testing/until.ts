@@ -7,7 +7,7 @@ export function poller(defaults: { timeoutMs: number; everyMs: number }) {
     const end = Date.now() + ms;
     let last: T = await probe();
     while (!ok(last)) {
-      if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 400)}`);
+      if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 2000)}`);
       await new Promise((r) => setTimeout(r, defaults.everyMs));
       last = await probe();
     }
