@@ -616,6 +616,11 @@ export class SyncEngine {
           pageSize: FIRST_COPY_PAGE,
           cancelled: () => run.cancelled,
           onPage: ({ docs, seq }) => {
+            // A page arrived, so the server is back: the next interruption waits from the start
+            // again (10 interruptions of a first copy used to add up to 5 minutes of waiting),
+            // and the problem of the last try no longer describes what is happening.
+            rt.backOffMs = 0;
+            rt.problem = null;
             if (rt.progress) rt.progress = { ...rt.progress, done: Math.min(rt.progress.total ?? Infinity, rt.progress.done + docs) };
             // Resume point, saved after the page is written; skipped while the previous save runs.
             saving ??= updateLocal<FirstCopyMarker>(rt.local, FIRST_COPY_DOC, () => ({ remote: key, since: seq, done: false }))
@@ -711,6 +716,7 @@ export class SyncEngine {
   private trackPullProgress(rt: Runtime, rep: Replication): void {
     let base: number | null = null;
     rep.on('change', (info) => {
+      rt.backOffMs = 0;
       if (rt.progress) {
         base ??= rt.progress.done;
         rt.progress = { ...rt.progress, done: Math.min(rt.progress.total ?? Infinity, base + (info as { docs_written: number }).docs_written) };
