@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORGED_SIBLING_REASON } from '../../../server/guard-plan';
 import { startTestServer, type TestServer } from '../../../server/test-server';
 import { accountsModule } from '../../modules/accounts';
 import type { JournalEntry } from '../../modules/accounts/domain/schemas';
@@ -11,6 +12,8 @@ import { poller } from '../testing/until';
  * Issue 9, item 7: a clerk forges a draft sibling of a posted journal entry with an invented,
  * longer history (`new_edits: false`), as Apache CouchDB 3.5 accepts from replication, so
  * CouchDB's winner is the draft. Every device must still count, show and keep the posted entry.
+ * The first tests forge on a device's own copy (nothing reaches the server); the last pushes the
+ * forgery through the server, which Apache CouchDB takes from the clerk and the bundled one refuses.
  */
 const ALICE = {
   name: 'alice',
@@ -39,10 +42,9 @@ const cash = async (d: TestDevice) =>
   );
 
 /** What a clerk's tampered device sends: the posted entry as a draft, amounts changed, history invented. */
-async function forge(db: Db, by: string, device: string, amount: number): Promise<string> {
-  const current = (await db.get(posted._id)) as unknown as JournalEntry & { _rev: string };
+function forgery(current: JournalEntry, by: string, device: string, amount: number) {
   const ids = Array.from({ length: 50 }, () => randomBytes(16).toString('hex'));
-  const forged = {
+  return {
     ...current,
     _rev: `50-${ids[0]}`,
     _revisions: { start: 50, ids },
@@ -62,6 +64,11 @@ async function forge(db: Db, by: string, device: string, amount: number): Promis
     updatedBy: by,
     device,
   };
+}
+
+async function forge(db: Db, by: string, device: string, amount: number): Promise<string> {
+  const current = (await db.get(posted._id)) as unknown as JournalEntry;
+  const forged = forgery(current, by, device, amount);
   await db.bulkDocs([forged] as never, { new_edits: false });
   const winner = (await db.get(posted._id, { conflicts: true })) as unknown as {
     _rev: string;
@@ -75,11 +82,15 @@ beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE, TOM] });
   a = await startTestDevice(undefined, [accountsModule]);
   b = await startTestDevice(undefined, [accountsModule]);
-  await a.call('setup.createCompany', ACME_INPUT);
+  // On an external CouchDB (OUTPOST_TEST_COUCH_URL) the org code and user names carry a run suffix.
+  await a.call('setup.createCompany', {
+    ...ACME_INPUT,
+    company: { ...ACME_INPUT.company, orgCode: server.org },
+  });
   await a.call('accounts.setupStarterChart', undefined);
   await a.call('sync.connect', {
     serverUrl: server.url,
-    username: 'alice',
+    username: server.user('alice'),
     password: ALICE.password,
   });
   posted = await a.call('accounts.postJournal', {
@@ -94,8 +105,8 @@ beforeAll(async () => {
   await upToDate(a, 'A up to date');
   await b.call('setup.joinCompany', {
     serverUrl: server.url,
-    orgCode: 'acme',
-    username: 'tom',
+    orgCode: server.org,
+    username: server.user('tom'),
     password: TOM.password,
     branchCode: 'NYC',
     device: { letter: 'B', label: 'Front desk PC' },
@@ -121,7 +132,7 @@ describe('a forged draft beside a posted entry', () => {
     const session = b.core.session()!;
     const signedIn = session.config.user;
     // A reader of the branch (an auditor): may not write, so it must leave the correction to others.
-    session.config = { ...session.config, user: { name: 'tom', roles: ['auditor'] } };
+    session.config = { ...session.config, user: { name: server.user('tom'), roles: ['auditor'] } };
     try {
       const forgedRev = await forge(branchDb(b), 'Tom Clerk', session.config.deviceId, 100);
       await until(
@@ -225,6 +236,56 @@ describe('a forged draft beside a posted entry', () => {
       correctedBy: 'Tom Clerk',
       claimed: { by: 'Tom Clerk' },
     });
+    expect(await cash(b)).toMatchObject({ debit: 5_000_000, credit: 0 });
+  });
+});
+
+describe('a forged draft that reaches the server', () => {
+  const basic = (name: string, password: string) =>
+    `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
+  const asAdmin = () => basic(server.admin.username, server.admin.password);
+  const branchUrl = () => `${server.url}/${server.org}-branch-nyc`;
+  const push = (doc: object, authorization: string) =>
+    fetch(`${branchUrl()}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ docs: [doc], new_edits: false }),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: string }[] }));
+  const onServer = () =>
+    fetch(`${branchUrl()}/${encodeURIComponent(posted._id)}?conflicts=true`, {
+      headers: { authorization: asAdmin() },
+    }).then((r) => r.json() as Promise<{ _rev: string; _conflicts?: string[] }>);
+
+  it('is corrected on the server by head office, and every office still counts the posted entry', async () => {
+    const forged = forgery(posted, 'Tom Clerk', b.core.session()!.config.deviceId, 7);
+    // Apache CouchDB 3.5 takes the invented history from the clerk (an empty answer). The
+    // bundled server refuses it; only its server admin can put it there, as CouchDB would.
+    const byClerk = await push(forged, basic(server.user('tom'), TOM.password));
+    expect(byClerk.status).toBe(201);
+    const [refusal] = byClerk.body;
+    if (refusal?.error) {
+      expect(refusal).toMatchObject({ error: 'forbidden', reason: FORGED_SIBLING_REASON });
+      expect((await push(forged, asAdmin())).status).toBe(201);
+    }
+    expect((await onServer())._rev).toBe(forged._rev); // CouchDB's own choice is the forgery
+
+    a.core.setOnline(true);
+    await until(
+      onServer,
+      (d) => d._rev === posted._rev && !d._conflicts?.length,
+      'the posted entry the only version on the server again',
+    );
+    await upToDate(a, 'A up to date after the correction');
+    const reports = await a.call('conflicts.forgeries', undefined);
+    expect(reports.find((r) => r.forgedRev === forged._rev)).toMatchObject({
+      state: 'corrected',
+      correctedBy: 'Alice Admin',
+    });
+    expect(await cash(a)).toMatchObject({ debit: 5_000_000, credit: 0 });
+
+    b.core.setOnline(true);
+    await upToDate(b, 'B up to date after the correction');
+    expect(await b.call('conflicts.count', undefined)).toBe(0);
     expect(await cash(b)).toMatchObject({ debit: 5_000_000, credit: 0 });
   });
 });

@@ -45,11 +45,14 @@ describe('a device given two addresses of the sync service', () => {
     const first = `http://127.0.0.1:${port}`;
     standIn = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE] });
     device = await startTestDevice();
-    await device.call('setup.createCompany', ACME_INPUT);
+    await device.call('setup.createCompany', {
+      ...ACME_INPUT,
+      company: { ...ACME_INPUT.company, orgCode: standIn.org },
+    });
     await device.call('sync.connect', {
       serverUrl: first,
       serverUrls: [first, standIn.url],
-      username: 'alice',
+      username: standIn.user('alice'),
       password: ALICE.password,
     });
 
@@ -65,11 +68,13 @@ describe('a device given two addresses of the sync service', () => {
     });
     expect(viaStandIn.databases.every((d) => d.error === null)).toBe(true);
 
-    // The first node comes up (a node of the same service: same users, same databases).
+    // The first node comes up (a node of the same service: same users, same databases). It is
+    // always a bundled server, started here; the stand-in may be an external CouchDB, whose
+    // organisation code and user names it then takes.
     const admin = { username: 'admin', password: `test-${randomBytes(9).toString('base64url')}` };
     preferred = await startSyncServer({ port, host: '127.0.0.1', inMemory: true, admin });
-    await provision({ url: preferred.url, admin, org: 'acme', branches: ['NYC'] });
-    await addUser({ url: preferred.url, admin, ...ALICE });
+    await provision({ url: preferred.url, admin, org: standIn.org, branches: ['NYC'] });
+    await addUser({ url: preferred.url, admin, ...ALICE, name: standIn.user('alice') });
 
     const back = await until(
       () => device.call('sync.getStatus', undefined),
@@ -77,9 +82,9 @@ describe('a device given two addresses of the sync service', () => {
       'back on the first address',
     );
     expect(back.pending).toBe(0);
-    const company = await fetch(`${first}/acme-master/_all_docs`, {
+    const company = await fetch(`${first}/${standIn.org}-master/_all_docs`, {
       headers: {
-        Authorization: `Basic ${Buffer.from(`alice:${ALICE.password}`).toString('base64')}`,
+        Authorization: `Basic ${Buffer.from(`${standIn.user('alice')}:${ALICE.password}`).toString('base64')}`,
       },
     }).then((r) => r.json() as Promise<{ rows: { id: string }[] }>);
     expect(company.rows.some((r) => r.id.startsWith('company:'))).toBe(true);

@@ -8,16 +8,22 @@ import { poller } from '../testing/until';
  * (issue 9 §13). A device with a wrong password must not cause that lockout by itself, and a
  * locked-out user is told to wait, not that they lack rights.
  */
+// Each test types wrong passwords for its own user, so one test's lockout never reaches another's
+// (on a shared CouchDB the names also carry this run's suffix: server.user).
 const JANE = { name: 'jane', password: 'jane-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
+const LENA = { name: 'lena', password: 'lena-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
 const until = poller({ timeoutMs: 20_000, everyMs: 50 });
 
 let server: TestServer;
 let device: TestDevice;
 
 beforeAll(async () => {
-  server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [JANE] });
+  server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [JANE, LENA] });
   device = await startTestDevice();
-  await device.call('setup.createCompany', ACME_INPUT);
+  await device.call('setup.createCompany', {
+    ...ACME_INPUT,
+    company: { ...ACME_INPUT.company, orgCode: server.org },
+  });
 });
 
 afterAll(async () => {
@@ -25,16 +31,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-const session = (password: string) =>
+const session = (name: string, password: string) =>
   fetch(`${server.url}/_session`, {
-    headers: { Authorization: `Basic ${Buffer.from(`jane:${password}`).toString('base64')}` },
+    headers: { Authorization: `Basic ${Buffer.from(`${server.user(name)}:${password}`).toString('base64')}` },
   });
 
 describe('wrong passwords and the lockout', () => {
   it('a wrong password stops sync without locking the user out: the right one works straight after', async () => {
     await device.call('sync.connect', {
       serverUrl: server.url,
-      username: 'jane',
+      username: server.user('jane'),
       password: 'not-janes-password',
     });
     const wrong = await until(
@@ -44,17 +50,17 @@ describe('wrong passwords and the lockout', () => {
     );
     expect(wrong.databases[0]!.error).toMatchObject({ kind: 'auth' });
     // Four wrong sign-ins of our own stay under the lockout only if the device made at most one.
-    for (let i = 0; i < 3; i++) expect((await session('another-wrong-one')).status).toBe(401);
-    expect((await session(JANE.password)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await session('jane', 'another-wrong-one')).status).toBe(401);
+    expect((await session('jane', JANE.password)).status).toBe(200);
   });
 
   it('a locked-out user is told to wait about five minutes, not that they may not use the data', async () => {
-    for (let i = 0; i < 6; i++) await session('guessing-again');
-    expect((await session(JANE.password)).status).toBe(403);
+    for (let i = 0; i < 6; i++) await session('lena', 'guessing-again');
+    expect((await session('lena', LENA.password)).status).toBe(403);
     await device.call('sync.connect', {
       serverUrl: server.url,
-      username: 'jane',
-      password: JANE.password,
+      username: server.user('lena'),
+      password: LENA.password,
     });
     const locked = await until(
       () => device.call('sync.getStatus', undefined),
@@ -66,7 +72,7 @@ describe('wrong passwords and the lockout', () => {
       /Too many wrong passwords.*Wait about 5 minutes/,
     );
     expect(locked.databases[0]!.error!.message).not.toMatch(/not allowed/);
-    const test = await device.call('sync.testConnection', { serverUrl: server.url, orgCode: 'acme', username: 'jane', password: JANE.password });
+    const test = await device.call('sync.testConnection', { serverUrl: server.url, orgCode: server.org, username: server.user('lena'), password: LENA.password });
     expect(test).toMatchObject({ ok: false, message: expect.stringMatching(/Too many wrong passwords/) });
   });
 });

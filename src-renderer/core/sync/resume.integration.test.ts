@@ -10,6 +10,9 @@ import { poller } from '../testing/until';
 /**
  * The server is stopped in the middle of a branch's initial sync and started again on the same
  * data: the device resumes from its checkpoint and ends with every document exactly once.
+ *
+ * Always on a bundled server of its own, also when OUTPOST_TEST_COUCH_URL names an external
+ * CouchDB: the test stops and restarts the server itself, on the same data folder and port.
  */
 const ADMIN = { username: 'admin', password: 'resume-admin-pass' };
 const DOCS = 4_000;

@@ -115,14 +115,18 @@ export function describeConvergence(depth: ConvergenceDepth): void {
     server = await startTestServer({ org: 'acme', branches: ['NYC'], users: USERS });
     for (let i = 0; i < 3; i++) replicas.push(await startTestDevice(undefined, [accountsModule]));
     const [a, b, c] = replicas as [TestDevice, TestDevice, TestDevice];
-    await a.call('setup.createCompany', ACME_INPUT);
+    // On an external CouchDB (OUTPOST_TEST_COUCH_URL) the org code and user names carry a run suffix.
+    await a.call('setup.createCompany', {
+      ...ACME_INPUT,
+      company: { ...ACME_INPUT.company, orgCode: server.org },
+    });
     await a.call('accounts.setupStarterChart', undefined);
     await a.call('accounts.saveParty', {
       fields: { kind: 'customer', code: 'C-1', name: 'Bayside Cafe', currency: 'USD' },
     });
     await a.call('sync.connect', {
       serverUrl: server.url,
-      username: 'ann',
+      username: server.user('ann'),
       password: 'ann-pass-1',
     });
     await until(
@@ -136,8 +140,8 @@ export function describeConvergence(depth: ConvergenceDepth): void {
     ] as const) {
       await d.call('setup.joinCompany', {
         serverUrl: server.url,
-        orgCode: 'acme',
-        username: u.name,
+        orgCode: server.org,
+        username: server.user(u.name),
         password: u.password,
         branchCode: 'NYC',
         device: { letter, label: `PC ${letter}` },
