@@ -1,7 +1,8 @@
 import type { ForgeryEntry } from '../rpc/contract';
 import type { Session } from '../session';
 import { readConflict, resolveConflict } from './conflict-service';
-import { entryOfReport, entryOfWaiting, mayWriteDb, readReports } from './forgery';
+import { mayWriteDb } from '../org/device-config';
+import { entryOfReport, entryOfWaiting, readReports } from './forgery';
 
 /**
  * Corrects forged changes of posted records as soon as the index finds them (the projector's

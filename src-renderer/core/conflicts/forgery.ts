@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { branchCodeOfDb, dbKind } from '../db/names';
+import { branchCodeOfDb } from '../db/names';
 import type { SchemaRegistry } from '../db/schema-registry';
 import { idRange, newId } from '../ids';
-import type { SignedInUser } from '../org/device-config';
 import { docBaseSchema } from '../org/schemas';
 import type { ConflictRecord, ConflictVersion, ForgeryEntry } from '../rpc/contract';
 import type { Session } from '../session';
@@ -54,26 +53,6 @@ export function registerForgeryTypes(registry: SchemaRegistry): void {
     title: (r) => `Forged change of ${r.title}`,
     searchText: (r) => `${r.title} ${r.claimedBy}`,
   });
-}
-
-/**
- * Whether the server will take this user's writes to a database (mirrors validate_doc_update:
- * master for admin/hq, a branch for its members, hq and admin, payroll for payroll and admin).
- * A device that has never signed in to a server has nobody to refuse it.
- */
-export function mayWriteDb(user: SignedInUser | null | undefined, db: string): boolean {
-  if (!user) return true;
-  const roles = new Set(user.roles);
-  if (roles.has('_admin') || roles.has('admin')) return true;
-  let kind;
-  try {
-    kind = dbKind(db);
-  } catch {
-    return false;
-  }
-  if (kind === 'master') return roles.has('hq');
-  if (kind === 'payroll') return roles.has('payroll');
-  return roles.has('hq') || roles.has(`branch:${branchCodeOfDb(db) ?? ''}`);
 }
 
 function str(v: unknown): string {

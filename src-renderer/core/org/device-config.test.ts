@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maySync } from './device-config';
+import { mayWriteDb, maySync } from './device-config';
 
 /** Which databases a signed-in user syncs: the same rule as the server's `_security`. */
 describe('maySync', () => {
@@ -28,5 +28,33 @@ describe('maySync', () => {
 
   it('an unknown user (never signed in) holds nothing back: the server decides', () => {
     expect(maySync(null, 'branch-bos')).toBe(true);
+  });
+});
+
+/** Whose writes the server takes: the same rule as validate_doc_update (forgeries are corrected only by them). */
+describe('mayWriteDb', () => {
+  const admin = { name: 'alice', roles: ['admin'] };
+  const hq = { name: 'hank', roles: ['hq'] };
+  const clerk = { name: 'jane', roles: ['clerk', 'branch:NYC'] };
+  const payroll = { name: 'pat', roles: ['payroll'] };
+
+  it('master data is written by administrators and head office only, though every member reads it', () => {
+    expect(mayWriteDb(admin, 'master')).toBe(true);
+    expect(mayWriteDb(hq, 'master')).toBe(true);
+    expect(mayWriteDb(clerk, 'master')).toBe(false);
+    expect(maySync(clerk, 'master')).toBe(true);
+  });
+
+  it('a branch is written by its members, head office and administrators', () => {
+    expect(mayWriteDb(clerk, 'branch-nyc')).toBe(true);
+    expect(mayWriteDb(clerk, 'branch-bos')).toBe(false);
+    expect(mayWriteDb(hq, 'branch-bos')).toBe(true);
+    expect(mayWriteDb(payroll, 'payroll')).toBe(true);
+    expect(mayWriteDb(hq, 'payroll')).toBe(false);
+  });
+
+  it('a database the app does not know is read if the server allows, never written', () => {
+    expect(maySync(clerk, 'mystery')).toBe(true);
+    expect(mayWriteDb(clerk, 'mystery')).toBe(false);
   });
 });

@@ -55,6 +55,23 @@ export function userBranches(user: SignedInUser | null | undefined): string[] {
  * in, or the server could not say) syncs everything held: the server refuses what it must.
  */
 export function maySync(user: SignedInUser | null | undefined, db: string): boolean {
+  return mayUseDb(user, db, 'read');
+}
+
+/**
+ * Whether the server will take this user's writes to a database (mirrors validate_doc_update:
+ * master for admin/hq, a branch for its members, hq and admin, payroll for payroll and admin).
+ * A device that has never signed in to a server has nobody to refuse it.
+ */
+export function mayWriteDb(user: SignedInUser | null | undefined, db: string): boolean {
+  return mayUseDb(user, db, 'write');
+}
+
+function mayUseDb(
+  user: SignedInUser | null | undefined,
+  db: string,
+  access: 'read' | 'write',
+): boolean {
   if (!user) return true;
   const roles = new Set(user.roles);
   if (roles.has('_admin') || roles.has('admin')) return true;
@@ -62,9 +79,10 @@ export function maySync(user: SignedInUser | null | undefined, db: string): bool
   try {
     kind = dbKind(db);
   } catch {
-    return true;
+    // A database this app does not know: reading is the server's call, writing is not ours.
+    return access === 'read';
   }
-  if (kind === 'master') return true;
+  if (kind === 'master') return access === 'read' || roles.has('hq');
   if (kind === 'payroll') return roles.has('payroll');
   return roles.has('hq') || roles.has(`branch:${branchCodeOfDb(db) ?? ''}`);
 }
