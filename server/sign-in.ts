@@ -51,9 +51,19 @@ export interface SignInDeps {
   maxBodySize(): number;
 }
 
+/**
+ * Basic credentials that checked out in the last few seconds, by header. A replication sends
+ * the same header with every request; without this each one re-read the user document (about
+ * 0.8 ms a request). Same window as the session cache (session.ts): a changed password or a
+ * disabled user can still sync for up to 5 s. A lockout still applies at once (checked first).
+ */
+const RECENT_MS = 5_000;
+const RECENT_MAX = 1_000;
+
 export function signInGuard(deps: SignInDeps): Handler {
+  const recent = new Map<string, number>();
   return (req, res, next) => {
-    signIn(deps, req, res).then(
+    signIn(deps, req, res, recent).then(
       (pass) => {
         if (pass) next();
       },
@@ -74,6 +84,7 @@ async function signIn(
   deps: SignInDeps,
   req: IncomingMessage,
   res: ServerResponse,
+  recent: Map<string, number>,
 ): Promise<boolean> {
   const address = req.socket.remoteAddress ?? '';
   const loopback = /^(127\.|::1$|::ffff:127\.)/.test(address);
@@ -85,7 +96,8 @@ async function signIn(
   }
   delete req.headers[INTERNAL_HEADER];
 
-  let creds = basicCredentials(req.headers.authorization);
+  const basic = basicCredentials(req.headers.authorization);
+  let creds = basic;
   const seg = pathSegments(req);
   if (req.method === 'POST' && seg.length === 1 && seg[0] === '_session') {
     const limit = deps.maxBodySize();
@@ -110,10 +122,17 @@ async function signIn(
     sendCouchError(res, answer.status, answer.error, answer.reason);
     return false;
   }
+  const header = creds === basic ? (req.headers.authorization ?? '') : '';
+  if (header && (recent.get(header) ?? 0) > Date.now()) return true;
   if (await deps.checkPassword(creds.name, creds.password)) {
     deps.throttle.succeed(creds.name, address);
+    if (header) {
+      if (recent.size >= RECENT_MAX) recent.clear();
+      recent.set(header, Date.now() + RECENT_MS);
+    }
     return true;
   }
+  if (header) recent.delete(header);
   deps.throttle.fail(creds.name, address);
   sendCouchError(res, 401, 'unauthorized', 'Name or password is incorrect.');
   return false;
