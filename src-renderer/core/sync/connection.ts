@@ -97,9 +97,9 @@ export async function testConnection(input: InspectServerInput, deps: Connection
   return { ok: true, message: 'Connected: the server accepts this user and holds the company data.', checks };
 }
 
-export async function reachableWithoutCors(url: string, f: typeof fetch): Promise<boolean> {
+export async function reachableWithoutCors(url: string, f: typeof fetch, timeoutMs = 20_000): Promise<boolean> {
   try {
-    await f(`${url}/`, { mode: 'no-cors' });
+    await f(`${url}/`, { mode: 'no-cors', signal: AbortSignal.timeout(timeoutMs) });
     return true;
   } catch {
     return false;

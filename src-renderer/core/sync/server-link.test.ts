@@ -163,4 +163,18 @@ describe('asking one address', () => {
     );
     expect(await probeAddress(NODE1, CREDS, ok)).toEqual({ kind: 'up', user: HQ });
   });
+
+  it('gives up on a node that never answers, so the link can move on', async () => {
+    // A vanished host whose connections hang: only the abort signal ends the request.
+    const hangs = fetchOf(
+      (_url, init) =>
+        new Promise<Response>((_ok, fail) =>
+          init?.signal?.addEventListener('abort', () => fail(init.signal!.reason)),
+        ),
+    );
+    expect(await probeAddress(NODE1, CREDS, hangs, 50)).toMatchObject({
+      kind: 'down',
+      problem: { kind: 'network' },
+    });
+  });
 });

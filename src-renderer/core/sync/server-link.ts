@@ -41,30 +41,40 @@ const DEFAULT_TIMING: LinkTiming = {
   failbackMs: (ms) => nextBackOff(Math.max(ms, 2_500)),
 };
 
+/**
+ * How long one question to an address may take. A node that vanished without closing its
+ * connections (a dead host, a blackholed route on a bad link) would otherwise hold the link's
+ * round open for ever: no failover, no retry, "connecting" for good.
+ */
+export const PROBE_TIMEOUT_MS = 20_000;
+
 export async function probeAddress(
   url: string,
   creds: { username: string; password: string },
   deps: ConnectionDeps,
+  timeoutMs = PROBE_TIMEOUT_MS,
 ): Promise<AddressOutcome> {
   let res: Response;
+  let body: {
+    reason?: string;
+    error?: string;
+    userCtx?: { name: string | null; roles?: string[] };
+  };
   try {
     res = await deps.fetch(`${url}/_session`, {
       headers: {
         Accept: 'application/json',
         Authorization: basicAuth(creds.username, creds.password),
       },
+      signal: AbortSignal.timeout(timeoutMs),
     });
+    body = (await res.json().catch(() => ({}))) as typeof body;
   } catch (e) {
     // A browser hides why a cross-origin request failed; an opaque answer to a no-cors request means the server is there.
-    if (deps.corsApplies && (await reachableWithoutCors(url, deps.fetch)))
+    if (deps.corsApplies && (await reachableWithoutCors(url, deps.fetch, timeoutMs)))
       return { kind: 'down', problem: CORS_PROBLEM(deps.origin) };
     return { kind: 'down', problem: describeSyncError(e, { serverUrl: url }) };
   }
-  const body = (await res.json().catch(() => ({}))) as {
-    reason?: string;
-    error?: string;
-    userCtx?: { name: string | null; roles?: string[] };
-  };
   if (isLockout({ status: res.status, reason: body.reason })) {
     return {
       kind: 'refused',
