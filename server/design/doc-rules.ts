@@ -3,6 +3,7 @@ import { SchemaRegistry } from '../../src-renderer/core/db/schema-registry';
 import { registerForgeryTypes } from '../../src-renderer/core/conflicts/forgery';
 import { registerOrgTypes } from '../../src-renderer/core/org/doc-types';
 import { registerAccountsTypes } from '../../src-renderer/modules/accounts/data/doc-types';
+import { registerBankingTypes } from '../../src-renderer/modules/accounts/domain/banking-schemas';
 
 /**
  * What the server checks per document type, derived from the app's own zod schemas (one
@@ -21,6 +22,7 @@ export function appRegistry(): SchemaRegistry {
   registerOrgTypes(registry);
   registerForgeryTypes(registry);
   registerAccountsTypes(registry);
+  registerBankingTypes(registry);
   return registry;
 }
 
