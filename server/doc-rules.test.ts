@@ -92,11 +92,13 @@ describe('server rules derived from the app schemas', () => {
 });
 
 describe('the server knows every type the app writes', () => {
-  it('lists the same document types as the app\'s own registry (banking and forgery reports included)', async () => {
+  it("lists the same document types as the app's own registry (banking and forgery reports included)", async () => {
     const { createRegistry } = await import('../src-renderer/core/session');
     const { accountsModule } = await import('../src-renderer/modules/accounts');
     const app = createRegistry([accountsModule]).types().sort();
     expect(Object.keys(docRules()).sort()).toEqual(app);
-    expect(app).toEqual(expect.arrayContaining(['bankStatement', 'bankMatch', 'bankImportProfile']));
+    expect(app).toEqual(
+      expect.arrayContaining(['bankStatement', 'bankMatch', 'bankImportProfile']),
+    );
   });
 });
