@@ -1,3 +1,4 @@
+import { docPath } from './couch-client';
 import { compileValidateFunction } from './design/validate';
 import type { SecurityObject, UserCtx, ValidateFn } from './design/validate';
 
@@ -114,9 +115,7 @@ export class DbFactsStore {
 
   /** One revision's body (deleted ones too), or null when the server no longer has it. */
   async revision(db: string, id: string, rev: string): Promise<Doc | null> {
-    const res = await this.get(
-      `/${encodeURIComponent(db)}/${docPathPart(id)}?rev=${encodeURIComponent(rev)}`,
-    );
+    const res = await this.get(`${docPath(db, id)}?rev=${encodeURIComponent(rev)}`);
     if (res.status === 404) return null;
     if (!res.ok) throw new Error(`Could not read a revision in ${db} (HTTP ${res.status}).`);
     return (await res.json()) as Doc;
@@ -124,7 +123,7 @@ export class DbFactsStore {
 
   /** Every leaf revision of a document (the winner and its conflicts, deleted ones too). */
   async leaves(db: string, id: string): Promise<Doc[]> {
-    const res = await this.get(`/${encodeURIComponent(db)}/${docPathPart(id)}?open_revs=all`);
+    const res = await this.get(`${docPath(db, id)}?open_revs=all`);
     if (res.status === 404) return [];
     if (!res.ok)
       throw new Error(`Could not read the versions of a document in ${db} (HTTP ${res.status}).`);
@@ -166,12 +165,6 @@ export class DbFactsStore {
       body: JSON.stringify(body),
     });
   }
-}
-
-function docPathPart(id: string): string {
-  return id.startsWith('_design/')
-    ? `_design/${encodeURIComponent(id.slice(8))}`
-    : encodeURIComponent(id);
 }
 
 /** Roles or names listed in a `_security` section. */

@@ -93,3 +93,30 @@ export function denySecurity(res: ServerResponse, name: string | null, reason: s
   if (!name) return sendCouchError(res, 401, 'unauthorized', reason);
   sendCouchError(res, 403, 'forbidden', reason);
 }
+
+/** Not a member of the database (or of `_users`): CouchDB's words for each case. */
+export function denyNotMember(res: ServerResponse, name: string | null): void {
+  denySecurity(
+    res,
+    name,
+    name ? 'You are not allowed to access this db.' : 'You are not authorized to access this db.',
+  );
+}
+
+/**
+ * `/db/<id>[/<attachment>]`, with `_design/` and `_local/` ids spanning two segments. Read by
+ * the guard and by the size limits, so both agree on what a request writes.
+ */
+export function docTarget(rest: string[]): { id: string; attachment: string | null } | null {
+  const [a, b] = rest;
+  if (a === '_design' || a === '_local') {
+    if (!b) return null;
+    const tail = rest.slice(2);
+    // `/db/_design/x/_view/...`, `_update`, `_rewrite` ... are function calls, not attachments.
+    if (tail[0]?.startsWith('_')) return null;
+    return { id: `${a}/${b}`, attachment: tail.length ? tail.join('/') : null };
+  }
+  if (!a || a.startsWith('_')) return null;
+  const tail = rest.slice(1);
+  return { id: a, attachment: tail.length ? tail.join('/') : null };
+}

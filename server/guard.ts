@@ -8,7 +8,9 @@ import {
   SECURITY_REASON,
   badDbName,
   denySecurity,
+  denyNotMember,
   denyServerAdmin,
+  docTarget,
   requestPath,
 } from './guard-path';
 import { bulkWrite, readBulk, singleWrite } from './guard-write';
@@ -102,14 +104,7 @@ async function guard(
   // unhandled rejection, which would take the whole server down (a head-office device polls a
   // branch database before an administrator has provisioned it).
   if (!dbFacts.exists) return sendCouchError(res, 404, 'not_found', 'Database does not exist.');
-  if (!isDbMember(dbFacts.security, ctx))
-    return denySecurity(
-      res,
-      ctx.name,
-      ctx.name
-        ? 'You are not allowed to access this db.'
-        : 'You are not authorized to access this db.',
-    );
+  if (!isDbMember(dbFacts.security, ctx)) return denyNotMember(res, ctx.name);
   const dbAdmin = isDbAdmin(dbFacts.security, ctx);
   const forget = () => forgetAfter(deps, db, res);
   const w: WriteCtx = { facts: deps.facts, req, res, next, db, dbFacts, ctx, dbAdmin, forget };
@@ -197,11 +192,7 @@ function usersDb(res: ServerResponse, seg: string[], method: string, name: strin
     head === '_changes'
   )
     return denyServerAdmin(res);
-  denySecurity(
-    res,
-    name,
-    name ? 'You are not allowed to access this db.' : 'You are not authorized to access this db.',
-  );
+  denyNotMember(res, name);
 }
 
 /** Requests that change nothing: GET/HEAD, and POSTs to query endpoints. */
@@ -219,21 +210,6 @@ async function asksForSecurityDoc(req: IncomingMessage): Promise<boolean> {
   return docs.some(
     (d) => !!d && typeof d === 'object' && (d as { id?: unknown }).id === SECURITY_DOC_ID,
   );
-}
-
-/** `/db/<id>[/<attachment>]`, with `_design/` ids spanning two segments. */
-function docTarget(rest: string[]): { id: string; attachment: string | null } | null {
-  const [a, b] = rest;
-  if (a === '_design') {
-    if (!b) return null;
-    const tail = rest.slice(2);
-    // `/db/_design/x/_view/...`, `_update`, `_rewrite` ... are function calls, not attachments.
-    if (tail[0]?.startsWith('_')) return null;
-    return { id: `${a}/${b}`, attachment: tail.length ? tail.join('/') : null };
-  }
-  if (!a || a.startsWith('_')) return null;
-  const tail = rest.slice(1);
-  return { id: a, attachment: tail.length ? tail.join('/') : null };
 }
 
 /** After a write to `_security` or a design document, re-read them on the next request. */

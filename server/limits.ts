@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { docTarget } from './guard-path';
 import { BodyError, pathSegments, readJsonBody, sendCouchError } from './http-util';
 import type { Handler } from './pouchdb-runtime';
 import type { SessionResolver } from './session';
@@ -183,19 +184,8 @@ function classify(req: IncomingMessage): Target {
     return method === 'POST' ? { kind: 'document', name: 'document' } : { kind: 'request' };
   if (method === 'POST' && rest.length === 1 && rest[0] === '_bulk_docs') return { kind: 'bulk' };
   if (method !== 'PUT') return { kind: 'request' };
-  const [a, b] = rest;
-  let id: string;
-  let tail: string[];
-  if (a === '_design' || a === '_local') {
-    if (!b) return { kind: 'request' };
-    id = `${a}/${b}`;
-    tail = rest.slice(2);
-  } else {
-    if (a!.startsWith('_')) return { kind: 'request' };
-    id = a!;
-    tail = rest.slice(1);
-  }
-  if (tail.length === 0) return { kind: 'document', name: id };
-  if (tail[0]!.startsWith('_')) return { kind: 'request' };
-  return { kind: 'attachment', name: tail.join('/') };
+  const target = docTarget(rest);
+  if (!target) return { kind: 'request' };
+  if (target.attachment === null) return { kind: 'document', name: target.id };
+  return { kind: 'attachment', name: target.attachment };
 }

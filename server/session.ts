@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { UserCtx } from './design/validate';
+import { INTERNAL_HEADER } from './sign-in';
 
 /**
  * Who is making a request. We do not re-implement CouchDB authentication: we ask
@@ -37,7 +38,7 @@ export class SessionResolver {
     if (hit && Date.now() - hit.at < CACHE_MS) return { ok: true, userCtx: copy(hit.userCtx) };
 
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.internalToken) headers['x-outpost-internal'] = this.internalToken;
+    if (this.internalToken) headers[INTERNAL_HEADER] = this.internalToken;
     if (authorization) headers.authorization = authorization;
     if (cookie) headers.cookie = `AuthSession=${cookie}`;
     const res = await fetch(`${this.baseUrl()}/_session`, { headers });
