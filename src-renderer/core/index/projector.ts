@@ -209,12 +209,10 @@ export class Projector {
       else deletes.push(ch.id);
       // Projections read only documents this build understands (upcast to the current version).
       const decoded = this.registry.decode(doc);
-      // `_conflicts` survives decoding: a projection must know that another revision of this
-      // document may have been projected before (see the ledger projection's first-revision rule).
-      const conflicted = Array.isArray(doc._conflicts) && doc._conflicts.length > 0;
-      const fresh = ch.changes.length === 1 && String(doc._rev ?? '').startsWith('1-') && !conflicted;
-      const current = decoded.kind === 'current' ? { ...(decoded.doc as Record<string, unknown>), ...(conflicted ? { _conflicts: doc._conflicts } : {}) } : null;
-      projected.push({ id: ch.id, type, doc: current, fresh });
+      // With `style: 'all_docs'` the change lists every leaf, deleted ones too: a single leaf at
+      // generation 1 is the document's only revision ever (a conflict is a second leaf).
+      const fresh = ch.changes.length === 1 && String(doc._rev ?? '').startsWith('1-');
+      projected.push({ id: ch.id, type, doc: decoded.kind === 'current' ? (decoded.doc as Record<string, unknown>) : null, fresh });
     }
     await this.index.transaction('rw', this.index.tables, async () => {
       if (deletes.length) await this.index.catalog.bulkDelete(deletes);
