@@ -74,7 +74,7 @@ function toVersion(session: Session, raw: Raw, winner: boolean, forged: boolean)
  * version if there is one), or null when it is no longer in conflict. `couchRev` is CouchDB's
  * winner, on top of which a merge is written.
  */
-async function readLeaves(session: Session, dbName: string, id: string): Promise<{ rec: ConflictRecord; couchRev: string } | null> {
+async function readVersions(session: Session, dbName: string, id: string): Promise<{ rec: ConflictRecord; couchRev: string } | null> {
   const db = dbOf(session, dbName);
   const winner = await getRaw(db, id, { conflicts: true });
   if (!winner || !winner._conflicts?.length) return null;
@@ -99,7 +99,7 @@ async function readLeaves(session: Session, dbName: string, id: string): Promise
 }
 
 export async function readConflict(session: Session, dbName: string, id: string): Promise<ConflictRecord | null> {
-  return (await readLeaves(session, dbName, id))?.rec ?? null;
+  return (await readVersions(session, dbName, id))?.rec ?? null;
 }
 
 /** Every conflicted document of this device, oldest edit first. */
@@ -134,7 +134,7 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
   const db = dbOf(session, dbName);
   // The versions as they are now; a different set than the user decided on means someone else
   // (usually another office, through sync) changed or resolved the record meanwhile.
-  const read = await readLeaves(session, dbName, id);
+  const read = await readVersions(session, dbName, id);
   if (!read || !sameRevSet(read.rec.revs, input.revs)) throw new OutpostError('conflict', STALE);
   const { rec, couchRev: winnerRev } = read;
   if (keepRev !== undefined && !rec.revs.includes(keepRev)) throw new OutpostError('conflict', STALE);
