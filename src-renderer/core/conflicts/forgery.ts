@@ -5,7 +5,7 @@ import { idRange, newId } from '../ids';
 import { docBaseSchema } from '../org/schemas';
 import type { ConflictRecord, ConflictVersion, ForgeryEntry } from '../rpc/contract';
 import type { Session } from '../session';
-import { isAuditField } from './conflict-diff';
+import { diffVersions } from './conflict-diff';
 
 /**
  * Forged changes of posted records (DESIGN §10, issue 9). A posted record is a fact; a version
@@ -59,6 +59,15 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** Who, where and when a forged version says it was made: its own claims, unchecked. */
+function claimOf(doc: Record<string, unknown>): ForgeryEntry['claimed'] {
+  return {
+    by: str(doc.updatedBy) || str(doc.postedBy) || str(doc.createdBy),
+    device: str(doc.device),
+    at: str(doc.updatedAt) || str(doc.createdAt),
+  };
+}
+
 function contentOf(doc: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!k.startsWith('_')) out[k] = v;
@@ -76,25 +85,28 @@ export function reportsFor(
   const now = c.now().toISOString();
   return rec.versions
     .filter((v) => v.forged && !known.has(`${rec.id}|${v.rev}`))
-    .map((v) => ({
-      _id: newId(FORGERY_REPORT),
-      type: FORGERY_REPORT,
-      v: 1 as const,
-      branch: str(kept.doc.branch) || branchCodeOfDb(rec.db) || '*',
-      createdAt: now,
-      createdBy: c.userName,
-      device: c.deviceId,
-      status: 'posted' as const,
-      docId: rec.id,
-      docType: rec.type,
-      title: rec.title,
-      postedRev: kept.rev,
-      forgedRev: v.rev,
-      claimedBy: str(v.doc.updatedBy) || str(v.doc.postedBy) || str(v.doc.createdBy),
-      claimedDevice: str(v.doc.device),
-      claimedAt: str(v.doc.updatedAt) || str(v.doc.createdAt),
-      forged: contentOf(v.doc),
-    }));
+    .map((v) => {
+      const claim = claimOf(v.doc);
+      return {
+        _id: newId(FORGERY_REPORT),
+        type: FORGERY_REPORT,
+        v: 1 as const,
+        branch: str(kept.doc.branch) || branchCodeOfDb(rec.db) || '*',
+        createdAt: now,
+        createdBy: c.userName,
+        device: c.deviceId,
+        status: 'posted' as const,
+        docId: rec.id,
+        docType: rec.type,
+        title: rec.title,
+        postedRev: kept.rev,
+        forgedRev: v.rev,
+        claimedBy: claim.by,
+        claimedDevice: claim.device,
+        claimedAt: claim.at,
+        forged: contentOf(v.doc),
+      };
+    });
 }
 
 /** Reports already in a database, keyed `<docId>|<forgedRev>`. */
@@ -110,22 +122,19 @@ export async function readReports(session: Session, dbName: string): Promise<For
   return out;
 }
 
+/** Reports by `<docId>|<forgedRev>`, so a forged version is reported once. */
 export function reportKeys(reports: readonly ForgeryReport[]): Set<string> {
   return new Set(reports.map((r) => `${r.docId}|${r.forgedRev}`));
 }
 
+/** What the forged version changed, field by field, as the Conflicts page compares versions. */
 function changesBetween(
   posted: Record<string, unknown>,
   forged: Record<string, unknown>,
 ): ForgeryEntry['changes'] {
-  const fields = new Set([...Object.keys(posted), ...Object.keys(forged)]);
-  const out: ForgeryEntry['changes'] = [];
-  for (const f of fields) {
-    if (f.startsWith('_') || isAuditField(f)) continue;
-    if (JSON.stringify(posted[f]) !== JSON.stringify(forged[f]))
-      out.push({ field: f, posted: posted[f], forged: forged[f] });
-  }
-  return out;
+  return diffVersions([posted, forged])
+    .filter((f) => f.differs && !f.audit && !f.field.startsWith('_'))
+    .map((f) => ({ field: f.field, posted: f.values[0], forged: f.values[1] }));
 }
 
 /** A stored report as the Conflicts page lists it; `posted` is the posted content when still readable. */
@@ -163,11 +172,7 @@ export function entryOfWaiting(
     title: rec.title,
     postedRev: kept.rev,
     forgedRev: v.rev,
-    claimed: {
-      by: str(v.doc.updatedBy) || str(v.doc.postedBy) || str(v.doc.createdBy),
-      device: str(v.doc.device),
-      at: str(v.doc.updatedAt) || str(v.doc.createdAt),
-    },
+    claimed: claimOf(v.doc),
     changes: changesBetween(kept.doc, v.doc),
     state: 'waiting',
     detectedAt: null,
