@@ -109,7 +109,7 @@ export function reportsFor(
     });
 }
 
-/** Reports already in a database, keyed `<docId>|<forgedRev>`. */
+/** The forgery reports kept in a database. */
 export async function readReports(session: Session, dbName: string): Promise<ForgeryReport[]> {
   const db = session.dbs.get(dbName);
   if (!db) return [];
