@@ -13,6 +13,7 @@ import { fetchSessionUser, testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
 import { signIn, signOut } from './sync/sign-in';
 import { adoptSessionUser } from './sync/adopt-user';
+import { serverUrlSchema, serverUrlsSchema } from './sync/server-addresses';
 import { z } from 'zod';
 import { countConflicts, listConflicts, resolveConflict } from './conflicts/conflict-service';
 import { correctWaiting, listForgeries } from './conflicts/forgery-service';
@@ -42,8 +43,8 @@ export interface Core {
 }
 
 const credentialsSchema = z.object({
-  serverUrl: z.string().trim().regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.'),
-  serverUrls: z.array(z.string().trim().regex(/^https?:\/\/\S+$/i, 'Each server address starts with http:// or https://.')).max(10).optional(),
+  serverUrl: serverUrlSchema,
+  serverUrls: serverUrlsSchema,
   username: z.string().trim().min(1, 'Enter your username.'),
   password: z.string().min(1, 'Enter your password.'),
 });

@@ -21,11 +21,12 @@ import type { InspectServerInput, JoinCompanyInput, ServerCompanyPreview } from 
 import { createRegistry } from '../session';
 import { describeSyncError } from './describe-error';
 import { z } from 'zod';
+import { serverUrlSchema, serverUrlsSchema } from './server-addresses';
 
 const serverInputSchema = z.object({
-  serverUrl: z.string().trim().regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.'),
+  serverUrl: serverUrlSchema,
   /** The other addresses of the service (cluster nodes), kept for failover; joining uses `serverUrl`. */
-  serverUrls: z.array(z.string().trim().regex(/^https?:\/\/\S+$/i, 'Each server address starts with http:// or https://.')).max(10).optional(),
+  serverUrls: serverUrlsSchema,
   orgCode: orgCodeSchema,
   username: z.string().trim().min(1, 'Enter your username.'),
   password: z.string().min(1, 'Enter your password.'),

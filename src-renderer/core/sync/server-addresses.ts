@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SyncProblem } from '../rpc/contract';
 
 /**
@@ -7,6 +8,23 @@ import type { SyncProblem } from '../rpc/contract';
  */
 
 const ADDRESS = /^https?:\/\/[^/\s,;]+(\/[^\s,;]*)?$/i;
+
+/** The server address in every form that takes credentials (connect, join, sign in). */
+export const serverUrlSchema = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.');
+
+/** The other addresses of the same service, preferred first (cluster nodes, for failover). */
+export const serverUrlsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/\S+$/i, 'Each server address starts with http:// or https://.'),
+  )
+  .max(10)
+  .optional();
 
 export interface ParsedAddresses {
   urls: string[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverUrlSchema, serverUrlsSchema } from './server-addresses';
 import { parseOrThrow } from '../db/validation';
 import { OutpostError, type ErrorCode } from '../errors';
 import { displayNamesOf, serverConfigOf, serverUrlOf, serverUrlsOf, type DeviceConfig, type DeviceConfigStore } from '../org/device-config';
@@ -21,8 +22,8 @@ import { fetchSessionUser, testConnection, type ConnectionDeps } from './connect
  */
 
 export const signInSchema = z.object({
-  serverUrl: z.string().trim().regex(/^https?:\/\/\S+$/i, 'Enter the server address, e.g. http://server:5984.'),
-  serverUrls: z.array(z.string().trim().regex(/^https?:\/\/\S+$/i, 'Each server address starts with http:// or https://.')).max(10).optional(),
+  serverUrl: serverUrlSchema,
+  serverUrls: serverUrlsSchema,
   username: z.string().trim().min(1, 'Enter the username.'),
   password: z.string().min(1, 'Enter the password.'),
   displayName: z.string().trim().max(80, 'Use at most 80 characters.').optional(),
@@ -66,10 +67,11 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<void
   const displayNames = displayNamesOf(s.config);
   const userName = data.displayName || displayNames[user.name] || user.name;
   displayNames[user.name] = userName;
+  const server = serverConfigOf(creds);
   s.config = await deps.store.update({
-    server: serverConfigOf(creds),
+    server,
     lastServerUrl: serverUrl,
-    lastServerUrls: serverConfigOf(creds).urls ?? null,
+    lastServerUrls: server.urls ?? null,
     user,
     userName,
     signedOut: false,
