@@ -1,7 +1,8 @@
 import { MASTER_DB, remoteDbName } from '../db/names';
 import type { ConnectionCheck, ConnectionTestResult, InspectServerInput } from '../rpc/contract';
 import { CORS_PROBLEM, describeSyncError } from './describe-error';
-import { isLockout } from './lockout';
+import { isLockout, lockoutWaitMs } from './lockout';
+import type { AddressOutcome } from './server-addresses';
 
 /**
  * "Test connection" (issue 2 §7): three checks a clerk can read — the server answers, it
@@ -55,28 +56,15 @@ export async function testConnection(input: InspectServerInput, deps: Connection
     return fail(p.message);
   }
 
-  const auth = basicAuth(input.username, input.password);
-  try {
-    const res = await deps.fetch(`${url}/_session`, { headers: { Accept: 'application/json', Authorization: auth } });
-    const body = (await res.json().catch(() => ({}))) as { reason?: string; userCtx?: { name: string | null; roles: string[] } };
-    // Locked out after too many wrong passwords: the password may be right, so say to wait.
-    if (isLockout({ status: res.status, reason: body.reason })) {
-      const p = describeSyncError({ status: res.status, reason: body.reason }, ctx);
-      checks.push({ label: 'Username and password', ok: false, detail: p.message });
-      return fail(p.message);
-    }
-    if (res.status === 401 || !body.userCtx?.name) {
-      const p = describeSyncError({ status: 401 }, ctx);
-      checks.push({ label: 'Username and password', ok: false, detail: p.message });
-      return fail(p.message);
-    }
-    checks.push({ label: 'Username and password', ok: true, detail: `Signed in as ${body.userCtx.name}.` });
-  } catch (e) {
-    const p = describeSyncError(e, ctx);
-    checks.push({ label: 'Username and password', ok: false, detail: p.message });
-    return fail(p.message);
+  // The same question the sync engine asks before it syncs (see probeAddress).
+  const session = await probeAddress(url, input, deps);
+  if (session.kind !== 'up') {
+    checks.push({ label: 'Username and password', ok: false, detail: session.problem.message });
+    return fail(session.problem.message);
   }
+  checks.push({ label: 'Username and password', ok: true, detail: `Signed in as ${session.user.name}.` });
 
+  const auth = basicAuth(input.username, input.password);
   const remote = remoteDbName(input.orgCode, MASTER_DB);
   try {
     const res = await deps.fetch(`${url}/${encodeURIComponent(remote)}`, {
@@ -118,4 +106,55 @@ export async function fetchSessionUser(
   if (!res.ok) return null;
   const body = (await res.json().catch(() => ({}))) as { userCtx?: { name: string | null; roles?: string[] } };
   return body.userCtx?.name ? { name: body.userCtx.name, roles: body.userCtx.roles ?? [] } : null;
+}
+
+/**
+ * How long one question to an address may take. A node that vanished without closing its
+ * connections (a dead host, a blackholed route on a bad link) would otherwise hold the link's
+ * round open for ever: no failover, no retry, "connecting" for good.
+ */
+export const PROBE_TIMEOUT_MS = 20_000;
+
+export async function probeAddress(
+  url: string,
+  creds: { username: string; password: string },
+  deps: ConnectionDeps,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<AddressOutcome> {
+  let res: Response;
+  let body: {
+    reason?: string;
+    error?: string;
+    userCtx?: { name: string | null; roles?: string[] };
+  };
+  try {
+    res = await deps.fetch(`${url}/_session`, {
+      headers: {
+        Accept: 'application/json',
+        Authorization: basicAuth(creds.username, creds.password),
+      },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    body = (await res.json().catch(() => ({}))) as typeof body;
+  } catch (e) {
+    // A browser hides why a cross-origin request failed; an opaque answer to a no-cors request means the server is there.
+    if (deps.corsApplies && (await reachableWithoutCors(url, deps.fetch, timeoutMs)))
+      return { kind: 'down', problem: CORS_PROBLEM(deps.origin) };
+    return { kind: 'down', problem: describeSyncError(e, { serverUrl: url }) };
+  }
+  if (isLockout({ status: res.status, reason: body.reason })) {
+    return {
+      kind: 'refused',
+      problem: describeSyncError({ status: res.status, reason: body.reason }, { serverUrl: url }),
+      retryAfterMs: lockoutWaitMs(res.headers.get('Retry-After')),
+    };
+  }
+  if (res.status === 401 || (res.ok && !body.userCtx?.name))
+    return { kind: 'refused', problem: describeSyncError({ status: 401 }, { serverUrl: url }) };
+  if (!res.ok)
+    return {
+      kind: 'down',
+      problem: describeSyncError({ status: res.status, reason: body.reason }, { serverUrl: url }),
+    };
+  return { kind: 'up', user: { name: body.userCtx!.name!, roles: body.userCtx!.roles ?? [] } };
 }

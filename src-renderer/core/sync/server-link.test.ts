@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncProblem } from '../rpc/contract';
 import type { AddressOutcome } from './server-addresses';
-import { probeAddress, ServerLink, type LinkTiming } from './server-link';
+import { probeAddress } from './connection';
+import { ServerLink, type LinkTiming } from './server-link';
 import { LOCKOUT_REASON } from './lockout';
 
 /**

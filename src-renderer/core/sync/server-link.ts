@@ -1,8 +1,7 @@
 import type { SyncProblem } from '../rpc/contract';
 import { nextBackOff } from './back-off';
-import { basicAuth, reachableWithoutCors, type ConnectionDeps } from './connection';
-import { CORS_PROBLEM, describeSyncError } from './describe-error';
-import { isLockout, lockoutWaitMs, LOCKOUT_WAIT_MS } from './lockout';
+import { probeAddress, type ConnectionDeps } from './connection';
+import { LOCKOUT_WAIT_MS } from './lockout';
 import { chooseAddress, type AddressOutcome } from './server-addresses';
 
 /**
@@ -40,57 +39,6 @@ const DEFAULT_TIMING: LinkTiming = {
   // The preferred node is asked again after 5 s, then less and less often, at most once a minute.
   failbackMs: (ms) => nextBackOff(Math.max(ms, 2_500)),
 };
-
-/**
- * How long one question to an address may take. A node that vanished without closing its
- * connections (a dead host, a blackholed route on a bad link) would otherwise hold the link's
- * round open for ever: no failover, no retry, "connecting" for good.
- */
-export const PROBE_TIMEOUT_MS = 20_000;
-
-export async function probeAddress(
-  url: string,
-  creds: { username: string; password: string },
-  deps: ConnectionDeps,
-  timeoutMs = PROBE_TIMEOUT_MS,
-): Promise<AddressOutcome> {
-  let res: Response;
-  let body: {
-    reason?: string;
-    error?: string;
-    userCtx?: { name: string | null; roles?: string[] };
-  };
-  try {
-    res = await deps.fetch(`${url}/_session`, {
-      headers: {
-        Accept: 'application/json',
-        Authorization: basicAuth(creds.username, creds.password),
-      },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    body = (await res.json().catch(() => ({}))) as typeof body;
-  } catch (e) {
-    // A browser hides why a cross-origin request failed; an opaque answer to a no-cors request means the server is there.
-    if (deps.corsApplies && (await reachableWithoutCors(url, deps.fetch, timeoutMs)))
-      return { kind: 'down', problem: CORS_PROBLEM(deps.origin) };
-    return { kind: 'down', problem: describeSyncError(e, { serverUrl: url }) };
-  }
-  if (isLockout({ status: res.status, reason: body.reason })) {
-    return {
-      kind: 'refused',
-      problem: describeSyncError({ status: res.status, reason: body.reason }, { serverUrl: url }),
-      retryAfterMs: lockoutWaitMs(res.headers.get('Retry-After')),
-    };
-  }
-  if (res.status === 401 || (res.ok && !body.userCtx?.name))
-    return { kind: 'refused', problem: describeSyncError({ status: 401 }, { serverUrl: url }) };
-  if (!res.ok)
-    return {
-      kind: 'down',
-      problem: describeSyncError({ status: res.status, reason: body.reason }, { serverUrl: url }),
-    };
-  return { kind: 'up', user: { name: body.userCtx!.name!, roles: body.userCtx!.roles ?? [] } };
-}
 
 export class ServerLink {
   private current: string | null = null;
