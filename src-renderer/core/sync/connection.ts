@@ -100,12 +100,8 @@ export async function fetchSessionUser(
   creds: { username: string; password: string },
   f: typeof fetch,
 ): Promise<{ name: string; roles: string[] } | null> {
-  const res = await f(`${serverUrl.replace(/\/+$/, '')}/_session`, {
-    headers: { Accept: 'application/json', Authorization: basicAuth(creds.username, creds.password) },
-  });
-  if (!res.ok) return null;
-  const body = (await res.json().catch(() => ({}))) as { userCtx?: { name: string | null; roles?: string[] } };
-  return body.userCtx?.name ? { name: body.userCtx.name, roles: body.userCtx.roles ?? [] } : null;
+  const o = await probeAddress(serverUrl.replace(/\/+$/, ''), creds, { fetch: f, origin: '', corsApplies: false });
+  return o.kind === 'up' ? o.user : null;
 }
 
 /**
