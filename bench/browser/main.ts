@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
 import { openRemoteDb } from '../../src-renderer/core/db/pouch';
+import { LocalWrites } from '../../src-renderer/core/db/local-writes';
 import { Repository } from '../../src-renderer/core/db/repository';
 import { SchemaRegistry } from '../../src-renderer/core/db/schema-registry';
 import { IndexDb } from '../../src-renderer/core/index/index-db';
@@ -50,8 +51,8 @@ async function timed(fn: () => Promise<number>): Promise<{ seconds: number; n: n
 async function coreWrite(docs: BenchDoc[], run: number): Promise<{ throughput: number; indexThroughput: number; saveMs: number[] }> {
   const reg = registry();
   const db = new env.PouchDB(`bench-core-${run}-${Date.now()}`, { adapter: env.localAdapter });
-  const ctx = () => ({ userName: 'bench', deviceId: 'device:BENCH', now: () => new Date() });
-  const repo = new Repository<BenchEntry>(db, 'branch-nyc', reg, 'journalEntry', ctx, () => undefined);
+  const ctx = () => ({ userName: 'bench', deviceId: 'device:BENCH', now: () => new Date(), baseCurrency: 'USD' });
+  const repo = new Repository<BenchEntry>(db, 'branch-nyc', reg, 'journalEntry', ctx, new LocalWrites());
   const fields = docs.map(({ _id: _i, type: _t, v: _v, branch: _b, createdAt: _c, createdBy: _cb, device: _d, ...rest }) => rest as unknown as BenchEntry);
   const write = await timed(async () => {
     for (let i = 0; i < fields.length; i += BATCH) {

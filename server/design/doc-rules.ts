@@ -12,7 +12,7 @@ import { registerBankingTypes } from '../../src-renderer/modules/accounts/domain
  * into validate_doc_update as a JSON literal.
  */
 export interface DocRule {
-  home: 'master' | 'branch';
+  home: string;
   version: number;
   required: string[];
 }

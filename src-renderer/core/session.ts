@@ -1,6 +1,7 @@
 import { branchDbName, indexDbName, MASTER_DB } from './db/names';
 import { openLocalDb, type Db, type PouchEnv } from './db/pouch';
-import { Repository, type WriteContext, type WriteListener } from './db/repository';
+import { Repository, type WriteContext } from './db/repository';
+import { LocalWrites, type WrittenDoc } from './db/local-writes';
 import { SchemaRegistry as Registry } from './db/schema-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
 import { Projector } from './index/projector';
@@ -86,13 +87,19 @@ export class Session {
       connection: deps.connection,
       onSessionUser: (user) => deps.onSessionUser?.(user),
     });
-    this.onWrite = (db, docs) => {
-      if (db === MASTER_DB) this.masterVersion++;
-      this.sync.markPending(db, docs);
+    this.writes.subscribe((event) => {
+      if (event.phase !== 'after') return;
+      if (event.db === MASTER_DB) this.masterVersion++;
+      this.sync.markPending(event.db, event.docs);
       // Registered now, so a settle() right after this write waits for it to be indexed.
-      this.projector.later(db);
-    };
-    const ctx = (): WriteContext => ({ userName: this.config.userName, deviceId: this.config.deviceId, now: deps.now });
+      this.projector.later(event.db);
+    });
+    const ctx = (): WriteContext => ({
+      userName: this.config.userName,
+      deviceId: this.config.deviceId,
+      now: deps.now,
+      baseCurrency: this.baseCurrency,
+    });
     this.writeContext = ctx;
     this.companies = this.repository<Company>(MASTER_DB, 'company');
     this.branches = this.repository<Branch>(MASTER_DB, 'branch');
@@ -116,15 +123,22 @@ export class Session {
     return value;
   }
 
-  /** Every write goes through here: the sync engine counts it pending, the index catches up. */
-  readonly onWrite: WriteListener;
+  /** The one local write path: the sync engine counts each write pending, the index catches up. */
+  readonly writes = new LocalWrites();
+  /** Set when the session opens (a company's base currency never changes). */
+  baseCurrency = 'USD';
+
+  /** Documents written outside a repository (a bulk resolution): announced on the write path. */
+  onWrite(db: string, docs: WrittenDoc[]): void {
+    this.writes.announce(db, docs);
+  }
   readonly writeContext: () => WriteContext;
 
   /** A repository of one document type over one of this device's databases. */
   repository<T extends DocBase>(dbName: string, type: string): Repository<T> {
     const db = this.dbs.get(dbName);
     if (!db) throw new OutpostError('state', `This device does not hold the ${dbName} database.`);
-    return new Repository<T>(db, dbName, this.registry, type, this.writeContext, this.onWrite);
+    return new Repository<T>(db, dbName, this.registry, type, this.writeContext, this.writes);
   }
 
   /** Logical name of the branch database this device books into. */
@@ -134,6 +148,7 @@ export class Session {
 
   static async open(config: DeviceConfig, deps: SessionDeps): Promise<Session> {
     const s = new Session(config, deps);
+    s.baseCurrency = (await s.company().catch(() => null))?.baseCurrency ?? s.baseCurrency;
     for (const [name, db] of s.dbs) await s.sync.addDatabase(name, db);
     s.projector.start();
     await s.reconcileDatabases();

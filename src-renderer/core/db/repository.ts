@@ -5,16 +5,18 @@ import type { Db } from './pouch';
 import { readAsSeen } from './posted-leaf';
 import type { DocTypeDef, SchemaRegistry } from './schema-registry';
 import { validationError } from './validation';
+import type { LocalWrites } from './local-writes';
+import { savedOf } from './local-writes';
+import { assertBalanced } from '../postings/balance';
 
 /** Who is writing, stamped on every document (DESIGN §3 audit fields). */
 export interface WriteContext {
   userName: string;
   deviceId: string;
   now(): Date;
+  /** The company's base currency: what postings must balance in. */
+  baseCurrency: string;
 }
-
-/** Told about every local write, so the sync engine counts it pending and the index catches up. */
-export type WriteListener = (db: string, docs: { id: string; rev: string; type: string }[]) => void;
 
 type Fields<T> = Omit<T, keyof DocBase>;
 
@@ -32,9 +34,28 @@ export class Repository<T extends DocBase> {
     private readonly registry: SchemaRegistry,
     type: string,
     private readonly ctx: () => WriteContext,
-    private readonly onWrite: WriteListener,
+    private readonly writes: LocalWrites,
   ) {
     this.def = registry.require<T>(type);
+  }
+
+  /** The database this repository writes to (a branch's, master…). */
+  get database(): string {
+    return this.dbName;
+  }
+
+  /** The postings service's rule: a document whose ledger lines do not balance is never written. */
+  private checkPostings(doc: T): void {
+    const lines = this.def.postings?.(doc);
+    if (lines?.length) assertBalanced(typeWords(this.def.type), lines, this.ctx().baseCurrency);
+  }
+
+  private put(doc: T | Record<string, unknown>): Promise<PouchDB.Core.Response> {
+    return this.writes.run(
+      this.dbName,
+      () => this.db.put(doc),
+      (res) => [{ id: res.id, rev: res.rev, type: this.def.type }],
+    );
   }
 
   /** Builds and validates a new document without saving it (for batched writes). */
@@ -52,28 +73,28 @@ export class Repository<T extends DocBase> {
     };
     const parsed = this.def.schema.safeParse(draft);
     if (!parsed.success) throw validationError(parsed.error);
+    this.checkPostings(parsed.data);
     return parsed.data;
   }
 
   async create(fields: Fields<T>, branch: string): Promise<T> {
     const doc = this.build(fields, branch);
-    const res = await this.db.put(doc);
-    this.onWrite(this.dbName, [{ id: res.id, rev: res.rev, type: this.def.type }]);
+    const res = await this.put(doc);
     return { ...doc, _rev: res.rev };
   }
 
   /** Saves several new documents of this type in one bulkDocs; nothing is written if any is invalid. */
   async createMany(docs: T[]): Promise<T[]> {
-    const results = await this.db.bulkDocs(docs);
-    const written: { id: string; rev: string; type: string }[] = [];
+    for (const d of docs) this.checkPostings(d);
+    const results = await this.writes.run(
+      this.dbName,
+      () => this.db.bulkDocs(docs),
+      (r) => savedOf(docs, r as { id?: string; rev?: string; error?: unknown }[]),
+    );
     const out: T[] = [];
     results.forEach((r, i) => {
-      if (!('error' in r && r.error) && 'rev' in r && r.rev) {
-        written.push({ id: r.id!, rev: r.rev, type: this.def.type });
-        out.push({ ...docs[i]!, _rev: r.rev });
-      }
+      if (!('error' in r && r.error) && 'rev' in r && r.rev) out.push({ ...docs[i]!, _rev: r.rev });
     });
-    this.onWrite(this.dbName, written);
     if (out.length !== docs.length) {
       throw new OutpostError('internal', 'Some documents could not be saved. Try again.');
     }
@@ -110,9 +131,9 @@ export class Repository<T extends DocBase> {
     };
     const parsed = this.def.schema.safeParse(next);
     if (!parsed.success) throw validationError(parsed.error);
+    this.checkPostings(parsed.data);
     try {
-      const res = await this.db.put(parsed.data);
-      this.onWrite(this.dbName, [{ id, rev: res.rev, type: this.def.type }]);
+      const res = await this.put(parsed.data);
       return { ...parsed.data, _rev: res.rev };
     } catch (e) {
       if ((e as { status?: number }).status === 409) {
@@ -146,8 +167,7 @@ export class Repository<T extends DocBase> {
       device: c.deviceId,
     };
     try {
-      const res = await this.db.put(tombstone);
-      this.onWrite(this.dbName, [{ id, rev: res.rev, type: this.def.type }]);
+      await this.put(tombstone);
     } catch (e) {
       if ((e as { status?: number }).status === 409) {
         throw new OutpostError('conflict', 'Someone changed this draft while you were looking at it. Reload it and try again.');
@@ -178,4 +198,9 @@ export class Repository<T extends DocBase> {
     if (!seen) throw new OutpostError('not-found', `That ${this.def.type} no longer exists on this device.`);
     return seen.doc;
   }
+}
+
+/** 'journalEntry' → 'journal entry': the type as words, for messages. */
+function typeWords(type: string): string {
+  return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DocBase } from '../org/schemas';
+import type { PostingLine } from '../postings/posting';
 
 /**
  * One entry per document type: its current schema version, its zod schema, the upcasters
@@ -13,11 +14,17 @@ export interface DocTypeDef<T extends DocBase = DocBase> {
   schema: z.ZodType<T>;
   /** upcast[n] turns a version-n document into version n+1. */
   upcast?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
-  /** Which local databases may hold it ('master' or 'branch'). */
-  home: 'master' | 'branch';
+  /** Which kind of database holds it ('master', 'branch' or a kind a module declares). */
+  home: string;
   title(doc: T): string;
   /** Words that search should find the document by. */
   searchText?(doc: T): string;
+  /**
+   * The ledger lines this document posts (none while it is a draft). Declared: every write of
+   * the type is refused unless its lines balance in base currency, and the ledger projection
+   * reads it (core/postings).
+   */
+  postings?(doc: T): PostingLine[];
 }
 
 export type Decoded<T> =
@@ -46,6 +53,11 @@ export class SchemaRegistry {
 
   types(): string[] {
     return [...this.defs.keys()];
+  }
+
+  /** The types that declare postings: what the ledger reads. */
+  postingTypes(): string[] {
+    return [...this.defs.values()].filter((d) => d.postings).map((d) => d.type);
   }
 
   decode<T extends DocBase>(raw: Record<string, unknown>): Decoded<T> {

@@ -1,6 +1,7 @@
 import { OutpostError } from '../errors';
 import { MASTER_DB } from '../db/names';
 import { openLocalDb, type PouchEnv } from '../db/pouch';
+import { LocalWrites } from '../db/local-writes';
 import { Repository } from '../db/repository';
 import { parseOrThrow } from '../db/validation';
 import { newId } from '../ids';
@@ -25,13 +26,14 @@ export async function createCompany(
   }
   const data = parseOrThrow(createCompanyInputSchema, input, 'The company was not created.');
   const deviceId = newId('device');
-  const ctx = () => ({ userName: data.userName, deviceId, now });
+  const ctx = () => ({ userName: data.userName, deviceId, now, baseCurrency: data.company.baseCurrency });
   const registry = createRegistry();
   const master = openLocalDb(env, data.company.orgCode, MASTER_DB);
-  const noop = () => undefined;
-  const companies = new Repository<Company>(master, MASTER_DB, registry, 'company', ctx, noop);
-  const branches = new Repository<Branch>(master, MASTER_DB, registry, 'branch', ctx, noop);
-  const devices = new Repository<Device>(master, MASTER_DB, registry, 'device', ctx, noop);
+  // The session is not open yet: what is written here is announced to it once it is (create-core).
+  const writes = new LocalWrites();
+  const companies = new Repository<Company>(master, MASTER_DB, registry, 'company', ctx, writes);
+  const branches = new Repository<Branch>(master, MASTER_DB, registry, 'branch', ctx, writes);
+  const devices = new Repository<Device>(master, MASTER_DB, registry, 'device', ctx, writes);
   const company = companies.build(data.company, COMPANY_WIDE);
   const branch = branches.build({ ...data.branch, archived: false }, COMPANY_WIDE);
   const device = devices.build({ branchCode: data.branch.code, ...data.device }, COMPANY_WIDE, deviceId);

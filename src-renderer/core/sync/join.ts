@@ -1,6 +1,7 @@
 import { OutpostError } from '../errors';
 import { MASTER_DB, remoteDbName } from '../db/names';
 import { openLocalDb, openRemoteDb, type Db, type PouchEnv } from '../db/pouch';
+import { LocalWrites } from '../db/local-writes';
 import { Repository } from '../db/repository';
 import { parseOrThrow } from '../db/validation';
 import { idRange, newId } from '../ids';
@@ -140,8 +141,8 @@ export async function joinCompany(
     MASTER_DB,
     createRegistry(),
     'device',
-    () => ({ userName: data.userName, deviceId, now }),
-    () => undefined,
+    () => ({ userName: data.userName, deviceId, now, baseCurrency: preview.company.baseCurrency }),
+    new LocalWrites(),
   );
   const device = devices.build({ branchCode: data.branchCode, ...data.device }, COMPANY_WIDE, deviceId);
   const res = await master.put(device);
