@@ -1,0 +1,55 @@
+import { TextInput, type TextInputProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { datePlaceholder, formatIsoDate, parseLocaleDate } from './date-format';
+import { useDraftText } from './use-draft-text';
+
+export interface DateInputProps extends Omit<
+  TextInputProps,
+  'value' | 'defaultValue' | 'onChange'
+> {
+  /** `YYYY-MM-DD`, or null for empty. */
+  value: string | null;
+  /** `YYYY-MM-DD`, or null when empty or not a real date (the input then says how to write one). */
+  onChange(iso: string | null): void;
+  locale?: string;
+}
+
+/** A calendar date shown and typed the clerk's way, kept as an ISO accounting date. */
+export function DateInput({
+  value,
+  onChange,
+  locale,
+  error,
+  onFocus,
+  onBlur,
+  ...rest
+}: DateInputProps) {
+  const codec = useMemo(
+    () => ({
+      show: (v: string) => formatIsoDate(v, locale),
+      edit: (v: string) => formatIsoDate(v, locale),
+      read: (t: string) => parseLocaleDate(t, locale),
+    }),
+    [locale],
+  );
+  const draft = useDraftText(value, onChange, codec);
+  const placeholder = datePlaceholder(locale);
+  return (
+    <TextInput
+      autoComplete="off"
+      placeholder={placeholder}
+      {...rest}
+      value={draft.text}
+      error={error ?? (draft.unreadable ? `Not a date — write it as ${placeholder}` : undefined)}
+      onFocus={(e) => {
+        draft.onFocus(e);
+        onFocus?.(e);
+      }}
+      onChange={(e) => draft.onChange(e.currentTarget.value)}
+      onBlur={(e) => {
+        draft.onBlur();
+        onBlur?.(e);
+      }}
+    />
+  );
+}
