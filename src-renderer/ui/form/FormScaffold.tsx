@@ -15,8 +15,8 @@ type SubmitResult = { error: unknown } | { data: unknown } | void | undefined;
 
 export interface FormScaffoldProps<S extends z.ZodType> {
   schema: S;
-  /** The form's values as typed; checked against `schema` before anything is sent. */
-  values: z.input<S>;
+  /** The form's values as typed (drafts may hold nulls); `schema` checks them before anything is sent. */
+  values: unknown;
   onSubmit(parsed: z.output<S>): Promise<SubmitResult>;
   /** Called after a save the core accepted. */
   onSaved?(): void;
