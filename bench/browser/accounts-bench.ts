@@ -9,7 +9,8 @@ import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
 import type { Repository } from '../../src-renderer/core/db/repository';
 import { accountsModule } from '../../src-renderer/modules/accounts';
 import type { JournalEntry, LedgerLine } from '../../src-renderer/modules/accounts/domain/schemas';
-import type { CoreEvent, RpcMethod, RpcMethods } from '../../src-renderer/core/rpc/contract';
+import type { CoreEvent } from '../../src-renderer/core/rpc/contract';
+import type { RpcMethod, RpcMethods } from '../../src-renderer/modules/contracts';
 import { generateLedger, ledgerCsv } from '../ledger-generator';
 import { median, type BenchResults } from './protocol';
 

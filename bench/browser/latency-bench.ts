@@ -15,7 +15,8 @@
 import { createCore, type Core } from '../../src-renderer/core/create-core';
 import { branchDbName } from '../../src-renderer/core/db/names';
 import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
-import type { CoreEvent, RpcMethod, RpcMethods, SyncOverview } from '../../src-renderer/core/rpc/contract';
+import type { CoreEvent, SyncOverview } from '../../src-renderer/core/rpc/contract';
+import type { RpcMethod, RpcMethods } from '../../src-renderer/modules/contracts';
 import { accountsModule } from '../../src-renderer/modules/accounts';
 import { median, type BenchConfig, type BenchResults } from './protocol';
 

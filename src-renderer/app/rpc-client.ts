@@ -1,5 +1,12 @@
 import { OutpostError } from '../core/errors';
-import type { CoreEvent, HostMessage, RpcEventMessage, RpcMethod, RpcMethods, RpcResponse } from '../core/rpc/contract';
+import type {
+  CoreEvent,
+  CoreMethod,
+  CoreMethods,
+  HostMessage,
+  RpcEventMessage,
+  RpcResponse,
+} from '../core/rpc/contract';
 
 /** What the UI thread needs of a worker (or a test double). */
 export interface WorkerLike {
@@ -13,7 +20,10 @@ export interface WorkerLike {
  */
 export class RpcClient {
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: unknown): void }
+  >();
   private readonly listeners = new Set<(event: CoreEvent) => void>();
 
   constructor(private readonly worker: WorkerLike) {
@@ -31,7 +41,14 @@ export class RpcClient {
     });
   }
 
-  call<M extends RpcMethod>(method: M, params: RpcMethods[M]['params']): Promise<RpcMethods[M]['result']> {
+  /**
+   * Typed by core's methods; a module's methods are called through their generated endpoints,
+   * which its contract types (they pass any method name, see `run` in api.ts).
+   */
+  call<M extends CoreMethod>(
+    method: M,
+    params: CoreMethods[M]['params'],
+  ): Promise<CoreMethods[M]['result']> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });

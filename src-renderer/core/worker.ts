@@ -25,8 +25,8 @@ const corePromise = createCore({
 const handlers = new Proxy({} as RpcHandlers, {
   get: (_t, method: string) => async (params: unknown) => {
     const core = await corePromise;
-    const h = core.handlers[method as keyof RpcHandlers] as ((p: unknown) => Promise<unknown>) | undefined;
-    if (!h) throw new OutpostError('internal', `Unknown request "${method}".`);
+    const h = core.handlers[method];
+    if (typeof h !== 'function') throw new OutpostError('internal', `Unknown request "${method}".`);
     return h(params);
   },
 });

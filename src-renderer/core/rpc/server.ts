@@ -1,9 +1,15 @@
 import { OutpostError } from '../errors';
-import type { CoreEvent, HostMessage, RpcMethod, RpcMethods, RpcRequest, RpcResponse } from './contract';
+import type { CoreEvent, HostMessage, RpcRequest, RpcResponse } from './contract';
 
-export type RpcHandlers = {
-  [M in RpcMethod]: (params: RpcMethods[M]['params']) => Promise<RpcMethods[M]['result']>;
-};
+/**
+ * One served method. The wire is untyped (whatever the UI thread sent), so the served map
+ * takes any handler: each area types its own map completely with HandlersOf<its contract>.
+ * (Method syntax makes the parameter bivariant, so a typed handler fits.)
+ */
+export type RpcHandler = { bivarianceHack(params: unknown): Promise<unknown> }['bivarianceHack'];
+
+/** Every method the core serves, by name: core's own map and each module's, joined. */
+export type RpcHandlers = Readonly<Record<string, RpcHandler>>;
 
 /** Anything that carries structured-clone messages: a worker's global scope, a MessagePort. */
 export interface MessageEndpoint {
@@ -32,8 +38,9 @@ export function serveRpc(
   async function handle(req: RpcRequest): Promise<void> {
     let response: RpcResponse;
     try {
-      const handler = handlers[req.method] as ((p: unknown) => Promise<unknown>) | undefined;
-      if (!handler) throw new OutpostError('internal', `Unknown request "${String(req.method)}".`);
+      const handler = handlers[req.method];
+      if (typeof handler !== 'function')
+        throw new OutpostError('internal', `Unknown request "${String(req.method)}".`);
       response = { id: req.id, ok: true, result: await handler(req.params) };
     } catch (e) {
       if (!(e instanceof OutpostError)) console.error(`[core] ${req.method} failed`, e);

@@ -4,7 +4,8 @@ import { startTestServer, type TestServer } from '../../../server/test-server';
 import { accountsModule } from '../../modules/accounts';
 import { createCore } from '../create-core';
 import { nodePouchEnv } from '../db/pouch-node';
-import type { AppState, DbSyncStatus, RpcMethod, RpcMethods, SyncOverview } from '../rpc/contract';
+import type { AppState, DbSyncStatus, SyncOverview } from '../rpc/contract';
+import type { TestDeviceMethods as RpcMethods } from '../testing/node-core';
 import { ACME_INPUT } from '../testing/node-core';
 import { poller } from '../testing/until';
 
@@ -28,7 +29,7 @@ let core: Awaited<ReturnType<typeof createCore>>;
 function open() {
   return createCore({ env: nodePouchEnv(PREFIX), dexie: { indexedDB, IDBKeyRange }, emit: () => undefined, modules: [accountsModule] });
 }
-function call<M extends RpcMethod>(method: M, ...params: RpcMethods[M]['params'] extends void ? [] : [RpcMethods[M]['params']]): Promise<RpcMethods[M]['result']> {
+function call<M extends keyof RpcMethods>(method: M, ...params: RpcMethods[M]['params'] extends void ? [] : [RpcMethods[M]['params']]): Promise<RpcMethods[M]['result']> {
   return (core.handlers[method] as (p: unknown) => Promise<never>)(params[0]);
 }
 const status = () => call('sync.getStatus');

@@ -1,3 +1,5 @@
+import type { Contract, MethodsOf } from '../../core/rpc/define';
+import { mutation, query } from '../../core/rpc/define';
 import type { MatchSuggestion, ReconciliationSummary } from './domain/banking';
 import type { CsvMapping } from './domain/banking-schemas';
 import type { ImportProblem } from './domain/io/report';
@@ -6,7 +8,7 @@ import type { StatementCsvMapping } from './domain/io/statement-csv';
 export type { CsvMapping, MatchSuggestion, ReconciliationSummary };
 
 /**
- * Banking's part of the RPC map: statement import and reconciliation. Amounts are minor
+ * Banking's part of the RPC map (the Accounts contract includes it): statement import and reconciliation. Amounts are minor
  * units of the bank account's currency (the base currency for now); positive = money in.
  */
 
@@ -21,7 +23,13 @@ export interface ImportStatementInput {
 
 export type ImportStatementResult =
   /** A CSV with no remembered mapping: show the mapping dialog prefilled with `guess`. */
-  | { kind: 'needs-mapping'; needsMapping: true; header: string[]; guess: Partial<StatementCsvMapping>; problems: ImportProblem[] }
+  | {
+      kind: 'needs-mapping';
+      needsMapping: true;
+      header: string[];
+      guess: Partial<StatementCsvMapping>;
+      problems: ImportProblem[];
+    }
   /** Nothing was written; every problem is listed with its line. */
   | { kind: 'refused'; problems: ImportProblem[] }
   | {
@@ -97,17 +105,43 @@ export interface StatementSummary {
   createdBy: string;
 }
 
-export interface BankingRpcMethods {
+/** A reconciliation compares the statement with the books: it is derived from both. */
+const RECONCILIATION = [
+  'bankStatement',
+  'bankMatch',
+  'journalEntry',
+  'payment',
+  'tradeDoc',
+  'account',
+  'index',
+] as const;
+
+export const bankingContract = {
   /** All or nothing: a bad file writes nothing; lines imported before are skipped. */
-  'banking.importStatement': { params: ImportStatementInput; result: ImportStatementResult };
-  'banking.reconciliation': { params: { account: string; from?: string; to?: string }; result: ReconciliationView };
+  'banking.importStatement': mutation<ImportStatementInput, ImportStatementResult>()({
+    writes: ['bankStatement', 'bankImportProfile'],
+  }),
+  'banking.reconciliation': query<
+    { account: string; from?: string; to?: string },
+    ReconciliationView
+  >()({ reads: RECONCILIATION }),
   /** Refused with the difference when the two sides do not add up. */
-  'banking.match': { params: { account: string; statementLines: string[]; ledgerLines: string[]; note?: string }; result: { matchId: string } };
-  'banking.unmatch': { params: { matchId: string }; result: void };
+  'banking.match': mutation<
+    { account: string; statementLines: string[]; ledgerLines: string[]; note?: string },
+    { matchId: string }
+  >()({
+    writes: ['bankMatch'],
+  }),
+  'banking.unmatch': mutation<{ matchId: string }, void>()({ writes: ['bankMatch'] }),
   /** Posts bank vs contra on the line's date and matches the entry to the line. */
-  'banking.createEntry': {
-    params: { account: string; statementLine: string; contraAccount: string; memo?: string };
-    result: { entryId: string; number: string; matchId: string };
-  };
-  'banking.listStatements': { params: { account?: string }; result: StatementSummary[] };
-}
+  'banking.createEntry': mutation<
+    { account: string; statementLine: string; contraAccount: string; memo?: string },
+    { entryId: string; number: string; matchId: string }
+  >()({ writes: ['journalEntry', 'bankMatch'] }),
+  'banking.listStatements': query<{ account?: string }, StatementSummary[]>()({
+    reads: ['bankStatement'],
+  }),
+} satisfies Contract;
+
+export type BankingContract = typeof bankingContract;
+export type BankingMethods = MethodsOf<BankingContract>;

@@ -1,22 +1,40 @@
+import type { Contract, MethodsOf } from '../../core/rpc/define';
+import { mutation, query } from '../../core/rpc/define';
 import type { CurrencyRate } from './domain/schemas';
-import type { Account, AccountFields, JournalEntry, LedgerSettings, Party, PartyFields, Payment, TaxCode, TradeDoc } from './domain/schemas';
+import type {
+  Account,
+  AccountFields,
+  JournalEntry,
+  LedgerSettings,
+  Party,
+  PartyFields,
+  Payment,
+  TaxCode,
+  TradeDoc,
+} from './domain/schemas';
 import type { AgedRow } from './domain/aging';
-import type { OpenItem } from './data/open-items';
+import type { TradeStatus } from './domain/allocation';
 import type { PaymentInput, TradeDocView, TradeInput } from './data/trade-service';
-
-export type { OpenItem, PaymentInput, TradeDocView, TradeInput, AgedRow };
 import type { ImportOutcome } from './data/io-service';
 import type { AccountsDashboard } from './data/dashboard';
 import type { TaxSummary } from './data/tax-summary';
-export type { TaxSummary };
-export type { AccountsDashboard };
-export type { ImportOutcome };
-import type { AccountingDocRow, LedgerRow } from './data/ledger-projection';
-import type { BankingRpcMethods } from './banking-contract';
+import { bankingContract } from './banking-contract';
+
+export type {
+  PaymentInput,
+  TradeDocView,
+  TradeInput,
+  AgedRow,
+  TaxSummary,
+  AccountsDashboard,
+  ImportOutcome,
+};
 
 /**
- * The Accounts module's part of the RPC map (core/rpc/contract.ts merges it). Amounts are
- * minor units; report amounts are in the company's base currency.
+ * The Accounts module's part of the RPC map (modules/contracts.ts joins it to core's). Amounts
+ * are minor units; report amounts are in the company's base currency. The types the UI receives
+ * are declared here, not borrowed from the index's tables: the index may change its rows
+ * without changing what a screen is sent.
  */
 
 export interface LedgerSetupStatus {
@@ -71,8 +89,30 @@ export interface DocListQuery {
  */
 export const SEARCH_SCAN_LIMIT = 20_000;
 
+/** One document of a list (journal, sales, purchases, payments), as the index holds it. */
+export interface DocListRow {
+  id: string;
+  type: string;
+  db: string;
+  branch: string;
+  number: string;
+  date: string;
+  status: string;
+  memo: string;
+  reference: string;
+  partyId: string | null;
+  currency: string;
+  /** Sum of debits (entries), gross (sales/purchase documents) or amount (payments), document currency. */
+  total: number;
+  side: string | null;
+  kind: string | null;
+  reverses: string | null;
+  creditFor: string | null;
+  createdBy: string;
+}
+
 export interface DocListResult {
-  rows: AccountingDocRow[];
+  rows: DocListRow[];
   total: number;
   /** A word search read only the newest SEARCH_SCAN_LIMIT documents of the range. */
   searchLimited: boolean;
@@ -137,52 +177,148 @@ export interface BalanceSheet {
   totalLiabilitiesAndEquity: number;
 }
 
+/** One line of the general ledger. */
+export interface LedgerLineView {
+  /** `<docId>#<line index>` */
+  id: string;
+  docId: string;
+  docType: string;
+  db: string;
+  number: string;
+  date: string;
+  account: string;
+  branch: string;
+  party: string | null;
+  memo: string;
+  /** Base currency, minor units. */
+  debit: number;
+  credit: number;
+  /** Document currency, minor units. */
+  docDebit: number;
+  docCredit: number;
+  currency: string;
+}
+
+/** A sales or purchase document with what is still open on it. */
+export interface OpenItem {
+  docId: string;
+  db: string;
+  side: 'sales' | 'purchase';
+  kind: 'invoice' | 'credit';
+  number: string;
+  partyId: string;
+  date: string;
+  dueDate: string;
+  currency: string;
+  rate: string;
+  gross: number;
+  creditFor: string | null;
+  branch: string;
+  /** Signed like openAmount: positive on invoices/bills, negative on unapplied credits. */
+  open: number;
+  status: TradeStatus;
+}
+
 export interface GeneralLedgerPage {
   account: { code: string; name: string; kind: Account['kind'] };
   from: string;
   to: string;
   opening: number;
-  rows: (LedgerRow & { balance: number })[];
+  rows: (LedgerLineView & { balance: number })[];
   total: number;
   closing: number;
 }
 
-export interface AccountsRpcMethods extends BankingRpcMethods {
-  'accounts.getSetup': { params: void; result: LedgerSetupStatus };
+/** What the books are: every report and list over the ledger reads these. */
+const BOOKS = ['journalEntry', 'tradeDoc', 'payment', 'account', 'index'] as const;
+/** What open items (receivables, payables) are derived from. */
+const OPEN_ITEMS = ['tradeDoc', 'payment', 'index'] as const;
+
+type AccountSave = {
+  id?: string;
+  fields: Partial<AccountFields> & Pick<AccountFields, 'code' | 'name' | 'kind' | 'subtype'>;
+};
+type PeriodScope = ReportScope & { from: string; to: string };
+
+export const accountsContract = {
+  ...bankingContract,
+  'accounts.getSetup': query<void, LedgerSetupStatus>()({ reads: ['account', 'ledgerSettings'] }),
   /** Creates the starter chart, tax codes and ledger settings for a new company. */
-  'accounts.setupStarterChart': { params: void; result: LedgerSetupStatus };
-  'accounts.listAccounts': { params: void; result: Account[] };
-  'accounts.saveAccount': { params: { id?: string; fields: Partial<AccountFields> & Pick<AccountFields, 'code' | 'name' | 'kind' | 'subtype'> }; result: Account };
-  'accounts.listTaxCodes': { params: void; result: TaxCode[] };
-  'accounts.listParties': { params: void; result: Party[] };
-  'accounts.saveJournalDraft': { params: JournalInput; result: JournalEntry };
-  'accounts.discardDraft': { params: { id: string }; result: void };
-  'accounts.postJournal': { params: JournalInput; result: JournalEntry };
-  'accounts.reverseJournal': { params: { id: string; date: string; memo?: string }; result: JournalEntry };
-  'accounts.getJournal': { params: { id: string }; result: JournalView };
-  'accounts.listDocs': { params: DocListQuery; result: DocListResult };
-  'accounts.setLockDate': { params: { lockDate: string | null }; result: LedgerSettings };
-  'accounts.closeYear': { params: { yearEnd: string }; result: JournalEntry };
-  'accounts.trialBalance': { params: ReportScope & { asOf: string }; result: TrialBalance };
-  'accounts.profitAndLoss': { params: ReportScope & { from: string; to: string; compareFrom?: string; compareTo?: string }; result: ProfitAndLoss };
-  'accounts.balanceSheet': { params: ReportScope & { asOf: string; compareAsOf?: string }; result: BalanceSheet };
-  'accounts.saveParty': { params: { id?: string; fields: PartyFields }; result: Party };
-  'accounts.saveTradeDraft': { params: TradeInput; result: TradeDoc };
+  'accounts.setupStarterChart': mutation<void, LedgerSetupStatus>()({
+    writes: ['account', 'ledgerSettings', 'taxCode'],
+  }),
+  'accounts.listAccounts': query<void, Account[]>()({ reads: ['account'] }),
+  'accounts.saveAccount': mutation<AccountSave, Account>()({ writes: ['account'] }),
+  'accounts.listTaxCodes': query<void, TaxCode[]>()({ reads: ['taxCode'] }),
+  'accounts.listParties': query<void, Party[]>()({ reads: ['party'] }),
+  'accounts.saveJournalDraft': mutation<JournalInput, JournalEntry>()({ writes: ['journalEntry'] }),
+  'accounts.discardDraft': mutation<{ id: string }, void>()({
+    writes: ['journalEntry', 'tradeDoc'],
+  }),
+  'accounts.postJournal': mutation<JournalInput, JournalEntry>()({ writes: ['journalEntry'] }),
+  'accounts.reverseJournal': mutation<{ id: string; date: string; memo?: string }, JournalEntry>()({
+    writes: ['journalEntry'],
+  }),
+  'accounts.getJournal': query<{ id: string }, JournalView>()({ reads: ['journalEntry', 'index'] }),
+  'accounts.listDocs': query<DocListQuery, DocListResult>()({
+    reads: ['journalEntry', 'tradeDoc', 'payment', 'index'],
+  }),
+  'accounts.setLockDate': mutation<{ lockDate: string | null }, LedgerSettings>()({
+    writes: ['ledgerSettings'],
+  }),
+  'accounts.closeYear': mutation<{ yearEnd: string }, JournalEntry>()({ writes: ['journalEntry'] }),
+  'accounts.trialBalance': query<ReportScope & { asOf: string }, TrialBalance>()({ reads: BOOKS }),
+  'accounts.profitAndLoss': query<
+    PeriodScope & { compareFrom?: string; compareTo?: string },
+    ProfitAndLoss
+  >()({ reads: BOOKS }),
+  'accounts.balanceSheet': query<
+    ReportScope & { asOf: string; compareAsOf?: string },
+    BalanceSheet
+  >()({ reads: BOOKS }),
+  'accounts.saveParty': mutation<{ id?: string; fields: PartyFields }, Party>()({
+    writes: ['party'],
+  }),
+  'accounts.saveTradeDraft': mutation<TradeInput, TradeDoc>()({ writes: ['tradeDoc'] }),
   /** Issues an invoice, credit note, bill or supplier credit: numbered and posted in one write. */
-  'accounts.issueTradeDoc': { params: TradeInput; result: TradeDoc };
-  'accounts.getTradeDoc': { params: { id: string }; result: TradeDocView };
-  'accounts.recordPayment': { params: PaymentInput; result: Payment };
-  'accounts.openItems': { params: ReportScope & { side: 'sales' | 'purchase'; partyId?: string; asOf?: string }; result: OpenItem[] };
-  'accounts.agedReport': { params: ReportScope & { side: 'sales' | 'purchase'; asOf: string }; result: AgedRow[] };
+  'accounts.issueTradeDoc': mutation<TradeInput, TradeDoc>()({ writes: ['tradeDoc'] }),
+  'accounts.getTradeDoc': query<{ id: string }, TradeDocView>()({ reads: OPEN_ITEMS }),
+  'accounts.recordPayment': mutation<PaymentInput, Payment>()({ writes: ['payment'] }),
+  'accounts.openItems': query<
+    ReportScope & { side: 'sales' | 'purchase'; partyId?: string; asOf?: string },
+    OpenItem[]
+  >()({ reads: OPEN_ITEMS }),
+  'accounts.agedReport': query<
+    ReportScope & { side: 'sales' | 'purchase'; asOf: string },
+    AgedRow[]
+  >()({ reads: OPEN_ITEMS }),
   /** All or nothing: any bad line and nothing is written; the outcome lists every problem with its line. */
-  'accounts.importJournalCsv': { params: { csv: string }; result: ImportOutcome };
-  'accounts.importChartCsv': { params: { csv: string }; result: ImportOutcome };
-  'accounts.exportHledger': { params: ReportScope & { from?: string; to?: string }; result: string };
-  'accounts.listRates': { params: void; result: CurrencyRate[] };
-  'accounts.saveRate': { params: { date: string; currency: string; rate: string; source?: string }; result: CurrencyRate };
+  'accounts.importJournalCsv': mutation<{ csv: string }, ImportOutcome>()({
+    writes: ['journalEntry'],
+  }),
+  'accounts.importChartCsv': mutation<{ csv: string }, ImportOutcome>()({ writes: ['account'] }),
+  /** A file made on request, never cached: a mutation that writes nothing. */
+  'accounts.exportHledger': mutation<ReportScope & { from?: string; to?: string }, string>()({
+    writes: [],
+  }),
+  'accounts.listRates': query<void, CurrencyRate[]>()({ reads: ['currencyRate'] }),
+  'accounts.saveRate': mutation<
+    { date: string; currency: string; rate: string; source?: string },
+    CurrencyRate
+  >()({ writes: ['currencyRate'] }),
   /** The latest rate on or before the date (null when the table has none): forms prefill from it. */
-  'accounts.rateFor': { params: { currency: string; date: string }; result: CurrencyRate | null };
-  'accounts.taxSummary': { params: ReportScope & { from: string; to: string }; result: TaxSummary };
-  'accounts.dashboard': { params: ReportScope & { asOf?: string }; result: AccountsDashboard };
-  'accounts.generalLedger': { params: ReportScope & { account: string; from: string; to: string; offset?: number; limit?: number }; result: GeneralLedgerPage };
-}
+  'accounts.rateFor': query<{ currency: string; date: string }, CurrencyRate | null>()({
+    reads: ['currencyRate'],
+  }),
+  'accounts.taxSummary': query<PeriodScope, TaxSummary>()({ reads: [...BOOKS, 'taxCode'] }),
+  'accounts.dashboard': query<ReportScope & { asOf?: string }, AccountsDashboard>()({
+    reads: BOOKS,
+  }),
+  'accounts.generalLedger': query<
+    PeriodScope & { account: string; offset?: number; limit?: number },
+    GeneralLedgerPage
+  >()({ reads: BOOKS }),
+} satisfies Contract;
+
+export type AccountsContract = typeof accountsContract;
+export type AccountsMethods = MethodsOf<AccountsContract>;

@@ -32,7 +32,7 @@ export function GeneralLedgerReport() {
   const pages = more.key === key ? more.pages : 1;
 
   const { currentData: first, error, isFetching } = useGeneralLedgerQuery(args ? { ...args, offset: 0, limit: LEDGER_PAGE_SIZE } : skipToken);
-  const [fetchAll] = accountsApi.endpoints.generalLedger.useLazyQuery();
+  const [fetchAll] = accountsApi.endpoints['accounts.generalLedger'].useLazyQuery();
 
   const csv =
     first && args
