@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { CatalogEntry } from '../rpc/contract';
+import type { SchemaRegistry } from '../db/schema-registry';
 
 /**
  * The Dexie index (DESIGN §4): what lists, search and dashboards read. Disposable: every row
@@ -96,7 +97,12 @@ export interface Projection {
    * contributed before, so replaying a change (or a replicated edit of a draft) never
    * double-counts.
    */
-  apply(index: IndexDb, db: string, changes: ProjectedChange[]): Promise<void>;
+  apply(index: IndexDb, db: string, changes: ProjectedChange[], ctx: ProjectionContext): Promise<void>;
+}
+
+/** What a projection may read besides the changes: the registry (e.g. which types post to the ledger). */
+export interface ProjectionContext {
+  registry: SchemaRegistry;
 }
 
 export function tokenize(text: string): string[] {

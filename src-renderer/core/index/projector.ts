@@ -217,7 +217,8 @@ export class Projector {
     await this.index.transaction('rw', this.index.tables, async () => {
       if (deletes.length) await this.index.catalog.bulkDelete(deletes);
       if (puts.length) await this.index.catalog.bulkPut(puts);
-      for (const p of this.projections) await p.apply(this.index, name, projected);
+      const ctx = { registry: this.registry };
+      for (const p of this.projections) await p.apply(this.index, name, projected, ctx);
       await this.index.checkpoints.put({ db: name, seq: lastSeq });
     });
     return { types, forged: seen.forged };

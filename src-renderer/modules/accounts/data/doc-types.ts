@@ -11,6 +11,7 @@ import {
   type Account,
   type CurrencyRate,
   type JournalEntry,
+  type LedgerLine,
   type LedgerSettings,
   type Party,
   type Payment,
@@ -27,6 +28,14 @@ export function tradeDocLabel(d: Pick<TradeDoc, 'side' | 'kind'>): string {
   return TRADE_TITLES[d.side][d.kind];
 }
 
+// Only posted facts post (DESIGN §3): a draft's lines are the clerk's work in progress, may not
+// balance yet, and never reach the ledger. An entry carries its lines; an invoice, bill or
+// payment the journal lines it was issued with.
+const postedLines =
+  <T extends { status: string }>(linesOf: (d: T) => LedgerLine[]) =>
+  (d: T) =>
+    d.status === 'posted' ? linesOf(d) : [];
+
 export function registerAccountsTypes(registry: SchemaRegistry): void {
   registry.register<Account>({
     type: 'account',
@@ -36,7 +45,13 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
     title: (a) => `${a.code} ${a.name}`,
     searchText: (a) => `${a.code} ${a.name} ${a.kind} ${a.subtype}`,
   });
-  registry.register<TaxCode>({ type: 'taxCode', version: 1, schema: taxCodeSchema, home: 'master', title: (t) => `${t.code} ${t.name}` });
+  registry.register<TaxCode>({
+    type: 'taxCode',
+    version: 1,
+    schema: taxCodeSchema,
+    home: 'master',
+    title: (t) => `${t.code} ${t.name}`,
+  });
   registry.register<Party>({
     type: 'party',
     version: 1,
@@ -45,7 +60,13 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
     title: (p) => p.name,
     searchText: (p) => `${p.code} ${p.name} ${p.email} ${p.taxId}`,
   });
-  registry.register<LedgerSettings>({ type: 'ledgerSettings', version: 1, schema: ledgerSettingsSchema, home: 'master', title: () => 'Ledger settings' });
+  registry.register<LedgerSettings>({
+    type: 'ledgerSettings',
+    version: 1,
+    schema: ledgerSettingsSchema,
+    home: 'master',
+    title: () => 'Ledger settings',
+  });
   registry.register<CurrencyRate>({
     type: 'currencyRate',
     version: 1,
@@ -60,7 +81,9 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
     home: 'branch',
     title: (e) => `${e.number ?? 'Draft entry'} ${e.memo}`.trim(),
     // No date: lists filter by date, and three date tokens per entry are index writes at scale.
-    searchText: (e) => `${e.number ?? ''} ${e.memo} ${e.reference} ${e.lines.map((l) => l.memo).join(' ')}`,
+    searchText: (e) =>
+      `${e.number ?? ''} ${e.memo} ${e.reference} ${e.lines.map((l) => l.memo).join(' ')}`,
+    postings: postedLines<JournalEntry>((e) => e.lines),
   });
   registry.register<TradeDoc>({
     type: 'tradeDoc',
@@ -68,7 +91,9 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
     schema: tradeDocSchema,
     home: 'branch',
     title: (d) => `${tradeDocLabel(d)} ${d.number ?? '(draft)'}`,
-    searchText: (d) => `${d.number ?? ''} ${d.reference} ${d.memo} ${d.lines.map((l) => l.description).join(' ')}`,
+    searchText: (d) =>
+      `${d.number ?? ''} ${d.reference} ${d.memo} ${d.lines.map((l) => l.description).join(' ')}`,
+    postings: postedLines<TradeDoc>((d) => d.posting),
   });
   registry.register<Payment>({
     type: 'payment',
@@ -77,5 +102,6 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
     home: 'branch',
     title: (p) => `${p.side === 'receipt' ? 'Receipt' : 'Payment'} ${p.number ?? '(draft)'}`,
     searchText: (p) => `${p.number ?? ''} ${p.reference} ${p.memo}`,
+    postings: postedLines<Payment>((p) => p.posting),
   });
 }

@@ -1,11 +1,12 @@
 import type { Table } from 'dexie';
 import type { IndexDb, Projection } from '../../../core/index/index-db';
-import type { LedgerLine } from '../domain/schemas';
+import { postingHeader, postingsByType } from '../../../core/postings/posting';
 
 /**
  * The ledger projection (DESIGN §4): one row per posted ledger line, running aggregates per
  * account, branch and month, and the open-item facts receivables and payables are derived
- * from. Lines and aggregates change in the same Dexie transaction as the checkpoint, so a
+ * from. Ledger lines come from every type that declares postings (core/postings), whichever
+ * module registers it: a pay run or a stock move lands here with no edit to Accounts. Lines and aggregates change in the same Dexie transaction as the checkpoint, so a
  * report over years reads a few hundred aggregate rows, never millions of lines.
  */
 // At a million ledger lines each index entry is a write per line, so lines keep only the
@@ -132,35 +133,24 @@ export function ledgerTables(index: IndexDb) {
   };
 }
 
-interface PostedDoc {
-  _id: string;
-  type: string;
-  status?: string;
-  number?: string | null;
-  date?: string;
-  branch: string;
-  currency?: string;
-  lines?: LedgerLine[];
-  posting?: LedgerLine[];
-}
-
-/** The ledger lines a document contributes: only posted facts post. */
-export function postedLines(type: string, doc: Record<string, unknown> | null): LedgerLine[] {
-  if (!doc || (doc as unknown as PostedDoc).status !== 'posted') return [];
-  const d = doc as unknown as PostedDoc;
-  if (type === 'journalEntry') return d.lines ?? [];
-  if (type === 'tradeDoc' || type === 'payment') return d.posting ?? [];
-  return [];
-}
+/** The accounting documents Accounts lists (drafts included); what posts is the registry's business. */
+const ACCOUNTING_TYPES = new Set(['journalEntry', 'tradeDoc', 'payment']);
 
 export const monthOf = (date: string) => date.slice(0, 7);
 
 export const ledgerProjection: Projection = {
   stores: LEDGER_STORES,
-  async apply(index, db, changes) {
+  async apply(index, db, changes, { registry }) {
     const t = ledgerTables(index);
     const deltas = new Map<string, BalanceRow>();
-    const bump = (account: string, branch: string, month: string, debit: number, credit: number, lines: number) => {
+    const bump = (
+      account: string,
+      branch: string,
+      month: string,
+      debit: number,
+      credit: number,
+      lines: number,
+    ) => {
       const key = `${account}\u0000${branch}\u0000${month}`;
       const cur = deltas.get(key) ?? { account, branch, month, debit: 0, credit: 0, lines: 0 };
       cur.debit += debit;
@@ -170,7 +160,8 @@ export const ledgerProjection: Projection = {
     };
 
     // Batched: one query and one bulk write per table for the whole batch, not per document.
-    const relevant = changes.filter((c) => c.type === 'journalEntry' || c.type === 'tradeDoc' || c.type === 'payment');
+    const postings = postingsByType(registry);
+    const relevant = changes.filter((c) => postings.has(c.type) || ACCOUNTING_TYPES.has(c.type));
     if (relevant.length === 0) return;
     // A document's only revision has contributed nothing yet (its change is processed once:
     // rows and checkpoint share a transaction), so only the others are looked up — most of a
@@ -189,7 +180,7 @@ export const ledgerProjection: Projection = {
     }
     const paymentIds = seen.filter((c) => c.type === 'payment').map((c) => c.id);
     if (paymentIds.length) await rowsOfDocs(t.allocations, paymentIds).delete();
-    const gone = relevant.filter((c) => !c.doc).map((c) => c.id);
+    const gone = relevant.filter((c) => !c.doc && ACCOUNTING_TYPES.has(c.type)).map((c) => c.id);
     if (gone.length) await t.docs.bulkDelete(gone);
 
     const docRows: AccountingDocRow[] = [];
@@ -199,27 +190,28 @@ export const ledgerProjection: Projection = {
     const allocationRows: AllocationRow[] = [];
     for (const { id, type, doc } of relevant) {
       if (!doc) continue;
-      docRows.push(docRow(id, type, db, doc));
-      const lines = postedLines(type, doc);
+      if (ACCOUNTING_TYPES.has(type)) docRows.push(docRow(id, type, db, doc));
+      const lines = postings.get(type)?.(doc) ?? [];
       if (lines.length === 0) continue;
-      const d = doc as unknown as PostedDoc & Record<string, unknown>;
+      const h = postingHeader(doc);
+      const d = doc;
       lines.forEach((l, i) => {
         const row: LedgerRow = {
           id: `${id}#${i}`,
           docId: id,
           docType: type,
           db,
-          number: d.number ?? '',
-          date: d.date ?? '',
+          number: h.number,
+          date: h.date,
           account: l.account,
-          branch: l.branch ?? d.branch,
+          branch: l.branch ?? h.branch,
           party: l.party ?? null,
-          memo: l.memo || String(d.memo ?? ''),
+          memo: l.memo || h.memo,
           debit: l.baseDebit,
           credit: l.baseCredit,
           docDebit: l.debit,
           docCredit: l.credit,
-          currency: d.currency ?? '',
+          currency: h.currency,
         };
         lineRows.push(row);
         bump(row.account, row.branch, monthOf(row.date), row.debit, row.credit, 1);
@@ -227,13 +219,15 @@ export const ledgerProjection: Projection = {
 
       if (type === 'tradeDoc') {
         const sign = d.kind === 'credit' ? -1 : 1;
-        const breakdown = (d.taxBreakdown as { code: string; rateBp: number; baseNet: number; baseTax: number }[] | undefined) ?? [];
+        const breakdown =
+          (d.taxBreakdown as
+            { code: string; rateBp: number; baseNet: number; baseTax: number }[] | undefined) ?? [];
         for (const b of breakdown) {
           taxRows.push({
             id: `${id}#${b.code}`,
             docId: id,
             date: String(d.date),
-            branch: d.branch,
+            branch: h.branch,
             side: d.side as 'sales' | 'purchase',
             code: b.code,
             rateBp: b.rateBp,
@@ -246,7 +240,7 @@ export const ledgerProjection: Projection = {
           db,
           side: d.side as 'sales' | 'purchase',
           kind: d.kind as 'invoice' | 'credit',
-          number: d.number ?? '',
+          number: h.number,
           partyId: String(d.partyId),
           date: String(d.date),
           dueDate: String(d.dueDate),
@@ -254,13 +248,19 @@ export const ledgerProjection: Projection = {
           rate: String(d.rate),
           gross: (d.totals as { gross: number }).gross,
           creditFor: (d.creditFor as string | null) ?? null,
-          branch: d.branch,
+          branch: h.branch,
         });
       }
       if (type === 'payment') {
         const allocations = (d.allocations as { documentId: string; amount: number }[]) ?? [];
         allocations.forEach((a, i) =>
-          allocationRows.push({ id: `${id}#${i}`, paymentId: id, documentId: a.documentId, amount: a.amount, date: String(d.date) }),
+          allocationRows.push({
+            id: `${id}#${i}`,
+            paymentId: id,
+            documentId: a.documentId,
+            amount: a.amount,
+            date: String(d.date),
+          }),
         );
       }
     }
@@ -271,7 +271,9 @@ export const ledgerProjection: Projection = {
     if (allocationRows.length) await t.allocations.bulkAdd(allocationRows);
 
     if (deltas.size === 0) return;
-    const keys = [...deltas.values()].map((b) => [b.account, b.branch, b.month] as [string, string, string]);
+    const keys = [...deltas.values()].map(
+      (b) => [b.account, b.branch, b.month] as [string, string, string],
+    );
     const existing = await t.balances.bulkGet(keys);
     const next = [...deltas.values()].map((delta, i) => {
       const cur = existing[i];
@@ -286,7 +288,12 @@ export const ledgerProjection: Projection = {
   },
 };
 
-function docRow(id: string, type: string, db: string, doc: Record<string, unknown>): AccountingDocRow {
+function docRow(
+  id: string,
+  type: string,
+  db: string,
+  doc: Record<string, unknown>,
+): AccountingDocRow {
   const lines = (doc.lines as { debit?: number }[] | undefined) ?? [];
   const total =
     type === 'journalEntry'
