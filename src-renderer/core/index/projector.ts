@@ -11,7 +11,8 @@ const BATCH = 1000;
 const COALESCE_MS = 60;
 
 export interface ProjectorEvents {
-  changed(db: string, types: string[]): void;
+  /** `conflicts`: a changed document has (or had) more than one leaf, so the conflict list may have moved. */
+  changed(db: string, types: string[], conflicts: boolean): void;
   status(status: IndexStatus): void;
   /** Rebuild progress. */
   progress(done: number, total: number, finished: boolean): void;
@@ -155,13 +156,13 @@ export class Projector {
           const newest = Number((await db.info()).update_seq);
           progress = { done: 0, total: Math.max(BATCH, newest - start) };
         }
-        const { types, forged } = await this.applyBatch(name, db, res.results, res.last_seq);
+        const { types, forged, conflicts } = await this.applyBatch(name, db, res.results, res.last_seq);
         onBatch?.(res.results.length);
         if (progress) {
           progress.done += res.results.length;
           this.events.catchUpProgress?.(Math.min(progress.done, progress.total), progress.total, false);
         }
-        if (types.size > 0) this.events.changed(name, [...types]);
+        if (types.size > 0) this.events.changed(name, [...types], conflicts);
         if (forged.length > 0) this.events.forged?.(name, forged);
         if (res.results.length < BATCH || this.closed) return;
       }
@@ -188,7 +189,12 @@ export class Projector {
     return { docs, forged };
   }
 
-  private async applyBatch(name: string, db: Db, changes: Change[], lastSeq: string | number): Promise<{ types: Set<string>; forged: string[] }> {
+  private async applyBatch(
+    name: string,
+    db: Db,
+    changes: Change[],
+    lastSeq: string | number,
+  ): Promise<{ types: Set<string>; forged: string[]; conflicts: boolean }> {
     const puts: CatalogRow[] = [];
     const deletes: string[] = [];
     const types = new Set<string>();
@@ -221,7 +227,9 @@ export class Projector {
       for (const p of this.projections) await p.apply(this.index, name, projected, ctx);
       await this.index.checkpoints.put({ db: name, seq: lastSeq });
     });
-    return { types, forged: seen.forged };
+    // A conflict, or its resolution, is a document with a second leaf (deleted losers stay leaves):
+    // a batch with none leaves the conflict list as it was.
+    return { types, forged: seen.forged, conflicts: changes.some((ch) => ch.changes.length > 1) };
   }
 
   private toRow(name: string, raw: Record<string, unknown>): CatalogRow | null {
