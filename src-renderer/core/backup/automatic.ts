@@ -49,7 +49,10 @@ export interface AutomaticStoreDeps {
   dexie?: DexieDeps;
 }
 
-async function withStore<T>(deps: AutomaticStoreDeps, fn: (s: BackupStore) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  deps: AutomaticStoreDeps,
+  fn: (s: BackupStore) => Promise<T>,
+): Promise<T> {
   const store = new BackupStore(`${deps.env.prefix ?? ''}outpost-backups`, deps.dexie);
   try {
     return await fn(store);
@@ -58,13 +61,24 @@ async function withStore<T>(deps: AutomaticStoreDeps, fn: (s: BackupStore) => Pr
   }
 }
 
-const info = (b: StoredBackup): AutomaticBackupInfo => ({ id: b.id!, createdAt: b.createdAt, name: b.name, orgCode: b.orgCode, bytes: b.bytes });
+const info = (b: StoredBackup): AutomaticBackupInfo => ({
+  id: b.id!,
+  createdAt: b.createdAt,
+  name: b.name,
+  orgCode: b.orgCode,
+  bytes: b.bytes,
+});
 
 export function listAutomatic(deps: AutomaticStoreDeps): Promise<AutomaticBackupInfo[]> {
-  return withStore(deps, async (s) => (await s.automatic.orderBy('createdAt').reverse().toArray()).map(info));
+  return withStore(deps, async (s) =>
+    (await s.automatic.orderBy('createdAt').reverse().toArray()).map(info),
+  );
 }
 
-export function readAutomatic(deps: AutomaticStoreDeps, id: number): Promise<{ info: AutomaticBackupInfo; file: Blob } | null> {
+export function readAutomatic(
+  deps: AutomaticStoreDeps,
+  id: number,
+): Promise<{ info: AutomaticBackupInfo; file: Blob } | null> {
   return withStore(deps, async (s) => {
     const b = await s.automatic.get(id);
     return b ? { info: info(b), file: b.file } : null;
@@ -78,19 +92,38 @@ export function forgetAutomatic(deps: AutomaticStoreDeps, id: number): Promise<v
 async function keep(deps: AutomaticStoreDeps, made: MadeBackup, orgCode: string): Promise<void> {
   await withStore(deps, async (s) => {
     await s.transaction('rw', s.automatic, async () => {
-      await s.automatic.add({ createdAt: made.summary.createdAt, name: made.name, orgCode, bytes: made.file.size, file: made.file });
-      const old = await s.automatic.orderBy('createdAt').reverse().offset(KEEP_IN_STORE).primaryKeys();
+      await s.automatic.add({
+        createdAt: made.summary.createdAt,
+        name: made.name,
+        orgCode,
+        bytes: made.file.size,
+        file: made.file,
+      });
+      const old = await s.automatic
+        .orderBy('createdAt')
+        .reverse()
+        .offset(KEEP_IN_STORE)
+        .primaryKeys();
       await s.automatic.bulkDelete(old);
     });
   });
 }
 
 export function schemaVersions(registry: SchemaRegistry): Record<string, number> {
-  return Object.fromEntries(registry.types().sort().map((t) => [t, registry.require(t).version]));
+  return Object.fromEntries(
+    registry
+      .types()
+      .sort()
+      .map((t) => [t, registry.require(t).version]),
+  );
 }
 
 /** Why an upgrade is due, or null. Nothing recorded and no index yet: a new or restored company. */
-export function upgradeDue(recorded: OpenedWith | null, indexSignature: string | null, now: OpenedWith): string | null {
+export function upgradeDue(
+  recorded: OpenedWith | null,
+  indexSignature: string | null,
+  now: OpenedWith,
+): string | null {
   if (recorded) {
     if (recorded.index !== now.index) return 'index';
     if (JSON.stringify(recorded.schema) !== JSON.stringify(now.schema)) return 'schema';
@@ -117,7 +150,10 @@ export interface UpgradeDeps extends AutomaticStoreDeps {
  * logged and the session still opens (an upgrade never rewrites the documents themselves), but
  * nothing is recorded, so the next start tries again.
  */
-export async function backupBeforeUpgrade(s: UpgradeSession, deps: UpgradeDeps): Promise<'taken' | 'not-needed' | 'failed'> {
+export async function backupBeforeUpgrade(
+  s: UpgradeSession,
+  deps: UpgradeDeps,
+): Promise<'taken' | 'not-needed' | 'failed'> {
   const master = s.dbs.get(MASTER_DB);
   if (!master) return 'not-needed';
   const now: OpenedWith = { schema: schemaVersions(s.registry), index: s.index.signature };
@@ -129,7 +165,13 @@ export async function backupBeforeUpgrade(s: UpgradeSession, deps: UpgradeDeps):
       .catch(() => null);
     const due = upgradeDue(recorded, indexSignature, now);
     if (due) {
-      const made = await makeBackup({ config: s.config, dbs: s.dbs, schema: recorded?.schema ?? {}, reason: 'before-upgrade', now: deps.now });
+      const made = await makeBackup({
+        config: s.config,
+        dbs: s.dbs,
+        schema: recorded?.schema ?? {},
+        reason: 'before-upgrade',
+        now: deps.now,
+      });
       await keep(deps, made, s.config.orgCode);
     }
     await updateLocal<OpenedWith>(master, OPENED_WITH_DOC, () => now);

@@ -3,6 +3,7 @@
  * over without copying it, and the UI saves or uploads it as it is.
  */
 import type { AppState } from '../rpc/contract';
+import { mutation, query, type Contract } from '../rpc/define';
 import type { BackupSummary } from './format';
 
 export type { BackupSummary, DbManifest } from './format';
@@ -22,16 +23,22 @@ export interface BackupFile {
   summary: BackupSummary;
 }
 
-export interface BackupRpcMethods {
-  /** Writes every database this device holds, with its revision history, to one file. */
-  'backup.create': { params: void; result: BackupFile };
+/**
+ * Backup writes no document (the UI reads the list of automatic backups again itself): `app`
+ * and `sync` only where a restore opens a company (the first-run screen gives way to the books).
+ */
+export const backupContract = {
+  /** Writes every database this device holds, with its revision history, to one file (progress task 'backup'). */
+  'backup.create': mutation<void, BackupFile>()({ writes: [] }),
   /** Reads and checks a backup without writing anything: what it holds, or why it cannot be used. */
-  'backup.check': { params: { file: Blob }; result: BackupSummary };
-  /** Restores a checked backup into a device with no company yet, then opens it. */
-  'backup.restore': { params: { file: Blob }; result: AppState };
+  'backup.check': mutation<{ file: Blob }, BackupSummary>()({ writes: [] }),
+  /** Restores a checked backup into a device with no company yet, then opens it (progress task 'restore'). */
+  'backup.restore': mutation<{ file: Blob }, AppState>()({ writes: ['app', 'sync'] }),
   /** Automatic backups (taken before upgrades) kept in the worker's own store, newest first. */
-  'backup.listAutomatic': { params: void; result: AutomaticBackupInfo[] };
-  'backup.readAutomatic': { params: { id: number }; result: BackupFile };
+  'backup.listAutomatic': query<void, AutomaticBackupInfo[]>()({ reads: [] }),
+  'backup.readAutomatic': mutation<{ id: number }, BackupFile>()({ writes: [] }),
   /** Drops one from the worker's store (Electron: once main has it in its backups folder). */
-  'backup.forgetAutomatic': { params: { id: number }; result: void };
-}
+  'backup.forgetAutomatic': mutation<{ id: number }, void>()({ writes: [] }),
+} satisfies Contract;
+
+export type BackupContract = typeof backupContract;

@@ -5,7 +5,8 @@ import type { DeviceConfig, DeviceConfigStore } from '../org/device-config';
 import type { AppState, CoreEvent } from '../rpc/contract';
 import type { Session } from '../session';
 import { forgetAutomatic, listAutomatic, readAutomatic, schemaVersions } from './automatic';
-import type { BackupRpcMethods } from './backup-contract';
+import type { HandlersOf } from '../rpc/define';
+import type { BackupContract } from './backup-contract';
 import { BackupFileError } from './format';
 import { checkBackup, restoreBackup } from './restore';
 import { makeBackup } from './write-backup';
@@ -21,10 +22,9 @@ export interface BackupHandlerDeps {
   open(config: DeviceConfig): Promise<AppState>;
 }
 
-type Handlers = { [M in keyof BackupRpcMethods]: (params: BackupRpcMethods[M]['params']) => Promise<BackupRpcMethods[M]['result']> };
-
 function asBlob(file: unknown): Blob {
-  if (!(file instanceof Blob)) throw new OutpostError('validation', 'Choose a backup file to restore.');
+  if (!(file instanceof Blob))
+    throw new OutpostError('validation', 'Choose a backup file to restore.');
   return file;
 }
 
@@ -38,20 +38,26 @@ async function clearly<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function backupHandlers(deps: BackupHandlerDeps): Handlers {
-  const progress = (label: string) => (done: number, total: number) =>
-    deps.emit({ kind: 'progress', task: 'backup' as never, label, done, total, finished: done >= total });
+export function backupHandlers(deps: BackupHandlerDeps): HandlersOf<BackupContract> {
+  const progress = (task: 'backup' | 'restore', label: string) => (done: number, total: number) =>
+    deps.emit({ kind: 'progress', task, label, done, total, finished: done >= total });
   return {
     'backup.create': async () => {
       const s = deps.session();
-      if (!s) throw new OutpostError('state', 'There is nothing to back up yet: this device has no company.');
+      if (!s)
+        throw new OutpostError(
+          'state',
+          'There is nothing to back up yet: this device has no company.',
+        );
+      // The pending list and refusal log are saved on a timer: the backup must hold them as they are now.
+      await s.sync.flushSaved();
       const made = await makeBackup({
         config: s.config,
         dbs: s.dbs,
         schema: schemaVersions(s.registry),
         reason: 'manual',
         now: deps.now,
-        progress: progress('Backing up'),
+        progress: progress('backup', 'Backing up'),
       });
       return { file: made.file, name: made.name, summary: made.summary };
     },
@@ -59,15 +65,27 @@ export function backupHandlers(deps: BackupHandlerDeps): Handlers {
     'backup.restore': ({ file }) =>
       clearly(async () => {
         if (deps.session() || (await deps.store.load())) {
-          throw new OutpostError('state', 'This device already has a company. A backup can only be restored on a device that has not been set up yet.');
+          throw new OutpostError(
+            'state',
+            'This device already has a company. A backup can only be restored on a device that has not been set up yet.',
+          );
         }
-        const { config } = await restoreBackup(asBlob(file), deps.env, deps.store, progress('Restoring the backup'));
+        const { config } = await restoreBackup(
+          asBlob(file),
+          deps.env,
+          deps.store,
+          progress('restore', 'Restoring the backup'),
+        );
         return deps.open(config);
       }),
     'backup.listAutomatic': () => listAutomatic(deps),
     'backup.readAutomatic': async ({ id }) => {
       const got = await readAutomatic(deps, id);
-      if (!got) throw new OutpostError('not-found', 'That automatic backup is no longer kept on this device.');
+      if (!got)
+        throw new OutpostError(
+          'not-found',
+          'That automatic backup is no longer kept on this device.',
+        );
       const { summary } = await clearly(() => checkBackup(got.file));
       return { file: got.file, name: got.info.name, summary };
     },

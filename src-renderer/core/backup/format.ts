@@ -38,7 +38,12 @@ export interface Revisions {
 }
 
 /** One leaf revision as PouchDB returns it with `revs: true`. */
-export type Leaf = Record<string, unknown> & { _id: string; _rev: string; _revisions: Revisions; _deleted?: boolean };
+export type Leaf = Record<string, unknown> & {
+  _id: string;
+  _rev: string;
+  _revisions: Revisions;
+  _deleted?: boolean;
+};
 
 export interface DocLine {
   d: string;
@@ -86,15 +91,32 @@ export class BackupFileError extends Error {
 }
 
 const damaged = (what: string) =>
-  new BackupFileError(`This backup file is damaged (${what}). Nothing was restored. Use another copy of the backup.`);
+  new BackupFileError(
+    `This backup file is damaged (${what}). Nothing was restored. Use another copy of the backup.`,
+  );
 
-const revisions = z.object({ start: z.number().int().positive(), ids: z.array(z.string().min(1)).min(1) });
+const revisions = z.object({
+  start: z.number().int().positive(),
+  ids: z.array(z.string().min(1)).min(1),
+});
 const leaf = z
-  .looseObject({ _id: z.string().min(1), _rev: z.string().regex(/^\d+-[0-9a-z]+$/), _revisions: revisions, _deleted: z.boolean().optional() })
-  .refine((l) => l._rev === `${l._revisions.start}-${l._revisions.ids[0]}`, 'a revision does not match its history');
+  .looseObject({
+    _id: z.string().min(1),
+    _rev: z.string().regex(/^\d+-[0-9a-z]+$/),
+    _revisions: revisions,
+    _deleted: z.boolean().optional(),
+  })
+  .refine(
+    (l) => l._rev === `${l._revisions.start}-${l._revisions.ids[0]}`,
+    'a revision does not match its history',
+  );
 const dbName = z.string().regex(/^(master|payroll|(branch|files)-[a-z0-9]+)$/);
 const docLine = z.strictObject({ d: dbName, id: z.string().min(1), leaves: z.array(leaf).min(1) });
-const localLine = z.strictObject({ d: dbName, local: z.string().min(1).max(200), doc: z.record(z.string(), z.unknown()) });
+const localLine = z.strictObject({
+  d: dbName,
+  local: z.string().min(1).max(200),
+  doc: z.record(z.string(), z.unknown()),
+});
 const manifestLine = z.strictObject({
   manifest: z.array(
     z.strictObject({
@@ -134,7 +156,10 @@ function parseJson(line: string, n: number): unknown {
 }
 
 export function parseHeader(line: string | undefined): BackupHeader {
-  if (line === undefined) throw new BackupFileError('This file is empty. Nothing was restored. Choose an Outpost backup file.');
+  if (line === undefined)
+    throw new BackupFileError(
+      'This file is empty. Nothing was restored. Choose an Outpost backup file.',
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -142,17 +167,25 @@ export function parseHeader(line: string | undefined): BackupHeader {
     raw = null;
   }
   const kind = (raw as { outpost?: unknown } | null)?.outpost;
-  if (kind !== 'backup') throw new BackupFileError('This is not an Outpost backup file. Nothing was restored. Choose a file that ends in .outpost-backup.');
+  if (kind !== 'backup')
+    throw new BackupFileError(
+      'This is not an Outpost backup file. Nothing was restored. Choose a file that ends in .outpost-backup.',
+    );
   const format = (raw as { format?: unknown }).format;
   if (typeof format === 'number' && format > BACKUP_FORMAT) {
-    throw new BackupFileError('This backup was made by a newer version of Outpost. Nothing was restored. Update Outpost on this computer first.');
+    throw new BackupFileError(
+      'This backup was made by a newer version of Outpost. Nothing was restored. Update Outpost on this computer first.',
+    );
   }
   const parsed = header.safeParse(raw);
   if (!parsed.success) throw damaged('its first line is incomplete');
   return parsed.data as unknown as BackupHeader;
 }
 
-export type ParsedLine = { kind: 'doc'; line: DocLine } | { kind: 'local'; line: LocalLine } | { kind: 'manifest'; line: ManifestLine };
+export type ParsedLine =
+  | { kind: 'doc'; line: DocLine }
+  | { kind: 'local'; line: LocalLine }
+  | { kind: 'manifest'; line: ManifestLine };
 
 export function parseBodyLine(text: string, n: number): ParsedLine {
   const raw = parseJson(text, n) as Record<string, unknown>;
@@ -167,7 +200,11 @@ export function parseBodyLine(text: string, n: number): ParsedLine {
     return { kind: 'local', line: l.data };
   }
   const d = docLine.safeParse(raw);
-  if (!d.success || d.data.leaves.some((x) => x._id !== d.data.id) || d.data.id.startsWith('_local/')) {
+  if (
+    !d.success ||
+    d.data.leaves.some((x) => x._id !== d.data.id) ||
+    d.data.id.startsWith('_local/')
+  ) {
     throw damaged(`line ${n.toLocaleString('en')} is not a valid record`);
   }
   return { kind: 'doc', line: d.data as DocLine };
@@ -215,10 +252,14 @@ export class LineHash {
 
 /** Counts and hashes the lines of each database, as the writer and the checker both do. */
 export class ManifestBuilder {
-  private readonly dbs = new Map<string, { docs: number; revisions: number; locals: number; hash: LineHash }>();
+  private readonly dbs = new Map<
+    string,
+    { docs: number; revisions: number; locals: number; hash: LineHash }
+  >();
 
   constructor(databases: readonly string[]) {
-    for (const name of databases) this.dbs.set(name, { docs: 0, revisions: 0, locals: 0, hash: new LineHash() });
+    for (const name of databases)
+      this.dbs.set(name, { docs: 0, revisions: 0, locals: 0, hash: new LineHash() });
   }
 
   has(db: string): boolean {
@@ -238,7 +279,14 @@ export class ManifestBuilder {
 
   async build(): Promise<DbManifest[]> {
     const out: DbManifest[] = [];
-    for (const [name, e] of this.dbs) out.push({ name, docs: e.docs, revisions: e.revisions, locals: e.locals, sha256: await e.hash.digest() });
+    for (const [name, e] of this.dbs)
+      out.push({
+        name,
+        docs: e.docs,
+        revisions: e.revisions,
+        locals: e.locals,
+        sha256: await e.hash.digest(),
+      });
     return out;
   }
 }
@@ -250,9 +298,12 @@ export function manifestProblem(expected: DbManifest[], actual: DbManifest[]): s
   for (const e of expected) {
     const a = got.get(e.name);
     if (!a) return `its list of contents names a database it does not hold (${e.name})`;
-    if (a.docs !== e.docs) return `${e.name} should hold ${e.docs.toLocaleString('en')} records but holds ${a.docs.toLocaleString('en')}`;
-    if (a.revisions !== e.revisions || a.locals !== e.locals) return `the versions held for ${e.name} do not match its list of contents`;
-    if (a.sha256 !== e.sha256) return `the contents of ${e.name} were changed after the backup was made`;
+    if (a.docs !== e.docs)
+      return `${e.name} should hold ${e.docs.toLocaleString('en')} records but holds ${a.docs.toLocaleString('en')}`;
+    if (a.revisions !== e.revisions || a.locals !== e.locals)
+      return `the versions held for ${e.name} do not match its list of contents`;
+    if (a.sha256 !== e.sha256)
+      return `the contents of ${e.name} were changed after the backup was made`;
   }
   return null;
 }
@@ -270,7 +321,11 @@ export function summaryOf(h: BackupHeader, manifest: DbManifest[]): BackupSummar
 }
 
 /** `outpost-acme-NYC-A-2026-03-14-0930.outpost-backup` */
-export function backupFileName(config: Pick<DeviceConfig, 'orgCode' | 'branchCode' | 'letter'>, at: Date, reason: BackupReason): string {
+export function backupFileName(
+  config: Pick<DeviceConfig, 'orgCode' | 'branchCode' | 'letter'>,
+  at: Date,
+  reason: BackupReason,
+): string {
   const stamp = at.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
   const why = reason === 'before-upgrade' ? '-before-upgrade' : '';
   return `outpost-${config.orgCode}-${config.branchCode}-${config.letter}-${stamp}${why}.${BACKUP_EXTENSION}`;

@@ -45,7 +45,11 @@ export class SeriesSeen {
 }
 
 /** The kept `_local/` documents of one database, as lines of the backup. */
-export async function readKeptLocals(db: Db, name: string, series: SeriesSeen | null): Promise<LocalLine[]> {
+export async function readKeptLocals(
+  db: Db,
+  name: string,
+  series: SeriesSeen | null,
+): Promise<LocalLine[]> {
   const out: LocalLine[] = [];
   const push = (local: string, doc: Record<string, unknown> | null) => {
     if (!doc) return;

@@ -31,7 +31,10 @@ export interface CheckedBackup {
 type Line = { kind: 'doc'; line: DocLine } | { kind: 'local'; line: LocalLine };
 
 /** Reads the file once and checks it against its manifest; throws BackupFileError if anything is off. */
-export async function checkBackup(file: Blob, onLine?: (line: Line) => Promise<void>): Promise<CheckedBackup> {
+export async function checkBackup(
+  file: Blob,
+  onLine?: (line: Line) => Promise<void>,
+): Promise<CheckedBackup> {
   const lines = readGzipLines(file);
   const first = await lines.next();
   const header = parseHeader(first.done ? undefined : first.value);

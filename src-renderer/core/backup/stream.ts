@@ -58,7 +58,10 @@ export class GzipLineWriter {
  * in a BackupFileError that says so, never in a half-read success.
  */
 export async function* readGzipLines(file: Blob): AsyncGenerator<string> {
-  const text = file.stream().pipeThrough(new DecompressionStream('gzip')).pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
+  const text = file
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'))
+    .pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
   const reader = text.getReader();
   let rest = '';
   try {

@@ -43,7 +43,11 @@ export interface MadeBackup {
 async function* docLines(db: Db, name: string): AsyncGenerator<DocLine> {
   let since: string | number = 0;
   for (;;) {
-    const feed: PouchDB.Core.ChangesResponse<object> = await db.changes({ since, limit: PAGE, style: 'all_docs' });
+    const feed: PouchDB.Core.ChangesResponse<object> = await db.changes({
+      since,
+      limit: PAGE,
+      style: 'all_docs',
+    });
     if (!feed.results.length) return;
     since = feed.last_seq;
     const wanted = feed.results.flatMap((r) => r.changes.map((c) => ({ id: r.id, rev: c.rev })));
@@ -55,7 +59,10 @@ async function* docLines(db: Db, name: string): AsyncGenerator<DocLine> {
       byId.set(result.id, leaves);
       for (const d of result.docs) {
         // A leaf that cannot be read would make a backup that restores less than it promises.
-        if ('error' in d) throw new Error(`Could not read ${result.id} in ${name} for the backup: ${JSON.stringify(d.error)}`);
+        if ('error' in d)
+          throw new Error(
+            `Could not read ${result.id} in ${name} for the backup: ${JSON.stringify(d.error)}`,
+          );
         leaves.push(d.ok as unknown as Leaf);
       }
     }
@@ -100,5 +107,9 @@ export async function makeBackup(src: BackupSource): Promise<MadeBackup> {
   const dbs = await manifest.build();
   await out.line(JSON.stringify({ manifest: dbs }));
   src.progress?.(done, done);
-  return { file: await out.finish(), name: backupFileName(src.config, at, src.reason), summary: summaryOf(header, dbs) };
+  return {
+    file: await out.finish(),
+    name: backupFileName(src.config, at, src.reason),
+    summary: summaryOf(header, dbs),
+  };
 }
