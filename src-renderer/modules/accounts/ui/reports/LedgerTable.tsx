@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Center, Loader, Table } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Anchor, Button, Center, Loader, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../../ui/form-errors';
+import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
 import type { GeneralLedgerPage } from '../../rpc-contract';
 import { useGeneralLedgerQuery } from '../api';
 import { amountCell, signedAmount } from '../format';
-import { AmountTd, AmountTh, EMPTY_TEXT } from './ReportLayout';
+import { EMPTY_TEXT } from './ReportLayout';
 
 export const LEDGER_PAGE_SIZE = 200;
 
@@ -24,112 +25,134 @@ interface LedgerTableProps {
   onShowMore(): void;
 }
 
-/** Opening balance, the postings page by page with a running balance, closing balance. Balances are debit-positive. */
+type Posting = GeneralLedgerPage['rows'][number];
+type LedgerRow =
+  { kind: 'opening' } | { kind: 'empty' } | { kind: 'line'; n: number; line: Posting };
+
+const journalPath = (p: Posting) => `/accounts/journal/${encodeURIComponent(p.docId)}`;
+
+/**
+ * Opening balance, the postings with a running balance, closing balance, on the shared
+ * DataGrid. Not virtualised: the ledger prints, and "Show more" bounds what is in the page.
+ * Later pages come as one read of the first `pages` pages; the rows shown stay until it lands.
+ * Balances are debit-positive.
+ */
 export function LedgerTable({ first, args, pages, currency, onShowMore }: LedgerTableProps) {
-  const later = Array.from({ length: pages - 1 }, (_, i) => (i + 1) * LEDGER_PAGE_SIZE).filter((offset) => offset < first.total);
+  const navigate = useNavigate();
+  const more = useGeneralLedgerQuery(
+    { ...args, offset: 0, limit: pages * LEDGER_PAGE_SIZE },
+    { skip: pages <= 1 },
+  );
+  const postings = pages > 1 && more.data ? more.data.rows : first.rows;
+  const waiting = pages > 1 && (more.isFetching || !more.data) && !more.error;
+  const rows: LedgerRow[] = [
+    { kind: 'opening' },
+    ...(first.total === 0
+      ? [{ kind: 'empty' as const }]
+      : postings.map((line, n) => ({ kind: 'line' as const, n, line }))),
+  ];
   const shown = Math.min(pages * LEDGER_PAGE_SIZE, first.total);
+
+  const columns: GridColumn<LedgerRow>[] = [
+    {
+      id: 'date',
+      header: 'Date',
+      width: '110px',
+      cell: (r) => (r.kind === 'line' ? r.line.date : r.kind === 'opening' ? first.from : ''),
+    },
+    {
+      id: 'number',
+      header: 'Number',
+      width: '130px',
+      cell: (r) =>
+        r.kind === 'opening' ? (
+          <strong>Opening balance</strong>
+        ) : r.kind === 'line' && r.line.docType === 'journalEntry' ? (
+          <Anchor component={Link} to={journalPath(r.line)}>
+            {r.line.number}
+          </Anchor>
+        ) : r.kind === 'line' ? (
+          r.line.number
+        ) : null,
+    },
+    {
+      id: 'memo',
+      header: 'Memo',
+      width: 'minmax(160px, 1fr)',
+      cell: (r) =>
+        r.kind === 'empty' ? (
+          <Text c="dimmed" size="sm" data-testid="report-empty">
+            {EMPTY_TEXT}
+          </Text>
+        ) : r.kind === 'line' ? (
+          r.line.memo
+        ) : null,
+    },
+    {
+      id: 'debit',
+      header: 'Debit',
+      width: '130px',
+      align: 'right',
+      cell: (r) => (r.kind === 'line' ? amountCell(r.line.debit, currency) : null),
+    },
+    {
+      id: 'credit',
+      header: 'Credit',
+      width: '130px',
+      align: 'right',
+      cell: (r) => (r.kind === 'line' ? amountCell(r.line.credit, currency) : null),
+    },
+    {
+      id: 'balance',
+      header: 'Balance',
+      width: '140px',
+      align: 'right',
+      cell: (r) =>
+        r.kind === 'opening' ? (
+          <strong data-testid="gl-opening">{signedAmount(first.opening, currency)}</strong>
+        ) : r.kind === 'line' ? (
+          signedAmount(r.line.balance, currency)
+        ) : null,
+    },
+  ];
+
   return (
     <>
-      <Table striped highlightOnHover aria-label={`General ledger for ${first.account.code}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={110}>
-              Date
-            </Table.Th>
-            <Table.Th scope="col" w={130}>
-              Number
-            </Table.Th>
-            <Table.Th scope="col">Memo</Table.Th>
-            <AmountTh>Debit</AmountTh>
-            <AmountTh>Credit</AmountTh>
-            <AmountTh>Balance</AmountTh>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <BalanceRow date={first.from} label="Opening balance" amount={first.opening} currency={currency} testId="gl-opening" />
-          {first.total === 0 ? (
-            <Table.Tr>
-              <Table.Td colSpan={6} c="dimmed" data-testid="report-empty">
-                {EMPTY_TEXT}
-              </Table.Td>
-            </Table.Tr>
-          ) : (
-            <LedgerRows page={first} offset={0} currency={currency} />
-          )}
-          {later.map((offset) => (
-            <LaterPage key={offset} args={args} offset={offset} currency={currency} />
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <BalanceRow date={first.to} label="Closing balance" amount={first.closing} currency={currency} testId="gl-closing" />
-        </Table.Tfoot>
-      </Table>
-      {shown < first.total && (
+      <DataGrid
+        label={`General ledger for ${first.account.code}`}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => (r.kind === 'line' ? r.line.id : r.kind)}
+        rowTestId={(r) => (r.kind === 'line' ? `gl-row-${r.n}` : undefined)}
+        onActivate={(r) => {
+          if (r.kind === 'line' && r.line.docType === 'journalEntry')
+            void navigate(journalPath(r.line));
+        }}
+        variant="list"
+        footer={[
+          first.to,
+          <strong key="l">Closing balance</strong>,
+          null,
+          null,
+          null,
+          <strong key="c" data-testid="gl-closing">
+            {signedAmount(first.closing, currency)}
+          </strong>,
+        ]}
+      />
+      {more.error && <Alert color="red">{errorMessage(more.error)}</Alert>}
+      {waiting && (
+        <Center>
+          <Loader size="sm" aria-label="Loading more postings" />
+        </Center>
+      )}
+      {shown < first.total && !waiting && (
         <Center className="report-no-print">
           <Button variant="default" onClick={onShowMore}>
             Show more ({shown} of {first.total} shown)
           </Button>
         </Center>
       )}
-    </>
-  );
-}
-
-function BalanceRow({ date, label, amount, currency, testId }: { date: string; label: string; amount: number; currency: string; testId: string }) {
-  return (
-    <Table.Tr>
-      <Table.Td>{date}</Table.Td>
-      <Table.Th scope="row" colSpan={4}>
-        {label}
-      </Table.Th>
-      <AmountTd testId={testId} strong>
-        {signedAmount(amount, currency)}
-      </AmountTd>
-    </Table.Tr>
-  );
-}
-
-function LaterPage({ args, offset, currency }: { args: LedgerArgs; offset: number; currency: string }) {
-  const { data, error } = useGeneralLedgerQuery({ ...args, offset, limit: LEDGER_PAGE_SIZE });
-  if (error || !data) {
-    return (
-      <Table.Tr>
-        <Table.Td colSpan={6}>
-          {error ? (
-            <Alert color="red">{errorMessage(error)}</Alert>
-          ) : (
-            <Center>
-              <Loader size="sm" aria-label="Loading more postings" />
-            </Center>
-          )}
-        </Table.Td>
-      </Table.Tr>
-    );
-  }
-  return <LedgerRows page={data} offset={offset} currency={currency} />;
-}
-
-function LedgerRows({ page, offset, currency }: { page: GeneralLedgerPage; offset: number; currency: string }) {
-  return (
-    <>
-      {page.rows.map((r, i) => (
-        <Table.Tr key={r.id} data-testid={`gl-row-${offset + i}`}>
-          <Table.Td>{r.date}</Table.Td>
-          <Table.Td>
-            {r.docType === 'journalEntry' ? (
-              <Anchor component={Link} to={`/accounts/journal/${encodeURIComponent(r.docId)}`}>
-                {r.number}
-              </Anchor>
-            ) : (
-              r.number
-            )}
-          </Table.Td>
-          <Table.Td>{r.memo}</Table.Td>
-          <AmountTd>{amountCell(r.debit, currency)}</AmountTd>
-          <AmountTd>{amountCell(r.credit, currency)}</AmountTd>
-          <AmountTd>{signedAmount(r.balance, currency)}</AmountTd>
-        </Table.Tr>
-      ))}
     </>
   );
 }
