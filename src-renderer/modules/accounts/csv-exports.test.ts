@@ -181,7 +181,8 @@ describe('no CSV is written by hand', () => {
     const writers = files.flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(/export (?:function|const) (\w*Csv\w*)/g)]
         .map((m) => m[1]!)
-        .filter((n) => !/^(parse|read|guess|detect)/.test(n) && n !== 'reportCsv' && n !== 'toCsv'),
+        // React hooks named after a CSV import (useImportJournalCsvMutation) call the core; they write nothing.
+        .filter((n) => !/^(parse|read|guess|detect|use[A-Z])/.test(n) && n !== 'reportCsv' && n !== 'toCsv'),
     );
     expect(writers.sort()).toEqual(Object.keys(EXPORTS).sort());
   });

@@ -1,8 +1,8 @@
 import type { Contract, MethodsOf } from '../../core/rpc/define';
 import { mutation, query } from '../../core/rpc/define';
-import type { CurrencyRate } from './domain/schemas';
 import type {
   Account,
+  CurrencyRate,
   AccountFields,
   JournalEntry,
   LedgerSettings,
@@ -16,19 +16,9 @@ import type { AgedRow } from './domain/aging';
 import type { TradeStatus } from './domain/allocation';
 import type { PaymentInput, TradeDocView, TradeInput } from './data/trade-service';
 import type { ImportOutcome } from './data/io-service';
-import type { AccountsDashboard } from './data/dashboard';
-import type { TaxSummary } from './data/tax-summary';
 import { bankingContract } from './banking-contract';
 
-export type {
-  PaymentInput,
-  TradeDocView,
-  TradeInput,
-  AgedRow,
-  TaxSummary,
-  AccountsDashboard,
-  ImportOutcome,
-};
+export type { PaymentInput, TradeDocView, TradeInput, AgedRow, ImportOutcome };
 
 /**
  * The Accounts module's part of the RPC map (modules/contracts.ts joins it to core's). Amounts
@@ -227,6 +217,41 @@ export interface GeneralLedgerPage {
   rows: (LedgerLineView & { balance: number })[];
   total: number;
   closing: number;
+}
+
+/** The Accounts dashboard's figures (base currency, minor units). */
+export interface AccountsDashboard {
+  asOf: string;
+  /** Bank and cash balances, base minor units. */
+  cash: number;
+  receivables: number;
+  overdueReceivables: number;
+  payables: number;
+  overduePayables: number;
+  /** Last 12 months including the current one: income and expenses (positive numbers). */
+  months: { month: string; income: number; expense: number }[];
+}
+
+/** Tax per tax code over a period (base currency, minor units). */
+export interface TaxSummaryRow {
+  code: string;
+  rateBp: number;
+  salesNet: number;
+  salesTax: number;
+  purchaseNet: number;
+  purchaseTax: number;
+}
+
+export interface TaxSummary {
+  from: string;
+  to: string;
+  rows: TaxSummaryRow[];
+  totalSalesTax: number;
+  totalPurchaseTax: number;
+  /** Output tax minus input tax: what is owed (positive) or reclaimable (negative). */
+  netTax: number;
+  /** Movement of the tax accounts in the ledger over the period, for the bookkeeper to tie out manual adjustments. */
+  ledgerMovement: { code: string; name: string; amount: number }[];
 }
 
 /** What the books are: every report and list over the ledger reads these. */

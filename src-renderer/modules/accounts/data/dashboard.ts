@@ -3,23 +3,17 @@ import type { Account } from '../domain/schemas';
 import { openItems } from './open-items';
 import { ledgerTables } from './ledger-projection';
 import { accountBalancesAsOf } from './reports';
-
-export interface AccountsDashboard {
-  asOf: string;
-  /** Bank and cash balances, base minor units. */
-  cash: number;
-  receivables: number;
-  overdueReceivables: number;
-  payables: number;
-  overduePayables: number;
-  /** Last 12 months including the current one: income and expenses (positive numbers). */
-  months: { month: string; income: number; expense: number }[];
-}
+import type { AccountsDashboard } from '../rpc-contract';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The dashboard reads aggregates only: 12 month ranges and one balance, never the raw lines. */
-export async function accountsDashboard(index: IndexDb, accounts: Account[], asOf: string, branch: string | null): Promise<AccountsDashboard> {
+export async function accountsDashboard(
+  index: IndexDb,
+  accounts: Account[],
+  asOf: string,
+  branch: string | null,
+): Promise<AccountsDashboard> {
   const balances = await accountBalancesAsOf(index, asOf, branch);
   const kinds = new Map(accounts.map((a) => [a.code, a]));
   let cash = 0;
@@ -31,7 +25,8 @@ export async function accountsDashboard(index: IndexDb, accounts: Account[], asO
     openItems(index, { side: 'sales', branch, today: asOf, asOf }),
     openItems(index, { side: 'purchase', branch, today: asOf, asOf }),
   ]);
-  const sum = (items: typeof sales, overdue: boolean) => items.filter((i) => !overdue || i.status === 'overdue').reduce((n, i) => n + i.open, 0);
+  const sum = (items: typeof sales, overdue: boolean) =>
+    items.filter((i) => !overdue || i.status === 'overdue').reduce((n, i) => n + i.open, 0);
 
   // Twelve whole months: one read of their aggregates, grouped by month here.
   const [y, m] = asOf.split('-').map(Number) as [number, number];
@@ -41,7 +36,10 @@ export async function accountsDashboard(index: IndexDb, accounts: Account[], asO
     monthKeys.push(`${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`);
   }
   const byMonth = new Map(monthKeys.map((key) => [key, { month: key, income: 0, expense: 0 }]));
-  const rows = await ledgerTables(index).balances.where('month').between(monthKeys[0]!, monthKeys[11]!, true, true).toArray();
+  const rows = await ledgerTables(index)
+    .balances.where('month')
+    .between(monthKeys[0]!, monthKeys[11]!, true, true)
+    .toArray();
   for (const b of rows) {
     if (branch && b.branch !== branch) continue;
     const a = kinds.get(b.account);
