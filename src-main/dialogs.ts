@@ -95,6 +95,11 @@ export async function openFile(
   });
   const path = result.filePaths[0];
   if (result.canceled || !path) return null;
+  return readPickedFile(path);
+}
+
+/** A file the user picked in an open dialog, refused with its size when over the IPC limit. */
+export async function readPickedFile(path: string): Promise<OpenedFile> {
   const info = await stat(path);
   if (info.size > MAX_FILE_BYTES) {
     throw new Error(
@@ -114,7 +119,17 @@ export async function printToPdf(
   window: BrowserWindow,
   request: { suggestedName: string },
 ): Promise<SaveFileResult> {
-  const pdf = await window.webContents.printToPDF({ printBackground: false, pageSize: 'A4', preferCSSPageSize: true });
-  const name = request.suggestedName.toLowerCase().endsWith('.pdf') ? request.suggestedName : `${request.suggestedName}.pdf`;
-  return saveFile(deps, window, { suggestedName: name, data: new Uint8Array(pdf), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  const pdf = await window.webContents.printToPDF({
+    printBackground: false,
+    pageSize: 'A4',
+    preferCSSPageSize: true,
+  });
+  const name = request.suggestedName.toLowerCase().endsWith('.pdf')
+    ? request.suggestedName
+    : `${request.suggestedName}.pdf`;
+  return saveFile(deps, window, {
+    suggestedName: name,
+    data: new Uint8Array(pdf),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
 }

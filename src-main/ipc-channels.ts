@@ -10,6 +10,10 @@ export const IPC = {
   dialogSaveFile: 'dialog:saveFile',
   dialogOpenFile: 'dialog:openFile',
   dialogPrintToPdf: 'dialog:printToPdf',
+  backupsKeep: 'backups:keep',
+  backupsList: 'backups:list',
+  backupsExport: 'backups:export',
+  backupsOpen: 'backups:open',
   updatesCheck: 'updates:check',
   appInfo: 'app:info',
 } as const;

@@ -50,7 +50,22 @@ export const saveFileRequestSchema = z.strictObject({
 
 export const openFileRequestSchema = z.strictObject({ filters });
 
-export const printToPdfRequestSchema = z.strictObject({ suggestedName: z.string().min(1).max(255) });
+export const printToPdfRequestSchema = z.strictObject({
+  suggestedName: z.string().min(1).max(255),
+});
+
+export const keepBackupRequestSchema = z.strictObject({
+  createdAt: z.iso.datetime(),
+  orgCode: z
+    .string()
+    .regex(/^[a-z][a-z0-9]{0,31}$/, 'orgCode must be lower-case letters and digits'),
+  branchCode: z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'branchCode must be letters and digits'),
+  letter: z.string().regex(/^[A-Z]$/, 'letter must be one capital letter'),
+  data: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file is too large'),
+});
+
+/** A name main gave a kept backup: no directories, so it can only ever name a file in the folder. */
+const backupName = z.string().regex(/^[A-Za-z0-9.-]{1,200}$/, 'not a backup file name');
 
 /** Each channel's arguments as the tuple `ipcRenderer.invoke(channel, ...args)` sends. */
 export const ipcArgSchemas = {
@@ -61,6 +76,10 @@ export const ipcArgSchemas = {
   [IPC.dialogSaveFile]: z.tuple([saveFileRequestSchema]),
   [IPC.dialogOpenFile]: z.tuple([openFileRequestSchema]),
   [IPC.dialogPrintToPdf]: z.tuple([printToPdfRequestSchema]),
+  [IPC.backupsKeep]: z.tuple([keepBackupRequestSchema]),
+  [IPC.backupsList]: z.tuple([]),
+  [IPC.backupsExport]: z.tuple([backupName]),
+  [IPC.backupsOpen]: z.tuple([]),
   [IPC.updatesCheck]: z.tuple([]),
   [IPC.appInfo]: z.tuple([]),
 } as const satisfies Record<InvokeChannel, z.ZodType>;

@@ -44,6 +44,12 @@ function setup() {
     saveFile: vi.fn(() => Promise.resolve({ saved: true, path: '/tmp/x.csv' })),
     openFile: vi.fn(() => Promise.resolve(null)),
     printToPdf: vi.fn(() => Promise.resolve({ saved: true, path: '/tmp/report.pdf' })),
+    backups: {
+      keep: vi.fn(() => Promise.resolve([])),
+      list: vi.fn(() => Promise.resolve([])),
+      export: vi.fn(() => Promise.resolve(true)),
+      open: vi.fn(() => Promise.resolve(null)),
+    },
     checkForUpdates: vi.fn(() => Promise.resolve({ state: 'not-available' as const })),
     appInfo: () => ({
       name: 'Outpost',
@@ -171,6 +177,39 @@ describe('registerIpcHandlers', () => {
       /Invalid arguments for vault:set/,
     );
     expect(vault.set).not.toHaveBeenCalled();
+  });
+
+  it('backups: main takes the bytes and a date, never a path', async () => {
+    const { invoke, deps, window } = setup();
+    const request = {
+      createdAt: '2026-04-04T09:30:00.000Z',
+      orgCode: 'acme',
+      branchCode: 'NYC',
+      letter: 'A',
+      data: new Uint8Array([31, 139]),
+    };
+    await invoke(IPC.backupsKeep, appEvent, request);
+    expect(deps.backups.keep).toHaveBeenCalledWith(request);
+    await invoke(
+      IPC.backupsExport,
+      appEvent,
+      'outpost-acme-NYC-A-2026-04-04-093000-before-upgrade.outpost-backup',
+    );
+    expect(deps.backups.export).toHaveBeenCalledWith(
+      window,
+      'outpost-acme-NYC-A-2026-04-04-093000-before-upgrade.outpost-backup',
+    );
+    for (const bad of [
+      [IPC.backupsKeep, { ...request, path: '/etc/cron.d/x' }],
+      [IPC.backupsKeep, { ...request, orgCode: '../..' }],
+      [IPC.backupsKeep, { ...request, createdAt: 'yesterday' }],
+      [IPC.backupsExport, '../../etc/passwd'],
+      [IPC.backupsExport, 'C:\\Windows\\win.ini'],
+    ] as const) {
+      await expect(invoke(bad[0], appEvent, bad[1])).rejects.toThrow(/Invalid arguments/);
+    }
+    expect(deps.backups.keep).toHaveBeenCalledTimes(1);
+    expect(deps.backups.export).toHaveBeenCalledTimes(1);
   });
 
   it('can unregister every channel', () => {

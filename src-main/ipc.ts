@@ -8,6 +8,8 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { IPC, ipcArgSchemas, type InvokeChannel, type IpcArgs } from './ipc-schemas';
 import { APP_URL } from './security';
 import type {
+  KeepBackupRequest,
+  KeptBackup,
   OpenedFile,
   OpenFileRequest,
   SaveFileRequest,
@@ -29,6 +31,12 @@ export interface IpcDeps {
   saveFile(window: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(window: BrowserWindow, request: OpenFileRequest): Promise<OpenedFile | null>;
   printToPdf(window: BrowserWindow, request: { suggestedName: string }): Promise<SaveFileResult>;
+  backups: {
+    keep(request: KeepBackupRequest): Promise<KeptBackup[]>;
+    list(): Promise<KeptBackup[]>;
+    export(window: BrowserWindow, name: string): Promise<boolean>;
+    open(window: BrowserWindow): Promise<OpenedFile | null>;
+  };
   checkForUpdates(): Promise<UpdateStatus>;
   appInfo(): AppInfo;
   /** The window a message came from; dialogs need it as their parent. */
@@ -91,7 +99,13 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): () => 
   handle(IPC.vaultIsAvailable, () => deps.vault.isAvailable());
   handle(IPC.dialogSaveFile, ([request], event) => deps.saveFile(requireWindow(event), request));
   handle(IPC.dialogOpenFile, ([request], event) => deps.openFile(requireWindow(event), request));
-  handle(IPC.dialogPrintToPdf, ([request], event) => deps.printToPdf(requireWindow(event), request));
+  handle(IPC.dialogPrintToPdf, ([request], event) =>
+    deps.printToPdf(requireWindow(event), request),
+  );
+  handle(IPC.backupsKeep, ([request]) => deps.backups.keep(request));
+  handle(IPC.backupsList, () => deps.backups.list());
+  handle(IPC.backupsExport, ([name], event) => deps.backups.export(requireWindow(event), name));
+  handle(IPC.backupsOpen, (_args, event) => deps.backups.open(requireWindow(event)));
   handle(IPC.updatesCheck, () => deps.checkForUpdates());
   handle(IPC.appInfo, () => deps.appInfo());
 

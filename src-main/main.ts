@@ -19,6 +19,7 @@ import electronUpdater from 'electron-updater';
 import { createAppProtocolHandler } from './app-protocol';
 import { openFile, printToPdf, saveFile, type DialogDeps } from './dialogs';
 import { registerIpcHandlers } from './ipc';
+import { exportBackup, keepBackup, listBackups, openBackup } from './backups';
 import { EVENTS, VERSION_ARG_PREFIX } from './ipc-channels';
 import { buildMenuTemplate } from './menu';
 import type { MenuCommand, UpdateStatus } from './preload-api';
@@ -114,6 +115,7 @@ async function start(): Promise<void> {
   });
 
   const dialogDeps: DialogDeps = { dialog, defaultDirectory: () => app.getPath('documents') };
+  const backupsDir = () => join(app.getPath('userData'), 'backups');
   registerIpcHandlers(ipcMain, {
     vault: createVault(
       safeStorageCrypto(safeStorage, process.platform),
@@ -122,6 +124,12 @@ async function start(): Promise<void> {
     saveFile: (window, request) => saveFile(dialogDeps, window, request),
     openFile: (window, request) => openFile(dialogDeps, window, request),
     printToPdf: (window, request) => printToPdf(dialogDeps, window, request),
+    backups: {
+      keep: (request) => keepBackup(backupsDir(), request),
+      list: () => listBackups(backupsDir()),
+      export: (window, name) => exportBackup(dialogDeps, window, backupsDir(), name),
+      open: (window) => openBackup(dialogDeps, window, backupsDir()),
+    },
     checkForUpdates: () => updater.check(),
     appInfo: () => ({
       name: app.getName(),

@@ -42,6 +42,21 @@ export interface OpenedFile {
   data: Uint8Array;
 }
 
+/** An automatic backup handed to main; main names the file from these fields. */
+export interface KeepBackupRequest {
+  createdAt: string;
+  orgCode: string;
+  branchCode: string;
+  letter: string;
+  data: Uint8Array;
+}
+
+export interface KeptBackup {
+  name: string;
+  bytes: number;
+  modifiedAt: string;
+}
+
 export type UpdateStatus =
   | { state: 'idle' }
   | { state: 'checking' }
@@ -68,6 +83,15 @@ export interface OutpostPreloadApi {
     openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
     /** Renders the current page (its print stylesheet applies) to a PDF and asks where to save it. */
     printToPdf(request: { suggestedName: string }): Promise<SaveFileResult>;
+  };
+  /** The automatic-backup folder in userData (backups.ts); main chooses every path. */
+  backups: {
+    keep(request: KeepBackupRequest): Promise<KeptBackup[]>;
+    list(): Promise<KeptBackup[]>;
+    /** Copies a kept backup to where the user chooses; false when cancelled. */
+    export(name: string): Promise<boolean>;
+    /** The open dialog for restoring, starting in the backups folder. */
+    open(): Promise<OpenedFile | null>;
   };
   updates: {
     /** Checks the configured feed; main asks the user before downloading and before restarting. */

@@ -51,6 +51,7 @@ function emit(channel: string, value: unknown): void {
 describe('preload', () => {
   it('exposes exactly the OutpostPreloadApi shape', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'backups',
       'dialogs',
       'onMenuCommand',
       'os',
@@ -69,6 +70,8 @@ describe('preload', () => {
     await api.vault.isAvailable();
     await api.dialogs.saveFile({ suggestedName: 'x', data: 'y' });
     await api.dialogs.openFile({});
+    await api.backups.list();
+    await api.backups.export('outpost-acme-NYC-A-2026-04-04-093000-before-upgrade.outpost-backup');
     await api.updates.check();
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['vault:set', 'a', 'b'],
@@ -77,6 +80,8 @@ describe('preload', () => {
       ['vault:isAvailable'],
       ['dialog:saveFile', { suggestedName: 'x', data: 'y' }],
       ['dialog:openFile', {}],
+      ['backups:list'],
+      ['backups:export', 'outpost-acme-NYC-A-2026-04-04-093000-before-upgrade.outpost-backup'],
       ['updates:check'],
     ]);
   });

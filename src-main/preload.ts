@@ -30,6 +30,12 @@ const api: OutpostPreloadApi = {
     openFile: (request) => ipcRenderer.invoke(IPC.dialogOpenFile, request),
     printToPdf: (request) => ipcRenderer.invoke(IPC.dialogPrintToPdf, request),
   },
+  backups: {
+    keep: (request) => ipcRenderer.invoke(IPC.backupsKeep, request),
+    list: () => ipcRenderer.invoke(IPC.backupsList),
+    export: (name) => ipcRenderer.invoke(IPC.backupsExport, name),
+    open: () => ipcRenderer.invoke(IPC.backupsOpen),
+  },
   updates: {
     check: () => ipcRenderer.invoke(IPC.updatesCheck),
     onStatus: (listener) => subscribe<UpdateStatus>(EVENTS.updatesStatus, listener),
