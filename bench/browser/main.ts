@@ -96,7 +96,7 @@ async function enginePull(config: BenchConfig, run: number): Promise<number> {
     if (o.state === 'up-to-date') settle.resolve();
     if (o.state === 'error') settle.reject(new Error(`Engine pull failed: ${JSON.stringify(o.databases.map((d) => d.error))}`));
   };
-  const engine = new SyncEngine({ env, orgCode: config.org, onStatus });
+  const engine = new SyncEngine({ env, orgCode: config.org, writes: new LocalWrites(), onStatus });
   await engine.addDatabase('branch-nyc', local);
   const r = await timed(async () => {
     engine.connect({ serverUrl: config.serverUrl, username: config.username, password: config.password });

@@ -1,7 +1,7 @@
 import { branchDbName, indexDbName, MASTER_DB } from './db/names';
 import { openLocalDb, type Db, type PouchEnv } from './db/pouch';
 import { Repository, type WriteContext } from './db/repository';
-import { LocalWrites, type WrittenDoc } from './db/local-writes';
+import { LocalWrites } from './db/local-writes';
 import { SchemaRegistry as Registry } from './db/schema-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
 import { Projector } from './index/projector';
@@ -82,6 +82,7 @@ export class Session {
     this.sync = new SyncEngine({
       env: deps.env,
       orgCode: config.orgCode,
+      writes: this.writes,
       now: deps.now,
       onStatus: (overview) => deps.emit({ kind: 'sync', overview }),
       connection: deps.connection,
@@ -90,7 +91,6 @@ export class Session {
     this.writes.subscribe((event) => {
       if (event.phase !== 'after') return;
       if (event.db === MASTER_DB) this.masterVersion++;
-      this.sync.markPending(event.db, event.docs);
       // Registered now, so a settle() right after this write waits for it to be indexed.
       this.projector.later(event.db);
     });
@@ -128,10 +128,6 @@ export class Session {
   /** Set when the session opens (a company's base currency never changes). */
   baseCurrency = 'USD';
 
-  /** Documents written outside a repository (a bulk resolution): announced on the write path. */
-  onWrite(db: string, docs: WrittenDoc[]): void {
-    this.writes.announce(db, docs);
-  }
   readonly writeContext: () => WriteContext;
 
   /** A repository of one document type over one of this device's databases. */

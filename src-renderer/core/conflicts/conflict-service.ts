@@ -2,7 +2,12 @@ import type { Db } from '../db/pouch';
 import { chooseAsSeen } from '../db/posted-leaf';
 import { validationError } from '../db/validation';
 import { OutpostError } from '../errors';
-import type { ConflictRecord, ConflictVersion, ResolveConflictInput, ResolveConflictResult } from '../rpc/contract';
+import type {
+  ConflictRecord,
+  ConflictVersion,
+  ResolveConflictInput,
+  ResolveConflictResult,
+} from '../rpc/contract';
 import type { Session } from '../session';
 import { diffVersions, isAuditField } from './conflict-diff';
 import { readReports, reportKeys, reportsFor } from './forgery';
@@ -27,7 +32,11 @@ function dbOf(session: Session, name: string): Db {
   return db;
 }
 
-async function getRaw(db: Db, id: string, opts: { rev?: string; conflicts?: boolean }): Promise<Raw | null> {
+async function getRaw(
+  db: Db,
+  id: string,
+  opts: { rev?: string; conflicts?: boolean },
+): Promise<Raw | null> {
   try {
     return (await db.get(id, opts)) as unknown as Raw;
   } catch (e) {
@@ -74,7 +83,11 @@ function toVersion(session: Session, raw: Raw, winner: boolean, forged: boolean)
  * version if there is one), or null when it is no longer in conflict. `couchRev` is CouchDB's
  * winner, on top of which a merge is written.
  */
-async function readVersions(session: Session, dbName: string, id: string): Promise<{ rec: ConflictRecord; couchRev: string } | null> {
+async function readVersions(
+  session: Session,
+  dbName: string,
+  id: string,
+): Promise<{ rec: ConflictRecord; couchRev: string } | null> {
   const db = dbOf(session, dbName);
   const winner = await getRaw(db, id, { conflicts: true });
   if (!winner || !winner._conflicts?.length) return null;
@@ -87,7 +100,10 @@ async function readVersions(session: Session, dbName: string, id: string): Promi
   const versions: ConflictVersion[] = [];
   for (const rev of revs) {
     const l = byRev.get(rev);
-    if (l) versions.push(toVersion(session, l, rev === seen.doc._rev, seen.postedWins && forged.has(rev)));
+    if (l)
+      versions.push(
+        toVersion(session, l, rev === seen.doc._rev, seen.postedWins && forged.has(rev)),
+      );
   }
   const type = str(seen.doc.type) || str(winner.type) || id.split(':')[0] || 'unknown';
   const def = session.registry.get(type);
@@ -95,10 +111,25 @@ async function readVersions(session: Session, dbName: string, id: string): Promi
   let title = id;
   if (def && first.readable === 'current') title = def.title(first.doc as never);
   else if (typeof first.doc.name === 'string') title = first.doc.name;
-  return { rec: { db: dbName, id, type, title, revs, versions, fields: diffVersions(versions.map((v) => v.doc)) }, couchRev: winner._rev };
+  return {
+    rec: {
+      db: dbName,
+      id,
+      type,
+      title,
+      revs,
+      versions,
+      fields: diffVersions(versions.map((v) => v.doc)),
+    },
+    couchRev: winner._rev,
+  };
 }
 
-export async function readConflict(session: Session, dbName: string, id: string): Promise<ConflictRecord | null> {
+export async function readConflict(
+  session: Session,
+  dbName: string,
+  id: string,
+): Promise<ConflictRecord | null> {
   return (await readVersions(session, dbName, id))?.rec ?? null;
 }
 
@@ -126,10 +157,16 @@ const STALE =
  * Keeps one version (`keepRev`) or saves a field-by-field merge (`merged`), in one bulkDocs:
  * the result written on top of the winning revision and every other version deleted.
  */
-export async function resolveConflict(session: Session, input: ResolveConflictInput): Promise<ResolveConflictResult> {
+export async function resolveConflict(
+  session: Session,
+  input: ResolveConflictInput,
+): Promise<ResolveConflictResult> {
   const { db: dbName, id, keepRev, merged } = input;
   if ((keepRev === undefined) === (merged === undefined)) {
-    throw new OutpostError('validation', 'Choose one version to keep, or pick the fields of a merged version.');
+    throw new OutpostError(
+      'validation',
+      'Choose one version to keep, or pick the fields of a merged version.',
+    );
   }
   const db = dbOf(session, dbName);
   // The versions as they are now; a different set than the user decided on means someone else
@@ -137,7 +174,8 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
   const read = await readVersions(session, dbName, id);
   if (!read || !sameRevSet(read.rec.revs, input.revs)) throw new OutpostError('conflict', STALE);
   const { rec, couchRev: winnerRev } = read;
-  if (keepRev !== undefined && !rec.revs.includes(keepRev)) throw new OutpostError('conflict', STALE);
+  if (keepRev !== undefined && !rec.revs.includes(keepRev))
+    throw new OutpostError('conflict', STALE);
   if (rec.versions.some((v) => v.readable === 'newer')) {
     throw new OutpostError(
       'read-only',
@@ -145,7 +183,11 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
     );
   }
   const def = session.registry.get(rec.type);
-  if (!def) throw new OutpostError('read-only', `This build of Outpost does not know "${rec.type}" records, so it cannot resolve this conflict.`);
+  if (!def)
+    throw new OutpostError(
+      'read-only',
+      `This build of Outpost does not know "${rec.type}" records, so it cannot resolve this conflict.`,
+    );
 
   // The version every office shows: the posted one when there is one (DESIGN §10).
   const shown = rec.versions[0]!;
@@ -169,12 +211,19 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
       const kept = rec.versions.find((v) => v.rev === keepRev);
       if (!kept) throw new OutpostError('conflict', STALE);
       if (kept.readable !== 'current') {
-        throw new OutpostError('read-only', 'That version cannot be read by this build of Outpost, so it cannot be kept. Keep another version.');
+        throw new OutpostError(
+          'read-only',
+          'That version cannot be read by this build of Outpost, so it cannot be kept. Keep another version.',
+        );
       }
       content = { ...kept.doc };
     } else {
       const base = rec.versions.find((v) => v.readable === 'current');
-      if (!base) throw new OutpostError('read-only', 'No version of this record can be read by this build of Outpost.');
+      if (!base)
+        throw new OutpostError(
+          'read-only',
+          'No version of this record can be read by this build of Outpost.',
+        );
       content = { ...base.doc };
       for (const [k, v] of Object.entries(merged ?? {})) {
         if (k.startsWith('_') || isAuditField(k)) continue;
@@ -192,27 +241,49 @@ export async function resolveConflict(session: Session, input: ResolveConflictIn
     const parsed = def.schema.safeParse(next);
     if (!parsed.success) throw validationError(parsed.error, 'The merged version was not saved.');
     if ((parsed.data as { status?: string }).status === 'posted') {
-      throw new OutpostError('read-only', 'A merge cannot post a record. Keep a version, then post it from its page.');
+      throw new OutpostError(
+        'read-only',
+        'A merge cannot post a record. Keep a version, then post it from its page.',
+      );
     }
     docs.push({ ...(parsed.data as Record<string, unknown>), _id: id, _rev: winnerRev });
   }
   for (const rev of losers) docs.push({ _id: id, _rev: rev, _deleted: true });
-  if (shown.posted) docs.push(...reportsFor(session, rec, shown, reportKeys(await readReports(session, dbName))));
+  if (shown.posted)
+    docs.push(...reportsFor(session, rec, shown, reportKeys(await readReports(session, dbName))));
 
-  const results = await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[]);
-  const written: { id: string; rev: string; type: string }[] = [];
-  let failed = false;
-  results.forEach((r, i) => {
-    const doc = docs[i]!;
-    if ('error' in r && r.error) failed = true;
-    else if ('rev' in r && r.rev) written.push({ id: String(doc._id), rev: r.rev, type: doc._id === id ? rec.type : String(doc.type) });
-  });
-  // The revision that now stands: the one written on top of the winner, or the kept posted version.
-  const first = results[0];
-  const standing = shown.posted ? shown.rev : first && 'rev' in first && !('error' in first && first.error) ? first.rev : undefined;
-  // The sync engine keeps one pending revision per document; the standing one goes last.
-  written.sort((a, b) => Number(a.rev === standing) - Number(b.rev === standing));
-  session.onWrite(dbName, written);
+  const outcome = (results: (PouchDB.Core.Response | PouchDB.Core.Error)[]) => {
+    const written: { id: string; rev: string; type: string }[] = [];
+    let failed = false;
+    results.forEach((r, i) => {
+      const doc = docs[i]!;
+      if ('error' in r && r.error) failed = true;
+      else if ('rev' in r && r.rev)
+        written.push({
+          id: String(doc._id),
+          rev: r.rev,
+          type: doc._id === id ? rec.type : String(doc.type),
+        });
+    });
+    // The revision that now stands: the one written on top of the winner, or the kept posted version.
+    const first = results[0];
+    const standing = shown.posted
+      ? shown.rev
+      : first && 'rev' in first && !('error' in first && first.error)
+        ? first.rev
+        : undefined;
+    // The sync engine keeps one pending revision per document; the standing one goes last.
+    written.sort((a, b) => Number(a.rev === standing) - Number(b.rev === standing));
+    return { written, failed, standing };
+  };
+  // One bulkDocs on the local write path: the sync engine counts what it saved pending, the
+  // index catches up, and a first copy under way hears of it before PouchDB does.
+  const results = await session.writes.run(
+    dbName,
+    () => db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[]),
+    (r) => outcome(r).written,
+  );
+  const { failed, standing } = outcome(results);
   await session.projector.settle();
   if (failed) throw new OutpostError('conflict', STALE);
   return { id, rev: standing ?? winnerRev };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodePouchEnv } from '../db/pouch-node';
 import { openDeviceDb, type Db } from '../db/pouch';
+import { LocalWrites } from '../db/local-writes';
 import { SyncEngine } from './engine';
 import { LOCKOUT_REASON } from './lockout';
 import { poller } from '../testing/until';
@@ -44,6 +45,7 @@ function setup(answer: { now: Answer }) {
   const sync = new SyncEngine({
     env,
     orgCode: 'acme',
+    writes: new LocalWrites(),
     onStatus: () => undefined,
     connection: { fetch: fake, origin: ORIGIN, corsApplies: true },
     onSessionUser: (u) => users.push(u),

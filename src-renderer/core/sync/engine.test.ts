@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nodePouchEnv } from '../db/pouch-node';
 import { openDeviceDb, readLocal, type Db } from '../db/pouch';
 import type { SyncOverview } from '../rpc/contract';
+import { LocalWrites } from '../db/local-writes';
 import { SyncEngine } from './engine';
 import { PendingStore } from './pending-store';
 import { poller } from '../testing/until';
@@ -24,7 +25,12 @@ function db(name: string): Db {
 
 function engine(): { sync: SyncEngine; last: () => SyncOverview | null } {
   let last: SyncOverview | null = null;
-  const sync = new SyncEngine({ env, orgCode: 'acme', onStatus: (o) => (last = o) });
+  const sync = new SyncEngine({
+    env,
+    orgCode: 'acme',
+    writes: new LocalWrites(),
+    onStatus: (o) => (last = o),
+  });
   engines.push(sync);
   return { sync, last: () => last };
 }
@@ -41,7 +47,11 @@ async function savedList(local: Db): Promise<Record<string, string>> {
   return Object.fromEntries([...store.keys()].map((id) => [id, store.get(id)!]));
 }
 
-const docs = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `journal:NYC-A-${from + i}`, rev: `1-${(from + i).toString(16)}` }));
+const docs = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `journal:NYC-A-${from + i}`,
+    rev: `1-${(from + i).toString(16)}`,
+  }));
 
 describe('the pending list on this device', () => {
   it('is saved and read back by the next start', async () => {
@@ -53,7 +63,11 @@ describe('the pending list on this device', () => {
 
     const second = engine();
     await second.sync.addDatabase('branch-nyc', local);
-    await until(async () => second.last()?.pending, (n) => n === 250, 'the saved pending list');
+    await until(
+      async () => second.last()?.pending,
+      (n) => n === 250,
+      'the saved pending list',
+    );
     expect(second.sync.overview().pending).toBe(250);
   });
 
@@ -82,7 +96,10 @@ describe('the pending list on this device', () => {
     // Straight after the start: the count saved last time, before the list itself is read.
     expect(second.sync.overview().pending).toBe(30);
     // A new revision of a document already waiting, and a new document.
-    second.sync.markPending('branch-nyc', [{ id: 'journal:NYC-A-0', rev: '2-new' }, { id: 'journal:NYC-A-99', rev: '1-99' }]);
+    second.sync.markPending('branch-nyc', [
+      { id: 'journal:NYC-A-0', rev: '2-new' },
+      { id: 'journal:NYC-A-99', rev: '1-99' },
+    ]);
     await second.sync.close();
 
     const list = await savedList(local);
@@ -94,7 +111,13 @@ describe('the pending list on this device', () => {
   it('moves a list saved in the old layout (all in one document) to its own document', async () => {
     const local = db('branch-nyc-4');
     const pending = Object.fromEntries(docs(12).map((d) => [d.id, d.rev]));
-    await local.put({ _id: '_local/outpost-sync', pending, refused: [], withdrawn: [], lastSyncedAt: '2026-11-01T10:00:00.000Z' });
+    await local.put({
+      _id: '_local/outpost-sync',
+      pending,
+      refused: [],
+      withdrawn: [],
+      lastSyncedAt: '2026-11-01T10:00:00.000Z',
+    });
 
     const e = engine();
     await e.sync.addDatabase('branch-nyc', local);

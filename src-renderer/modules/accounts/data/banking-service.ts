@@ -359,8 +359,12 @@ export async function unmatch(s: Session, input: { matchId: string }): Promise<v
   const db = s.dbs.get(row?.db ?? s.homeBranchDbName);
   const raw = db ? ((await db.get(input.matchId).catch(() => null)) as (Record<string, unknown> & { _id: string; _rev: string }) | null) : null;
   if (!db || !raw || raw.type !== 'bankMatch') throw new OutpostError('not-found', 'That match no longer exists on this device. Reload the reconciliation.');
-  const res = await db.remove(raw);
-  s.onWrite(row?.db ?? s.homeBranchDbName, [{ id: res.id, rev: res.rev, type: 'bankMatch' }]);
+  // On the local write path, like every write: counted pending, indexed, heard by a first copy.
+  await s.writes.run(
+    row?.db ?? s.homeBranchDbName,
+    () => db.remove(raw),
+    (res) => [{ id: res.id, rev: res.rev, type: 'bankMatch' }],
+  );
 }
 
 const createEntrySchema = z.object({
