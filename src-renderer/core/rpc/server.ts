@@ -1,5 +1,6 @@
 import { OutpostError } from '../errors';
 import type { CoreEvent, HostMessage, RpcRequest, RpcResponse } from './contract';
+import type { Contract } from './define';
 
 /**
  * One served method. The wire is untyped (whatever the UI thread sent), so the served map
@@ -10,6 +11,32 @@ export type RpcHandler = { bivarianceHack(params: unknown): Promise<unknown> }['
 
 /** Every method the core serves, by name: core's own map and each module's, joined. */
 export type RpcHandlers = Readonly<Record<string, RpcHandler>>;
+
+/**
+ * Joins each area's handlers into the served map, checked against its contract at start-up:
+ * a declared method with no handler, a handler for no declared method, or a method two areas
+ * both declare is a build mistake, named here rather than found by a clerk's click.
+ */
+export function joinHandlers(
+  parts: readonly { area: string; contract: Contract; handlers: RpcHandlers }[],
+): RpcHandlers {
+  const served: Record<string, RpcHandler> = {};
+  const problems: string[] = [];
+  for (const { area, contract, handlers } of parts) {
+    for (const method of Object.keys(contract)) {
+      if (method in served) problems.push(`"${method}" is declared twice (again by ${area})`);
+      else if (typeof handlers[method] !== 'function')
+        problems.push(`${area} has no handler for "${method}"`);
+      else served[method] = handlers[method];
+    }
+    for (const method of Object.keys(handlers)) {
+      if (!(method in contract))
+        problems.push(`${area} handles "${method}", which its contract does not declare`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`The RPC map is inconsistent: ${problems.join('; ')}.`);
+  return served;
+}
 
 /** Anything that carries structured-clone messages: a worker's global scope, a MessagePort. */
 export interface MessageEndpoint {
