@@ -18,6 +18,29 @@ export function createElectronPlatform(api: OutpostPreloadApi): Platform {
       printToPdf: async (suggestedName) => (await api.dialogs.printToPdf({ suggestedName })).saved,
       openFile: (accept) => api.dialogs.openFile({ filters: accept }),
     },
+    backups: {
+      save: async (file, suggestedName) =>
+        (
+          await api.dialogs.saveFile({
+            suggestedName,
+            data: new Uint8Array(await file.arrayBuffer()),
+            filters: [{ name: 'Outpost backup', extensions: ['outpost-backup'] }],
+          })
+        ).saved,
+      open: async () => {
+        const picked = await api.backups.open();
+        return picked ? { name: picked.name, file: new Blob([picked.data as BlobPart]) } : null;
+      },
+      folder: {
+        keep: async (file, made) =>
+          void (await api.backups.keep({
+            ...made,
+            data: new Uint8Array(await file.arrayBuffer()),
+          })),
+        list: () => api.backups.list(),
+        export: (name) => api.backups.export(name),
+      },
+    },
     updates: {
       check: () => api.updates.check(),
       onStatus: (listener) => api.updates.onStatus(listener),

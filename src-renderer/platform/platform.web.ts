@@ -1,4 +1,4 @@
-import type { CredentialVault, FilePlatform, Platform } from './index';
+import type { BackupPlatform, CredentialVault, FilePlatform, Platform } from './index';
 
 /**
  * Web mode (a shared-service centre using Outpost in Chromium). Secrets are encrypted with an
@@ -20,7 +20,12 @@ function openVault(): Promise<IDBDatabase> {
   });
 }
 
-function tx<T>(db: IDBDatabase, store: string, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function tx<T>(
+  db: IDBDatabase,
+  store: string,
+  mode: IDBTransactionMode,
+  fn: (s: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = db.transaction(store, mode);
     const req = fn(t.objectStore(store));
@@ -32,7 +37,10 @@ function tx<T>(db: IDBDatabase, store: string, mode: IDBTransactionMode, fn: (s:
 async function vaultKey(db: IDBDatabase): Promise<CryptoKey> {
   const existing = await tx<CryptoKey | undefined>(db, 'keys', 'readonly', (s) => s.get('main'));
   if (existing) return existing;
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
   await tx(db, 'keys', 'readwrite', (s) => s.put(key, 'main'));
   return key;
 }
@@ -44,13 +52,22 @@ export function createWebVault(): CredentialVault {
       const db = await openVault();
       const key = await vaultKey(db);
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(secret));
+      const data = await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv },
+        key,
+        new TextEncoder().encode(secret),
+      );
       await tx(db, 'secrets', 'readwrite', (s) => s.put({ iv, data }, account));
       db.close();
     },
     async load(account) {
       const db = await openVault();
-      const rec = await tx<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer } | undefined>(db, 'secrets', 'readonly', (s) => s.get(account));
+      const rec = await tx<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer } | undefined>(
+        db,
+        'secrets',
+        'readonly',
+        (s) => s.get(account),
+      );
       if (!rec) {
         db.close();
         return null;
@@ -95,7 +112,9 @@ function createWebFiles(): FilePlatform {
         input.accept = accept.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
         input.onchange = async () => {
           const file = input.files?.[0];
-          resolve(file ? { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } : null);
+          resolve(
+            file ? { name: file.name, data: new Uint8Array(await file.arrayBuffer()) } : null,
+          );
         };
         input.oncancel = () => resolve(null);
         input.click();
@@ -104,12 +123,35 @@ function createWebFiles(): FilePlatform {
   };
 }
 
+function createWebBackups(files: FilePlatform): BackupPlatform {
+  return {
+    // A Blob is downloaded as it is: no copy of a large backup into one array.
+    save: (file, suggestedName) =>
+      files.saveFile({ suggestedName, data: file as unknown as Uint8Array }),
+    open: () =>
+      new Promise((resolve) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = '.outpost-backup';
+        input.onchange = () => {
+          const file = input.files?.[0];
+          resolve(file ? { name: file.name, file } : null);
+        };
+        input.oncancel = () => resolve(null);
+        input.click();
+      }),
+    folder: null,
+  };
+}
+
 export function createWebPlatform(version: string): Platform {
+  const files = createWebFiles();
   return {
     kind: 'web',
     version,
     vault: createWebVault(),
-    files: createWebFiles(),
+    files,
+    backups: createWebBackups(files),
     updates: null,
     onMenuCommand: () => () => undefined,
   };

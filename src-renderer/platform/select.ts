@@ -11,5 +11,7 @@ declare global {
 
 /** Electron when the preload exposed its API, the browser otherwise. */
 export function detectPlatform(version: string): Platform {
-  return typeof window !== 'undefined' && window.outpost ? createElectronPlatform(window.outpost) : createWebPlatform(version);
+  return typeof window !== 'undefined' && window.outpost
+    ? createElectronPlatform(window.outpost)
+    : createWebPlatform(version);
 }

@@ -2,9 +2,10 @@ import { Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react';
 import { CreateCompanyForm } from './CreateCompanyForm';
 import { JoinCompanyForm } from './JoinCompanyForm';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 export function FirstRun() {
-  const [mode, setMode] = useState<'choose' | 'create' | 'join'>('choose');
+  const [mode, setMode] = useState<'choose' | 'create' | 'join' | 'restore'>('choose');
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" w={560}>
@@ -24,10 +25,14 @@ export function FirstRun() {
                   Join an existing company
                 </Button>
               </Group>
+              <Button variant="subtle" onClick={() => setMode('restore')}>
+                Restore from a backup
+              </Button>
             </>
           )}
           {mode === 'create' && <CreateCompanyForm onBack={() => setMode('choose')} />}
           {mode === 'join' && <JoinCompanyForm onBack={() => setMode('choose')} />}
+          {mode === 'restore' && <RestoreFromBackup onBack={() => setMode('choose')} />}
         </Stack>
       </Paper>
     </Center>

@@ -9,6 +9,7 @@ import { useAddBranchMutation, useAppStateQuery, useBranchActivityQuery, useBran
 import type { RootState } from '../store';
 import type { BranchActivity } from '../../core/rpc/contract';
 import { usePermissions } from '../permissions';
+import { BackupSection } from './BackupSection';
 
 export function SettingsPage() {
   return (
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <BranchesCard />
       <DevicesCard />
       <IndexCard />
+      <BackupSection />
     </Stack>
   );
 }
