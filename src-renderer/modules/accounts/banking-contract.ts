@@ -89,6 +89,12 @@ export interface ReconciliationView {
   summary: ReconciliationSummary;
 }
 
+/** The first lines of a CSV statement split into cells under its header, for the column dialog. */
+export interface StatementPreview {
+  header: string[];
+  rows: string[][];
+}
+
 export interface StatementSummary {
   id: string;
   account: string;
@@ -140,6 +146,10 @@ export const bankingContract = {
   >()({ writes: ['journalEntry', 'bankMatch'] }),
   'banking.listStatements': query<{ account?: string }, StatementSummary[]>()({
     reads: ['bankStatement'],
+  }),
+  /** Parses in the worker, not on the UI thread; reads no documents, so nothing is cached. */
+  'banking.previewStatement': mutation<{ text: string; rows?: number }, StatementPreview>()({
+    writes: [],
   }),
 } satisfies Contract;
 

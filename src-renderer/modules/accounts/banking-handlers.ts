@@ -1,6 +1,6 @@
 import type { RpcHandlers } from '../../core/rpc/server';
 import type { Session } from '../../core/session';
-import { createEntryForLine, importStatement, listStatements, matchLines, reconciliationView, unmatch } from './data/banking-service';
+import { createEntryForLine, importStatement, listStatements, matchLines, previewStatement, reconciliationView, unmatch } from './data/banking-service';
 
 /** Banking's RPC handlers; the Accounts module spreads them into its own. */
 export function bankingHandlers(session: () => Session): Partial<RpcHandlers> {
@@ -11,5 +11,6 @@ export function bankingHandlers(session: () => Session): Partial<RpcHandlers> {
     'banking.unmatch': (input) => unmatch(session(), input),
     'banking.createEntry': (input) => createEntryForLine(session(), input),
     'banking.listStatements': (q) => listStatements(session(), q ?? {}),
+    'banking.previewStatement': async (input) => previewStatement(input),
   };
 }

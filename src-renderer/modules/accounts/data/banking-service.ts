@@ -9,12 +9,13 @@ import type {
   ImportStatementResult,
   MatchView,
   ReconciliationView,
+  StatementPreview,
   StatementSummary,
 } from '../banking-contract';
 import { reconciliationSummary, suggestMatches, validateMatch } from '../domain/banking';
 import { csvMappingSchema, type BankImportProfile, type BankMatch, type BankStatement, type BankStatementLine } from '../domain/banking-schemas';
 import { parseCamt053 } from '../domain/io/camt053';
-import { readCsv } from '../domain/io/csv';
+import { cell, readCsv } from '../domain/io/csv';
 import { parseOfx } from '../domain/io/ofx';
 import { readSafely, type ImportProblem } from '../domain/io/report';
 import { detectStatementFormat, type StatementImportResult, type StatementLine, type StatementMeta } from '../domain/io/statement';
@@ -77,6 +78,14 @@ const importInputSchema = z.object({
 
 async function findProfile(s: Session, account: string): Promise<BankImportProfile | null> {
   return (await bankingRepos(s).profiles.list()).find((p) => p.account === account) ?? null;
+}
+
+/** The first `rows` lines of a CSV statement, cell by cell under its header (at most 100). */
+export function previewStatement(input: { text: string; rows?: number }): StatementPreview {
+  const all = readCsv(input.text).rows;
+  const header = all[0]?.fields.map((f) => f.trim()) ?? [];
+  const limit = Math.min(Math.max(Math.trunc(input.rows ?? 20), 1), 100);
+  return { header, rows: all.slice(1, 1 + limit).map((r) => header.map((_, i) => cell(r, i))) };
 }
 
 function needsMapping(text: string, problems: ImportProblem[]): ImportStatementResult {

@@ -13,3 +13,4 @@ export const useBankingImportMutation = e['banking.importStatement'].useMutation
 export const useBankingMatchMutation = e['banking.match'].useMutation;
 export const useBankingUnmatchMutation = e['banking.unmatch'].useMutation;
 export const useBankingCreateEntryMutation = e['banking.createEntry'].useMutation;
+export const useBankingPreviewMutation = e['banking.previewStatement'].useMutation;
