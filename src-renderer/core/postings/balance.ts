@@ -19,7 +19,11 @@ export function baseTotals(lines: readonly PostingLine[]): { debit: number; cred
  * names the difference in minor units of the base currency; the caller's own checks (a journal
  * editor's running total) normally catch it first in the user's words.
  */
-export function assertBalanced(typeTitle: string, lines: readonly PostingLine[], baseCurrency: string): void {
+export function assertBalanced(
+  typeTitle: string,
+  lines: readonly PostingLine[],
+  baseCurrency: string,
+): void {
   const { debit, credit } = baseTotals(lines);
   if (debit === credit) return;
   const diff = debit - credit;
