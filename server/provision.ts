@@ -1,11 +1,8 @@
 import { BRANCH_CODE, ORG_CODE } from '../src-renderer/core/org/schemas';
-import {
-  MASTER_DB,
-  PAYROLL_DB,
-  branchDbName,
-  filesDbName,
-  remoteDbName,
-} from '../src-renderer/core/db/names';
+import { remoteDbName } from '../src-renderer/core/db/names';
+import { databaseName, readerRoles, type DatabaseKind } from '../src-renderer/core/db/kinds';
+import { ALL_ROLES } from '../src-renderer/core/roles';
+import { appKinds } from './design/doc-rules';
 import { CouchClient, dbPath, docPath } from './couch-client';
 import type { AdminCredentials } from './couch-client';
 import { validateDocUpdateSource } from './design/validate';
@@ -42,7 +39,7 @@ export interface ProvisionReport {
 }
 
 /** Roles of the master database's members: every Outpost role reads the company data. */
-export const MASTER_MEMBER_ROLES = ['admin', 'hq', 'manager', 'bookkeeper', 'clerk', 'payroll'];
+export const MASTER_MEMBER_ROLES: readonly string[] = ALL_ROLES;
 
 export const DESIGN_DOC_ID = '_design/outpost';
 
@@ -52,7 +49,12 @@ interface DbPlan {
   validate: ValidateOptions;
 }
 
-export function planDatabases(org: string, branches: string[]): DbPlan[] {
+/**
+ * The databases of an organisation, from the declared kinds (core's master and branch and the
+ * modules'): company-wide ones first, then each branch's. Who may read is `_security`; who may
+ * write is validate_doc_update (design/validate.ts), both from the same declaration.
+ */
+export function planDatabases(org: string, branches: string[], kinds: readonly DatabaseKind[] = appKinds()): DbPlan[] {
   if (!ORG_CODE.test(org)) {
     throw new Error(
       `"${org}" is not a valid organisation code: use 2–30 lowercase letters, digits or dashes, starting with a letter.`,
@@ -68,36 +70,17 @@ export function planDatabases(org: string, branches: string[]): DbPlan[] {
       );
     }
   }
-  const plans: DbPlan[] = [
-    {
-      name: remoteDbName(org, MASTER_DB),
-      security: {
-        admins: { names: [], roles: ['admin'] },
-        members: { names: [], roles: MASTER_MEMBER_ROLES },
-      },
-      validate: { kind: 'master' },
+  const plan = (kind: DatabaseKind, branch: string | null): DbPlan => ({
+    name: remoteDbName(org, databaseName(kind, branch ?? undefined)),
+    security: {
+      admins: { names: [], roles: [...(kind.admins ?? [])] },
+      members: { names: [], roles: readerRoles(kind, branch) },
     },
-    {
-      name: remoteDbName(org, PAYROLL_DB),
-      security: {
-        admins: { names: [], roles: [] },
-        members: { names: [], roles: ['payroll', 'admin'] },
-      },
-      validate: { kind: 'payroll' },
-    },
-  ];
+    validate: branch ? { kind: kind.kind, branch } : { kind: kind.kind },
+  });
+  const plans: DbPlan[] = kinds.filter((k) => k.scope === 'company').map((k) => plan(k, null));
   for (const code of codes) {
-    const members = { names: [], roles: [`branch:${code}`, 'hq', 'admin'] };
-    plans.push({
-      name: remoteDbName(org, branchDbName(code)),
-      security: { admins: { names: [], roles: [] }, members },
-      validate: { kind: 'branch', branch: code },
-    });
-    plans.push({
-      name: remoteDbName(org, filesDbName(code)),
-      security: { admins: { names: [], roles: [] }, members },
-      validate: { kind: 'files', branch: code },
-    });
+    for (const kind of kinds.filter((k) => k.scope === 'branch')) plans.push(plan(kind, code));
   }
   return plans;
 }

@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
-import { createCore } from './create-core';
-import { accountsModule } from '../modules/accounts';
-import { browserPouchEnv } from './db/pouch-browser';
-import { OutpostError } from './errors';
-import type { CoreEvent, RpcRequest } from './rpc/contract';
-import { serveRpc, type RpcHandlers } from './rpc/server';
+import { createCore } from './core/create-core';
+import { MODULES } from './modules/registry';
+import { browserPouchEnv } from './core/db/pouch-browser';
+import { OutpostError } from './core/errors';
+import type { CoreEvent, RpcRequest } from './core/rpc/contract';
+import { serveRpc, type RpcHandlers } from './core/rpc/server';
 
 /**
  * The data-core worker (DESIGN §1). The UI thread never touches a database: it sends RPC
@@ -19,7 +19,7 @@ const corePromise = createCore({
   emit: (event) => emit(event),
   origin: scope.location.origin === 'null' ? 'app://outpost' : scope.location.origin,
   corsApplies: true,
-  modules: [accountsModule],
+  modules: MODULES,
 });
 
 const handlers = new Proxy({} as RpcHandlers, {

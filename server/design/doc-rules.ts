@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { SchemaRegistry } from '../../src-renderer/core/db/schema-registry';
-import { registerForgeryTypes } from '../../src-renderer/core/conflicts/forgery';
-import { registerOrgTypes } from '../../src-renderer/core/org/doc-types';
-import { registerAccountsTypes } from '../../src-renderer/modules/accounts/data/doc-types';
-import { registerBankingTypes } from '../../src-renderer/modules/accounts/domain/banking-schemas';
+import type { SchemaRegistry } from '../../src-renderer/core/db/schema-registry';
+import type { DatabaseKind } from '../../src-renderer/core/db/kinds';
+import { allKinds, createRegistry } from '../../src-renderer/core/app-registry';
+import { MODULES } from '../../src-renderer/modules/registry';
 
 /**
  * What the server checks per document type, derived from the app's own zod schemas (one
@@ -17,13 +16,14 @@ export interface DocRule {
   required: string[];
 }
 
+/** Every document type of this build: core's and those of every module in the one list. */
 export function appRegistry(): SchemaRegistry {
-  const registry = new SchemaRegistry();
-  registerOrgTypes(registry);
-  registerForgeryTypes(registry);
-  registerAccountsTypes(registry);
-  registerBankingTypes(registry);
-  return registry;
+  return createRegistry(MODULES);
+}
+
+/** Every database kind of this build: master, branch and those the modules declare. */
+export function appKinds(): DatabaseKind[] {
+  return allKinds(MODULES);
 }
 
 interface ZodLike {

@@ -8,7 +8,8 @@
  * the per-database facts (kind, branch code) are written into the text as literals.
  */
 
-import { docRules, type DocRule } from './doc-rules';
+import { appKinds, docRules, type DocRule } from './doc-rules';
+import { parseDatabaseName, writerRoles, type DatabaseKind } from '../../src-renderer/core/db/kinds';
 
 let cachedRules: Record<string, DocRule> | null = null;
 function defaultRules(): Record<string, DocRule> {
@@ -16,7 +17,8 @@ function defaultRules(): Record<string, DocRule> {
   return cachedRules;
 }
 
-export type ValidatedDbKind = 'master' | 'branch' | 'files' | 'payroll';
+/** A declared database kind's name: 'master', 'branch', or one a module declares ('payroll', 'files'). */
+export type ValidatedDbKind = string;
 
 export interface ValidateOptions {
   kind: ValidatedDbKind;
@@ -48,6 +50,10 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
   var KIND = __KIND__;
   var BRANCH = __BRANCH__;
   var RULES = __RULES__;
+  var DOC_BRANCH = __DOC_BRANCH__;
+  var WRITERS = __WRITERS__;
+  var MEMBER_MAY_CREATE = __MEMBER_MAY_CREATE__;
+  var WHO_MAY_WRITE = __WHO_MAY_WRITE__;
   var roles = (userCtx && userCtx.roles) || [];
   function hasRole(role) { return roles.indexOf(role) !== -1; }
   function refuse(reason) { throw({ forbidden: reason }); }
@@ -75,21 +81,19 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
         typeof v !== 'number' || v < 1 || Math.floor(v) !== v) {
       refuse('Every document needs a type and a schema version (v).');
     }
-    if (KIND === 'master' && newDoc.branch !== '*') {
+    if (DOC_BRANCH === 'company' && newDoc.branch !== '*') {
       refuse('Company master data (' + type + ') must have branch "*", not "' + newDoc.branch + '".');
     }
-    if ((KIND === 'branch' || KIND === 'files') && newDoc.branch !== BRANCH) {
+    if (DOC_BRANCH === 'own' && newDoc.branch !== BRANCH) {
       refuse('This ' + type + ' belongs to branch "' + newDoc.branch + '" and cannot be saved in the database of branch ' + BRANCH + '.');
     }
     // Known types: right database, and every required field of the versions this server knows.
     // Types and versions it does not know pass, so a newer app can sync through an older server.
     var rule = RULES.hasOwnProperty(type) ? RULES[type] : null;
     if (rule) {
-      if (rule.home === 'master' && KIND !== 'master') {
-        refuse('A ' + type + ' is company master data and belongs in the master database.');
-      }
-      if (rule.home === 'branch' && KIND !== 'branch') {
-        refuse('A ' + type + ' belongs in a branch database.');
+      if (rule.home !== KIND) {
+        if (rule.home === 'master') { refuse('A ' + type + ' is company master data and belongs in the master database.'); }
+        refuse('A ' + type + ' belongs in a ' + rule.home + ' database.');
       }
       if (newDoc.v <= rule.version) {
         for (var i = 0; i < rule.required.length; i++) {
@@ -102,31 +106,50 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
     }
   }
 
-  if (KIND === 'master') {
-    if (hasRole('admin') || hasRole('hq')) { return; }
-    // Any member may register a new device (joining an office), but not change others.
-    if (!oldDoc && !newDoc._deleted && newDoc.type === 'device') { return; }
-    refuse('Only an administrator or head office may change company master data (' + type + ').');
+  for (var w = 0; w < WRITERS.length; w++) {
+    if (hasRole(WRITERS[w])) { return; }
   }
-  if (KIND === 'branch' || KIND === 'files') {
-    if (hasRole('branch:' + BRANCH) || hasRole('hq') || hasRole('admin')) { return; }
+  // Any member may create some types (a device registering itself when it joins), but not change them.
+  if (!oldDoc && !newDoc._deleted && MEMBER_MAY_CREATE.indexOf(newDoc.type) !== -1) { return; }
+  if (DOC_BRANCH === 'own') {
     refuse('You are not assigned to branch ' + BRANCH + ', so you cannot change its records (' + type + ').');
   }
-  if (KIND === 'payroll') {
-    if (hasRole('payroll') || hasRole('admin')) { return; }
-    refuse('Only payroll staff or an administrator may change payroll records (' + type + ').');
-  }
-  refuse('This database does not accept changes.');
+  refuse(WHO_MAY_WRITE + ' (' + type + ').');
 }`;
 
 /** Source text of validate_doc_update for one database. */
-export function validateDocUpdateSource(opts: ValidateOptions, rules: Record<string, DocRule> = defaultRules()): string {
-  const needsBranch = opts.kind === 'branch' || opts.kind === 'files';
+export function validateDocUpdateSource(
+  opts: ValidateOptions,
+  rules: Record<string, DocRule> = defaultRules(),
+  kinds: readonly DatabaseKind[] = defaultKinds(),
+): string {
+  const kind = kinds.find((k) => k.kind === opts.kind);
+  if (!kind) throw new Error(`There is no database kind "${opts.kind}".`);
+  const needsBranch = kind.scope === 'branch';
   if (needsBranch && !opts.branch) throw new Error(`A ${opts.kind} database needs a branch code.`);
   const branch = needsBranch ? opts.branch!.toUpperCase() : COMPANY_WIDE_BRANCH;
+  // Administrators are writers of every kind; the branch's own role is one for per-branch kinds.
+  const writers = writerRoles(kind, needsBranch ? branch : null);
   return BODY.replace('__KIND__', JSON.stringify(opts.kind))
     .replace('__BRANCH__', JSON.stringify(branch))
-    .replace('__RULES__', JSON.stringify(rules));
+    .replace('__RULES__', JSON.stringify(rules))
+    .replace('__DOC_BRANCH__', JSON.stringify(kind.docBranch))
+    .replace('__WRITERS__', JSON.stringify(writers))
+    .replace('__MEMBER_MAY_CREATE__', JSON.stringify(kind.memberMayCreate ?? []))
+    .replace('__WHO_MAY_WRITE__', JSON.stringify(kind.whoMayWrite));
+}
+
+let cachedKinds: DatabaseKind[] | null = null;
+function defaultKinds(): DatabaseKind[] {
+  cachedKinds ??= appKinds();
+  return cachedKinds;
+}
+
+/** The validate options of a database by its local name ('branch-nyc' → branch NYC), or null. */
+export function validateOptionsOf(localName: string, kinds: readonly DatabaseKind[] = defaultKinds()): ValidateOptions | null {
+  const parsed = parseDatabaseName(kinds, localName);
+  if (!parsed) return null;
+  return parsed.branch ? { kind: parsed.kind.kind, branch: parsed.branch } : { kind: parsed.kind.kind };
 }
 
 /**

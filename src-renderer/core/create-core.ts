@@ -8,6 +8,8 @@ import { DeviceConfigStore, serverConfigOf, serverUrlOf, serverUrlsOf, type Devi
 import { addBranch, branchActivity, updateCompany } from './org/org-service';
 import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
 import type { RpcHandlers } from './rpc/server';
+import type { HandlersOf } from './rpc/define';
+import type { CoreContract } from './rpc/contract';
 import { Session } from './session';
 import { fetchSessionUser, testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
@@ -17,8 +19,9 @@ import { serverUrlSchema, serverUrlsSchema } from './sync/server-addresses';
 import { z } from 'zod';
 import { countConflicts, listConflicts, resolveConflict } from './conflicts/conflict-service';
 import { correctWaiting, listForgeries } from './conflicts/forgery-service';
-import type { CoreModule } from './module';
+import { loadWorkers, type CoreModule } from './module';
 import { parseOrThrow } from './db/validation';
+import { backupHandlers } from './backup/backup-handlers';
 
 export interface CoreOptions {
   env: PouchEnv;
@@ -56,6 +59,8 @@ const credentialsSchema = z.object({
  */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
+  // Each module's worker part (projections, handlers) is loaded once, before any session opens.
+  const loaded = await loadWorkers(opts.modules ?? []);
   const store = new DeviceConfigStore(opts.env);
   let session: Session | null = null;
   let online = true;
@@ -66,7 +71,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       dexie: opts.dexie,
       emit: opts.emit,
       now,
-      modules: opts.modules,
+      modules: loaded,
       saveConfig: (c) => store.save(c),
       connection: {
         fetch: (input, init) => (opts.fetch ?? globalThis.fetch)(input, init),
@@ -123,10 +128,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const httpFetch: typeof fetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const connection = () => ({ fetch: httpFetch, origin: opts.origin ?? 'this app', corsApplies: opts.corsApplies ?? false });
 
-  const moduleHandlers = Object.assign({}, ...(opts.modules ?? []).map((m) => m.handlers(ready))) as Partial<RpcHandlers>;
+  const moduleHandlers = Object.assign({}, ...loaded.map((m) => m.worker.handlers(ready))) as RpcHandlers;
 
-  const handlers: RpcHandlers = {
-    ...(moduleHandlers as RpcHandlers),
+  const own: HandlersOf<CoreContract> = {
     'app.getState': appState,
 
     'setup.createCompany': async (input) => {
@@ -239,7 +243,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'conflicts.count': () => countConflicts(ready()),
     'conflicts.resolve': (input) => resolveConflict(ready(), input),
     'conflicts.forgeries': () => listForgeries(ready()),
+    ...backupHandlers({ env: opts.env, dexie: opts.dexie, store, now, emit: opts.emit, session: () => session, open: async (c) => (await openSession(c), announce()) }),
   };
+  const handlers: RpcHandlers = { ...moduleHandlers, ...own };
 
   return {
     handlers,

@@ -2,35 +2,31 @@ import { branchDbName, indexDbName, MASTER_DB } from './db/names';
 import { openLocalDb, type Db, type PouchEnv } from './db/pouch';
 import { Repository, type WriteContext } from './db/repository';
 import { LocalWrites } from './db/local-writes';
-import { SchemaRegistry as Registry } from './db/schema-registry';
+import { createRegistry } from './app-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
 import { Projector } from './index/projector';
-import { registerOrgTypes } from './org/doc-types';
-import { isHeadOffice, maySync, userBranches, type DeviceConfig } from './org/device-config';
+import { maySync, type DeviceConfig } from './org/device-config';
+import { CORE_KINDS, databaseName, deviceHolds, parseDatabaseName, type DatabaseKind } from './db/kinds';
+import type { ModuleContext } from './module-context';
+import { readAsSeen } from './db/posted-leaf';
 import type { Branch, Company, Device, DocBase } from './org/schemas';
-import type { CoreModule } from './module';
+import { databaseKinds, type LoadedModule } from './module';
 import { OutpostError } from './errors';
 import type { SchemaRegistry } from './db/schema-registry';
 import type { CoreEvent } from './rpc/contract';
 import { SyncEngine } from './sync/engine';
 import type { ConnectionDeps } from './sync/connection';
-import { registerForgeryTypes } from './conflicts/forgery';
 import { correctForgeries } from './conflicts/forgery-service';
 
-export function createRegistry(modules: readonly CoreModule[] = []): SchemaRegistry {
-  const registry = new Registry();
-  registerOrgTypes(registry);
-  registerForgeryTypes(registry);
-  for (const m of modules) m.registerTypes(registry);
-  return registry;
-}
+export { createRegistry } from './app-registry';
 
 export interface SessionDeps {
   env: PouchEnv;
   dexie?: DexieDeps;
   emit(event: CoreEvent): void;
   now(): Date;
-  modules?: readonly CoreModule[];
+  /** The modules this build includes, their worker parts loaded (createCore loads them). */
+  modules?: readonly LoadedModule[];
   /** Persists the device configuration when the session changes it (databases added). */
   saveConfig?(config: DeviceConfig): Promise<void>;
   /** How the sync engine asks the server whether it is there (fetch, origin for CORS advice). */
@@ -44,8 +40,10 @@ export interface SessionDeps {
  * repositories over them, the index and the sync engine. Opened at start-up (or right after
  * first run) and closed as a whole.
  */
-export class Session {
+export class Session implements ModuleContext {
   readonly registry: SchemaRegistry;
+  /** Every database kind: core's and the modules'. */
+  readonly kinds: readonly DatabaseKind[];
   readonly dbs = new Map<string, Db>();
   readonly index: IndexDb;
   readonly projector: Projector;
@@ -59,17 +57,18 @@ export class Session {
     private readonly deps: SessionDeps,
   ) {
     const modules = deps.modules ?? [];
-    this.registry = createRegistry(modules);
+    this.registry = createRegistry(modules.map((m) => m.module));
+    this.kinds = databaseKinds(CORE_KINDS, modules.map((m) => m.module));
     for (const name of config.databases) this.dbs.set(name, openLocalDb(deps.env, config.orgCode, name));
-    const projections = modules.flatMap((m) => m.projections);
+    const projections = modules.flatMap((m) => m.worker.projections);
     const stores = Object.assign({}, ...projections.map((p) => p.stores)) as Record<string, string>;
     this.index = new IndexDb(`${deps.env.prefix ?? ''}${indexDbName(config.orgCode)}`, deps.dexie, stores);
     this.projector = new Projector(this.index, this.registry, this.dbs, {
-      changed: (db, types) => {
+      changed: (db, types, conflicts) => {
         if (db === MASTER_DB) this.masterVersion++;
         // A branch added at head office: a head-office device starts holding and syncing it.
         if (db === MASTER_DB && types.includes('branch')) void this.reconcileDatabases().catch(() => undefined);
-        deps.emit({ kind: 'changed', db, types });
+        deps.emit({ kind: 'changed', db, types, ...(conflicts ? { conflicts } : {}) });
       },
       status: (status) => deps.emit({ kind: 'index', status }),
       progress: (done, total, finished) =>
@@ -142,8 +141,66 @@ export class Session {
     return branchDbName(this.config.branchCode);
   }
 
+  // ── The module context (core/module-context.ts) ────────────────────────────
+
+  homeDb(kind = 'branch'): string {
+    const k = this.kind(kind);
+    return databaseName(k, this.config.branchCode);
+  }
+
+  heldDbs(kind: string): string[] {
+    return [...this.dbs.keys()].filter((name) => parseDatabaseName(this.kinds, name)?.kind.kind === kind);
+  }
+
+  dbFor(kind: DatabaseKind | string, branchCode?: string): string | null {
+    const k = typeof kind === 'string' ? this.kind(kind) : kind;
+    const name = databaseName(k, k.scope === 'branch' ? (branchCode ?? this.config.branchCode) : undefined);
+    return this.dbs.has(name) ? name : null;
+  }
+
+  pouch(db: string): Db {
+    const found = this.dbs.get(db);
+    if (!found) throw new OutpostError('state', `This device does not hold the ${db} database.`);
+    return found;
+  }
+
+  async branchList(): Promise<Branch[]> {
+    return this.branches.list();
+  }
+
+  async locate(id: string): Promise<string | null> {
+    const type = id.slice(0, id.indexOf(':'));
+    const home = this.registry.get(type)?.home ?? 'branch';
+    const candidates = this.heldDbs(home);
+    const own = this.dbFor(home);
+    // The index knows where it saw the document; a record just written may not be there yet.
+    const seen = (await this.index.catalog.get(id).catch(() => undefined))?.db;
+    const order = [...new Set([own, seen, ...candidates].filter((d): d is string => !!d && this.dbs.has(d)))];
+    for (const db of order) {
+      if (await readAsSeen(this.dbs.get(db)!, id).catch(() => null)) return db;
+    }
+    return null;
+  }
+
+  async repositoryOf<T extends DocBase>(id: string, type: string): Promise<Repository<T>> {
+    const db = await this.locate(id);
+    if (!db) throw new OutpostError('not-found', `That ${typeWords(type)} is not on this device.`);
+    return this.repository<T>(db, type);
+  }
+
+  settle(): Promise<void> {
+    return this.projector.settle();
+  }
+
+  private kind(kind: string): DatabaseKind {
+    const k = this.kinds.find((x) => x.kind === kind);
+    if (!k) throw new OutpostError('internal', `There is no database kind "${kind}".`);
+    return k;
+  }
+
   static async open(config: DeviceConfig, deps: SessionDeps): Promise<Session> {
     const s = new Session(config, deps);
+    await (await import('./backup/automatic')).backupBeforeUpgrade(s, deps); // before the index or sync touch anything
     s.baseCurrency = (await s.company().catch(() => null))?.baseCurrency ?? s.baseCurrency;
     for (const [name, db] of s.dbs) await s.sync.addDatabase(name, db);
     s.projector.start();
@@ -161,11 +218,14 @@ export class Session {
   async reconcileDatabases(): Promise<string[]> {
     const user = this.config.user;
     const wanted = new Set([MASTER_DB, branchDbName(this.config.branchCode)]);
-    const headOffice = isHeadOffice(user);
-    const own = new Set(userBranches(user));
-    if (headOffice || own.size > 0) {
-      for (const b of await this.branches.list()) {
-        if (!b.archived && (headOffice || own.has(b.code))) wanted.add(branchDbName(b.code));
+    // A kind no registered type lives in stays on the server only: nothing here would write to it.
+    const used = new Set(['master', 'branch', ...this.registry.types().map((t) => this.registry.require(t).home)]);
+    const branches = (await this.branches.list()).filter((b) => !b.archived);
+    for (const kind of this.kinds) {
+      if (!used.has(kind.kind)) continue;
+      const scopes = kind.scope === 'company' ? [null] : branches.map((b) => b.code);
+      for (const branch of scopes) {
+        if (deviceHolds(kind, branch, user, this.config.branchCode)) wanted.add(databaseName(kind, branch ?? undefined));
       }
     }
     const added: string[] = [];
@@ -188,7 +248,7 @@ export class Session {
   /** Databases held here that the signed-in user's rights do not cover wait instead of syncing. */
   applySyncScope(): void {
     const user = this.config.user ?? null;
-    const held = [...this.dbs.keys()].filter((db) => !maySync(user, db));
+    const held = [...this.dbs.keys()].filter((db) => !maySync(user, db, this.kinds));
     this.sync.holdBack(held, user?.name ?? null);
   }
 
@@ -210,4 +270,9 @@ export class Session {
     this.index.close();
     await Promise.all([...this.dbs.values()].map((db) => db.close().catch(() => undefined)));
   }
+}
+
+/** 'journalEntry' → 'journal entry'. */
+function typeWords(type: string): string {
+  return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -18,7 +18,7 @@ export async function correctForgeries(
   dbName: string,
   ids: readonly string[],
 ): Promise<number> {
-  if (!mayWriteDb(session.config.user, dbName)) return 0;
+  if (!mayWriteDb(session.config.user, dbName, session.kinds)) return 0;
   let corrected = 0;
   for (const id of ids) {
     try {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { mayWriteDb, maySync } from './device-config';
+import { mayWriteDb as mayWriteWith, maySync as maySyncWith } from './device-config';
+import { CORE_KINDS, type DatabaseKind } from '../db/kinds';
+
+// Kinds a module declares (as Payroll and Files do): the rules come from the declaration alone.
+const KINDS: DatabaseKind[] = [
+  ...CORE_KINDS,
+  { kind: 'payroll', scope: 'company', readers: ['payroll'], writers: ['payroll'], docBranch: 'any', whoMayWrite: 'Only payroll staff' },
+  { kind: 'files', scope: 'branch', readers: ['hq'], writers: ['hq'], branchMembers: true, docBranch: 'own', whoMayWrite: 'Only members' },
+];
+const maySync = (user: { name: string; roles: string[] } | null, db: string) => maySyncWith(user, db, KINDS);
+const mayWriteDb = (user: { name: string; roles: string[] } | null, db: string) => mayWriteWith(user, db, KINDS);
 
 /** Which databases a signed-in user syncs: the same rule as the server's `_security`. */
 describe('maySync', () => {

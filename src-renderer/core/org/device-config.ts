@@ -1,4 +1,6 @@
-import { branchCodeOfDb, DEVICE_DB, dbKind } from '../db/names';
+import { DEVICE_DB } from '../db/names';
+import { CORE_KINDS, mayUse, type DatabaseKind } from '../db/kinds';
+import { branchesOfRoles, seesEveryBranch } from '../roles';
 import { openDeviceDb, readLocal, updateLocal, type PouchEnv } from '../db/pouch';
 import { addressesOf } from '../sync/server-addresses';
 
@@ -40,51 +42,31 @@ export interface SignedInUser {
 
 /** Head office and administrators see (and sync) every branch. */
 export function isHeadOffice(user: SignedInUser | null | undefined): boolean {
-  return !!user && (user.roles.includes('hq') || user.roles.includes('admin'));
+  return !!user && seesEveryBranch(user.roles);
 }
 
 /** Branch codes a user is a member of (`branch:<CODE>` roles). */
 export function userBranches(user: SignedInUser | null | undefined): string[] {
-  return (user?.roles ?? []).filter((r) => r.startsWith('branch:')).map((r) => r.slice('branch:'.length));
+  return branchesOfRoles(user?.roles ?? []);
 }
 
 /**
- * Whether the server's `_security` lets this user sync a database (mirrors the provisioning:
- * every member reads master; a branch's databases are for `branch:<CODE>`, head office and
- * administrators; payroll for payroll staff and administrators). An unknown user (never signed
+ * Whether the server's `_security` lets this user sync a database, from the declared kinds
+ * (core/db/kinds.ts: every member reads master; a branch's databases are for `branch:<CODE>`,
+ * head office and administrators; a module's kind says its own). An unknown user (never signed
  * in, or the server could not say) syncs everything held: the server refuses what it must.
  */
-export function maySync(user: SignedInUser | null | undefined, db: string): boolean {
-  return mayUseDb(user, db, 'read');
+export function maySync(user: SignedInUser | null | undefined, db: string, kinds: readonly DatabaseKind[] = CORE_KINDS): boolean {
+  return mayUse(kinds, user, db, 'read');
 }
 
 /**
- * Whether the server will take this user's writes to a database (mirrors validate_doc_update:
- * master for admin/hq, a branch for its members, hq and admin, payroll for payroll and admin).
- * A device that has never signed in to a server has nobody to refuse it.
+ * Whether the server will take this user's writes to a database (mirrors validate_doc_update,
+ * which is built from the same declarations). A device that has never signed in to a server
+ * has nobody to refuse it.
  */
-export function mayWriteDb(user: SignedInUser | null | undefined, db: string): boolean {
-  return mayUseDb(user, db, 'write');
-}
-
-function mayUseDb(
-  user: SignedInUser | null | undefined,
-  db: string,
-  access: 'read' | 'write',
-): boolean {
-  if (!user) return true;
-  const roles = new Set(user.roles);
-  if (roles.has('_admin') || roles.has('admin')) return true;
-  let kind;
-  try {
-    kind = dbKind(db);
-  } catch {
-    // A database this app does not know: reading is the server's call, writing is not ours.
-    return access === 'read';
-  }
-  if (kind === 'master') return access === 'read' || roles.has('hq');
-  if (kind === 'payroll') return roles.has('payroll');
-  return roles.has('hq') || roles.has(`branch:${branchCodeOfDb(db) ?? ''}`);
+export function mayWriteDb(user: SignedInUser | null | undefined, db: string, kinds: readonly DatabaseKind[] = CORE_KINDS): boolean {
+  return mayUse(kinds, user, db, 'write');
 }
 
 /** The sync server this device uses, or used before a sign-out. */

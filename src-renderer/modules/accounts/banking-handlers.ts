@@ -1,9 +1,10 @@
-import type { RpcHandlers } from '../../core/rpc/server';
-import type { Session } from '../../core/session';
+import type { HandlersOf } from '../../core/rpc/define';
+import type { BankingContract } from './banking-contract';
+import type { ModuleContext } from '../../core/module-context';
 import { createEntryForLine, importStatement, listStatements, matchLines, previewStatement, reconciliationView, unmatch } from './data/banking-service';
 
 /** Banking's RPC handlers; the Accounts module spreads them into its own. */
-export function bankingHandlers(session: () => Session): Partial<RpcHandlers> {
+export function bankingHandlers(session: () => ModuleContext): HandlersOf<BankingContract> {
   return {
     'banking.importStatement': (input) => importStatement(session(), input),
     'banking.reconciliation': (q) => reconciliationView(session(), q),

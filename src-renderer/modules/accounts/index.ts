@@ -1,118 +1,18 @@
 import type { CoreModule } from '../../core/module';
-import { OutpostError } from '../../core/errors';
-import type { Session } from '../../core/session';
-import type { RpcHandlers } from '../../core/rpc/server';
-import { starterChart, starterSettings, starterTaxCodes } from './domain/starter-chart';
 import { registerAccountsTypes } from './data/doc-types';
-import { listDocs } from './data/doc-list';
-import { ledgerProjection } from './data/ledger-projection';
-import {
-  closeYear,
-  getJournal,
-  postJournal,
-  repos,
-  reverseJournal,
-  saveAccount,
-  saveJournalDraft,
-  discardDraft,
-  setLockDate,
-  setupStarterChart,
-  setupStatus,
-} from './data/ledger-service';
-import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
-import { agedReport, openItems } from './data/open-items';
-import { getTradeDoc, issueTradeDoc, recordPayment, saveParty, saveTradeDraft } from './data/trade-service';
-import { todayLocal } from '../../core/dates';
-import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
-import { accountsDashboard } from './data/dashboard';
 import { registerBankingTypes } from './domain/banking-schemas';
-import { bankingProjection } from './data/banking-projection';
-import { bankingHandlers } from './banking-handlers';
-import { taxSummary } from './data/tax-summary';
-import { listRates, rateFor, saveRate } from './data/rates-service';
 
-export type { AccountsRpcMethods } from './rpc-contract';
+export { accountsContract, type AccountsContract, type AccountsMethods } from './rpc-contract';
 
-const chart = (s: Session) => s.cachedMaster('accounts', () => repos(s).accounts.list());
-
-/** Reports see everything the index holds once the writes so far have been projected. */
-async function settled(s: Session): Promise<Session> {
-  await s.projector.settle();
-  return s;
-}
-
+/**
+ * The Accounts module (core/module.ts): chart, journal, invoices and bills, payments, banking,
+ * reports. Its document types are declared here; the worker and UI parts load on demand.
+ */
 export const accountsModule: CoreModule = {
   name: 'accounts',
   registerTypes(registry) {
     registerAccountsTypes(registry);
     registerBankingTypes(registry);
   },
-  projections: [ledgerProjection, bankingProjection],
-  handlers(session): Partial<RpcHandlers> {
-    return {
-      ...bankingHandlers(session),
-      'accounts.getSetup': () => setupStatus(session()),
-      'accounts.setupStarterChart': async () => {
-        const s = session();
-        const company = await s.company();
-        return setupStarterChart(s, {
-          accounts: starterChart(company.baseCurrency),
-          taxCodes: starterTaxCodes().map((t) => ({ ...t, archived: t.archived ?? false })),
-          settings: { ...starterSettings(), lockDate: null },
-        });
-      },
-      'accounts.listAccounts': async () => (await repos(session()).accounts.list()).sort((a, b) => (a.code < b.code ? -1 : 1)),
-      'accounts.saveAccount': (input) => saveAccount(session(), input),
-      'accounts.listTaxCodes': () => repos(session()).taxCodes.list(),
-      'accounts.listParties': () => repos(session()).parties.list(),
-      'accounts.saveJournalDraft': (input) => saveJournalDraft(session(), input),
-      'accounts.discardDraft': (input) => discardDraft(session(), input),
-      'accounts.postJournal': (input) => postJournal(session(), input),
-      'accounts.reverseJournal': (input) => reverseJournal(session(), input),
-      'accounts.getJournal': async ({ id }) => getJournal(await settled(session()), id),
-      'accounts.listDocs': async (q) => listDocs((await settled(session())).index, q),
-      'accounts.setLockDate': ({ lockDate }) => setLockDate(session(), lockDate),
-      'accounts.closeYear': ({ yearEnd }) => closeYear(session(), yearEnd),
-      'accounts.trialBalance': async (q) => {
-        const s = await settled(session());
-        return trialBalance(s.index, await chart(s), q.asOf, q.branch ?? null);
-      },
-      'accounts.profitAndLoss': async (q) => {
-        const s = await settled(session());
-        return profitAndLoss(s.index, await chart(s), { ...q, branch: q.branch ?? null });
-      },
-      'accounts.balanceSheet': async (q) => {
-        const s = await settled(session());
-        return balanceSheet(s.index, await chart(s), { ...q, branch: q.branch ?? null });
-      },
-      'accounts.saveParty': (input) => saveParty(session(), input),
-      'accounts.saveTradeDraft': (input) => saveTradeDraft(session(), input),
-      'accounts.issueTradeDoc': (input) => issueTradeDoc(session(), input),
-      'accounts.getTradeDoc': ({ id }) => getTradeDoc(session(), id),
-      'accounts.recordPayment': (input) => recordPayment(session(), input),
-      'accounts.openItems': async (q) =>
-        openItems((await settled(session())).index, { side: q.side, partyId: q.partyId, branch: q.branch ?? null, today: todayLocal(), asOf: q.asOf }),
-      'accounts.agedReport': async (q) => agedReport((await settled(session())).index, { side: q.side, asOf: q.asOf, branch: q.branch ?? null }),
-      'accounts.importJournalCsv': ({ csv }) => importJournalCsv(session(), csv),
-      'accounts.importChartCsv': ({ csv }) => importChartCsv(session(), csv),
-      'accounts.exportHledger': (q) => exportHledger(session(), q),
-      'accounts.listRates': () => listRates(session()),
-      'accounts.saveRate': (input) => saveRate(session(), input),
-      'accounts.rateFor': ({ currency, date }) => rateFor(session(), currency, date),
-      'accounts.taxSummary': async (q) => {
-        const s = await settled(session());
-        return taxSummary(s.index, await chart(s), { from: q.from, to: q.to, branch: q.branch ?? null });
-      },
-      'accounts.dashboard': async (q) => {
-        const s = await settled(session());
-        return accountsDashboard(s.index, await chart(s), q.asOf ?? todayLocal(), q.branch ?? null);
-      },
-      'accounts.generalLedger': async (q) => {
-        const s = await settled(session());
-        const account = (await chart(s)).find((a) => a.code === q.account);
-        if (!account) throw new OutpostError('not-found', `There is no account ${q.account}.`);
-        return generalLedger(s.index, account, { ...q, branch: q.branch ?? null });
-      },
-    };
-  },
+  worker: async () => (await import('./worker')).accountsWorker,
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OutpostError } from '../../../core/errors';
 import { parseOrThrow } from '../../../core/db/validation';
 import { todayLocal } from '../../../core/dates';
-import type { Session } from '../../../core/session';
+import type { ModuleContext } from '../../../core/module-context';
 import type {
   BankLineView,
   BookLineView,
@@ -31,7 +31,7 @@ import { postJournal, repos } from './ledger-service';
  * touches the ledger: it only records which bank lines and which ledger lines are the same money.
  */
 
-function bankingRepos(s: Session) {
+function bankingRepos(s: ModuleContext) {
   return {
     statements: s.repository<BankStatement>(s.homeBranchDbName, 'bankStatement'),
     matches: s.repository<BankMatch>(s.homeBranchDbName, 'bankMatch'),
@@ -46,7 +46,7 @@ interface BankAccount {
   currency: string;
 }
 
-async function bankAccount(s: Session, code: string): Promise<BankAccount> {
+async function bankAccount(s: ModuleContext, code: string): Promise<BankAccount> {
   const [accounts, company] = await Promise.all([
     s.cachedMaster('accounts', () => repos(s).accounts.list()),
     s.cachedMaster('company', () => s.company()),
@@ -76,7 +76,7 @@ const importInputSchema = z.object({
   mapping: csvMappingSchema.optional(),
 });
 
-async function findProfile(s: Session, account: string): Promise<BankImportProfile | null> {
+async function findProfile(s: ModuleContext, account: string): Promise<BankImportProfile | null> {
   return (await bankingRepos(s).profiles.list()).find((p) => p.account === account) ?? null;
 }
 
@@ -109,7 +109,7 @@ function balancesOf(items: StatementLine[], meta: StatementMeta): { opening: num
   };
 }
 
-export async function importStatement(s: Session, input: unknown): Promise<ImportStatementResult> {
+export async function importStatement(s: ModuleContext, input: unknown): Promise<ImportStatementResult> {
   const data = parseOrThrow(importInputSchema, input, 'The statement was not imported.');
   const { account, currency } = await bankAccount(s, data.account);
   const format = detectStatementFormat(data.text);
@@ -146,7 +146,7 @@ export async function importStatement(s: Session, input: unknown): Promise<Impor
     else await r.create({ account: account.code, mapping: data.mapping }, s.config.branchCode);
   }
 
-  await s.projector.settle();
+  await s.settle();
   const dates = result.items.map((i) => i.date).sort();
   const known = new Set(
     (await bankingTables(s.index).lines.where('[account+date]').between([account.code, dates[0]!], [account.code, dates[dates.length - 1]!], true, true).toArray()).map(
@@ -182,7 +182,7 @@ export async function importStatement(s: Session, input: unknown): Promise<Impor
   return { kind: 'imported', statementId: doc._id, imported: lines.length, skipped, warnings: result.warnings };
 }
 
-export async function listStatements(s: Session, q: { account?: string }): Promise<StatementSummary[]> {
+export async function listStatements(s: ModuleContext, q: { account?: string }): Promise<StatementSummary[]> {
   const all = await bankingRepos(s).statements.list();
   return all
     .filter((st) => !q.account || st.account === q.account)
@@ -223,7 +223,7 @@ function bankLineView(r: BankLineRow): BankLineView {
 }
 
 /** Ledger rows with their document's reference, and the numbers of what a payment settled. */
-async function bookLines(s: Session, bankAccountCode: string, rows: LedgerRow[]): Promise<(BookLineView & { related: string[] })[]> {
+async function bookLines(s: ModuleContext, bankAccountCode: string, rows: LedgerRow[]): Promise<(BookLineView & { related: string[] })[]> {
   const l = ledgerTables(s.index);
   const docIds = [...new Set(rows.map((r) => r.docId))];
   const docs = new Map((await l.docs.bulkGet(docIds)).filter((d) => d !== undefined).map((d) => [d.id, d]));
@@ -250,9 +250,9 @@ const viewInputSchema = z.object({
   to: isoDateSchema.optional(),
 });
 
-export async function reconciliationView(s: Session, input: unknown): Promise<ReconciliationView> {
+export async function reconciliationView(s: ModuleContext, input: unknown): Promise<ReconciliationView> {
   const q = parseOrThrow(viewInputSchema, input, 'The reconciliation could not be shown.');
-  await s.projector.settle();
+  await s.settle();
   const { account, currency } = await bankAccount(s, q.account);
   const code = account.code;
   const from = q.from ?? '';
@@ -334,10 +334,10 @@ const matchInputSchema = z.object({
   note: z.string().trim().max(500).default(''),
 });
 
-export async function matchLines(s: Session, input: unknown): Promise<{ matchId: string }> {
+export async function matchLines(s: ModuleContext, input: unknown): Promise<{ matchId: string }> {
   const data = parseOrThrow(matchInputSchema, input, 'The lines were not matched.');
   const { account, currency } = await bankAccount(s, data.account);
-  await s.projector.settle();
+  await s.settle();
   const statementIds = [...new Set(data.statementLines)];
   const ledgerIds = [...new Set(data.ledgerLines)];
   const t = bankingTables(s.index);
@@ -362,15 +362,16 @@ export async function matchLines(s: Session, input: unknown): Promise<{ matchId:
   return { matchId: doc._id };
 }
 
-export async function unmatch(s: Session, input: { matchId: string }): Promise<void> {
-  await s.projector.settle();
+export async function unmatch(s: ModuleContext, input: { matchId: string }): Promise<void> {
+  await s.settle();
   const row = await bankingTables(s.index).matches.get(input.matchId);
-  const db = s.dbs.get(row?.db ?? s.homeBranchDbName);
+  const dbName = row && s.heldDbs('branch').includes(row.db) ? row.db : s.homeBranchDbName;
+  const db = s.pouch(dbName);
   const raw = db ? ((await db.get(input.matchId).catch(() => null)) as (Record<string, unknown> & { _id: string; _rev: string }) | null) : null;
   if (!db || !raw || raw.type !== 'bankMatch') throw new OutpostError('not-found', 'That match no longer exists on this device. Reload the reconciliation.');
   // On the local write path, like every write: counted pending, indexed, heard by a first copy.
   await s.writes.run(
-    row?.db ?? s.homeBranchDbName,
+    dbName,
     () => db.remove(raw),
     (res) => [{ id: res.id, rev: res.rev, type: 'bankMatch' }],
   );
@@ -384,13 +385,13 @@ const createEntrySchema = z.object({
 });
 
 /** For bank lines the books do not have yet (fees, interest): post and match in one step. */
-export async function createEntryForLine(s: Session, input: unknown): Promise<{ entryId: string; number: string; matchId: string }> {
+export async function createEntryForLine(s: ModuleContext, input: unknown): Promise<{ entryId: string; number: string; matchId: string }> {
   const data = parseOrThrow(createEntrySchema, input, 'The entry was not created.');
   const { account, currency } = await bankAccount(s, data.account);
   if (data.contraAccount === account.code) {
     throw new OutpostError('validation', 'Choose the other side of the entry, e.g. 6700 Bank charges — not the bank account itself.', { contraAccount: 'Choose another account.' });
   }
-  await s.projector.settle();
+  await s.settle();
   const line = await bankingTables(s.index).lines.get(data.statementLine);
   if (!line || line.account !== account.code) throw new OutpostError('not-found', 'That bank line is not on this account any more. Reload the reconciliation.');
   if (line.matchId) throw new OutpostError('validation', `The bank line of ${line.date} is already matched. Unmatch it first.`);

@@ -1,7 +1,7 @@
 import { OutpostError } from '../../../core/errors';
 import { takeNumbers } from '../../../core/db/series';
 import { COMPANY_WIDE } from '../../../core/org/schemas';
-import type { Session } from '../../../core/session';
+import type { ModuleContext } from '../../../core/module-context';
 import { withBaseAmounts } from '../domain/fx';
 import { parseChartCsv } from '../domain/io/chart-csv';
 import { accountPath, toHledgerJournal, type HledgerEntry } from '../domain/io/hledger';
@@ -30,7 +30,7 @@ export interface ImportOutcome {
  * valid file is posted as one bulkDocs (one IndexedDB transaction on this device), numbered
  * from one reserved block of the branch/device series.
  */
-export async function importJournalCsv(s: Session, csv: string): Promise<ImportOutcome> {
+export async function importJournalCsv(s: ModuleContext, csv: string): Promise<ImportOutcome> {
   const [company, settings, accounts, parties] = await Promise.all([
     s.company(),
     requireSettings(s),
@@ -69,7 +69,7 @@ export async function importJournalCsv(s: Session, csv: string): Promise<ImportO
   const again = alreadyImported(result.items, await priorImports(s, result.items));
   if (again.length) return { ok: false, written: 0, problems: again, warnings: result.warnings };
   const numbers = await takeNumbers(
-    s.homeBranchDb,
+    s.pouch(s.homeBranchDbName),
     { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: 'JE' },
     result.items.length,
   );
@@ -108,11 +108,11 @@ export async function importJournalCsv(s: Session, csv: string): Promise<ImportO
 }
 
 /** Posted, unreversed entries of earlier imports that share a date and reference with the file's. */
-async function priorImports(s: Session, items: readonly ImportedEntry[]): Promise<PriorImport[]> {
+async function priorImports(s: ModuleContext, items: readonly ImportedEntry[]): Promise<PriorImport[]> {
   if (items.length === 0) return [];
   // Read from the index, which must first include every earlier import (one may still be
   // catching up: a second attempt soon after the first is the case this guards against).
-  await s.projector.settle();
+  await s.settle();
   const dates = items.map((e) => e.date).sort();
   const references = new Set(items.map((e) => e.reference));
   const { docs } = ledgerTables(s.index);
@@ -140,7 +140,7 @@ async function priorImports(s: Session, items: readonly ImportedEntry[]): Promis
     .map((r) => ({ reference: r.reference, date: r.date, branch: r.branch, number: r.number }));
 }
 
-export async function importChartCsv(s: Session, csv: string): Promise<ImportOutcome> {
+export async function importChartCsv(s: ModuleContext, csv: string): Promise<ImportOutcome> {
   const r = repos(s).accounts;
   const existing = await r.list();
   const read = readSafely(() => parseChartCsv(csv, new Set(existing.map((a) => a.code))));
@@ -157,10 +157,10 @@ export async function importChartCsv(s: Session, csv: string): Promise<ImportOut
 
 /** The posted ledger as an hledger journal, in base currency, for cross-checking with other tools. */
 export async function exportHledger(
-  s: Session,
+  s: ModuleContext,
   q: { from?: string; to?: string; branch?: string | null },
 ): Promise<string> {
-  await s.projector.settle();
+  await s.settle();
   const [company, accounts] = await Promise.all([s.company(), repos(s).accounts.list()]);
   const byCode = new Map(accounts.map((a) => [a.code, a]));
   const paths = new Map<string, string>();

@@ -6,7 +6,7 @@ import { takeNextNumber } from '../../../core/db/series';
 import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow, validationError } from '../../../core/db/validation';
 import { COMPANY_WIDE } from '../../../core/org/schemas';
-import type { Session } from '../../../core/session';
+import type { ModuleContext } from '../../../core/module-context';
 import { withBaseAmounts } from '../domain/fx';
 import { checkLockDate, closingLines, reversalLines } from '../domain/journal';
 import { currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
@@ -33,7 +33,7 @@ import { resolveRate } from './rates-service';
  * and a posting is one document write, so it replicates whole or not at all.
  */
 
-export function repos(s: Session) {
+export function repos(s: ModuleContext) {
   return {
     accounts: s.repository<Account>(MASTER_DB, 'account'),
     taxCodes: s.repository<TaxCode>(MASTER_DB, 'taxCode'),
@@ -43,7 +43,7 @@ export function repos(s: Session) {
   };
 }
 
-export async function loadSettings(s: Session): Promise<LedgerSettings | null> {
+export async function loadSettings(s: ModuleContext): Promise<LedgerSettings | null> {
   try {
     return await repos(s).settings.get(LEDGER_SETTINGS_ID);
   } catch (e) {
@@ -52,7 +52,7 @@ export async function loadSettings(s: Session): Promise<LedgerSettings | null> {
   }
 }
 
-export async function requireSettings(s: Session): Promise<LedgerSettings> {
+export async function requireSettings(s: ModuleContext): Promise<LedgerSettings> {
   const settings = await loadSettings(s);
   if (!settings) {
     throw new OutpostError('state', 'The chart of accounts is not set up yet. Open Accounts and set up the chart of accounts first.');
@@ -60,7 +60,7 @@ export async function requireSettings(s: Session): Promise<LedgerSettings> {
   return settings;
 }
 
-export async function setupStatus(s: Session): Promise<LedgerSetupStatus> {
+export async function setupStatus(s: ModuleContext): Promise<LedgerSetupStatus> {
   const [settings, accounts, company] = await Promise.all([loadSettings(s), repos(s).accounts.list(), s.company()]);
   return { ready: settings !== null && accounts.length > 0, settings, baseCurrency: company.baseCurrency, accounts: accounts.length };
 }
@@ -72,7 +72,7 @@ export interface StarterData {
 }
 
 /** Writes the starter chart, tax codes and settings in one bulkDocs per type; refuses if a chart exists. */
-export async function setupStarterChart(s: Session, starter: StarterData): Promise<LedgerSetupStatus> {
+export async function setupStarterChart(s: ModuleContext, starter: StarterData): Promise<LedgerSetupStatus> {
   const r = repos(s);
   if ((await r.accounts.list()).length > 0 || (await loadSettings(s))) {
     throw new OutpostError('state', 'This company already has a chart of accounts.');
@@ -86,7 +86,7 @@ export async function setupStarterChart(s: Session, starter: StarterData): Promi
   return setupStatus(s);
 }
 
-export async function saveAccount(s: Session, input: { id?: string; fields: unknown }): Promise<Account> {
+export async function saveAccount(s: ModuleContext, input: { id?: string; fields: unknown }): Promise<Account> {
   const fields = parseOrThrow(accountFieldsSchema, input.fields, 'The account was not saved.');
   const r = repos(s);
   const all = await r.accounts.list();
@@ -139,7 +139,7 @@ interface Prepared {
 }
 
 /** Checks accounts, parties, lock date and balance; returns the entry's fields ready to save. */
-async function prepareJournal(s: Session, input: JournalInput, status: 'draft' | 'posted'): Promise<Prepared> {
+async function prepareJournal(s: ModuleContext, input: JournalInput, status: 'draft' | 'posted'): Promise<Prepared> {
   const data = parseOrThrow(journalInputSchema, input, status === 'posted' ? 'The entry was not posted.' : 'The entry was not saved.');
   const company = await s.cachedMaster('company', () => s.company());
   const settings = await s.cachedMaster('ledgerSettings', () => requireSettings(s));
@@ -207,41 +207,43 @@ async function prepareJournal(s: Session, input: JournalInput, status: 'draft' |
   };
 }
 
-export async function saveJournalDraft(s: Session, input: JournalInput): Promise<JournalEntry> {
+export async function saveJournalDraft(s: ModuleContext, input: JournalInput): Promise<JournalEntry> {
   const { fields } = await prepareJournal(s, input, 'draft');
-  const r = repos(s).journals;
-  return input.id ? r.update(input.id, fields) : r.create(fields as never, s.config.branchCode);
+  // An existing draft is saved where it lives (head office may finish another branch's draft).
+  if (input.id) return (await s.repositoryOf<JournalEntry>(input.id, 'journalEntry')).update(input.id, fields);
+  return repos(s).journals.create(fields as never, s.config.branchCode);
 }
 
-async function nextNumber(s: Session, kind: string): Promise<string> {
-  return takeNextNumber(s.homeBranchDb, { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind });
+async function nextNumber(s: ModuleContext, kind: string): Promise<string> {
+  return takeNextNumber(s.pouch(s.homeBranchDbName), { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind });
 }
 
-function stampPosted(s: Session, fields: Prepared['fields'], number: string): Prepared['fields'] {
+function stampPosted(s: ModuleContext, fields: Prepared['fields'], number: string): Prepared['fields'] {
   return { ...fields, status: 'posted', number, postedAt: s.writeContext().now().toISOString(), postedBy: s.config.userName };
 }
 
 /** Posts a new entry, or a saved draft, in one write. Refused with the difference when it does not balance. */
-export async function postJournal(s: Session, input: JournalInput): Promise<JournalEntry> {
+export async function postJournal(s: ModuleContext, input: JournalInput): Promise<JournalEntry> {
   const { fields } = await prepareJournal(s, input, 'posted');
-  const r = repos(s).journals;
   const number = await nextNumber(s, 'JE');
   const posted = stampPosted(s, fields, number);
-  return input.id ? r.update(input.id, posted) : r.create(posted as never, s.config.branchCode);
+  if (input.id) return (await s.repositoryOf<JournalEntry>(input.id, 'journalEntry')).update(input.id, posted);
+  return repos(s).journals.create(posted as never, s.config.branchCode);
 }
 
 /** Discards a journal entry or sales/purchase draft of this branch; posted documents are refused. */
-export async function discardDraft(s: Session, input: { id: string }): Promise<void> {
+export async function discardDraft(s: ModuleContext, input: { id: string }): Promise<void> {
   const type = typeOfId(input.id);
   if (type !== 'journalEntry' && type !== 'tradeDoc') {
     throw new OutpostError('validation', 'Only journal entry, invoice and bill drafts can be discarded.');
   }
-  await s.repository(s.homeBranchDbName, type).discard(input.id);
+  await (await s.repositoryOf(input.id, type)).discard(input.id);
 }
 
-export async function reverseJournal(s: Session, input: { id: string; date: string; memo?: string }): Promise<JournalEntry> {
+export async function reverseJournal(s: ModuleContext, input: { id: string; date: string; memo?: string }): Promise<JournalEntry> {
   const date = parseOrThrow(isoDateSchema, input.date, 'The reversal was not posted.');
-  const r = repos(s).journals;
+  // The reversal is booked where the original is, to the original's branch.
+  const r = await s.repositoryOf<JournalEntry>(input.id, 'journalEntry');
   const original = await r.get(input.id);
   if (original.status !== 'posted') throw new OutpostError('validation', 'Only a posted entry can be reversed. A draft can simply be edited or discarded.');
   const existing = await ledgerTables(s.index).docs.where('reverses').equals(input.id).count();
@@ -268,14 +270,16 @@ export async function reverseJournal(s: Session, input: { id: string; date: stri
     },
     number,
   );
-  const created = await r.create(fields as never, s.config.branchCode);
-  await s.projector.settle();
+  const created = await r.create(fields as never, original.branch);
+  await s.settle();
   return created;
 }
 
-export async function getJournal(s: Session, id: string): Promise<JournalView> {
+export async function getJournal(s: ModuleContext, id: string): Promise<JournalView> {
   // As every device sees it: a posted leaf wins over a forged draft beside it (DESIGN §10).
-  const raw = (await readAsSeen(s.dbs.get(s.homeBranchDbName)!, id).catch(() => null))?.doc;
+  // Routed by id: on a head-office device another branch's entry opens from its own database.
+  const db = await s.locate(id);
+  const raw = db ? (await readAsSeen(s.pouch(db), id).catch(() => null))?.doc : null;
   if (!raw) throw new OutpostError('not-found', 'That journal entry is not on this device.');
   const decoded = s.registry.decode<JournalEntry>(raw);
   const reversedBy = (await ledgerTables(s.index).docs.where('reverses').equals(id).toArray()).map((d) => ({ id: d.id, number: d.number, date: d.date }));
@@ -284,7 +288,7 @@ export async function getJournal(s: Session, id: string): Promise<JournalView> {
 
 // ── Lock date and year-end ───────────────────────────────────────────────────
 
-export async function setLockDate(s: Session, lockDate: string | null): Promise<LedgerSettings> {
+export async function setLockDate(s: ModuleContext, lockDate: string | null): Promise<LedgerSettings> {
   const value = lockDate === null ? null : parseOrThrow(isoDateSchema, lockDate, 'The lock date was not changed.');
   await requireSettings(s);
   return repos(s).settings.update(LEDGER_SETTINGS_ID, { lockDate: value });
@@ -295,12 +299,12 @@ export async function setLockDate(s: Session, lockDate: string | null): Promise<
  * expense account of this branch to zero against retained earnings. Run per branch, so each
  * branch's books close on their own device with their own numbers.
  */
-export async function closeYear(s: Session, yearEnd: string): Promise<JournalEntry> {
+export async function closeYear(s: ModuleContext, yearEnd: string): Promise<JournalEntry> {
   const date = parseOrThrow(isoDateSchema, yearEnd, 'The year was not closed.');
   const settings = await requireSettings(s);
   const locked = checkLockDate(date, settings.lockDate);
   if (locked) throw new OutpostError('validation', locked, { yearEnd: locked });
-  await s.projector.settle();
+  await s.settle();
   const accounts = await repos(s).accounts.list();
   const kinds = new Map(accounts.map((a) => [a.code, a.kind]));
   const balances = await accountBalancesAsOf(s.index, date, s.config.branchCode);
@@ -330,7 +334,7 @@ export async function closeYear(s: Session, yearEnd: string): Promise<JournalEnt
     number,
   );
   const created = await repos(s).journals.create(fields as never, s.config.branchCode);
-  await s.projector.settle();
+  await s.settle();
   return created;
 }
 

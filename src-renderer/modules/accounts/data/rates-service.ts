@@ -2,7 +2,7 @@ import { OutpostError } from '../../../core/errors';
 import { MASTER_DB } from '../../../core/db/names';
 import { parseOrThrow } from '../../../core/db/validation';
 import { COMPANY_WIDE } from '../../../core/org/schemas';
-import type { Session } from '../../../core/session';
+import type { ModuleContext } from '../../../core/module-context';
 import { currencyRateFieldsSchema, type CurrencyRate } from '../domain/schemas';
 
 /**
@@ -10,17 +10,17 @@ import { currencyRateFieldsSchema, type CurrencyRate } from '../domain/schemas';
  * of the currency. Documents take the latest rate on or before their date unless the clerk
  * types one.
  */
-function ratesRepo(s: Session) {
+function ratesRepo(s: ModuleContext) {
   return s.repository<CurrencyRate>(MASTER_DB, 'currencyRate');
 }
 
-export function listRates(s: Session): Promise<CurrencyRate[]> {
+export function listRates(s: ModuleContext): Promise<CurrencyRate[]> {
   return s.cachedMaster('currencyRates', async () =>
     (await ratesRepo(s).list()).sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.date < b.date ? 1 : -1)),
   );
 }
 
-export async function saveRate(s: Session, input: unknown): Promise<CurrencyRate> {
+export async function saveRate(s: ModuleContext, input: unknown): Promise<CurrencyRate> {
   const fields = parseOrThrow(currencyRateFieldsSchema, input, 'The rate was not saved.');
   const company = await s.company();
   if (fields.currency === company.baseCurrency) {
@@ -31,7 +31,7 @@ export async function saveRate(s: Session, input: unknown): Promise<CurrencyRate
 }
 
 /** The latest rate on or before `date`, or null when the table has none. */
-export async function rateFor(s: Session, currency: string, date: string): Promise<CurrencyRate | null> {
+export async function rateFor(s: ModuleContext, currency: string, date: string): Promise<CurrencyRate | null> {
   const rates = await listRates(s);
   let best: CurrencyRate | null = null;
   for (const r of rates) if (r.currency === currency && r.date <= date && (!best || r.date > best.date)) best = r;
@@ -42,7 +42,7 @@ export async function rateFor(s: Session, currency: string, date: string): Promi
  * The rate a document uses: 1 in base currency; the typed rate when given; otherwise the rate
  * table's. Refused in words when there is neither.
  */
-export async function resolveRate(s: Session, q: { currency: string; baseCurrency: string; date: string; typed: string | undefined }): Promise<string> {
+export async function resolveRate(s: ModuleContext, q: { currency: string; baseCurrency: string; date: string; typed: string | undefined }): Promise<string> {
   if (q.currency === q.baseCurrency) return '1';
   if (q.typed && q.typed !== '1') return q.typed;
   const r = await rateFor(s, q.currency, q.date);

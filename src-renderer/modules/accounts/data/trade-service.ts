@@ -6,7 +6,7 @@ import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow } from '../../../core/db/validation';
 import { addDays, todayLocal } from '../../../core/dates';
 import { COMPANY_WIDE, currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
-import type { Session } from '../../../core/session';
+import type { ModuleContext } from '../../../core/module-context';
 import { allocate, paymentPosting } from '../domain/allocation';
 import { checkLockDate } from '../domain/journal';
 import { documentTotals } from '../domain/tax';
@@ -35,7 +35,7 @@ import { resolveRate } from './rates-service';
  * credits, receipts and payments. Issuing a document posts its journal lines in the same
  * document write (DESIGN §3); open amounts are derived in the index, never stored.
  */
-function tradeRepos(s: Session) {
+function tradeRepos(s: ModuleContext) {
   return {
     parties: s.repository<Party>(MASTER_DB, 'party'),
     docs: s.repository<TradeDoc>(s.homeBranchDbName, 'tradeDoc'),
@@ -47,7 +47,7 @@ type Fields<T> = Omit<T, keyof DocBase>;
 
 // ── Parties ──────────────────────────────────────────────────────────────────
 
-export async function saveParty(s: Session, input: { id?: string; fields: unknown }): Promise<Party> {
+export async function saveParty(s: ModuleContext, input: { id?: string; fields: unknown }): Promise<Party> {
   const fields = parseOrThrow(partyFieldsSchema, input.fields, 'The customer or supplier was not saved.');
   const r = tradeRepos(s).parties;
   const clash = (await r.list()).find((p) => p.code === fields.code && p._id !== input.id);
@@ -82,7 +82,7 @@ const SERIES: Record<TradeDoc['side'], Record<TradeDoc['kind'], string>> = {
 };
 
 
-async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'posted'): Promise<{ id?: string; fields: Fields<TradeDoc> }> {
+async function prepareTrade(s: ModuleContext, input: unknown, status: 'draft' | 'posted'): Promise<{ id?: string; fields: Fields<TradeDoc> }> {
   const data = parseOrThrow(tradeInputSchema, input, status === 'posted' ? 'The document was not issued.' : 'The document was not saved.');
   const [company, settings, party, taxCodes, accounts] = await Promise.all([
     s.cachedMaster('company', () => s.company()),
@@ -115,7 +115,7 @@ async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'poste
     if (locked) throw new OutpostError('validation', locked, { date: locked });
   }
   if (data.creditFor) {
-    const original = await tradeRepos(s).docs.get(data.creditFor).catch(() => null);
+    const original = await s.repositoryOf<TradeDoc>(data.creditFor, 'tradeDoc').then((r) => r.get(data.creditFor!)).catch(() => null);
     if (!original || original.status !== 'posted' || original.kind !== 'invoice' || original.side !== data.side || original.partyId !== data.partyId) {
       throw new OutpostError('validation', 'A credit must point at an issued invoice or bill of the same customer or supplier.', { creditFor: 'Choose the original document.' });
     }
@@ -174,21 +174,22 @@ async function prepareTrade(s: Session, input: unknown, status: 'draft' | 'poste
   };
 }
 
-export async function saveTradeDraft(s: Session, input: unknown): Promise<TradeDoc> {
+export async function saveTradeDraft(s: ModuleContext, input: unknown): Promise<TradeDoc> {
   const { id, fields } = await prepareTrade(s, input, 'draft');
-  const r = tradeRepos(s).docs;
-  return id ? r.update(id, fields) : r.create(fields, s.config.branchCode);
+  // An existing draft is saved where it lives (head office may finish another branch's draft).
+  if (id) return (await s.repositoryOf<TradeDoc>(id, 'tradeDoc')).update(id, fields);
+  return tradeRepos(s).docs.create(fields, s.config.branchCode);
 }
 
 /** Issues (posts) an invoice, credit note, bill or supplier credit: numbered, posted, immutable. */
-export async function issueTradeDoc(s: Session, input: unknown): Promise<TradeDoc> {
+export async function issueTradeDoc(s: ModuleContext, input: unknown): Promise<TradeDoc> {
   const { id, fields } = await prepareTrade(s, input, 'posted');
-  const number = await takeNextNumber(s.homeBranchDb, { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: SERIES[fields.side][fields.kind] });
+  const number = await takeNextNumber(s.pouch(s.homeBranchDbName), { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: SERIES[fields.side][fields.kind] });
   const posted = { ...fields, number, postedAt: s.writeContext().now().toISOString(), postedBy: s.config.userName };
-  const r = tradeRepos(s).docs;
   // No wait for the index here: the clerk's save returns as soon as PouchDB has it, and the
   // lists refresh from the change event a moment later.
-  return id ? r.update(id, posted) : r.create(posted, s.config.branchCode);
+  if (id) return (await s.repositoryOf<TradeDoc>(id, 'tradeDoc')).update(id, posted);
+  return tradeRepos(s).docs.create(posted, s.config.branchCode);
 }
 
 // ── Receipts and payments ────────────────────────────────────────────────────
@@ -209,7 +210,7 @@ export const paymentInputSchema = z.object({
 });
 export type PaymentInput = z.input<typeof paymentInputSchema>;
 
-export async function recordPayment(s: Session, input: unknown): Promise<Payment> {
+export async function recordPayment(s: ModuleContext, input: unknown): Promise<Payment> {
   const data = parseOrThrow(paymentInputSchema, input, 'The payment was not recorded.');
   const [company, settings, accounts] = await Promise.all([s.company(), requireSettings(s), repos(s).accounts.list()]);
   const bank = accounts.find((a) => a.code === data.account);
@@ -219,7 +220,7 @@ export async function recordPayment(s: Session, input: unknown): Promise<Payment
   const locked = checkLockDate(data.date, settings.lockDate);
   if (locked) throw new OutpostError('validation', locked, { date: locked });
   const rate = await resolveRate(s, { currency: data.currency, baseCurrency: company.baseCurrency, date: data.date, typed: data.rate });
-  await s.projector.settle();
+  await s.settle();
   const side = data.side === 'receipt' ? 'sales' : 'purchase';
   const open = (await openItems(s.index, { side, partyId: data.partyId, today: data.date }))
     // Money settles documents in their own currency only.
@@ -249,7 +250,7 @@ export async function recordPayment(s: Session, input: unknown): Promise<Payment
     const message = e instanceof Error ? e.message : String(e);
     throw new OutpostError('validation', message);
   }
-  const number = await takeNextNumber(s.homeBranchDb, {
+  const number = await takeNextNumber(s.pouch(s.homeBranchDbName), {
     branchCode: s.config.branchCode,
     deviceLetter: s.config.letter,
     kind: data.side === 'receipt' ? 'RCPT' : 'PAY',
@@ -283,10 +284,12 @@ export interface TradeDocView {
   credits: { id: string; number: string; date: string; gross: number }[];
 }
 
-export async function getTradeDoc(s: Session, id: string): Promise<TradeDocView> {
-  await s.projector.settle();
+export async function getTradeDoc(s: ModuleContext, id: string): Promise<TradeDocView> {
+  await s.settle();
   // As every device sees it: a posted leaf wins over a forged draft beside it (DESIGN §10).
-  const raw = (await readAsSeen(s.homeBranchDb, id).catch(() => null))?.doc;
+  // Routed by id: on a head-office device another branch's invoice opens from its own database.
+  const db = await s.locate(id);
+  const raw = db ? (await readAsSeen(s.pouch(db), id).catch(() => null))?.doc : null;
   if (!raw) throw new OutpostError('not-found', 'That document is not on this device.');
   const decoded = s.registry.decode<TradeDoc>(raw);
   const doc = decoded.doc as TradeDoc;
