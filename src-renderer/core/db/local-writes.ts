@@ -43,7 +43,11 @@ export class LocalWrites {
     return result;
   }
 
-  /** Announces documents written some other way (restored from a backup, created before the session opened). */
+  /**
+   * Announces documents written some other way (created before the session opened). There is
+   * no `before` event: a write into a database the session already syncs must use `run`, or
+   * a first copy under way could hand its push a start past that write (see above).
+   */
   announce(db: string, docs: WrittenDoc[]): void {
     if (docs.length) this.tell({ phase: 'after', db, docs });
   }
