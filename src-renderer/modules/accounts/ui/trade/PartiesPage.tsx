@@ -1,13 +1,33 @@
-import { Alert, Badge, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { usePermissions } from '../../../../app/permissions';
-import { useState, type FormEvent } from 'react';
-import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../../../ui/form-errors';
+import { useState } from 'react';
+import { errorMessage } from '../../../../ui/form-errors';
+import { FormScaffold } from '../../../../ui/form/FormScaffold';
 import { CURRENCIES } from '../../../../ui/options';
 import { partyFieldsSchema, type Party } from '../../domain/schemas';
 import { useTradePartiesQuery, useTradeSavePartyMutation, useTradeSetupQuery } from './api';
 
 type KindFilter = 'all' | 'customer' | 'supplier';
-const KIND_LABEL: Record<Party['kind'], string> = { customer: 'Customer', supplier: 'Supplier', both: 'Both' };
+const KIND_LABEL: Record<Party['kind'], string> = {
+  customer: 'Customer',
+  supplier: 'Supplier',
+  both: 'Both',
+};
 
 /** Customers and suppliers: company master data, searchable, edited in a modal. Route: /accounts/parties. */
 export function PartiesPage() {
@@ -29,7 +49,13 @@ export function PartiesPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Group>
-          <TextInput aria-label="Search customers and suppliers" placeholder="Search code, name, e-mail" value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
+          <TextInput
+            aria-label="Search customers and suppliers"
+            placeholder="Search code, name, e-mail"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            w={280}
+          />
           <SegmentedControl
             size="xs"
             aria-label="Show customers or suppliers"
@@ -79,7 +105,12 @@ export function PartiesPage() {
               <Table.Td>{p.email}</Table.Td>
               <Table.Td>
                 {manageMaster && (
-                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(p)} aria-label={`Edit ${p.code}`}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setEditing(p)}
+                    aria-label={`Edit ${p.code}`}
+                  >
                     Edit
                   </Button>
                 )}
@@ -90,19 +121,42 @@ export function PartiesPage() {
       </Table>
       {visible.length === 0 && (
         <Text c="dimmed" size="sm">
-          {isLoading ? 'Loading…' : parties.length ? 'Nobody matches the search.' : 'No customers or suppliers yet. Press “Add customer or supplier”.'}
+          {isLoading
+            ? 'Loading…'
+            : parties.length
+              ? 'Nobody matches the search.'
+              : 'No customers or suppliers yet. Press “Add customer or supplier”.'}
         </Text>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Add customer or supplier' : 'Edit customer or supplier'} size="lg">
-        {editing !== null && <PartyForm party={editing === 'new' ? null : editing} defaultKind={kind === 'supplier' ? 'supplier' : 'customer'} onDone={() => setEditing(null)} />}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add customer or supplier' : 'Edit customer or supplier'}
+        size="lg"
+      >
+        {editing !== null && (
+          <PartyForm
+            party={editing === 'new' ? null : editing}
+            defaultKind={kind === 'supplier' ? 'supplier' : 'customer'}
+            onDone={() => setEditing(null)}
+          />
+        )}
       </Modal>
     </Stack>
   );
 }
 
-function PartyForm({ party, defaultKind, onDone }: { party: Party | null; defaultKind: Party['kind']; onDone(): void }) {
+function PartyForm({
+  party,
+  defaultKind,
+  onDone,
+}: {
+  party: Party | null;
+  defaultKind: Party['kind'];
+  onDone(): void;
+}) {
   const { data: setup } = useTradeSetupQuery();
-  const [save, { isLoading }] = useTradeSavePartyMutation();
+  const [save] = useTradeSavePartyMutation();
   const [v, setV] = useState({
     code: party?.code ?? '',
     name: party?.name ?? '',
@@ -115,92 +169,120 @@ function PartyForm({ party, defaultKind, onDone }: { party: Party | null; defaul
     currency: party?.currency ?? '',
     archived: party?.archived ?? false,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const currency = v.currency || setup?.baseCurrency || 'USD';
   const set = (patch: Partial<typeof v>) => setV((x) => ({ ...x, ...patch }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFailure(null);
-    const parsed = partyFieldsSchema.safeParse({ ...v, code: v.code.trim().toUpperCase(), currency });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    const res = await save({ ...(party ? { id: party._id } : {}), fields: parsed.data });
-    if ('error' in res) {
-      setErrors(errorFields(res.error));
-      setFailure(errorMessage(res.error));
-      return;
-    }
-    onDone();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <SimpleGrid cols={2}>
-          <TextInput label="Code" value={v.code} onChange={(e) => set({ code: e.currentTarget.value })} error={errors.code} data-autofocus />
-          <Select
-            label="Kind"
-            allowDeselect={false}
-            data={[
-              { value: 'customer', label: 'Customer' },
-              { value: 'supplier', label: 'Supplier' },
-              { value: 'both', label: 'Both' },
-            ]}
-            value={v.kind}
-            onChange={(k) => set({ kind: (k ?? 'customer') as Party['kind'] })}
-            error={errors.kind}
+    <FormScaffold
+      schema={partyFieldsSchema}
+      values={{ ...v, code: v.code.trim().toUpperCase(), currency }}
+      onSubmit={(fields) => save({ ...(party ? { id: party._id } : {}), fields })}
+      onSaved={onDone}
+      submitLabel="Save"
+      actions={
+        <Button variant="default" onClick={onDone}>
+          Cancel
+        </Button>
+      }
+    >
+      {(form) => (
+        <>
+          <SimpleGrid cols={2}>
+            <TextInput
+              label="Code"
+              value={v.code}
+              onChange={(e) => set({ code: e.currentTarget.value })}
+              error={form.error('code')}
+              data-autofocus
+            />
+            <Select
+              label="Kind"
+              allowDeselect={false}
+              data={[
+                { value: 'customer', label: 'Customer' },
+                { value: 'supplier', label: 'Supplier' },
+                { value: 'both', label: 'Both' },
+              ]}
+              value={v.kind}
+              onChange={(k) => set({ kind: (k ?? 'customer') as Party['kind'] })}
+              error={form.error('kind')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label="Name"
+            value={v.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={form.error('name')}
           />
-        </SimpleGrid>
-        <TextInput label="Name" value={v.name} onChange={(e) => set({ name: e.currentTarget.value })} error={errors.name} />
-        <SimpleGrid cols={2}>
-          <TextInput label="Email" type="email" value={v.email} onChange={(e) => set({ email: e.currentTarget.value })} error={errors.email} />
-          <TextInput label="Phone" value={v.phone} onChange={(e) => set({ phone: e.currentTarget.value })} error={errors.phone} />
-        </SimpleGrid>
-        <Textarea label="Address" value={v.address} onChange={(e) => set({ address: e.currentTarget.value })} error={errors.address} minRows={2} />
-        <SimpleGrid cols={3}>
-          <TextInput label="Tax ID" value={v.taxId} onChange={(e) => set({ taxId: e.currentTarget.value })} error={errors.taxId} />
-          <NumberInput
-            label="Payment terms (days)"
-            min={0}
-            max={365}
-            allowDecimal={false}
-            allowNegative={false}
-            value={v.paymentTermsDays}
-            onChange={(n) => set({ paymentTermsDays: typeof n === 'number' ? n : Number(n) || 0 })}
-            error={errors.paymentTermsDays}
+          <SimpleGrid cols={2}>
+            <TextInput
+              label="Email"
+              type="email"
+              value={v.email}
+              onChange={(e) => set({ email: e.currentTarget.value })}
+              error={form.error('email')}
+            />
+            <TextInput
+              label="Phone"
+              value={v.phone}
+              onChange={(e) => set({ phone: e.currentTarget.value })}
+              error={form.error('phone')}
+            />
+          </SimpleGrid>
+          <Textarea
+            label="Address"
+            value={v.address}
+            onChange={(e) => set({ address: e.currentTarget.value })}
+            error={form.error('address')}
+            minRows={2}
           />
-          <Select label="Currency" data={CURRENCIES} searchable allowDeselect={false} value={currency} onChange={(c) => set({ currency: c ?? '' })} error={errors.currency} />
-        </SimpleGrid>
-        {party && (
-          <Select
-            label="Status"
-            allowDeselect={false}
-            data={[
-              { value: 'active', label: 'Active' },
-              { value: 'archived', label: 'Archived (hidden from new documents)' },
-            ]}
-            value={v.archived ? 'archived' : 'active'}
-            onChange={(s) => set({ archived: s === 'archived' })}
-          />
-        )}
-        {failure && <Alert color="red">{failure}</Alert>}
-        <Text size="xs" c="dimmed">
-          Customers and suppliers are company master data: an administrator or head office edits them, and every branch sees the change after sync.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isLoading}>
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <SimpleGrid cols={3}>
+            <TextInput
+              label="Tax ID"
+              value={v.taxId}
+              onChange={(e) => set({ taxId: e.currentTarget.value })}
+              error={form.error('taxId')}
+            />
+            <NumberInput
+              label="Payment terms (days)"
+              min={0}
+              max={365}
+              allowDecimal={false}
+              allowNegative={false}
+              value={v.paymentTermsDays}
+              onChange={(n) =>
+                set({ paymentTermsDays: typeof n === 'number' ? n : Number(n) || 0 })
+              }
+              error={form.error('paymentTermsDays')}
+            />
+            <Select
+              label="Currency"
+              data={CURRENCIES}
+              searchable
+              allowDeselect={false}
+              value={currency}
+              onChange={(c) => set({ currency: c ?? '' })}
+              error={form.error('currency')}
+            />
+          </SimpleGrid>
+          {party && (
+            <Select
+              label="Status"
+              allowDeselect={false}
+              data={[
+                { value: 'active', label: 'Active' },
+                { value: 'archived', label: 'Archived (hidden from new documents)' },
+              ]}
+              value={v.archived ? 'archived' : 'active'}
+              onChange={(s) => set({ archived: s === 'archived' })}
+            />
+          )}
+          <Text size="xs" c="dimmed">
+            Customers and suppliers are company master data: an administrator or head office edits
+            them, and every branch sees the change after sync.
+          </Text>
+        </>
+      )}
+    </FormScaffold>
   );
 }
