@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api, setRpcClient } from '../app/api';
 import type { RpcClient } from '../app/rpc-client';
 import { connectCoreEvents, createStore, type AppStore } from '../app/store';
@@ -120,5 +120,39 @@ describe('a changed event refreshes only what is derived from the changed types'
     expect(core.calls).toEqual(
       expect.arrayContaining(['conflicts.list', 'conflicts.count', 'accounts.listParties']),
     );
+  });
+});
+
+describe('the other pushed events', () => {
+  it('a sync status is written into the cache; the refused list is read again only when its count moved', async () => {
+    const { store, core } = await everyQueryOnScreen();
+    const overview = {
+      configured: true,
+      server: null,
+      online: true,
+      paused: false,
+      state: 'up-to-date' as const,
+      pending: 0,
+      lastSyncedAt: null,
+      databases: [],
+    };
+    core.push({ kind: 'sync', overview: { ...overview, refused: 0 } });
+    await settled(store);
+    expect(core.calls).toEqual([]);
+    // The upsert lands once its thunk resolves: waited for, not slept on.
+    const status = () => api.endpoints['sync.getStatus'].select()(store.getState()).data;
+    await vi.waitFor(() => expect(status()).toMatchObject({ state: 'up-to-date', refused: 0 }), {
+      timeout: 5_000,
+      interval: 10,
+    });
+
+    // The status upsert is a request of its own: the invalidation waits for it (RTK's delayed invalidation).
+    core.push({ kind: 'sync', overview: { ...overview, refused: 1 } });
+    await vi.waitFor(() => expect(core.calls).toContain('sync.listRefused'), {
+      timeout: 5_000,
+      interval: 10,
+    });
+    await settled(store);
+    expect(core.calls.sort()).toEqual(['sync.listRefused', 'sync.listWithdrawn']);
   });
 });
