@@ -1,3 +1,4 @@
+import type { CoreModule } from '../src-renderer/core/module';
 import { randomBytes } from 'node:crypto';
 import { CouchClient, dbPath, docPath } from './couch-client';
 import type { AdminCredentials } from './couch-client';
@@ -27,6 +28,8 @@ export interface TestServerOptions {
   org: string;
   branches: string[];
   users?: TestUser[];
+  /** Modules to provision (their database kinds and document types): the app's list when absent. */
+  modules?: readonly CoreModule[];
 }
 
 export interface TestServer {
@@ -91,7 +94,13 @@ export async function startOnExternalCouch(
   };
 
   try {
-    await provision({ url: couch.url, admin: couch.admin, org, branches: opts.branches });
+    await provision({
+      url: couch.url,
+      admin: couch.admin,
+      org,
+      branches: opts.branches,
+      modules: opts.modules,
+    });
     for (const u of opts.users ?? []) {
       await addUser({
         url: couch.url,

@@ -2,7 +2,9 @@ import { BRANCH_CODE, ORG_CODE } from '../src-renderer/core/org/schemas';
 import { remoteDbName } from '../src-renderer/core/db/names';
 import { databaseName, readerRoles, type DatabaseKind } from '../src-renderer/core/db/kinds';
 import { ALL_ROLES } from '../src-renderer/core/roles';
-import { appKinds } from './design/doc-rules';
+import { appKinds, appRegistry, docRules, type DocRule } from './design/doc-rules';
+import { allKinds, createRegistry } from '../src-renderer/core/app-registry';
+import type { CoreModule } from '../src-renderer/core/module';
 import { CouchClient, dbPath, docPath } from './couch-client';
 import type { AdminCredentials } from './couch-client';
 import { validateDocUpdateSource } from './design/validate';
@@ -31,6 +33,11 @@ export interface ProvisionOptions {
    * address a shared-service centre opens Outpost at. Added to what the server already allows.
    */
   corsOrigins?: string[];
+  /**
+   * The modules whose databases and document types to provision: the app's list
+   * (modules/registry.ts) unless a test brings its own.
+   */
+  modules?: readonly CoreModule[];
 }
 
 export interface ProvisionReport {
@@ -54,7 +61,11 @@ interface DbPlan {
  * modules'): company-wide ones first, then each branch's. Who may read is `_security`; who may
  * write is validate_doc_update (design/validate.ts), both from the same declaration.
  */
-export function planDatabases(org: string, branches: string[], kinds: readonly DatabaseKind[] = appKinds()): DbPlan[] {
+export function planDatabases(
+  org: string,
+  branches: string[],
+  kinds: readonly DatabaseKind[] = appKinds(),
+): DbPlan[] {
   if (!ORG_CODE.test(org)) {
     throw new Error(
       `"${org}" is not a valid organisation code: use 2–30 lowercase letters, digits or dashes, starting with a letter.`,
@@ -87,7 +98,9 @@ export function planDatabases(org: string, branches: string[], kinds: readonly D
 
 export async function provision(opts: ProvisionOptions): Promise<ProvisionReport> {
   const couch = new CouchClient(opts.url, opts.admin);
-  const plans = planDatabases(opts.org, opts.branches);
+  const kinds = opts.modules ? allKinds(opts.modules) : appKinds();
+  const rules = docRules(opts.modules ? createRegistry(opts.modules) : appRegistry());
+  const plans = planDatabases(opts.org, opts.branches, kinds);
   // Checked before anything is written: a bad origin changes nothing.
   const origins = [...DEFAULT_CORS_ORIGINS, ...(opts.corsOrigins ?? []).map(normaliseOrigin)];
 
@@ -110,16 +123,21 @@ export async function provision(opts: ProvisionOptions): Promise<ProvisionReport
       plan.security,
       [200, 201],
     );
-    const designUpdated = await ensureDesignDoc(couch, plan);
+    const designUpdated = await ensureDesignDoc(couch, plan, rules, kinds);
     databases.push({ name: plan.name, created: created.status !== 412, designUpdated });
   }
   return { databases, cors: await configureCors(couch, [...new Set(origins)]) };
 }
 
 /** Writes `_design/outpost` when it is missing or its validation differs. */
-async function ensureDesignDoc(couch: CouchClient, plan: DbPlan): Promise<boolean> {
+async function ensureDesignDoc(
+  couch: CouchClient,
+  plan: DbPlan,
+  rules: Record<string, DocRule>,
+  kinds: readonly DatabaseKind[],
+): Promise<boolean> {
   const path = docPath(plan.name, DESIGN_DOC_ID);
-  const source = validateDocUpdateSource(plan.validate);
+  const source = validateDocUpdateSource(plan.validate, rules, kinds);
   const current = await couch.expect<{ _rev?: string; validate_doc_update?: string }>(
     `Read the validation of ${plan.name}`,
     'GET',

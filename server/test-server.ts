@@ -25,7 +25,13 @@ export async function startBundledTestServer(opts: TestServerOptions): Promise<T
   const admin = { username: 'admin', password: `test-${randomBytes(9).toString('base64url')}` };
   const server = await startSyncServer({ port: 0, host: '127.0.0.1', inMemory: true, admin });
   try {
-    await provision({ url: server.url, admin, org: opts.org, branches: opts.branches });
+    await provision({
+      url: server.url,
+      admin,
+      org: opts.org,
+      branches: opts.branches,
+      modules: opts.modules,
+    });
     for (const u of opts.users ?? []) {
       await addUser({
         url: server.url,

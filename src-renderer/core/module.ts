@@ -3,6 +3,7 @@ import type { SchemaRegistry } from './db/schema-registry';
 import type { Projection } from './index/index-db';
 import type { ModuleContext } from './module-context';
 import type { RpcHandlers } from './rpc/server';
+import type { Contract } from './rpc/define';
 
 /**
  * A module as the platform sees it (issue 10; DESIGN §7). What every process may read is
@@ -19,6 +20,11 @@ export interface CoreModule<Ui = unknown> {
   name: string;
   /** Database kinds this module brings (core brings master and branch). */
   databases?: readonly DatabaseKind[];
+  /**
+   * The module's RPC methods: each one's params and result types and the tags it reads or
+   * writes. The UI's endpoints are generated from it; the worker checks the handlers against it.
+   */
+  contract?: Contract;
   /** Registers the module's document types: schema, home database kind, postings. */
   registerTypes(registry: SchemaRegistry): void;
   /** The worker part: projections and RPC handlers. */
