@@ -32,7 +32,6 @@ export const useTrialBalanceQuery = e['accounts.trialBalance'].useQuery;
 export const useProfitAndLossQuery = e['accounts.profitAndLoss'].useQuery;
 export const useBalanceSheetQuery = e['accounts.balanceSheet'].useQuery;
 export const useGeneralLedgerQuery = e['accounts.generalLedger'].useQuery;
-export const useGeneralLedgerLazyQuery = e['accounts.generalLedger'].useLazyQuery;
 export const useAccountsDashboardQuery = e['accounts.dashboard'].useQuery;
 export const useTaxSummaryQuery = e['accounts.taxSummary'].useQuery;
 export const useRatesQuery = e['accounts.listRates'].useQuery;
