@@ -1,16 +1,40 @@
-import { Alert, Button, Group, Kbd, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Kbd,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isIsoDate, todayLocal } from '../../../../core/dates';
 import { errorFields, errorMessage, type FieldErrors } from '../../../../ui/form-errors';
 import { CURRENCIES } from '../../../../ui/options';
+import { DateInput } from '../../../../ui/inputs/DateInput';
+import { formatIsoDate } from '../../../../ui/inputs/date-format';
 import type { Account, Party, TaxCode, TaxMode, TradeDoc, TradeKind } from '../../domain/schemas';
 import type { TradeInput } from '../../rpc-contract';
 import { moneyText } from '../format';
 import { useTableRate } from '../use-table-rate';
 import { useTradeIssueMutation, useTradeSaveDraftMutation } from './api';
-import { addDays, gridToLines, liveTotals, partiesFor, rowsFromLines, sideLabels, withTrailingTradeBlank, type TradeRow, type TradeSideUi } from './trade-form';
+import {
+  addDays,
+  gridToLines,
+  liveTotals,
+  partiesFor,
+  rowsFromLines,
+  sideLabels,
+  withTrailingTradeBlank,
+  type TradeRow,
+  type TradeSideUi,
+} from './trade-form';
 import { TradeLinesGrid } from './TradeLinesGrid';
 import { DiscardDraftButton } from '../DiscardDraftButton';
 
@@ -32,7 +56,17 @@ export interface TradeEditorProps {
  * New documents and drafts. Totals are computed as you type with the core's own rule
  * (documentTotals), so what is shown is what gets issued. Ctrl+Enter issues, Ctrl+S saves a draft.
  */
-export function TradeEditor({ side, kind, initial, creditFor, parties, accounts, taxCodes, baseCurrency, defaultAccount }: TradeEditorProps) {
+export function TradeEditor({
+  side,
+  kind,
+  initial,
+  creditFor,
+  parties,
+  accounts,
+  taxCodes,
+  baseCurrency,
+  defaultAccount,
+}: TradeEditorProps) {
   const navigate = useNavigate();
   const labels = sideLabels(side);
   const source = initial ?? creditFor;
@@ -49,7 +83,9 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
     memo: initial?.memo ?? '',
   });
   const defaults = { account: defaultAccount, taxCode: '' };
-  const [rows, setRows] = useState<TradeRow[]>(() => withTrailingTradeBlank(source ? rowsFromLines(source.lines, source.currency) : [], defaults));
+  const [rows, setRows] = useState<TradeRow[]>(() =>
+    withTrailingTradeBlank(source ? rowsFromLines(source.lines, source.currency) : [], defaults),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [errorKeys, setErrorKeys] = useState<number[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -61,15 +97,25 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
   const foreign = currency !== baseCurrency;
   const codes = useMemo(() => new Map(taxCodes.map((t) => [t.code, t])), [taxCodes]);
   const totals = liveTotals(rows, codes, head.taxMode, currency);
-  const accountOptions = useMemo(() => accounts.filter((a) => !a.isGroup && !a.archived).map((a) => ({ value: a.code, label: `${a.code} ${a.name}` })), [accounts]);
+  const accountOptions = useMemo(
+    () =>
+      accounts
+        .filter((a) => !a.isGroup && !a.archived)
+        .map((a) => ({ value: a.code, label: `${a.code} ${a.name}` })),
+    [accounts],
+  );
   const taxOptions = useMemo(
-    () => taxCodes.filter((t) => !t.archived).map((t) => ({ value: t.code, label: `${t.code} ${t.name} (${t.rateBp / 100} %)` })),
+    () =>
+      taxCodes
+        .filter((t) => !t.archived)
+        .map((t) => ({ value: t.code, label: `${t.code} ${t.name} (${t.rateBp / 100} %)` })),
     [taxCodes],
   );
   const set = (patch: Partial<typeof head>) => setHead((h) => ({ ...h, ...patch }));
   const setRate = useCallback((rate: string) => setHead((h) => ({ ...h, rate })), []);
   useTableRate(currency, baseCurrency, head.date, head.rate, setRate);
-  const dueFromTerms = party && isIsoDate(head.date) ? addDays(head.date, party.paymentTermsDays) : '';
+  const dueFromTerms =
+    party && isIsoDate(head.date) ? addDays(head.date, party.paymentTermsDays) : '';
   const isCredit = kind === 'credit';
   const title = `${initial ? 'Draft' : 'New'} ${(isCredit ? labels.credit : labels.invoice).toLowerCase()}`;
   const issueLabel = isCredit ? labels.issueCredit : labels.issueInvoice;
@@ -79,9 +125,11 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
     const grid = gridToLines(rows, currency);
     const local: FieldErrors = { ...grid.errors };
     if (!head.partyId) local.partyId = `Choose the ${labels.partyKind}.`;
-    if (!isIsoDate(head.date)) local.date = 'Use a date like 2026-03-31.';
-    if (head.dueDate && !isIsoDate(head.dueDate)) local.dueDate = 'Use a date like 2026-03-31, or leave it empty.';
-    if (foreign && mode === 'issue' && !/^\d+(\.\d+)?$/.test(head.rate.trim())) local.rate = 'Enter the rate.';
+    if (!isIsoDate(head.date)) local.date = 'Enter the document date.';
+    if (head.dueDate && !isIsoDate(head.dueDate))
+      local.dueDate = 'Enter a due date, or leave it empty.';
+    if (foreign && mode === 'issue' && !/^\d+(\.\d+)?$/.test(head.rate.trim()))
+      local.rate = 'Enter the rate.';
     setErrorKeys(grid.keys);
     if (Object.keys(local).length) {
       setErrors(local);
@@ -113,10 +161,13 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
     if (res.data) navigate(`${labels.listPath}/${res.data._id}`, { replace: true });
   }
 
-  useHotkeys([
-    ['mod+Enter', () => void submit('issue')],
-    ['mod+S', () => void submit('draft')],
-  ], []);
+  useHotkeys(
+    [
+      ['mod+Enter', () => void submit('issue')],
+      ['mod+S', () => void submit('draft')],
+    ],
+    [],
+  );
 
   const busy = draftState.isLoading || issueState.isLoading;
   const creditSource = initial?.creditFor ?? creditFor?._id ?? null;
@@ -125,7 +176,10 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
       <Title order={3}>{title}</Title>
       {creditSource && (
         <Text size="sm">
-          Credit for <Link to={`${labels.listPath}/${creditSource}`}>{creditFor?.number ?? 'the original document'}</Link>
+          Credit for{' '}
+          <Link to={`${labels.listPath}/${creditSource}`}>
+            {creditFor?.number ?? 'the original document'}
+          </Link>
         </Text>
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
@@ -140,19 +194,48 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
           nothingFoundMessage={`No ${labels.partyKind} matches. Add one under Customers and suppliers.`}
           data-autofocus
         />
-        <TextInput type="date" label="Date" value={head.date} onChange={(e) => set({ date: e.currentTarget.value })} error={errors.date} />
-        <TextInput
-          type="date"
-          label="Due date"
-          value={head.dueDate}
-          onChange={(e) => set({ dueDate: e.currentTarget.value })}
-          error={errors.dueDate}
-          description={head.dueDate ? undefined : dueFromTerms ? `Empty = from terms: ${dueFromTerms}` : 'Empty = from payment terms'}
+        <DateInput
+          label="Date"
+          value={head.date || null}
+          onChange={(date) => set({ date: date ?? '' })}
+          error={errors.date}
         />
-        <TextInput label="Reference" value={head.reference} onChange={(e) => set({ reference: e.currentTarget.value })} error={errors.reference} />
-        <Select label="Currency" data={CURRENCIES} value={currency} searchable allowDeselect={false} onChange={(c) => set({ currency: c ?? '' })} error={errors.currency} />
+        <DateInput
+          label="Due date"
+          value={head.dueDate || null}
+          onChange={(due) => set({ dueDate: due ?? '' })}
+          error={errors.dueDate}
+          description={
+            head.dueDate
+              ? undefined
+              : dueFromTerms
+                ? `Empty = from terms: ${formatIsoDate(dueFromTerms)}`
+                : 'Empty = from payment terms'
+          }
+        />
+        <TextInput
+          label="Reference"
+          value={head.reference}
+          onChange={(e) => set({ reference: e.currentTarget.value })}
+          error={errors.reference}
+        />
+        <Select
+          label="Currency"
+          data={CURRENCIES}
+          value={currency}
+          searchable
+          allowDeselect={false}
+          onChange={(c) => set({ currency: c ?? '' })}
+          error={errors.currency}
+        />
         {foreign && (
-          <TextInput label={`Rate (${baseCurrency} per ${currency})`} value={head.rate} onChange={(e) => set({ rate: e.currentTarget.value })} error={errors.rate} inputMode="decimal" />
+          <TextInput
+            label={`Rate (${baseCurrency} per ${currency})`}
+            value={head.rate}
+            onChange={(e) => set({ rate: e.currentTarget.value })}
+            error={errors.rate}
+            inputMode="decimal"
+          />
         )}
         <div>
           <Text size="sm" fw={500} mb={2} id="trade-tax-mode">
@@ -168,7 +251,12 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
             ]}
           />
         </div>
-        <TextInput label="Memo" value={head.memo} onChange={(e) => set({ memo: e.currentTarget.value })} error={errors.memo} />
+        <TextInput
+          label="Memo"
+          value={head.memo}
+          onChange={(e) => set({ memo: e.currentTarget.value })}
+          error={errors.memo}
+        />
       </SimpleGrid>
 
       <TradeLinesGrid
@@ -187,7 +275,12 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
       <Group justify="flex-end" gap="xl" aria-label="Totals" role="group">
         <Total label="Net" testId="trade-net" value={moneyText(totals.net, currency)} />
         <Total label="Tax" testId="trade-tax" value={moneyText(totals.tax, currency)} />
-        <Total label="Total" testId="trade-total" value={moneyText(totals.gross, currency)} strong />
+        <Total
+          label="Total"
+          testId="trade-total"
+          value={moneyText(totals.gross, currency)}
+          strong
+        />
       </Group>
       {totals.problem && (
         <Text size="sm" c="orange">
@@ -202,14 +295,26 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
       )}
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          <Kbd>Enter</Kbd> next cell · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {issueLabel.toLowerCase()} · <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd> save draft
+          <Kbd>Enter</Kbd> next cell · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {issueLabel.toLowerCase()} ·{' '}
+          <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd> save draft
         </Text>
         <Group>
-          {initial && <DiscardDraftButton id={initial._id} what="draft" onDiscarded={() => navigate(labels.listPath, { replace: true })} />}
+          {initial && (
+            <DiscardDraftButton
+              id={initial._id}
+              what="draft"
+              onDiscarded={() => navigate(labels.listPath, { replace: true })}
+            />
+          )}
           <Button variant="default" onClick={() => navigate(labels.listPath)} disabled={busy}>
             Cancel
           </Button>
-          <Button variant="default" onClick={() => submit('draft')} loading={draftState.isLoading} disabled={busy}>
+          <Button
+            variant="default"
+            onClick={() => submit('draft')}
+            loading={draftState.isLoading}
+            disabled={busy}
+          >
             Save draft
           </Button>
           <Button onClick={() => submit('issue')} loading={issueState.isLoading} disabled={busy}>
@@ -221,13 +326,29 @@ export function TradeEditor({ side, kind, initial, creditFor, parties, accounts,
   );
 }
 
-function Total({ label, value, testId, strong }: { label: string; value: string; testId: string; strong?: boolean }) {
+function Total({
+  label,
+  value,
+  testId,
+  strong,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  strong?: boolean;
+}) {
   return (
     <div>
       <Text size="xs" c="dimmed" ta="right">
         {label}
       </Text>
-      <Text size={strong ? 'lg' : 'sm'} fw={strong ? 700 : 500} ta="right" data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Text
+        size={strong ? 'lg' : 'sm'}
+        fw={strong ? 700 : 500}
+        ta="right"
+        data-testid={testId}
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
         {value}
       </Text>
     </div>
