@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { addUser, describeCors, disableUser, provision, resetPassword } from './provision';
 import type { ProvisionReport } from './provision';
 import { DEFAULT_DATA_DIR, startSyncServer } from './sync-server';
+import { ROLES } from '../src-renderer/core/roles';
 
 /**
  * Command line for the Outpost sync server (see docs/ADMIN.md):
@@ -21,8 +22,13 @@ import { DEFAULT_DATA_DIR, startSyncServer } from './sync-server';
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const DEFAULT_ADMIN = { username: 'admin', password: 'admin' };
 const DEMO_USERS = [
-  { name: 'demo-admin', password: 'demo-admin-pass', roles: ['admin', 'hq'], branches: ['HQ'] },
-  { name: 'demo-clerk', password: 'demo-clerk-pass', roles: ['clerk'], branches: ['HQ'] },
+  {
+    name: 'demo-admin',
+    password: 'demo-admin-pass',
+    roles: [ROLES.admin, ROLES.headOffice],
+    branches: ['HQ'],
+  },
+  { name: 'demo-clerk', password: 'demo-clerk-pass', roles: [ROLES.clerk], branches: ['HQ'] },
 ];
 
 const OPTIONS = {

@@ -1,6 +1,7 @@
 import { docPath } from './couch-client';
 import { compileValidateFunction } from './design/validate';
 import type { SecurityObject, UserCtx, ValidateFn } from './design/validate';
+import { SERVER_ADMIN_ROLE } from '../src-renderer/core/roles';
 
 /**
  * What the guards need to know about a database — its `_security` object and the
@@ -178,7 +179,7 @@ function listed(
 }
 
 export function isDbAdmin(sec: SecurityObject, ctx: UserCtx): boolean {
-  return ctx.roles.includes('_admin') || listed(sec.admins, ctx);
+  return ctx.roles.includes(SERVER_ADMIN_ROLE) || listed(sec.admins, ctx);
 }
 
 /** CouchDB: a database with no member names and no member roles is open to everyone. */

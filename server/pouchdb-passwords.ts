@@ -10,6 +10,7 @@ import {
   verifiedPasswords,
 } from './password-hash';
 import type { StoredPassword } from './password-hash';
+import { SERVER_ADMIN_ROLE } from '../src-renderer/core/roles';
 import type { ExpressPouchApp, PouchDbClass } from './pouchdb-runtime';
 
 /**
@@ -91,7 +92,7 @@ async function logIn(db: UsersDb, name: string, password: string): Promise<LogIn
       () => undefined,
     );
   }
-  const roles = admin ? ['_admin', ...(user?.roles ?? [])] : (user?.roles ?? []);
+  const roles = admin ? [SERVER_ADMIN_ROLE, ...(user?.roles ?? [])] : (user?.roles ?? []);
   return { ok: true, name: stored === admin ? admin.name : user!.name, roles, salt };
 }
 
@@ -143,7 +144,7 @@ export function installPasswordHashing(iterations: number): void {
     const out: AuthInfo['admins'] = {};
     for (const [name, value] of Object.entries(config ?? {})) {
       const stored = parseAdminHash(String(value));
-      if (stored) out[name] = { ...stored, name, roles: ['_admin'] };
+      if (stored) out[name] = { ...stored, name, roles: [SERVER_ADMIN_ROLE] };
     }
     return out;
   };

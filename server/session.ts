@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { UserCtx } from './design/validate';
 import { INTERNAL_HEADER } from './sign-in';
+import { SERVER_ADMIN_ROLE } from '../src-renderer/core/roles';
 
 /**
  * Who is making a request. We do not re-implement CouchDB authentication: we ask
@@ -76,5 +77,5 @@ function sessionCookie(header: string | undefined): string {
 }
 
 export function isServerAdmin(ctx: UserCtx): boolean {
-  return ctx.roles.includes('_admin');
+  return ctx.roles.includes(SERVER_ADMIN_ROLE);
 }

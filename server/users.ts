@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BRANCH_CODE } from '../src-renderer/core/org/schemas';
+import { branchRole } from '../src-renderer/core/roles';
 import { CouchClient, docPath } from './couch-client';
 import type { AdminCredentials } from './couch-client';
 
@@ -52,10 +53,7 @@ export function couchRoles(roles: string[], branches: string[] = []): string[] {
   for (const b of branches) {
     if (!BRANCH_CODE.test(b.toUpperCase())) throw new Error(`"${b}" is not a valid branch code.`);
   }
-  const all = [
-    ...roles.map((r) => r.trim()).filter(Boolean),
-    ...branches.map((b) => `branch:${b.toUpperCase()}`),
-  ];
+  const all = [...roles.map((r) => r.trim()).filter(Boolean), ...branches.map(branchRole)];
   return [...new Set(all)];
 }
 

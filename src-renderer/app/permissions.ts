@@ -1,3 +1,4 @@
+import { isAdministrator, ROLES } from '../core/roles';
 import { useAppStateQuery } from './api';
 
 export interface Permissions {
@@ -13,8 +14,7 @@ export function permissionsFor(user: { roles: string[] } | null, signedOut = fal
   // A device that never signed in to a server is its own authority (a single office keeping
   // its books locally); the server checks everything once it connects.
   if (!user) return { manageMaster: true };
-  const r = new Set(user.roles);
-  return { manageMaster: r.has('admin') || r.has('hq') || r.has('_admin') };
+  return { manageMaster: isAdministrator(user.roles) || user.roles.includes(ROLES.headOffice) };
 }
 
 export function usePermissions(): Permissions {

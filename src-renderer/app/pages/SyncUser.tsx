@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { isHeadOffice, userBranches } from '../../core/org/device-config';
+import { branchesOfRoles, ROLES, SERVER_ADMIN_ROLE } from '../../core/roles';
 import type { AppState, SyncOverview } from '../../core/rpc/contract';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
 import { heldBackText } from '../../ui/status-text';
@@ -17,17 +18,20 @@ import { addressesText, ServerAddressesInput, withAddresses } from '../ServerAdd
 type Ready = Extract<AppState, { phase: 'ready' }>;
 
 const ROLE_TEXT: Record<string, string> = {
-  admin: 'Administrator',
-  hq: 'Head office',
-  manager: 'Manager',
-  bookkeeper: 'Bookkeeper',
-  clerk: 'Clerk',
-  payroll: 'Payroll',
-  _admin: 'Server administrator',
+  [ROLES.admin]: 'Administrator',
+  [ROLES.headOffice]: 'Head office',
+  [ROLES.manager]: 'Manager',
+  [ROLES.bookkeeper]: 'Bookkeeper',
+  [ROLES.clerk]: 'Clerk',
+  [ROLES.payroll]: 'Payroll',
+  [SERVER_ADMIN_ROLE]: 'Server administrator',
 };
 
 export function rolesText(roles: string[]): string {
-  const named = roles.filter((r) => !r.startsWith('branch:')).map((r) => ROLE_TEXT[r] ?? r);
+  // Branch memberships are listed under Branches (branchesText).
+  const named = roles
+    .filter((r) => branchesOfRoles([r]).length === 0)
+    .map((r) => ROLE_TEXT[r] ?? r);
   return named.length ? named.join(', ') : 'No role';
 }
 
@@ -43,7 +47,15 @@ function pendingNote(pending: number): string | null {
   return `${n} made on this computer ${pending === 1 ? 'has' : 'have'} not reached the server yet. Nothing is lost: they stay here and are sent when a user who may send them is signed in.`;
 }
 
-export function SignedInCard({ state, sync, orgCode }: { state: Ready; sync: SyncOverview; orgCode: string }) {
+export function SignedInCard({
+  state,
+  sync,
+  orgCode,
+}: {
+  state: Ready;
+  sync: SyncOverview;
+  orgCode: string;
+}) {
   const platform = usePlatform();
   const [signOut, signingOut] = useSignOutMutation();
   const [mode, setMode] = useState<'idle' | 'switch' | 'sign-out'>('idle');
@@ -75,8 +87,12 @@ export function SignedInCard({ state, sync, orgCode }: { state: Ready; sync: Syn
               Signed in as <span data-testid="signed-in-user">{name}</span>
             </Text>
             <Text size="sm" c="dimmed">
-              Records you save are marked “{state.userName}”. Server {sync.server?.using ?? sync.server?.url}
-              {sync.server?.using && sync.server.using !== sync.server.url ? ` (standing in for ${sync.server.url}, which cannot be reached)` : ''}.
+              Records you save are marked “{state.userName}”. Server{' '}
+              {sync.server?.using ?? sync.server?.url}
+              {sync.server?.using && sync.server.using !== sync.server.url
+                ? ` (standing in for ${sync.server.url}, which cannot be reached)`
+                : ''}
+              .
             </Text>
           </div>
           {mode === 'idle' && (
@@ -101,19 +117,25 @@ export function SignedInCard({ state, sync, orgCode }: { state: Ready; sync: Syn
           </SimpleGrid>
         ) : (
           <Text size="sm" c="dimmed">
-            The server has not confirmed this user’s roles yet; they appear as soon as it can be reached.
+            The server has not confirmed this user’s roles yet; they appear as soon as it can be
+            reached.
           </Text>
         )}
         {mode === 'sign-out' && (
           <Alert color="orange" title="Sign out of this computer?">
             <Stack gap="xs">
               <Text size="sm">
-                Sync stops and the saved password is removed, so the next person must enter their own. Everything typed on this
-                computer stays here.
+                Sync stops and the saved password is removed, so the next person must enter their
+                own. Everything typed on this computer stays here.
               </Text>
               {pendingNote(sync.pending) && <Text size="sm">{pendingNote(sync.pending)}</Text>}
               <Group gap="xs">
-                <Button color="red" size="xs" loading={signingOut.isLoading} onClick={() => void confirmSignOut()}>
+                <Button
+                  color="red"
+                  size="xs"
+                  loading={signingOut.isLoading}
+                  onClick={() => void confirmSignOut()}
+                >
                   Sign out now
                 </Button>
                 <Button variant="default" size="xs" onClick={() => setMode('idle')}>
@@ -137,7 +159,10 @@ export function SignedInCard({ state, sync, orgCode }: { state: Ready; sync: Syn
               setNotice(
                 stored
                   ? { color: 'teal', text: `${who} is signed in now.` }
-                  : { color: 'orange', text: `${who} is signed in, but the password could not be stored safely on this computer; it will be asked for again next time.` },
+                  : {
+                      color: 'orange',
+                      text: `${who} is signed in, but the password could not be stored safely on this computer; it will be asked for again next time.`,
+                    },
               );
             }}
           />
@@ -160,7 +185,8 @@ export function SignedOutCard({ state, orgCode }: { state: Ready; orgCode: strin
       <Stack gap="xs">
         <Text fw={600}>Nobody is signed in on this computer</Text>
         <Text size="sm" c="dimmed">
-          Nothing syncs until someone signs in. What you type meanwhile is kept here and marked “{state.userName}”.
+          Nothing syncs until someone signs in. What you type meanwhile is kept here and marked “
+          {state.userName}”.
         </Text>
         <SignInForm
           orgCode={orgCode}
@@ -169,7 +195,13 @@ export function SignedOutCard({ state, orgCode }: { state: Ready; orgCode: strin
           intro="Enter your own username and password; the server checks them before anything changes."
           note={null}
           submitLabel="Sign in"
-          onDone={(stored, who) => setDone(stored ? null : `${who} is signed in, but the password could not be stored safely on this computer; it will be asked for again next time.`)}
+          onDone={(stored, who) =>
+            setDone(
+              stored
+                ? null
+                : `${who} is signed in, but the password could not be stored safely on this computer; it will be asked for again next time.`,
+            )
+          }
         />
         {done && <Alert color="orange">{done}</Alert>}
       </Stack>
@@ -189,7 +221,16 @@ interface SignInFormProps {
 }
 
 /** Username and password of the next person; the vault entry is replaced only once the server accepted them. */
-function SignInForm({ orgCode, serverUrl, title, intro, note, submitLabel, onDone, onCancel }: SignInFormProps) {
+function SignInForm({
+  orgCode,
+  serverUrl,
+  title,
+  intro,
+  note,
+  submitLabel,
+  onDone,
+  onCancel,
+}: SignInFormProps) {
   const platform = usePlatform();
   const [signIn, signingIn] = useSignInMutation();
   const [form, setForm] = useState({ serverUrl, username: '', password: '', displayName: '' });
@@ -213,7 +254,12 @@ function SignInForm({ orgCode, serverUrl, title, intro, note, submitLabel, onDon
     }
     setErrors({});
     const { serverUrl: url, serverUrls, username, password } = creds.value;
-    const stored = await replaceCredentials(platform.vault, orgCode, { serverUrl: url, ...(serverUrls ? { serverUrls } : {}), username: username.trim(), password });
+    const stored = await replaceCredentials(platform.vault, orgCode, {
+      serverUrl: url,
+      ...(serverUrls ? { serverUrls } : {}),
+      username: username.trim(),
+      password,
+    });
     onDone(stored, username.trim());
   }
 
@@ -227,10 +273,28 @@ function SignInForm({ orgCode, serverUrl, title, intro, note, submitLabel, onDon
             {note}
           </Text>
         )}
-        <ServerAddressesInput value={form.serverUrl} onChange={(v) => setForm({ ...form, serverUrl: v })} error={errors.serverUrl} />
+        <ServerAddressesInput
+          value={form.serverUrl}
+          onChange={(v) => setForm({ ...form, serverUrl: v })}
+          error={errors.serverUrl}
+        />
         <SimpleGrid cols={3}>
-          <TextInput label="Username" autoComplete="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username} data-autofocus />
-          <TextInput label="Password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password} />
+          <TextInput
+            label="Username"
+            autoComplete="username"
+            value={form.username}
+            onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
+            error={errors.username}
+            data-autofocus
+          />
+          <TextInput
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            error={errors.password}
+          />
           <TextInput
             label="Name on records (optional)"
             description="Empty: the name this user used here before, or the username."
@@ -265,7 +329,11 @@ export function HeldBackNotice({ sync }: { sync: SyncOverview }) {
   if (held.length === 0) return null;
   const waiting = held.some((d) => d.pending > 0);
   return (
-    <Alert color={waiting ? 'yellow' : 'gray'} title="Not synced for the signed-in user" data-testid="held-back">
+    <Alert
+      color={waiting ? 'yellow' : 'gray'}
+      title="Not synced for the signed-in user"
+      data-testid="held-back"
+    >
       <Stack gap={4}>
         {held.map((d) => (
           <Text size="sm" key={d.db} data-testid={`held-back-${d.db}`}>
@@ -273,8 +341,9 @@ export function HeldBackNotice({ sync }: { sync: SyncOverview }) {
           </Text>
         ))}
         <Text size="sm">
-          Nothing is lost: these records stay on this computer and are sent when a user who may use them signs in (for example head
-          office), or when an administrator gives this user access to them.
+          Nothing is lost: these records stay on this computer and are sent when a user who may use
+          them signs in (for example head office), or when an administrator gives this user access
+          to them.
         </Text>
       </Stack>
     </Alert>
