@@ -7,7 +7,7 @@ import { profiled } from './profile';
 import { createCore, type Core } from '../../src-renderer/core/create-core';
 import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
 import type { Repository } from '../../src-renderer/core/db/repository';
-import { accountsModule } from '../../src-renderer/modules/accounts';
+import { MODULES } from '../../src-renderer/modules/registry';
 import type { JournalEntry, LedgerLine } from '../../src-renderer/modules/accounts/domain/schemas';
 import type { CoreEvent } from '../../src-renderer/core/rpc/contract';
 import type { RpcMethod, RpcMethods } from '../../src-renderer/modules/contracts';
@@ -53,7 +53,7 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
       console.log(`  ${e.label}: ${e.done.toLocaleString('en')} / ${e.total.toLocaleString('en')}`);
     }
   };
-  let core = await createCore({ env, emit, modules: [accountsModule] });
+  let core = await createCore({ env, emit, modules: MODULES });
   await call(core, 'setup.createCompany', {
     company: { name: 'Bench Trading', orgCode: 'benchco', baseCurrency: 'USD', fiscalYearStartMonth: 1 },
     branch: { code: 'NYC', name: 'New York', currency: 'USD' },
@@ -147,7 +147,7 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
     return r;
   };
   const firstScreen = await time(async () => {
-    core = await step('open_core', () => profiled('open_core', () => createCore({ env, emit, modules: [accountsModule] })));
+    core = await step('open_core', () => profiled('open_core', () => createCore({ env, emit, modules: MODULES })));
     await step('app_state', () => call(core, 'app.getState', undefined));
     await Promise.all([
       step('index_dashboard', () => call(core, 'index.dashboard', undefined)),

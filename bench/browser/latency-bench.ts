@@ -17,7 +17,7 @@ import { branchDbName } from '../../src-renderer/core/db/names';
 import { browserPouchEnv } from '../../src-renderer/core/db/pouch-browser';
 import type { CoreEvent, SyncOverview } from '../../src-renderer/core/rpc/contract';
 import type { RpcMethod, RpcMethods } from '../../src-renderer/modules/contracts';
-import { accountsModule } from '../../src-renderer/modules/accounts';
+import { MODULES } from '../../src-renderer/modules/registry';
 import { median, type BenchConfig, type BenchResults } from './protocol';
 
 export interface LatencyBenchConfig extends BenchConfig {
@@ -48,7 +48,7 @@ async function device(prefix: string): Promise<Device> {
       if (e.kind === 'changed' || e.kind === 'sync') events.push(e);
       for (const l of listeners) l(e);
     },
-    modules: [accountsModule],
+    modules: MODULES,
   });
   return { core, events, listeners };
 }

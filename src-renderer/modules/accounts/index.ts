@@ -2,6 +2,8 @@ import type { CoreModule } from '../../core/module';
 import { registerAccountsTypes } from './data/doc-types';
 import { registerBankingTypes } from './domain/banking-schemas';
 
+import { accountsContract } from './rpc-contract';
+
 export { accountsContract, type AccountsContract, type AccountsMethods } from './rpc-contract';
 
 /**
@@ -10,9 +12,11 @@ export { accountsContract, type AccountsContract, type AccountsMethods } from '.
  */
 export const accountsModule: CoreModule = {
   name: 'accounts',
+  contract: accountsContract,
   registerTypes(registry) {
     registerAccountsTypes(registry);
     registerBankingTypes(registry);
   },
   worker: async () => (await import('./worker')).accountsWorker,
+  ui: async () => (await import('./ui/module')).accountsUi,
 };

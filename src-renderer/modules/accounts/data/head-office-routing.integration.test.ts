@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../server/test-server';
-import { ACME_INPUT, startTestDevice, type TestDevice } from '../../../core/testing/node-core';
+import { ACME_INPUT, type TestDevice } from '../../../core/testing/node-core';
 import { poller } from '../../../core/testing/until';
-import { accountsModule } from '../index';
+import { startAppDevice } from '../../testing';
 
 /**
  * Routing by id (issue 10): a head-office device lists every branch's records, and now also
@@ -38,8 +38,8 @@ const line = (description: string, quantity: string, unitPrice: number) => ({
 
 beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC', 'BOS'], users: [ALICE, CAROL] });
-  hq = await startTestDevice(undefined, [accountsModule]);
-  bos = await startTestDevice(undefined, [accountsModule]);
+  hq = await startAppDevice();
+  bos = await startAppDevice();
   await hq.call('setup.createCompany', {
     ...ACME_INPUT,
     company: { ...ACME_INPUT.company, orgCode: server.org },
