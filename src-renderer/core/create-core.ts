@@ -7,9 +7,9 @@ import { createCompany } from './org/create-company';
 import { DeviceConfigStore, serverConfigOf, serverUrlOf, serverUrlsOf, type DeviceConfig } from './org/device-config';
 import { addBranch, branchActivity, updateCompany } from './org/org-service';
 import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
-import type { RpcHandlers } from './rpc/server';
+import { joinHandlers, type RpcHandlers } from './rpc/server';
 import type { HandlersOf } from './rpc/define';
-import type { CoreContract } from './rpc/contract';
+import { coreContract, type CoreContract } from './rpc/contract';
 import { Session } from './session';
 import { fetchSessionUser, testConnection } from './sync/connection';
 import { inspectServer, joinCompany } from './sync/join';
@@ -128,7 +128,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const httpFetch: typeof fetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const connection = () => ({ fetch: httpFetch, origin: opts.origin ?? 'this app', corsApplies: opts.corsApplies ?? false });
 
-  const moduleHandlers = Object.assign({}, ...loaded.map((m) => m.worker.handlers(ready))) as RpcHandlers;
 
   const own: HandlersOf<CoreContract> = {
     'app.getState': appState,
@@ -233,7 +232,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await s.projector.settle();
       return dashboardSummary(s.index);
     },
-    'index.search': async ({ text, limit }) => searchCatalog(ready().index, text, limit),
+    'index.search': async ({ text, limit }) => {
+      // What was just saved is found: the search waits for the index to take in the writes so far.
+      const s = ready();
+      await s.settle();
+      return searchCatalog(s.index, text, limit);
+    },
 
     'conflicts.list': async () => {
       // A forged change of a posted record is corrected, not offered as a choice (DESIGN §10).
@@ -245,7 +249,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'conflicts.forgeries': () => listForgeries(ready()),
     ...backupHandlers({ env: opts.env, dexie: opts.dexie, store, now, emit: opts.emit, session: () => session, open: async (c) => (await openSession(c), announce()) }),
   };
-  const handlers: RpcHandlers = { ...moduleHandlers, ...own };
+  // Checked against the contracts at start-up: a method with no handler, a handler for no
+  // method, or a name two areas declare stops here with its name, not at a clerk's click.
+  const handlers: RpcHandlers = joinHandlers([
+    { area: 'core', contract: coreContract, handlers: own },
+    ...loaded.map((m) => ({ area: m.module.name, contract: m.module.contract ?? {}, handlers: m.worker.handlers(ready) })),
+  ]);
 
   return {
     handlers,
