@@ -1,5 +1,7 @@
 import { Center, Loader, Alert } from '@mantine/core';
+import { Suspense } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import type { AppState } from '../core/rpc/contract';
 import { useAppStateQuery } from './api';
 import { FirstRun } from './first-run/FirstRun';
 import { Shell } from './layout/Shell';
@@ -8,40 +10,52 @@ import { SyncPage } from './pages/SyncPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ConflictsPage } from './pages/ConflictsPage';
 import { useResumeSync } from './use-resume-sync';
-import { AccountsPage } from '../modules/accounts/ui/AccountsPage';
-import { PayrollPage } from '../modules/payroll/ui/PayrollPage';
-import { InventoryPage } from '../modules/inventory/ui/InventoryPage';
-import { FilesPage } from '../modules/files/ui/FilesPage';
+import { useModuleUis } from './module-uis';
 
 export function App() {
   const { data: state, error, isLoading } = useAppStateQuery();
   useResumeSync(state);
-  if (isLoading) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Opening Outpost" />
-      </Center>
-    );
-  }
+  if (isLoading) return <Opening />;
   if (error || !state) {
     return (
       <Center h="100vh">
         <Alert color="red" title="Outpost could not open its data">
-          {error && 'message' in error ? error.message : 'Reload the window; if it keeps happening, tell your administrator.'}
+          {error && 'message' in error
+            ? error.message
+            : 'Reload the window; if it keeps happening, tell your administrator.'}
         </Alert>
       </Center>
     );
   }
   if (state.phase === 'setup') return <FirstRun />;
   return (
+    <Suspense fallback={<Opening />}>
+      <Ready state={state} />
+    </Suspense>
+  );
+}
+
+function Opening() {
+  return (
+    <Center h="100vh">
+      <Loader aria-label="Opening Outpost" />
+    </Center>
+  );
+}
+
+/** The shell with the company's pages and every module's, as the registry lists them. */
+function Ready({ state }: { state: Extract<AppState, { phase: 'ready' }> }) {
+  const modules = useModuleUis();
+  return (
     <HashRouter>
       <Routes>
-        <Route element={<Shell state={state} />}>
-          <Route index element={<DashboardPage />} />
-          <Route path="accounts/*" element={<AccountsPage />} />
-          <Route path="payroll" element={<PayrollPage />} />
-          <Route path="inventory" element={<InventoryPage />} />
-          <Route path="files" element={<FilesPage />} />
+        <Route element={<Shell state={state} modules={modules} />}>
+          <Route index element={<DashboardPage modules={modules} />} />
+          {modules.flatMap((m) =>
+            m.ui.routes.map((r) => (
+              <Route key={`${m.name} ${r.path}`} path={r.path} element={r.element} />
+            )),
+          )}
           <Route path="sync" element={<SyncPage orgCode={state.company.orgCode} />} />
           <Route path="conflicts" element={<ConflictsPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -1,9 +1,10 @@
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
 import { useDashboardQuery, useSyncStatusQuery } from '../api';
+import type { LoadedModuleUi } from '../../ui/module-ui';
 import { lastSyncText, SYNC_STATE_TEXT } from '../../ui/status-text';
-import { AccountsDashboardCards } from '../../modules/accounts/ui/AccountsDashboardCards';
 
-export function DashboardPage() {
+export function DashboardPage({ modules }: { modules: readonly LoadedModuleUi[] }) {
   const { data } = useDashboardQuery();
   const { data: sync } = useSyncStatusQuery();
   return (
@@ -38,7 +39,13 @@ export function DashboardPage() {
           </Text>
         </Card>
       </SimpleGrid>
-      <AccountsDashboardCards />
+      {modules.map(({ name, ui: { nav, dashboardCards: Cards } }) =>
+        Cards ? (
+          <Suspense key={name} fallback={<Loader size="sm" aria-label={`Loading ${nav.label}`} />}>
+            <Cards />
+          </Suspense>
+        ) : null,
+      )}
       <Card withBorder>
         <Group justify="space-between" mb="xs">
           <Text fw={600}>Recently changed</Text>

@@ -23,4 +23,5 @@ export const filesModule: CoreModule = {
   databases: [FILES_KIND],
   registerTypes() {},
   worker: async () => ({ projections: [], handlers: () => ({}) }),
+  ui: async () => (await import('./ui/module')).filesUi,
 };

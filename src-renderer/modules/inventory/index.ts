@@ -5,4 +5,5 @@ export const inventoryModule: CoreModule = {
   name: 'inventory',
   registerTypes() {},
   worker: async () => ({ projections: [], handlers: () => ({}) }),
+  ui: async () => (await import('./ui/module')).inventoryUi,
 };

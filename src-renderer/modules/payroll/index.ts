@@ -21,4 +21,5 @@ export const payrollModule: CoreModule = {
   databases: [PAYROLL_KIND],
   registerTypes() {},
   worker: async () => ({ projections: [], handlers: () => ({}) }),
+  ui: async () => (await import('./ui/module')).payrollUi,
 };

@@ -1,0 +1,19 @@
+import { use } from 'react';
+import { MODULES } from '../modules/registry';
+import { loadModuleUis, visibleModules, type LoadedModuleUi } from '../ui/module-ui';
+import { usePermissions } from './permissions';
+
+// Loaded once per window: every module's description is small (its pages stay lazy), and one
+// promise means the shell, the routes and the dashboard all see the same list.
+let loading: Promise<LoadedModuleUi[]> | null = null;
+
+function moduleUis(): Promise<LoadedModuleUi[]> {
+  loading ??= loadModuleUis(MODULES);
+  return loading;
+}
+
+/** The registry's modules this user sees, in navigation order; suspends until they are loaded. */
+export function useModuleUis(): LoadedModuleUi[] {
+  const all = use(moduleUis());
+  return visibleModules(all, usePermissions());
+}

@@ -1,0 +1,11 @@
+import { IconUsers } from '@tabler/icons-react';
+import { lazy } from 'react';
+import type { ModuleUi } from '../../../ui/module-ui';
+
+const PayrollPage = lazy(async () => ({ default: (await import('./PayrollPage')).PayrollPage }));
+
+/** Payroll's UI part (ui/module-ui.ts): a page saying it comes later. */
+export const payrollUi: ModuleUi = {
+  nav: { path: '/payroll', label: 'Payroll', icon: IconUsers },
+  routes: [{ path: 'payroll', element: <PayrollPage /> }],
+};

@@ -1,0 +1,59 @@
+import type { TablerIcon } from '@tabler/icons-react';
+import type { ComponentType, LazyExoticComponent, ReactElement } from 'react';
+import type { CoreModule } from '../core/module';
+import type { Permissions } from '../app/permissions';
+
+/**
+ * A module's UI part (core/module.ts `ui()`): what the shell needs to show it. The shell,
+ * the routes and the dashboard are built from the registry's list of these, so the app names
+ * no module. Pages are React.lazy components: loading a module's UI part loads this small
+ * description, and each page's code arrives the first time it is opened.
+ */
+export interface ModuleUi {
+  nav: {
+    /** Where the navigation entry leads: '/accounts'. */
+    path: string;
+    label: string;
+    icon: TablerIcon;
+    /** Position among the modules; modules without one keep the registry's order after those with one. */
+    order?: number;
+  };
+  /** Routes under the shell, relative to the root: 'accounts/*', 'payroll'. */
+  routes: { path: string; element: ReactElement }[];
+  /** Cards the dashboard shows for this module, below the company's own. */
+  dashboardCards?: LazyExoticComponent<ComponentType>;
+  /** Who sees the module at all; the server decides what they may do in it. Everyone when absent. */
+  permission?: (p: Permissions) => boolean;
+}
+
+/** A module with its UI part loaded. */
+export interface LoadedModuleUi {
+  name: string;
+  ui: ModuleUi;
+}
+
+/** Every module's UI part, in navigation order; modules without one (worker only) are left out. */
+export async function loadModuleUis(modules: readonly CoreModule[]): Promise<LoadedModuleUi[]> {
+  const loaded = await Promise.all(
+    modules.map(async (m) => (m.ui ? { name: m.name, ui: (await m.ui()) as ModuleUi } : null)),
+  );
+  const withUi = loaded.filter((m): m is LoadedModuleUi => m !== null);
+  const paths = new Set<string>();
+  for (const m of withUi) {
+    // Two modules on one address would hide one of them without a word.
+    if (paths.has(m.ui.nav.path)) throw new Error(`Two modules use the address ${m.ui.nav.path}`);
+    paths.add(m.ui.nav.path);
+  }
+  return withUi
+    .map((m, i) => ({ m, key: m.ui.nav.order ?? Number.MAX_SAFE_INTEGER, i }))
+    .sort((a, b) => a.key - b.key || a.i - b.i)
+    .map(({ m }) => m);
+}
+
+/** The modules this user sees (navigation, routes and dashboard cards alike). */
+export function visibleModules(
+  modules: readonly LoadedModuleUi[],
+  permissions: Permissions,
+): LoadedModuleUi[] {
+  return modules.filter((m) => m.ui.permission?.(permissions) ?? true);
+}
