@@ -111,3 +111,26 @@ export async function setUpChartWithCustomer(page: Page, customer: { code: strin
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId(`party-${customer.code}`)).toContainText(customer.name);
 }
+
+/** Picks an account in the journal editor by typing its code, as a clerk does. */
+export async function pickAccount(page: Page, line: number, code: string): Promise<void> {
+  await page.getByRole('combobox', { name: `Account, line ${line}` }).fill(code);
+  await page.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+}
+
+/** Opens a new journal entry and types its memo and lines (amounts as a clerk types them). */
+export async function fillJournalEntry(
+  page: Page,
+  entry: { memo: string; lines: { account: string; debit?: string; credit?: string }[] },
+): Promise<void> {
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('tab', { name: 'Journal' }).click();
+  await page.getByRole('button', { name: 'New entry' }).click();
+  await page.getByLabel('Memo', { exact: true }).fill(entry.memo);
+  for (const [i, l] of entry.lines.entries()) {
+    await pickAccount(page, i + 1, l.account);
+    if (l.debit) await page.getByRole('textbox', { name: `Debit, line ${i + 1}` }).fill(l.debit);
+    if (l.credit) await page.getByRole('textbox', { name: `Credit, line ${i + 1}` }).fill(l.credit);
+  }
+  await expect(page.getByTestId('journal-difference')).toHaveText('Balanced');
+}
