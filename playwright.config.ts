@@ -4,8 +4,8 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 const PORT = Number(process.env.OUTPOST_E2E_PORT ?? 4319);
 const executablePath = chromiumExecutable();
 
-// End-to-end tests drive the built web app (vite preview of dist/) in real Chromium against a
-// real pouchdb-server that e2e/global-setup.ts starts on a free loopback port.
+// End-to-end tests drive the built web app (vite preview of dist/) in real Chromium. A spec that
+// syncs starts its own real pouchdb-server on a free loopback port (server/test-server.ts).
 export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,

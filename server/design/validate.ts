@@ -2,7 +2,7 @@
  * The `validate_doc_update` function of every Outpost database, as JavaScript source text.
  *
  * The same text is stored in `_design/outpost` on pouchdb-server (where our own middleware
- * evaluates it, see ../validation-guard.ts) and on Apache CouchDB 3.x (where CouchDB's
+ * evaluates it, see ../guard-write.ts) and on Apache CouchDB 3.x (where CouchDB's
  * JavaScript engine runs it). So the function body is deliberately plain ES5: no arrow
  * functions, no `let`/`const`, no template strings, and nothing captured from this module —
  * the per-database facts (kind, branch code) are written into the text as literals.
