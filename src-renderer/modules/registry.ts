@@ -14,4 +14,9 @@ import { filesModule } from './files';
  * Each entry is a module's declaration only (database kinds, document types): its worker part
  * and UI part load on demand, so importing this list costs no module's services or pages.
  */
-export const MODULES: readonly CoreModule[] = [accountsModule, payrollModule, inventoryModule, filesModule];
+export const MODULES = [
+  accountsModule,
+  payrollModule,
+  inventoryModule,
+  filesModule,
+] as const satisfies readonly CoreModule[];

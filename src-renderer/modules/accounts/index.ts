@@ -10,7 +10,8 @@ export { accountsContract, type AccountsContract, type AccountsMethods } from '.
  * The Accounts module (core/module.ts): chart, journal, invoices and bills, payments, banking,
  * reports. Its document types are declared here; the worker and UI parts load on demand.
  */
-export const accountsModule: CoreModule = {
+// `satisfies`, not a type annotation: the registry keeps the contract's own type (modules/contracts.ts).
+export const accountsModule = {
   name: 'accounts',
   contract: accountsContract,
   registerTypes(registry) {
@@ -19,4 +20,4 @@ export const accountsModule: CoreModule = {
   },
   worker: async () => (await import('./worker')).accountsWorker,
   ui: async () => (await import('./ui/module')).accountsUi,
-};
+} satisfies CoreModule;
