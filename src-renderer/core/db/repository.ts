@@ -47,7 +47,17 @@ export class Repository<T extends DocBase> {
   /** The postings service's rule: a document whose ledger lines do not balance is never written. */
   private checkPostings(doc: T): void {
     const lines = this.def.postings?.(doc);
-    if (lines?.length) assertBalanced(typeWords(this.def.type), lines, this.ctx().baseCurrency);
+    if (!lines?.length) return;
+    // The ledger files each line by the document's date (its month's balance): a posting with
+    // no date would land in no period and no report.
+    const date = (doc as { date?: unknown }).date;
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new OutpostError(
+        'validation',
+        `This ${typeWords(this.def.type)} posts to the ledger, so it needs a date. Nothing was saved.`,
+      );
+    }
+    assertBalanced(typeWords(this.def.type), lines, this.ctx().baseCurrency);
   }
 
   private put(doc: T | Record<string, unknown>): Promise<PouchDB.Core.Response> {
@@ -118,7 +128,10 @@ export class Repository<T extends DocBase> {
       );
     }
     if ((raw as { status?: string }).status === 'posted') {
-      throw new OutpostError('read-only', 'This record is posted and cannot be changed. Post a correction instead.');
+      throw new OutpostError(
+        'read-only',
+        'This record is posted and cannot be changed. Post a correction instead.',
+      );
     }
     const c = this.ctx();
     const next = {
@@ -137,7 +150,10 @@ export class Repository<T extends DocBase> {
       return { ...parsed.data, _rev: res.rev };
     } catch (e) {
       if ((e as { status?: number }).status === 409) {
-        throw new OutpostError('conflict', 'Someone changed this record while you were editing it. Reload it and make your change again.');
+        throw new OutpostError(
+          'conflict',
+          'Someone changed this record while you were editing it. Reload it and make your change again.',
+        );
       }
       throw e;
     }
@@ -151,10 +167,16 @@ export class Repository<T extends DocBase> {
   async discard(id: string): Promise<void> {
     const raw = await this.getRaw(id);
     if (this.registry.decode<T>(raw).readOnly) {
-      throw new OutpostError('read-only', 'This record was saved by a newer version of Outpost. Update Outpost to discard it.');
+      throw new OutpostError(
+        'read-only',
+        'This record was saved by a newer version of Outpost. Update Outpost to discard it.',
+      );
     }
     if ((raw as { status?: string }).status === 'posted') {
-      throw new OutpostError('read-only', 'This record is posted and cannot be discarded. Post a correction instead.');
+      throw new OutpostError(
+        'read-only',
+        'This record is posted and cannot be discarded. Post a correction instead.',
+      );
     }
     const c = this.ctx();
     const tombstone = {
@@ -170,7 +192,10 @@ export class Repository<T extends DocBase> {
       await this.put(tombstone);
     } catch (e) {
       if ((e as { status?: number }).status === 409) {
-        throw new OutpostError('conflict', 'Someone changed this draft while you were looking at it. Reload it and try again.');
+        throw new OutpostError(
+          'conflict',
+          'Someone changed this draft while you were looking at it. Reload it and try again.',
+        );
       }
       throw e;
     }
@@ -195,7 +220,8 @@ export class Repository<T extends DocBase> {
    */
   private async getRaw(id: string): Promise<Record<string, unknown> & { _rev: string }> {
     const seen = await readAsSeen(this.db, id);
-    if (!seen) throw new OutpostError('not-found', `That ${this.def.type} no longer exists on this device.`);
+    if (!seen)
+      throw new OutpostError('not-found', `That ${this.def.type} no longer exists on this device.`);
     return seen.doc;
   }
 }
