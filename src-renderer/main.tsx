@@ -6,11 +6,11 @@ import { Provider } from 'react-redux';
 import { App } from './app/App';
 import { LockedElsewhere } from './app/LockedElsewhere';
 import { Providers } from './app/Providers';
-import { setRpcClient } from './app/api';
+import { setRpcClient } from './client/api';
 import { acquireOwnership } from './app/ownership';
-import { RpcClient } from './app/rpc-client';
-import { connectCoreEvents, createStore, uiSlice } from './app/store';
-import { PlatformContext } from './app/platform-context';
+import { RpcClient } from './client/rpc-client';
+import { connectCoreEvents, createStore, uiSlice } from './client/store';
+import { PlatformContext } from './client/platform-context';
 import { detectPlatform } from './platform/select';
 
 const root = createRoot(document.getElementById('root')!);

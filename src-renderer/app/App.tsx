@@ -2,7 +2,7 @@ import { Center, Loader, Alert } from '@mantine/core';
 import { Suspense } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { AppState } from '../core/rpc/contract';
-import { useAppStateQuery } from './api';
+import { useAppStateQuery } from '../client/api';
 import { FirstRun } from './first-run/FirstRun';
 import { Shell } from './layout/Shell';
 import { DashboardPage } from './pages/DashboardPage';

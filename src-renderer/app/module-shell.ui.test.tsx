@@ -10,10 +10,10 @@ import type { AppState } from '../core/rpc/contract';
 import type { Platform } from '../platform';
 import type { ModuleUi } from '../ui/module-ui';
 import { installBrowserStubs } from '../ui/testing/browser-stubs';
-import { setRpcClient } from './api';
-import { PlatformContext } from './platform-context';
-import type { RpcClient } from './rpc-client';
-import { createStore } from './store';
+import { setRpcClient } from '../client/api';
+import { PlatformContext } from '../client/platform-context';
+import type { RpcClient } from '../client/rpc-client';
+import { createStore } from '../client/store';
 
 /**
  * The shell is built from the registry: a module registered only here (Fleet) gets its

@@ -1,7 +1,7 @@
 import { use } from 'react';
 import { MODULES } from '../modules/registry';
 import { loadModuleUis, visibleModules, type LoadedModuleUi } from '../ui/module-ui';
-import { usePermissions } from './permissions';
+import { usePermissions } from '../client/permissions';
 
 // Loaded once per window: every module's description is small (its pages stay lazy), and one
 // promise means the shell, the routes and the dashboard all see the same list.

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { AppState } from '../core/rpc/contract';
-import { rpc } from './api';
+import { rpc } from '../client/api';
 import { loadCredentials, resumableCredentials } from './credentials';
-import { usePlatform } from './platform-context';
+import { usePlatform } from '../client/platform-context';
 
 /** On start, hands the saved sync credentials from the vault to the core, once (never after a sign-out). */
 export function useResumeSync(state: AppState | undefined): void {

@@ -221,11 +221,12 @@ export class Session implements ModuleContext {
     // A kind no registered type lives in stays on the server only: nothing here would write to it.
     const used = new Set(['master', 'branch', ...this.registry.types().map((t) => this.registry.require(t).home)]);
     const branches = (await this.branches.list()).filter((b) => !b.archived);
+    const neverUsedAServer = !this.config.server && !this.config.lastServerUrl && !this.config.signedOut;
     for (const kind of this.kinds) {
       if (!used.has(kind.kind)) continue;
       const scopes = kind.scope === 'company' ? [null] : branches.map((b) => b.code);
       for (const branch of scopes) {
-        if (deviceHolds(kind, branch, user, this.config.branchCode)) wanted.add(databaseName(kind, branch ?? undefined));
+        if (deviceHolds(kind, branch, user, this.config.branchCode, neverUsedAServer)) wanted.add(databaseName(kind, branch ?? undefined));
       }
     }
     const added: string[] = [];

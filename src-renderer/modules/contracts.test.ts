@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { api, setRpcClient } from '../app/api';
-import type { RpcClient } from '../app/rpc-client';
-import { connectCoreEvents, createStore, type AppStore } from '../app/store';
+import { api, setRpcClient } from '../client/api';
+import type { RpcClient } from '../client/rpc-client';
+import { connectCoreEvents, createStore, type AppStore } from '../client/store';
 import { SchemaRegistry } from '../core/db/schema-registry';
 import { registerOrgTypes } from '../core/org/doc-types';
 import { CORE_TAGS, type CoreEvent } from '../core/rpc/contract';

@@ -2,8 +2,8 @@ import { Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useSelector } from 'react-redux';
 import { Link } from 'react-router';
-import { useConflictCountQuery, useSyncStatusQuery } from '../app/api';
-import type { RootState } from '../app/store';
+import { useConflictCountQuery, useSyncStatusQuery } from '../client/api';
+import type { RootState } from '../client/store';
 import { lastSyncText, SYNC_STATE_COLOR, syncProblemOf, syncStateText } from './status-text';
 import { etaText } from './eta';
 

@@ -1,7 +1,7 @@
 import type { TablerIcon } from '@tabler/icons-react';
 import type { ComponentType, LazyExoticComponent, ReactElement } from 'react';
 import type { CoreModule } from '../core/module';
-import type { Permissions } from '../app/permissions';
+import type { Permissions } from '../client/permissions';
 
 /**
  * A module's UI part (core/module.ts `ui()`): what the shell needs to show it. The shell,

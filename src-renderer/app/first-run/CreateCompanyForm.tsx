@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { createCompanyInputSchema } from '../../core/org/schemas';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../ui/form-errors';
 import { CURRENCIES, MONTHS } from '../../ui/options';
-import { useCreateCompanyMutation } from '../api';
+import { useCreateCompanyMutation } from '../../client/api';
 
 export function CreateCompanyForm({ onBack }: { onBack(): void }) {
   const [createCompany, { isLoading }] = useCreateCompanyMutation();

@@ -5,11 +5,11 @@ import type { ConnectionTestResult, ServerCompanyPreview } from '../../core/rpc/
 import { freeDeviceLetters } from '../../core/org/org-service';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
-import { useInspectServerMutation, useJoinCompanyMutation, useTestConnectionMutation } from '../api';
+import { useInspectServerMutation, useJoinCompanyMutation, useTestConnectionMutation } from '../../client/api';
 import { saveCredentials } from '../credentials';
 import { ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
-import { usePlatform } from '../platform-context';
-import type { RootState } from '../store';
+import { usePlatform } from '../../client/platform-context';
+import type { RootState } from '../../client/store';
 
 export function JoinCompanyForm({ onBack }: { onBack(): void }) {
   const platform = usePlatform();

@@ -2,8 +2,8 @@ import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { BackupSummary } from '../../core/backup/backup-contract';
 import { OutpostError } from '../../core/errors';
-import { api, rpc } from '../api';
-import { usePlatform } from '../platform-context';
+import { api, rpc } from '../../client/api';
+import { usePlatform } from '../../client/platform-context';
 import { describeBackup, formatWhen } from '../pages/BackupSection';
 import { useDispatch } from 'react-redux';
 

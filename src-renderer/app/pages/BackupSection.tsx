@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Platform } from '../../platform';
 import type { BackupSummary } from '../../core/backup/backup-contract';
 import { OutpostError } from '../../core/errors';
-import { rpc } from '../api';
-import { usePlatform } from '../platform-context';
+import { rpc } from '../../client/api';
+import { usePlatform } from '../../client/platform-context';
 
 /** "2.4 MB": sizes a clerk reads. */
 export function formatSize(bytes: number): string {

@@ -6,7 +6,7 @@ import { branchCodeOfDb, MASTER_DB } from '../../core/db/names';
 import type { Device } from '../../core/org/schemas';
 import type { ConflictRecord, ConflictVersion } from '../../core/rpc/contract';
 import { errorFields, errorMessage } from '../../ui/form-errors';
-import { useBranchesQuery, useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '../api';
+import { useBranchesQuery, useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '../../client/api';
 import { ForgeriesSection } from './ForgeriesSection';
 
 /**

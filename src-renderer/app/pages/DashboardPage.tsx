@@ -1,6 +1,6 @@
 import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Suspense } from 'react';
-import { useDashboardQuery, useSyncStatusQuery } from '../api';
+import { useDashboardQuery, useSyncStatusQuery } from '../../client/api';
 import type { LoadedModuleUi } from '../../ui/module-ui';
 import { lastSyncText, SYNC_STATE_TEXT } from '../../ui/status-text';
 

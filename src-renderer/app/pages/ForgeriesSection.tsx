@@ -1,7 +1,7 @@
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Device } from '../../core/org/schemas';
 import type { ForgeryEntry } from '../../core/rpc/contract';
-import { useForgeriesQuery } from '../api';
+import { useForgeriesQuery } from '../../client/api';
 
 /**
  * "Forged changes to posted records" on the Conflicts page (DESIGN §10): versions of posted

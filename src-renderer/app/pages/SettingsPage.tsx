@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import { addBranchInputSchema } from '../../core/org/org-service';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../ui/form-errors';
 import { CURRENCIES } from '../../ui/options';
-import { useAddBranchMutation, useAppStateQuery, useBranchActivityQuery, useBranchesQuery, useDevicesQuery, useIndexStatusQuery, useRebuildIndexMutation } from '../api';
-import type { RootState } from '../store';
+import { useAddBranchMutation, useAppStateQuery, useBranchActivityQuery, useBranchesQuery, useDevicesQuery, useIndexStatusQuery, useRebuildIndexMutation } from '../../client/api';
+import type { RootState } from '../../client/store';
 import type { BranchActivity } from '../../core/rpc/contract';
-import { usePermissions } from '../permissions';
+import { usePermissions } from '../../client/permissions';
 import { BackupSection } from './BackupSection';
 
 export function SettingsPage() {

@@ -16,9 +16,9 @@ import {
   useSyncResumeMutation,
   useSyncStatusQuery,
   useTestConnectionMutation,
-} from '../api';
+} from '../../client/api';
 import { saveCredentials } from '../credentials';
-import { usePlatform } from '../platform-context';
+import { usePlatform } from '../../client/platform-context';
 import { HeldBackNotice, SignedInCard, SignedOutCard } from './SyncUser';
 import { addressesText, ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
 import { SyncProblemNotice } from './SyncProblemNotice';

@@ -5,9 +5,9 @@ import { branchesOfRoles, ROLES, SERVER_ADMIN_ROLE } from '../../core/roles';
 import type { AppState, SyncOverview } from '../../core/rpc/contract';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
 import { heldBackText } from '../../ui/status-text';
-import { useSignInMutation, useSignOutMutation } from '../api';
+import { useSignInMutation, useSignOutMutation } from '../../client/api';
 import { forgetCredentials, replaceCredentials } from '../credentials';
-import { usePlatform } from '../platform-context';
+import { usePlatform } from '../../client/platform-context';
 import { addressesText, ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
 
 /**

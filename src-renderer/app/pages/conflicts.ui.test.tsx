@@ -6,9 +6,9 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { diffVersions } from '../../core/conflicts/conflict-diff';
 import type { ConflictRecord, ForgeryEntry } from '../../core/rpc/contract';
-import { setRpcClient } from '../api';
-import type { RpcClient } from '../rpc-client';
-import { createStore } from '../store';
+import { setRpcClient } from '../../client/api';
+import type { RpcClient } from '../../client/rpc-client';
+import { createStore } from '../../client/store';
 import { ConflictsPage } from './ConflictsPage';
 import { installBrowserStubs } from '../../ui/testing/browser-stubs';
 

@@ -6,11 +6,11 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppState, DbSyncStatus, SyncOverview } from '../../core/rpc/contract';
 import type { CredentialVault, Platform } from '../../platform';
-import { setRpcClient } from '../api';
+import { setRpcClient } from '../../client/api';
 import { vaultAccount } from '../credentials';
-import { PlatformContext } from '../platform-context';
-import type { RpcClient } from '../rpc-client';
-import { createStore } from '../store';
+import { PlatformContext } from '../../client/platform-context';
+import type { RpcClient } from '../../client/rpc-client';
+import { createStore } from '../../client/store';
 import { SyncPage } from './SyncPage';
 import { installBrowserStubs } from '../../ui/testing/browser-stubs';
 

@@ -62,7 +62,10 @@ export function databaseName(kind: DatabaseKind, branchCode?: string): string {
 }
 
 /** The kind and branch of a local name, or null for a name no declared kind makes. */
-export function parseDatabaseName(kinds: readonly DatabaseKind[], name: string): { kind: DatabaseKind; branch: string | null } | null {
+export function parseDatabaseName(
+  kinds: readonly DatabaseKind[],
+  name: string,
+): { kind: DatabaseKind; branch: string | null } | null {
   for (const kind of kinds) {
     if (kind.scope === 'company' && name === kind.kind) return { kind, branch: null };
     if (kind.scope === 'branch' && name.startsWith(`${kind.kind}-`)) {
@@ -75,12 +78,20 @@ export function parseDatabaseName(kinds: readonly DatabaseKind[], name: string):
 
 /** Reader roles of one database, the branch's own role included. */
 export function readerRoles(kind: DatabaseKind, branch: string | null): string[] {
-  return [...(kind.branchMembers && branch ? [branchRole(branch)] : []), ...kind.readers, ...(kind.readers.includes(ROLES.admin) ? [] : [ROLES.admin])];
+  return [
+    ...(kind.branchMembers && branch ? [branchRole(branch)] : []),
+    ...kind.readers,
+    ...(kind.readers.includes(ROLES.admin) ? [] : [ROLES.admin]),
+  ];
 }
 
 /** Writer roles of one database, the branch's own role included. */
 export function writerRoles(kind: DatabaseKind, branch: string | null): string[] {
-  return [...(kind.branchMembers && branch ? [branchRole(branch)] : []), ...kind.writers, ...(kind.writers.includes(ROLES.admin) ? [] : [ROLES.admin])];
+  return [
+    ...(kind.branchMembers && branch ? [branchRole(branch)] : []),
+    ...kind.writers,
+    ...(kind.writers.includes(ROLES.admin) ? [] : [ROLES.admin]),
+  ];
 }
 
 /**
@@ -99,23 +110,34 @@ export function mayUse(
   const parsed = parseDatabaseName(kinds, db);
   // A database this app does not know: reading is the server's call, writing is not ours.
   if (!parsed) return access === 'read';
-  const allowed = access === 'read' ? readerRoles(parsed.kind, parsed.branch) : writerRoles(parsed.kind, parsed.branch);
+  const allowed =
+    access === 'read'
+      ? readerRoles(parsed.kind, parsed.branch)
+      : writerRoles(parsed.kind, parsed.branch);
   return user.roles.some((r) => allowed.includes(r));
 }
 
 /**
  * Whether this device holds a database: master always; its own branch's databases always; any
- * other the signed-in user may read (head office: every branch; payroll staff: payroll). A
- * device that never signed in holds only what is its own.
+ * other the signed-in user may read (head office: every branch; payroll staff: payroll).
+ * Nobody signed in: a device that has never used a server (one office keeping its books alone)
+ * holds its company-wide databases too, since nobody else could be kept out; a device that has
+ * (a shared desktop after a sign-out) holds only master and its own branch — payroll stays off
+ * it until payroll staff sign in.
  */
 export function deviceHolds(
   kind: DatabaseKind,
   branch: string | null,
   user: { roles: string[] } | null | undefined,
   deviceBranch: string,
+  neverUsedAServer = false,
 ): boolean {
-  if (kind.scope === 'branch' && branch === deviceBranch.toUpperCase()) return true;
-  if (!user) return kind.scope === 'company';
+  if (kind.scope === 'branch') {
+    if (branch === deviceBranch.toUpperCase()) return true;
+    if (!user) return false;
+  } else if (!user) {
+    return neverUsedAServer || kind.docBranch === 'company';
+  }
   if (isAdministrator(user.roles)) return true;
   return user.roles.some((r) => readerRoles(kind, branch).includes(r));
 }

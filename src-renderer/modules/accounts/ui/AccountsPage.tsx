@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../../ui/form-errors';
-import { usePermissions } from '../../../app/permissions';
+import { usePermissions } from '../../../client/permissions';
 import { useLedgerSetupQuery, useSetupStarterChartMutation } from './api';
 import { ChartOfAccountsPage } from './ChartOfAccountsPage';
 import { JournalEntryPage } from './JournalEntryPage';

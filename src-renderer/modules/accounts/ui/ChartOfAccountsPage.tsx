@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../../ui/form-errors';
 import { ACCOUNT_KINDS, ACCOUNT_SUBTYPES, accountFieldsSchema, type Account, type AccountKind } from '../domain/schemas';
 import { useAccountsQuery, useSaveAccountMutation } from './api';
-import { usePermissions } from '../../../app/permissions';
+import { usePermissions } from '../../../client/permissions';
 
 const KIND_LABEL: Record<AccountKind, string> = { asset: 'Asset', liability: 'Liability', equity: 'Equity', income: 'Income', expense: 'Expense' };
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { usePlatform } from '../../../app/platform-context';
+import { usePlatform } from '../../../client/platform-context';
 import { decodeTextFile } from '../../../core/text-file';
 import { errorMessage } from '../../../ui/form-errors';
 import { JOURNAL_CSV_COLUMNS, journalCsvTemplate } from '../domain/io/journal-csv';

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/cor
 import { useState } from 'react';
 import { errorMessage } from '../../../ui/form-errors';
 import { useCloseYearMutation, useLedgerSetupQuery, useSetLockDateMutation } from './api';
-import { usePermissions } from '../../../app/permissions';
+import { usePermissions } from '../../../client/permissions';
 
 /** Lock date and year-end close: the two controls that stop changes to finished periods. */
 export function PeriodClosePage() {

@@ -4,7 +4,7 @@ import { todayLocal } from '../../../core/dates';
 import { errorFields, errorMessage, type FieldErrors } from '../../../ui/form-errors';
 import { CURRENCIES } from '../../../ui/options';
 import { useLedgerSetupQuery, useRatesQuery, useSaveRateMutation } from './api';
-import { usePermissions } from '../../../app/permissions';
+import { usePermissions } from '../../../client/permissions';
 
 /** The company's exchange rate table: documents in a foreign currency take the latest rate on or before their date. */
 export function RatesPage() {

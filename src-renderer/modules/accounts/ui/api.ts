@@ -1,5 +1,5 @@
-import { api, run } from '../../../app/api';
-import { endpointsFor } from '../../../app/endpoints';
+import { api, run } from '../../../client/api';
+import { endpointsFor } from '../../../client/endpoints';
 import { tagsOf } from '../../../core/rpc/define';
 import { accountsContract } from '../rpc-contract';
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { usePlatform } from '../../../../app/platform-context';
+import { usePlatform } from '../../../../client/platform-context';
 import { errorMessage } from '../../../../ui/form-errors';
 import type { CsvMapping, ImportStatementResult } from '../../banking-contract';
 import { useBankingImportMutation } from './api';

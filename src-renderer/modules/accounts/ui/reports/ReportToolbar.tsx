@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { usePlatform } from '../../../../app/platform-context';
+import { usePlatform } from '../../../../client/platform-context';
 import { errorMessage } from '../../../../ui/form-errors';
 import { useBranchOptions } from './hooks';
 import './reports.css';

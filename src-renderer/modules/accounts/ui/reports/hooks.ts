@@ -1,4 +1,4 @@
-import { useAppStateQuery, useBranchesQuery } from '../../../../app/api';
+import { useAppStateQuery, useBranchesQuery } from '../../../../client/api';
 import { useLedgerSetupQuery } from '../api';
 import { isIsoDate } from './dates';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { useBranchesQuery } from '../../../../app/api';
-import { usePlatform } from '../../../../app/platform-context';
+import { useBranchesQuery } from '../../../../client/api';
+import { usePlatform } from '../../../../client/platform-context';
 import { isIsoDate, todayLocal } from '../../../../core/dates';
 import { money, toDecimalString } from '../../../../core/money';
 import { errorMessage } from '../../../../ui/form-errors';

@@ -14,7 +14,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { usePermissions } from '../../../../app/permissions';
+import { usePermissions } from '../../../../client/permissions';
 import { useState } from 'react';
 import { errorMessage } from '../../../../ui/form-errors';
 import { FormScaffold } from '../../../../ui/form/FormScaffold';
