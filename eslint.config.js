@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layersPlugin } from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-main', 'release', 'test-results', 'playwright-report', '.sync-server-data'] },
@@ -33,6 +34,26 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-main/*', '!**/src-main/preload-api'], message: 'The renderer reaches main only through the preload API.' }] }],
+    },
+  },
+  {
+    // Who may import whom inside the renderer and the server (scripts/eslint-layers.mjs).
+    files: ['src-renderer/**/*.{ts,tsx}', 'server/**/*.ts'],
+    plugins: { outpost: layersPlugin },
+    rules: { 'outpost/layers': 'error' },
+  },
+  {
+    // One roles module (core/roles.ts): a role spelled anywhere else drifts from the server's rules.
+    files: ['src-renderer/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['src-renderer/core/roles.ts', '**/*.test.{ts,tsx}', '**/testing/**', 'server/test-*.ts', 'server/*-test-kit.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Literal[value='hq']", message: 'Use ROLES.headOffice from core/roles.ts.' },
+        { selector: "Literal[value='_admin']", message: 'Use SERVER_ADMIN_ROLE from core/roles.ts.' },
+        { selector: "Literal[value=/^branch:[A-Z]/]", message: 'Use branchRole() from core/roles.ts.' },
+        { selector: "TemplateElement[value.raw='branch:']", message: 'Use branchRole() from core/roles.ts.' },
+      ],
     },
   },
 );
