@@ -14,11 +14,11 @@ import type {
 } from './domain/schemas';
 import type { AgedRow } from './domain/aging';
 import type { TradeStatus } from './domain/allocation';
-import type { PaymentInput, TradeDocView, TradeInput } from './data/trade-service';
-import type { ImportOutcome } from './data/io-service';
+import type { PaymentInput, TradeInput } from './domain/trade-inputs';
+import type { ImportProblem } from './domain/io/report';
 import { bankingContract } from './banking-contract';
 
-export type { PaymentInput, TradeDocView, TradeInput, AgedRow, ImportOutcome };
+export type { PaymentInput, TradeInput, AgedRow };
 
 /**
  * The Accounts module's part of the RPC map (modules/contracts.ts joins it to core's). Amounts
@@ -264,6 +264,25 @@ type AccountSave = {
   fields: Partial<AccountFields> & Pick<AccountFields, 'code' | 'name' | 'kind' | 'subtype'>;
 };
 type PeriodScope = ReportScope & { from: string; to: string };
+
+/** An invoice or bill as its page shows it: the document, what is still open, what paid or credited it. */
+export interface TradeDocView {
+  doc: TradeDoc;
+  readOnly: boolean;
+  open: number;
+  status: string;
+  payments: { id: string; number: string; date: string; amount: number }[];
+  credits: { id: string; number: string; date: string; gross: number }[];
+}
+
+/** The outcome of an import: nothing is written when there is any problem. */
+export interface ImportOutcome {
+  ok: boolean;
+  /** Documents written (0 whenever there is any problem: nothing is written then). */
+  written: number;
+  problems: ImportProblem[];
+  warnings: ImportProblem[];
+}
 
 export const accountsContract = {
   ...bankingContract,

@@ -13,16 +13,9 @@ import {
 } from '../domain/io/journal-csv';
 import { readSafely, type ImportProblem } from '../domain/io/report';
 import { accountFieldsSchema, type Account, type JournalEntry } from '../domain/schemas';
+import type { ImportOutcome } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
 import { repos, requireSettings } from './ledger-service';
-
-export interface ImportOutcome {
-  ok: boolean;
-  /** Documents written (0 whenever there is any problem: nothing is written then). */
-  written: number;
-  problems: ImportProblem[];
-  warnings: ImportProblem[];
-}
 
 /**
  * Journal CSV import: the whole file is checked first and nothing is written if any line is
@@ -108,7 +101,10 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
 }
 
 /** Posted, unreversed entries of earlier imports that share a date and reference with the file's. */
-async function priorImports(s: ModuleContext, items: readonly ImportedEntry[]): Promise<PriorImport[]> {
+async function priorImports(
+  s: ModuleContext,
+  items: readonly ImportedEntry[],
+): Promise<PriorImport[]> {
   if (items.length === 0) return [];
   // Read from the index, which must first include every earlier import (one may still be
   // catching up: a second attempt soon after the first is the case this guards against).

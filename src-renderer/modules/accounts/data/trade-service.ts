@@ -25,6 +25,8 @@ import {
   type Payment,
   type TradeDoc,
 } from '../domain/schemas';
+import { paymentInputSchema, tradeInputSchema } from '../domain/trade-inputs';
+import type { TradeDocView } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
 import { repos, requireSettings } from './ledger-service';
 import { openItems } from './open-items';
@@ -47,66 +49,83 @@ type Fields<T> = Omit<T, keyof DocBase>;
 
 // ── Parties ──────────────────────────────────────────────────────────────────
 
-export async function saveParty(s: ModuleContext, input: { id?: string; fields: unknown }): Promise<Party> {
-  const fields = parseOrThrow(partyFieldsSchema, input.fields, 'The customer or supplier was not saved.');
+export async function saveParty(
+  s: ModuleContext,
+  input: { id?: string; fields: unknown },
+): Promise<Party> {
+  const fields = parseOrThrow(
+    partyFieldsSchema,
+    input.fields,
+    'The customer or supplier was not saved.',
+  );
   const r = tradeRepos(s).parties;
   const clash = (await r.list()).find((p) => p.code === fields.code && p._id !== input.id);
-  if (clash) throw new OutpostError('validation', `Code ${fields.code} is already used by ${clash.name}.`, { code: 'This code is already used.' });
+  if (clash)
+    throw new OutpostError('validation', `Code ${fields.code} is already used by ${clash.name}.`, {
+      code: 'This code is already used.',
+    });
   return input.id ? r.update(input.id, fields) : r.create(fields, COMPANY_WIDE);
 }
 
 // ── Invoices, credit notes, bills, supplier credits ─────────────────────────
-
-export const tradeInputSchema = z.object({
-  id: z.string().optional(),
-  side: z.enum(TRADE_SIDES),
-  kind: z.enum(TRADE_KINDS),
-  partyId: z.string().min(1, 'Choose the customer or supplier.'),
-  date: isoDateSchema,
-  /** Empty = from the party's payment terms. */
-  dueDate: isoDateSchema.optional(),
-  currency: currencyCodeSchema,
-  /** Omitted: the rate table's rate on the document date. */
-  rate: decimalRateSchema.optional(),
-  taxMode: z.enum(TAX_MODES).default('exclusive'),
-  lines: z.array(tradeLineSchema).min(1, 'Add at least one line.'),
-  memo: z.string().trim().max(500).default(''),
-  reference: z.string().trim().max(80).default(''),
-  creditFor: z.string().nullable().default(null),
-});
-export type TradeInput = z.input<typeof tradeInputSchema>;
 
 const SERIES: Record<TradeDoc['side'], Record<TradeDoc['kind'], string>> = {
   sales: { invoice: 'INV', credit: 'CN' },
   purchase: { invoice: 'BILL', credit: 'SC' },
 };
 
-
-async function prepareTrade(s: ModuleContext, input: unknown, status: 'draft' | 'posted'): Promise<{ id?: string; fields: Fields<TradeDoc> }> {
-  const data = parseOrThrow(tradeInputSchema, input, status === 'posted' ? 'The document was not issued.' : 'The document was not saved.');
+async function prepareTrade(
+  s: ModuleContext,
+  input: unknown,
+  status: 'draft' | 'posted',
+): Promise<{ id?: string; fields: Fields<TradeDoc> }> {
+  const data = parseOrThrow(
+    tradeInputSchema,
+    input,
+    status === 'posted' ? 'The document was not issued.' : 'The document was not saved.',
+  );
   const [company, settings, party, taxCodes, accounts] = await Promise.all([
     s.cachedMaster('company', () => s.company()),
     s.cachedMaster('ledgerSettings', () => requireSettings(s)),
-    tradeRepos(s).parties.get(data.partyId).catch(() => null),
+    tradeRepos(s)
+      .parties.get(data.partyId)
+      .catch(() => null),
     s.cachedMaster('taxCodes', () => repos(s).taxCodes.list()),
     s.cachedMaster('accounts', () => repos(s).accounts.list()),
   ]);
-  if (!party) throw new OutpostError('validation', 'Choose a customer or supplier that exists.', { partyId: 'Unknown customer or supplier.' });
+  if (!party)
+    throw new OutpostError('validation', 'Choose a customer or supplier that exists.', {
+      partyId: 'Unknown customer or supplier.',
+    });
   const wanted = data.side === 'sales' ? 'customer' : 'supplier';
   if (party.kind !== wanted && party.kind !== 'both') {
-    throw new OutpostError('validation', `${party.name} is not set up as a ${wanted}.`, { partyId: `Choose a ${wanted}.` });
+    throw new OutpostError('validation', `${party.name} is not set up as a ${wanted}.`, {
+      partyId: `Choose a ${wanted}.`,
+    });
   }
   const codes = new Map(taxCodes.map((t) => [t.code, t]));
   const leaf = new Map(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => [a.code, a]));
   const fields: Record<string, string> = {};
   data.lines.forEach((l, i) => {
-    if (!leaf.has(l.account)) fields[`lines.${i}.account`] = `There is no account ${l.account} to post to.`;
-    if (l.taxCode && !codes.has(l.taxCode)) fields[`lines.${i}.taxCode`] = `There is no tax code ${l.taxCode}.`;
+    if (!leaf.has(l.account))
+      fields[`lines.${i}.account`] = `There is no account ${l.account} to post to.`;
+    if (l.taxCode && !codes.has(l.taxCode))
+      fields[`lines.${i}.taxCode`] = `There is no tax code ${l.taxCode}.`;
   });
-  if (Object.keys(fields).length) throw new OutpostError('validation', `The document was not saved: ${Object.values(fields)[0]}`, fields);
+  if (Object.keys(fields).length)
+    throw new OutpostError(
+      'validation',
+      `The document was not saved: ${Object.values(fields)[0]}`,
+      fields,
+    );
   const rate =
     status === 'posted'
-      ? await resolveRate(s, { currency: data.currency, baseCurrency: company.baseCurrency, date: data.date, typed: data.rate })
+      ? await resolveRate(s, {
+          currency: data.currency,
+          baseCurrency: company.baseCurrency,
+          date: data.date,
+          typed: data.rate,
+        })
       : data.currency === company.baseCurrency
         ? '1'
         : (data.rate ?? '1');
@@ -115,9 +134,22 @@ async function prepareTrade(s: ModuleContext, input: unknown, status: 'draft' | 
     if (locked) throw new OutpostError('validation', locked, { date: locked });
   }
   if (data.creditFor) {
-    const original = await s.repositoryOf<TradeDoc>(data.creditFor, 'tradeDoc').then((r) => r.get(data.creditFor!)).catch(() => null);
-    if (!original || original.status !== 'posted' || original.kind !== 'invoice' || original.side !== data.side || original.partyId !== data.partyId) {
-      throw new OutpostError('validation', 'A credit must point at an issued invoice or bill of the same customer or supplier.', { creditFor: 'Choose the original document.' });
+    const original = await s
+      .repositoryOf<TradeDoc>(data.creditFor, 'tradeDoc')
+      .then((r) => r.get(data.creditFor!))
+      .catch(() => null);
+    if (
+      !original ||
+      original.status !== 'posted' ||
+      original.kind !== 'invoice' ||
+      original.side !== data.side ||
+      original.partyId !== data.partyId
+    ) {
+      throw new OutpostError(
+        'validation',
+        'A credit must point at an issued invoice or bill of the same customer or supplier.',
+        { creditFor: 'Choose the original document.' },
+      );
     }
   }
   let totals;
@@ -184,8 +216,17 @@ export async function saveTradeDraft(s: ModuleContext, input: unknown): Promise<
 /** Issues (posts) an invoice, credit note, bill or supplier credit: numbered, posted, immutable. */
 export async function issueTradeDoc(s: ModuleContext, input: unknown): Promise<TradeDoc> {
   const { id, fields } = await prepareTrade(s, input, 'posted');
-  const number = await takeNextNumber(s.pouch(s.homeBranchDbName), { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: SERIES[fields.side][fields.kind] });
-  const posted = { ...fields, number, postedAt: s.writeContext().now().toISOString(), postedBy: s.config.userName };
+  const number = await takeNextNumber(s.pouch(s.homeBranchDbName), {
+    branchCode: s.config.branchCode,
+    deviceLetter: s.config.letter,
+    kind: SERIES[fields.side][fields.kind],
+  });
+  const posted = {
+    ...fields,
+    number,
+    postedAt: s.writeContext().now().toISOString(),
+    postedBy: s.config.userName,
+  };
   // No wait for the index here: the clerk's save returns as soon as PouchDB has it, and the
   // lists refresh from the change event a moment later.
   if (id) return (await s.repositoryOf<TradeDoc>(id, 'tradeDoc')).update(id, posted);
@@ -194,32 +235,27 @@ export async function issueTradeDoc(s: ModuleContext, input: unknown): Promise<T
 
 // ── Receipts and payments ────────────────────────────────────────────────────
 
-export const paymentInputSchema = z.object({
-  side: z.enum(['receipt', 'payment']),
-  partyId: z.string().min(1, 'Choose the customer or supplier.'),
-  date: isoDateSchema,
-  currency: currencyCodeSchema,
-  /** Omitted: the rate table's rate on the payment date. */
-  rate: decimalRateSchema.optional(),
-  amount: z.number().int().positive('The amount must be more than zero.'),
-  account: z.string().min(1, 'Choose the bank or cash account.'),
-  /** Omitted = oldest open documents first. */
-  allocations: z.array(allocationSchema).optional(),
-  memo: z.string().trim().max(500).default(''),
-  reference: z.string().trim().max(80).default(''),
-});
-export type PaymentInput = z.input<typeof paymentInputSchema>;
-
 export async function recordPayment(s: ModuleContext, input: unknown): Promise<Payment> {
   const data = parseOrThrow(paymentInputSchema, input, 'The payment was not recorded.');
-  const [company, settings, accounts] = await Promise.all([s.company(), requireSettings(s), repos(s).accounts.list()]);
+  const [company, settings, accounts] = await Promise.all([
+    s.company(),
+    requireSettings(s),
+    repos(s).accounts.list(),
+  ]);
   const bank = accounts.find((a) => a.code === data.account);
   if (!bank || bank.isGroup || (bank.subtype !== 'bank' && bank.subtype !== 'cash')) {
-    throw new OutpostError('validation', 'Choose a bank or cash account for the money.', { account: 'Choose a bank or cash account.' });
+    throw new OutpostError('validation', 'Choose a bank or cash account for the money.', {
+      account: 'Choose a bank or cash account.',
+    });
   }
   const locked = checkLockDate(data.date, settings.lockDate);
   if (locked) throw new OutpostError('validation', locked, { date: locked });
-  const rate = await resolveRate(s, { currency: data.currency, baseCurrency: company.baseCurrency, date: data.date, typed: data.rate });
+  const rate = await resolveRate(s, {
+    currency: data.currency,
+    baseCurrency: company.baseCurrency,
+    date: data.date,
+    typed: data.rate,
+  });
   await s.settle();
   const side = data.side === 'receipt' ? 'sales' : 'purchase';
   const open = (await openItems(s.index, { side, partyId: data.partyId, today: data.date }))
@@ -241,8 +277,19 @@ export async function recordPayment(s: ModuleContext, input: unknown): Promise<P
   let posting;
   try {
     posting = paymentPosting({
-      payment: { side: data.side, amount: data.amount, account: data.account, currency: data.currency, rate, partyId: data.partyId },
-      allocations: result.allocations.map((a) => ({ ...a, documentRate: byId.get(a.documentId)!.rate, label: byId.get(a.documentId)!.number })),
+      payment: {
+        side: data.side,
+        amount: data.amount,
+        account: data.account,
+        currency: data.currency,
+        rate,
+        partyId: data.partyId,
+      },
+      allocations: result.allocations.map((a) => ({
+        ...a,
+        documentRate: byId.get(a.documentId)!.rate,
+        label: byId.get(a.documentId)!.number,
+      })),
       settings,
       baseCurrency: company.baseCurrency,
     });
@@ -275,15 +322,6 @@ export async function recordPayment(s: ModuleContext, input: unknown): Promise<P
   return tradeRepos(s).payments.create(fields, s.config.branchCode);
 }
 
-export interface TradeDocView {
-  doc: TradeDoc;
-  readOnly: boolean;
-  open: number;
-  status: string;
-  payments: { id: string; number: string; date: string; amount: number }[];
-  credits: { id: string; number: string; date: string; gross: number }[];
-}
-
 export async function getTradeDoc(s: ModuleContext, id: string): Promise<TradeDocView> {
   await s.settle();
   // As every device sees it: a posted leaf wins over a forged draft beside it (DESIGN §10).
@@ -297,13 +335,20 @@ export async function getTradeDoc(s: ModuleContext, id: string): Promise<TradeDo
   const allocations = await t.allocations.where('documentId').equals(id).toArray();
   const payDocs = await t.docs.bulkGet(allocations.map((a) => a.paymentId));
   const credits = await t.tradeItems.where('creditFor').equals(id).toArray();
-  const item = (await openItems(s.index, { side: doc.side, partyId: doc.partyId, today: todayLocal() })).find((i) => i.docId === id);
+  const item = (
+    await openItems(s.index, { side: doc.side, partyId: doc.partyId, today: todayLocal() })
+  ).find((i) => i.docId === id);
   return {
     doc,
     readOnly: decoded.readOnly || doc.status === 'posted',
     open: item?.open ?? (doc.status === 'posted' ? 0 : doc.totals.gross),
     status: item?.status ?? (doc.status === 'posted' ? 'paid' : 'draft'),
-    payments: allocations.map((a, i) => ({ id: a.paymentId, number: payDocs[i]?.number ?? '', date: a.date, amount: a.amount })),
+    payments: allocations.map((a, i) => ({
+      id: a.paymentId,
+      number: payDocs[i]?.number ?? '',
+      date: a.date,
+      amount: a.amount,
+    })),
     credits: credits.map((c) => ({ id: c.docId, number: c.number, date: c.date, gross: c.gross })),
   };
 }
