@@ -1,6 +1,7 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { datePlaceholder, formatIsoDate, parseLocaleDate } from './date-format';
+import { useInputLocale } from './input-locale';
 import { useDraftText } from './use-draft-text';
 
 export interface DateInputProps extends Omit<
@@ -9,8 +10,12 @@ export interface DateInputProps extends Omit<
 > {
   /** `YYYY-MM-DD`, or null for empty. */
   value: string | null;
-  /** `YYYY-MM-DD`, or null when empty or not a real date (the input then says how to write one). */
-  onChange(iso: string | null): void;
+  /**
+   * `YYYY-MM-DD`, or null when empty or not a real date (the input then says how to write one).
+   * `text` is what was typed, so a form can tell an empty field from a slip.
+   */
+  onChange(iso: string | null, text: string): void;
+  /** Defaults to the nearest `InputLocale`, else the browser's. */
   locale?: string;
 }
 
@@ -18,12 +23,13 @@ export interface DateInputProps extends Omit<
 export function DateInput({
   value,
   onChange,
-  locale,
+  locale: localeProp,
   error,
   onFocus,
   onBlur,
   ...rest
 }: DateInputProps) {
+  const locale = useInputLocale(localeProp);
   const codec = useMemo(
     () => ({
       show: (v: string) => formatIsoDate(v, locale),

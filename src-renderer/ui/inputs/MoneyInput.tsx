@@ -1,6 +1,7 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { editableMinor, formatMinor, moneyProblem, parseMinor } from './number-format';
+import { useInputLocale } from './input-locale';
 import { useDraftText } from './use-draft-text';
 
 export interface MoneyInputProps extends Omit<
@@ -9,10 +10,13 @@ export interface MoneyInputProps extends Omit<
 > {
   /** Minor units (cents), or null for empty. */
   value: number | null;
-  /** Minor units, or null when the text is empty or not an amount (the input then says why). */
-  onChange(minor: number | null): void;
+  /**
+   * Minor units, or null when the text is empty or not an amount (the input then says why).
+   * `text` is what was typed, so a form can tell an empty field from a slip.
+   */
+  onChange(minor: number | null, text: string): void;
   currency: string;
-  /** Defaults to the browser's locale. */
+  /** Defaults to the nearest `InputLocale`, else the browser's. */
   locale?: string;
 }
 
@@ -21,12 +25,13 @@ export function MoneyInput({
   value,
   onChange,
   currency,
-  locale,
+  locale: localeProp,
   error,
   onFocus,
   onBlur,
   ...rest
 }: MoneyInputProps) {
+  const locale = useInputLocale(localeProp);
   const codec = useMemo(
     () => ({
       show: (v: number) => formatMinor(v, currency, locale),

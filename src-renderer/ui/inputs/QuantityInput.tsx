@@ -1,6 +1,7 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { formatQuantity, parseQuantity, separators } from './number-format';
+import { useInputLocale } from './input-locale';
 import { useDraftText } from './use-draft-text';
 
 export interface QuantityInputProps extends Omit<
@@ -9,10 +10,14 @@ export interface QuantityInputProps extends Omit<
 > {
   /** Decimal text ("12.5"), or null for empty. Text, so 0.1 + 0.2 never comes into it. */
   value: string | null;
-  /** Decimal text with at most `precision` decimals, or null when empty or not a quantity. */
-  onChange(value: string | null): void;
+  /**
+   * Decimal text with at most `precision` decimals, or null when empty or not a quantity.
+   * `text` is what was typed, so a form can tell an empty field from a slip.
+   */
+  onChange(value: string | null, text: string): void;
   /** Decimals allowed (a unit of measure's precision). */
   precision: number;
+  /** Defaults to the nearest `InputLocale`, else the browser's. */
   locale?: string;
 }
 
@@ -21,12 +26,13 @@ export function QuantityInput({
   value,
   onChange,
   precision,
-  locale,
+  locale: localeProp,
   error,
   onFocus,
   onBlur,
   ...rest
 }: QuantityInputProps) {
+  const locale = useInputLocale(localeProp);
   const codec = useMemo(
     () => ({
       show: (v: string) => formatQuantity(v, precision, locale),

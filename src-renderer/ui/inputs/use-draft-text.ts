@@ -14,7 +14,11 @@ interface Codec<V> {
  * read back on every keystroke. What was typed stays on screen (with the input's error) until it
  * reads, so a slip is never silently replaced; a new value from outside replaces it.
  */
-export function useDraftText<V>(value: V | null, onChange: (v: V | null) => void, codec: Codec<V>) {
+export function useDraftText<V>(
+  value: V | null,
+  onChange: (v: V | null, text: string) => void,
+  codec: Codec<V>,
+) {
   const [draft, setDraft] = useState<{ text: string; emitted: V | null } | null>(null);
   const current = draft && Object.is(draft.emitted, value) ? draft.text : null;
   const text = current ?? (value === null ? '' : codec.show(value));
@@ -32,7 +36,7 @@ export function useDraftText<V>(value: V | null, onChange: (v: V | null) => void
     onChange: (t: string) => {
       const v = codec.read(t);
       setDraft({ text: t, emitted: v });
-      onChange(v);
+      onChange(v, t);
     },
     onBlur: () => {
       if (!unreadable) setDraft(null);
