@@ -11,7 +11,7 @@ import {
   type ImportedEntry,
   type PriorImport,
 } from '../domain/io/journal-csv';
-import { readSafely, type ImportProblem } from '../domain/io/report';
+import { readSafely } from '../domain/io/report';
 import { accountFieldsSchema, type Account, type JournalEntry } from '../domain/schemas';
 import type { ImportOutcome } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';

@@ -1,30 +1,17 @@
-import { z } from 'zod';
 import { OutpostError } from '../../../core/errors';
 import { MASTER_DB } from '../../../core/db/names';
 import { takeNextNumber } from '../../../core/db/series';
 import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow } from '../../../core/db/validation';
 import { addDays, todayLocal } from '../../../core/dates';
-import { COMPANY_WIDE, currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
+import { COMPANY_WIDE, type DocBase } from '../../../core/org/schemas';
 import type { ModuleContext } from '../../../core/module-context';
 import { allocate, paymentPosting } from '../domain/allocation';
 import { checkLockDate } from '../domain/journal';
 import { documentTotals } from '../domain/tax';
 import { tradePosting } from '../domain/trade-posting';
 import { toBase } from '../domain/fx';
-import {
-  allocationSchema,
-  decimalRateSchema,
-  isoDateSchema,
-  partyFieldsSchema,
-  tradeLineSchema,
-  TAX_MODES,
-  TRADE_KINDS,
-  TRADE_SIDES,
-  type Party,
-  type Payment,
-  type TradeDoc,
-} from '../domain/schemas';
+import { partyFieldsSchema, type Party, type Payment, type TradeDoc } from '../domain/schemas';
 import { paymentInputSchema, tradeInputSchema } from '../domain/trade-inputs';
 import type { TradeDocView } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
