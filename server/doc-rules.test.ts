@@ -92,13 +92,25 @@ describe('server rules derived from the app schemas', () => {
 });
 
 describe('the server knows every type the app writes', () => {
-  it("lists the same document types as the app's own registry (banking and forgery reports included)", async () => {
-    const { createRegistry } = await import('../src-renderer/core/session');
-    const { accountsModule } = await import('../src-renderer/modules/accounts');
-    const app = createRegistry([accountsModule]).types().sort();
-    expect(Object.keys(docRules()).sort()).toEqual(app);
-    expect(app).toEqual(
-      expect.arrayContaining(['bankStatement', 'bankMatch', 'bankImportProfile']),
-    );
+  it("lists the same document types as the running app's registry (banking and forgery reports included)", async () => {
+    // The registry the worker builds from the one list of modules: what devices really write.
+    const { startAppDevice } = await import('../src-renderer/modules/testing');
+    const { ACME_INPUT } = await import('../src-renderer/core/testing/node-core');
+    const device = await startAppDevice();
+    try {
+      await device.call('setup.createCompany', ACME_INPUT);
+      const app = device.core.session()!.registry.types().sort();
+      expect(Object.keys(docRules()).sort()).toEqual(app);
+      expect(app).toEqual(
+        expect.arrayContaining([
+          'bankStatement',
+          'bankMatch',
+          'bankImportProfile',
+          'forgeryReport',
+        ]),
+      );
+    } finally {
+      await device.close();
+    }
   });
 });
