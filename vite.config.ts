@@ -1,17 +1,40 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+/**
+ * A module's declaration (modules/<name>/index.ts) loads its worker part (`./worker`) and its
+ * UI part (`./ui/module`) on demand. Each build needs only one of them: the UI build leaves the
+ * worker parts out and the worker build the UI parts, so neither ships the other's chunks.
+ * Only for builds: tests in Node load every part.
+ */
+function onlyThisSide(part: string): Plugin {
+  const stub = `\0not-on-this-side:${part}`;
+  return {
+    name: `outpost-not-on-this-side:${part}`,
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === part && importer && /[\\/]modules[\\/][^\\/]+[\\/]index\.ts$/.test(importer)) return stub;
+      return null;
+    },
+    load(id) {
+      return id === stub ? 'export {};' : null;
+    },
+  };
+}
 
 // The renderer (UI thread + data-core worker). Served from app:// in Electron and from
 // http://127.0.0.1 in web mode; `base: './'` keeps asset URLs relative for both.
 export default defineConfig({
   root: fileURLToPath(new URL('./src-renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), onlyThisSide('./worker')],
   // PouchDB still expects Node's `global` and `events` in the browser.
   define: { global: 'globalThis' },
   resolve: { alias: { events: 'events' } },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [onlyThisSide('./ui/module')] },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
