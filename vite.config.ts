@@ -16,7 +16,8 @@ function onlyThisSide(part: string): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(id, importer) {
-      if (id === part && importer && /[\\/]modules[\\/][^\\/]+[\\/]index\.ts$/.test(importer)) return stub;
+      if (id === part && importer && /[\\/]modules[\\/][^\\/]+[\\/]index\.ts$/.test(importer))
+        return stub;
       return null;
     },
     load(id) {
@@ -45,7 +46,13 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),
-    include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src-main/**/*.test.ts',
+      'src-renderer/**/*.test.{ts,tsx}',
+      'server/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     // Deep tests (`npm run test:deep`, vitest.deep.config.ts) take minutes: not in the default run.
     exclude: ['**/node_modules/**', '**/.git/**', '**/*.deep.test.ts'],
     environment: 'node',
@@ -58,7 +65,8 @@ export default defineConfig({
     onUnhandledError(error) {
       const e = error as { name?: string; code?: string; errno?: string; message?: string };
       const code = e.code ?? e.errno;
-      if (e.name === 'FetchError' && (code === 'ECONNRESET' || code === 'ECONNREFUSED')) return false;
+      if (e.name === 'FetchError' && (code === 'ECONNRESET' || code === 'ECONNREFUSED'))
+        return false;
     },
   },
 });

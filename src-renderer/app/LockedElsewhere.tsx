@@ -7,8 +7,9 @@ export function LockedElsewhere() {
         <Stack>
           <Title order={2}>Outpost is already open in another tab or window</Title>
           <Text>
-            Only one window at a time may work with this computer’s Outpost data, so that nothing you type is lost. Switch to
-            the window that is already open, or close it and reload this one.
+            Only one window at a time may work with this computer’s Outpost data, so that nothing
+            you type is lost. Switch to the window that is already open, or close it and reload this
+            one.
           </Text>
           <Button variant="light" onClick={() => location.reload()}>
             Reload this window

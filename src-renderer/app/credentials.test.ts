@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialVault } from '../platform';
-import { forgetCredentials, replaceCredentials, resumableCredentials, vaultAccount } from './credentials';
+import {
+  forgetCredentials,
+  replaceCredentials,
+  resumableCredentials,
+  vaultAccount,
+} from './credentials';
 
 const ALICE = { serverUrl: 'http://127.0.0.1:5984', username: 'alice', password: 'alice-pass-1' };
 const JANE = { serverUrl: 'http://127.0.0.1:5984', username: 'jane', password: 'jane-pass-1' };
@@ -47,7 +52,9 @@ describe('credentials on a shared desktop', () => {
 
   it('a stored entry is used at start only for the user who last signed in, never after a sign-out', () => {
     expect(resumableCredentials({ signedOut: false, user: null }, ALICE)).toEqual(ALICE);
-    expect(resumableCredentials({ signedOut: false, user: { name: 'alice' } }, ALICE)).toEqual(ALICE);
+    expect(resumableCredentials({ signedOut: false, user: { name: 'alice' } }, ALICE)).toEqual(
+      ALICE,
+    );
     expect(resumableCredentials({ signedOut: false, user: { name: 'jane' } }, ALICE)).toBeNull();
     expect(resumableCredentials({ signedOut: true, user: null }, ALICE)).toBeNull();
     expect(resumableCredentials({ signedOut: false, user: null }, null)).toBeNull();

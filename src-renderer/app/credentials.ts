@@ -4,16 +4,27 @@ import type { CredentialVault } from '../platform';
 /** One vault entry per company; the worker only ever holds the password in memory. */
 export const vaultAccount = (orgCode: string) => `sync:${orgCode}`;
 
-export async function saveCredentials(vault: CredentialVault, orgCode: string, creds: ServerCredentials): Promise<void> {
+export async function saveCredentials(
+  vault: CredentialVault,
+  orgCode: string,
+  creds: ServerCredentials,
+): Promise<void> {
   await vault.save(vaultAccount(orgCode), JSON.stringify(creds));
 }
 
-export async function loadCredentials(vault: CredentialVault, orgCode: string): Promise<ServerCredentials | null> {
+export async function loadCredentials(
+  vault: CredentialVault,
+  orgCode: string,
+): Promise<ServerCredentials | null> {
   const raw = await vault.load(vaultAccount(orgCode));
   if (!raw) return null;
   try {
     const c = JSON.parse(raw) as ServerCredentials;
-    return typeof c.serverUrl === 'string' && typeof c.username === 'string' && typeof c.password === 'string' ? c : null;
+    return typeof c.serverUrl === 'string' &&
+      typeof c.username === 'string' &&
+      typeof c.password === 'string'
+      ? c
+      : null;
   } catch {
     return null;
   }
@@ -25,7 +36,11 @@ export async function loadCredentials(vault: CredentialVault, orgCode: string): 
  * user's entry is removed anyway, so a restart can never sign the previous user back in.
  * Returns whether the new credentials were stored.
  */
-export async function replaceCredentials(vault: CredentialVault, orgCode: string, creds: ServerCredentials): Promise<boolean> {
+export async function replaceCredentials(
+  vault: CredentialVault,
+  orgCode: string,
+  creds: ServerCredentials,
+): Promise<boolean> {
   try {
     await saveCredentials(vault, orgCode, creds);
     return true;

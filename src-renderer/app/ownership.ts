@@ -5,7 +5,9 @@
  */
 export const OWNER_LOCK = 'outpost-owner';
 
-export function acquireOwnership(locks: LockManager | undefined = navigator.locks): Promise<boolean> {
+export function acquireOwnership(
+  locks: LockManager | undefined = navigator.locks,
+): Promise<boolean> {
   if (!locks) return Promise.resolve(true);
   return new Promise((resolve) => {
     void locks.request(OWNER_LOCK, { ifAvailable: true }, (lock) => {

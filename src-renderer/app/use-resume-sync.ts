@@ -19,7 +19,10 @@ export function useResumeSync(state: AppState | undefined): void {
       const status = await rpc().call('sync.getStatus', undefined);
       if (status.configured) return;
       const user = userName ? { name: userName } : null;
-      const creds = resumableCredentials({ signedOut, user }, await loadCredentials(platform.vault, orgCode));
+      const creds = resumableCredentials(
+        { signedOut, user },
+        await loadCredentials(platform.vault, orgCode),
+      );
       if (creds) await rpc().call('sync.connect', creds);
     })().catch(() => undefined);
   }, [orgCode, platform, signedOut, userName]);

@@ -18,23 +18,35 @@ describe('RPC between the UI thread and the core', () => {
     const handlers = {
       'org.listBranches': async () => [],
       'org.addBranch': async () => {
-        throw new OutpostError('validation', 'The branch was not saved.', { code: 'Another branch already uses this code.' });
+        throw new OutpostError('validation', 'The branch was not saved.', {
+          code: 'Another branch already uses this code.',
+        });
       },
       'app.getState': async () => {
         throw new Error('disk on fire');
       },
     } as unknown as RpcHandlers;
-    const emit = serveRpc(core as unknown as Parameters<typeof serveRpc>[0], handlers, (m) => host.push(m));
+    const emit = serveRpc(core as unknown as Parameters<typeof serveRpc>[0], handlers, (m) =>
+      host.push(m),
+    );
     const client = new RpcClient(ui as unknown as ConstructorParameters<typeof RpcClient>[0]);
     const events: CoreEvent[] = [];
     client.onEvent((e) => events.push(e));
 
     expect(await client.call('org.listBranches', undefined)).toEqual([]);
-    const refused = await client.call('org.addBranch', { code: 'BOS', name: 'Boston', currency: 'USD' }).catch((e: unknown) => e);
+    const refused = await client
+      .call('org.addBranch', { code: 'BOS', name: 'Boston', currency: 'USD' })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(OutpostError);
-    expect(refused).toMatchObject({ code: 'validation', fields: { code: 'Another branch already uses this code.' } });
+    expect(refused).toMatchObject({
+      code: 'validation',
+      fields: { code: 'Another branch already uses this code.' },
+    });
     // Unexpected failures still reach the clerk as a sentence, not a stack trace.
-    await expect(client.call('app.getState', undefined)).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/Nothing was saved/) });
+    await expect(client.call('app.getState', undefined)).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/Nothing was saved/),
+    });
 
     emit({ kind: 'changed', db: 'master', types: ['branch'] });
     client.tell({ host: 'online', online: false });

@@ -20,13 +20,19 @@ export function CreateCompanyForm({ onBack }: { onBack(): void }) {
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const set = (k: keyof typeof v) => (value: string | null) => setV((s) => ({ ...s, [k]: value ?? '' }));
+  const set = (k: keyof typeof v) => (value: string | null) =>
+    setV((s) => ({ ...s, [k]: value ?? '' }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
     const input = {
-      company: { name: v.name, orgCode: v.orgCode.trim(), baseCurrency: v.baseCurrency, fiscalYearStartMonth: Number(v.fiscalYearStartMonth) },
+      company: {
+        name: v.name,
+        orgCode: v.orgCode.trim(),
+        baseCurrency: v.baseCurrency,
+        fiscalYearStartMonth: Number(v.fiscalYearStartMonth),
+      },
       branch: { code: v.branchCode.trim(), name: v.branchName, currency: v.baseCurrency },
       device: { letter: v.letter.trim(), label: v.deviceLabel },
       userName: v.userName,
@@ -47,7 +53,13 @@ export function CreateCompanyForm({ onBack }: { onBack(): void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label="Company name" value={v.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors['company.name']} autoFocus />
+        <TextInput
+          label="Company name"
+          value={v.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          error={errors['company.name']}
+          autoFocus
+        />
         <TextInput
           label="Organisation code"
           description="Short name of the company on the sync server, e.g. acme"
@@ -56,18 +68,61 @@ export function CreateCompanyForm({ onBack }: { onBack(): void }) {
           error={errors['company.orgCode']}
         />
         <SimpleGrid cols={2}>
-          <Select label="Base currency" data={CURRENCIES} value={v.baseCurrency} onChange={set('baseCurrency')} searchable allowDeselect={false} error={errors['company.baseCurrency']} />
-          <Select label="Fiscal year starts in" data={MONTHS} value={v.fiscalYearStartMonth} onChange={set('fiscalYearStartMonth')} allowDeselect={false} />
+          <Select
+            label="Base currency"
+            data={CURRENCIES}
+            value={v.baseCurrency}
+            onChange={set('baseCurrency')}
+            searchable
+            allowDeselect={false}
+            error={errors['company.baseCurrency']}
+          />
+          <Select
+            label="Fiscal year starts in"
+            data={MONTHS}
+            value={v.fiscalYearStartMonth}
+            onChange={set('fiscalYearStartMonth')}
+            allowDeselect={false}
+          />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <TextInput label="First branch code" description="e.g. NYC" value={v.branchCode} onChange={(e) => set('branchCode')(e.currentTarget.value)} error={errors['branch.code']} />
-          <TextInput label="First branch name" value={v.branchName} onChange={(e) => set('branchName')(e.currentTarget.value)} error={errors['branch.name']} />
+          <TextInput
+            label="First branch code"
+            description="e.g. NYC"
+            value={v.branchCode}
+            onChange={(e) => set('branchCode')(e.currentTarget.value)}
+            error={errors['branch.code']}
+          />
+          <TextInput
+            label="First branch name"
+            value={v.branchName}
+            onChange={(e) => set('branchName')(e.currentTarget.value)}
+            error={errors['branch.name']}
+          />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <TextInput label="This device's letter" description="Numbers this device issues carry it" value={v.letter} maxLength={1} onChange={(e) => set('letter')(e.currentTarget.value.toUpperCase())} error={errors['device.letter']} />
-          <TextInput label="Device name" description="e.g. Front desk PC" value={v.deviceLabel} onChange={(e) => set('deviceLabel')(e.currentTarget.value)} error={errors['device.label']} />
+          <TextInput
+            label="This device's letter"
+            description="Numbers this device issues carry it"
+            value={v.letter}
+            maxLength={1}
+            onChange={(e) => set('letter')(e.currentTarget.value.toUpperCase())}
+            error={errors['device.letter']}
+          />
+          <TextInput
+            label="Device name"
+            description="e.g. Front desk PC"
+            value={v.deviceLabel}
+            onChange={(e) => set('deviceLabel')(e.currentTarget.value)}
+            error={errors['device.label']}
+          />
         </SimpleGrid>
-        <TextInput label="Your name" value={v.userName} onChange={(e) => set('userName')(e.currentTarget.value)} error={errors.userName} />
+        <TextInput
+          label="Your name"
+          value={v.userName}
+          onChange={(e) => set('userName')(e.currentTarget.value)}
+          error={errors.userName}
+        />
         {failure && <Alert color="red">{failure}</Alert>}
         <Group justify="space-between">
           <Button variant="subtle" onClick={onBack}>

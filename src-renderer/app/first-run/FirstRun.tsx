@@ -16,8 +16,9 @@ export function FirstRun() {
           {mode === 'choose' && (
             <>
               <Text>
-                Outpost keeps your accounts, payroll, stock and files on this computer and works without a network. When a
-                sync server can be reached, every office’s work meets there.
+                Outpost keeps your accounts, payroll, stock and files on this computer and works
+                without a network. When a sync server can be reached, every office’s work meets
+                there.
               </Text>
               <Group grow>
                 <Button onClick={() => setMode('create')}>Create a company</Button>

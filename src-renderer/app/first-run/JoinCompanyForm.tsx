@@ -1,11 +1,25 @@
-import { Alert, Button, Group, Progress, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useSelector } from 'react-redux';
 import type { ConnectionTestResult, ServerCompanyPreview } from '../../core/rpc/contract';
 import { freeDeviceLetters } from '../../core/org/org-service';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
-import { useInspectServerMutation, useJoinCompanyMutation, useTestConnectionMutation } from '../../client/api';
+import {
+  useInspectServerMutation,
+  useJoinCompanyMutation,
+  useTestConnectionMutation,
+} from '../../client/api';
 import { saveCredentials } from '../credentials';
 import { ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
 import { usePlatform } from '../../client/platform-context';
@@ -17,7 +31,12 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
   const [testConnection, testing] = useTestConnectionMutation();
   const [join, joining] = useJoinCompanyMutation();
   const progress = useSelector((s: RootState) => s.ui.progress.join);
-  const [server, setServer] = useState({ serverUrl: 'http://127.0.0.1:5984', orgCode: '', username: '', password: '' });
+  const [server, setServer] = useState({
+    serverUrl: 'http://127.0.0.1:5984',
+    orgCode: '',
+    username: '',
+    password: '',
+  });
   const [preview, setPreview] = useState<ServerCompanyPreview | null>(null);
   const [check, setCheck] = useState<ConnectionTestResult | null>(null);
   const [device, setDevice] = useState({ branchCode: '', letter: '', label: '', userName: '' });
@@ -80,12 +99,36 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
     return (
       <form onSubmit={connect} noValidate>
         <Stack gap="sm">
-          <Text size="sm">Ask your administrator for the sync server address, the organisation code and your user.</Text>
-          <ServerAddressesInput value={server.serverUrl} onChange={(serverUrl) => setServer({ ...server, serverUrl })} error={errors.serverUrl} />
-          <TextInput label="Organisation code" value={server.orgCode} onChange={(e) => setServer({ ...server, orgCode: e.currentTarget.value })} error={errors.orgCode} />
+          <Text size="sm">
+            Ask your administrator for the sync server address, the organisation code and your user.
+          </Text>
+          <ServerAddressesInput
+            value={server.serverUrl}
+            onChange={(serverUrl) => setServer({ ...server, serverUrl })}
+            error={errors.serverUrl}
+          />
+          <TextInput
+            label="Organisation code"
+            value={server.orgCode}
+            onChange={(e) => setServer({ ...server, orgCode: e.currentTarget.value })}
+            error={errors.orgCode}
+          />
           <SimpleGrid cols={2}>
-            <TextInput label="Username" autoComplete="username" value={server.username} onChange={(e) => setServer({ ...server, username: e.currentTarget.value })} error={errors.username} />
-            <TextInput label="Password" type="password" autoComplete="current-password" value={server.password} onChange={(e) => setServer({ ...server, password: e.currentTarget.value })} error={errors.password} />
+            <TextInput
+              label="Username"
+              autoComplete="username"
+              value={server.username}
+              onChange={(e) => setServer({ ...server, username: e.currentTarget.value })}
+              error={errors.username}
+            />
+            <TextInput
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={server.password}
+              onChange={(e) => setServer({ ...server, password: e.currentTarget.value })}
+              error={errors.password}
+            />
           </SimpleGrid>
           {check && <ConnectionChecks result={check} />}
           {failure && <Alert color="red">{failure}</Alert>}
@@ -121,32 +164,56 @@ export function JoinCompanyForm({ onBack }: { onBack(): void }) {
           value={device.branchCode || null}
           onChange={(code) => {
             const letters = code ? freeDeviceLetters(preview.devices, code) : [];
-            setDevice((d) => ({ ...d, branchCode: code ?? '', letter: d.letter || letters[0] || '' }));
+            setDevice((d) => ({
+              ...d,
+              branchCode: code ?? '',
+              letter: d.letter || letters[0] || '',
+            }));
           }}
           error={errors.branchCode}
         />
         <SimpleGrid cols={2}>
           <TextInput
             label="This device's letter"
-            description={device.branchCode ? `Free letters: ${free.slice(0, 8).join(' ')}${free.length > 8 ? '…' : ''}` : undefined}
+            description={
+              device.branchCode
+                ? `Free letters: ${free.slice(0, 8).join(' ')}${free.length > 8 ? '…' : ''}`
+                : undefined
+            }
             maxLength={1}
             value={device.letter}
             onChange={(e) => setDevice({ ...device, letter: e.currentTarget.value.toUpperCase() })}
             error={errors['device.letter']}
           />
-          <TextInput label="Device name" value={device.label} onChange={(e) => setDevice({ ...device, label: e.currentTarget.value })} error={errors['device.label']} />
+          <TextInput
+            label="Device name"
+            value={device.label}
+            onChange={(e) => setDevice({ ...device, label: e.currentTarget.value })}
+            error={errors['device.label']}
+          />
         </SimpleGrid>
-        <TextInput label="Your name" value={device.userName} onChange={(e) => setDevice({ ...device, userName: e.currentTarget.value })} error={errors.userName} />
+        <TextInput
+          label="Your name"
+          value={device.userName}
+          onChange={(e) => setDevice({ ...device, userName: e.currentTarget.value })}
+          error={errors.userName}
+        />
         {joining.isLoading && progress && (
           <Stack gap={4}>
             <Text size="sm">
               Copying {progress.label.toLowerCase()} to this computer… {progress.done}
               {progress.total !== null ? ` of ${progress.total}` : ''} records
             </Text>
-            <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label={`Copying ${progress.label}`} animated />
+            <Progress
+              value={progress.total ? (100 * progress.done) / progress.total : 0}
+              aria-label={`Copying ${progress.label}`}
+              animated
+            />
           </Stack>
         )}
-        {joining.isLoading && !progress && <Progress value={100} animated aria-label="Connecting" />}
+        {joining.isLoading && !progress && (
+          <Progress value={100} animated aria-label="Connecting" />
+        )}
         {failure && <Alert color="red">{failure}</Alert>}
         <Group justify="space-between">
           <Button variant="subtle" onClick={() => setPreview(null)}>

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { mergeFields } from '../../core/conflicts/conflict-diff';
@@ -6,7 +19,12 @@ import { branchCodeOfDb, MASTER_DB } from '../../core/db/names';
 import type { Device } from '../../core/org/schemas';
 import type { ConflictRecord, ConflictVersion } from '../../core/rpc/contract';
 import { errorFields, errorMessage } from '../../ui/form-errors';
-import { useBranchesQuery, useConflictsQuery, useDevicesQuery, useResolveConflictMutation } from '../../client/api';
+import {
+  useBranchesQuery,
+  useConflictsQuery,
+  useDevicesQuery,
+  useResolveConflictMutation,
+} from '../../client/api';
 import { ForgeriesSection } from './ForgeriesSection';
 
 /**
@@ -24,12 +42,13 @@ export function ConflictsPage() {
     <Stack>
       <Title order={2}>Conflicts</Title>
       <Text size="sm" maw={820}>
-        When two offices change the same record while they are apart (offline, or before their changes have synced), Outpost
-        keeps both changes and lists the record here. Nothing is lost: until someone decides, every office shows the same
-        version (marked “shown now”) and keeps the others here. Compare the versions field by field, then press “Keep this
-        version”, or choose the value you want in each highlighted row and press “Save merged version”. Your decision reaches
-        every office at the next sync. Posted documents never change, so only drafts and master data (customers, suppliers,
-        accounts, settings) can be in conflict.
+        When two offices change the same record while they are apart (offline, or before their
+        changes have synced), Outpost keeps both changes and lists the record here. Nothing is lost:
+        until someone decides, every office shows the same version (marked “shown now”) and keeps
+        the others here. Compare the versions field by field, then press “Keep this version”, or
+        choose the value you want in each highlighted row and press “Save merged version”. Your
+        decision reaches every office at the next sync. Posted documents never change, so only
+        drafts and master data (customers, suppliers, accounts, settings) can be in conflict.
       </Text>
       {error && (
         <Alert color="red" title="The conflicts could not be read">
@@ -45,7 +64,9 @@ export function ConflictsPage() {
       )}
       {all && all.length > 0 && conflicts && conflicts.length < all.length && (
         <Text size="sm" data-testid="conflicts-filtered">
-          {conflicts.length === 0 ? `No conflicts in ${scopeText(branch)}` : `Showing ${conflicts.length} of ${all.length} conflicts (${scopeText(branch)})`}
+          {conflicts.length === 0
+            ? `No conflicts in ${scopeText(branch)}`
+            : `Showing ${conflicts.length} of ${all.length} conflicts (${scopeText(branch)})`}
           {' · '}
           <Anchor component="button" type="button" size="sm" onClick={() => setParams({})}>
             Show every branch
@@ -53,7 +74,12 @@ export function ConflictsPage() {
         </Text>
       )}
       {conflicts?.map((c) => (
-        <ConflictCard key={`${c.db}|${c.id}|${c.revs.join(',')}`} conflict={c} devices={devices} onStale={() => void refetch()} />
+        <ConflictCard
+          key={`${c.db}|${c.id}|${c.revs.join(',')}`}
+          conflict={c}
+          devices={devices}
+          onStale={() => void refetch()}
+        />
       ))}
       <ForgeriesSection devices={devices} />
     </Stack>
@@ -79,9 +105,18 @@ function BranchFilter({ branch, onChange }: { branch: string; onChange(branch: s
     ...branches.map((b) => ({ value: b.code, label: `Branch ${b.code} — ${b.name}` })),
   ];
   // A branch in the address that is not (yet) in the list still filters, and says so.
-  if (branch && !data.some((d) => d.value === branch)) data.push({ value: branch, label: `Branch ${branch}` });
+  if (branch && !data.some((d) => d.value === branch))
+    data.push({ value: branch, label: `Branch ${branch}` });
   return (
-    <Select label="Show" data={data} value={branch || 'all'} onChange={(v) => onChange(!v || v === 'all' ? '' : v)} allowDeselect={false} maw={420} data-testid="conflicts-branch" />
+    <Select
+      label="Show"
+      data={data}
+      value={branch || 'all'}
+      onChange={(v) => onChange(!v || v === 'all' ? '' : v)}
+      allowDeselect={false}
+      maw={420}
+      data-testid="conflicts-branch"
+    />
   );
 }
 
@@ -105,7 +140,11 @@ function typeLabel(type: string): string {
 
 /** "paymentTermsDays" → "Payment terms days". */
 function humanise(field: string): string {
-  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -126,10 +165,21 @@ function deviceName(devices: Device[], id: string): string {
   return d ? `${d.branchCode}-${d.letter}` : id;
 }
 
-function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord; devices: Device[]; onStale(): void }) {
+function ConflictCard({
+  conflict,
+  devices,
+  onStale,
+}: {
+  conflict: ConflictRecord;
+  devices: Device[];
+  onStale(): void;
+}) {
   const [resolve, { isLoading }] = useResolveConflictMutation();
   const [picks, setPicks] = useState<Record<string, number>>({});
-  const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [failure, setFailure] = useState<{
+    message: string;
+    fields: Record<string, string>;
+  } | null>(null);
   const fields = useMemo(() => conflict.fields.filter((f) => !f.audit), [conflict.fields]);
   const differing = fields.filter((f) => f.differs);
   const anyPosted = conflict.versions.some((v) => v.posted);
@@ -137,7 +187,12 @@ function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord
 
   async function send(decision: { keepRev: string } | { merged: Record<string, unknown> }) {
     setFailure(null);
-    const res = await resolve({ db: conflict.db, id: conflict.id, revs: conflict.revs, ...decision });
+    const res = await resolve({
+      db: conflict.db,
+      id: conflict.id,
+      revs: conflict.revs,
+      ...decision,
+    });
     if ('error' in res) {
       setFailure({ message: errorMessage(res.error), fields: errorFields(res.error) });
       if ((res.error as { code?: string }).code === 'conflict') onStale();
@@ -153,7 +208,8 @@ function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord
             <Badge variant="light">{typeLabel(conflict.type)}</Badge>
           </Group>
           <Text size="xs" c="dimmed">
-            {conflict.versions.length} versions · {differing.length} {differing.length === 1 ? 'field differs' : 'fields differ'}
+            {conflict.versions.length} versions · {differing.length}{' '}
+            {differing.length === 1 ? 'field differs' : 'fields differ'}
           </Text>
         </Group>
         <Table withTableBorder withColumnBorders aria-label={`Versions of ${conflict.title}`}>
@@ -210,7 +266,11 @@ function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord
                     size="xs"
                     variant="light"
                     loading={isLoading}
-                    disabled={v.readable !== 'current' || (anyPosted && !(v.posted && v.winner)) || v.forged === true}
+                    disabled={
+                      v.readable !== 'current' ||
+                      (anyPosted && !(v.posted && v.winner)) ||
+                      v.forged === true
+                    }
                     onClick={() => void send({ keepRev: v.rev })}
                     aria-label={`Keep version ${i + 1}`}
                   >
@@ -231,9 +291,15 @@ function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord
         )}
         <Group justify="flex-end">
           <Text size="xs" c="dimmed">
-            The merged version takes, in each highlighted row, the value you chose (version 1 unless you pick another).
+            The merged version takes, in each highlighted row, the value you chose (version 1 unless
+            you pick another).
           </Text>
-          <Button size="xs" loading={isLoading} disabled={!canMerge} onClick={() => void send({ merged: mergeFields(conflict.fields, picks) })}>
+          <Button
+            size="xs"
+            loading={isLoading}
+            disabled={!canMerge}
+            onClick={() => void send({ merged: mergeFields(conflict.fields, picks) })}
+          >
             Save merged version
           </Button>
         </Group>
@@ -242,7 +308,15 @@ function ConflictCard({ conflict, devices, onStale }: { conflict: ConflictRecord
   );
 }
 
-function VersionHeader({ version, n, devices }: { version: ConflictVersion; n: number; devices: Device[] }) {
+function VersionHeader({
+  version,
+  n,
+  devices,
+}: {
+  version: ConflictVersion;
+  n: number;
+  devices: Device[];
+}) {
   return (
     <Stack gap={2}>
       <Group gap={6}>
@@ -288,7 +362,11 @@ function VersionHeader({ version, n, devices }: { version: ConflictVersion; n: n
 function ValueText({ value }: { value: unknown }) {
   const text = showValue(value);
   return (
-    <Text size="sm" component={typeof value === 'object' && value !== null ? 'pre' : 'span'} style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+    <Text
+      size="sm"
+      component={typeof value === 'object' && value !== null ? 'pre' : 'span'}
+      style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+    >
       {text}
     </Text>
   );

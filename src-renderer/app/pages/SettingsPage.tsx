@@ -1,11 +1,33 @@
-import { Alert, Badge, Button, Card, Group, Modal, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useSelector } from 'react-redux';
 import { Link } from 'react-router';
 import { addBranchInputSchema } from '../../core/org/org-service';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../ui/form-errors';
 import { CURRENCIES } from '../../ui/options';
-import { useAddBranchMutation, useAppStateQuery, useBranchActivityQuery, useBranchesQuery, useDevicesQuery, useIndexStatusQuery, useRebuildIndexMutation } from '../../client/api';
+import {
+  useAddBranchMutation,
+  useAppStateQuery,
+  useBranchActivityQuery,
+  useBranchesQuery,
+  useDevicesQuery,
+  useIndexStatusQuery,
+  useRebuildIndexMutation,
+} from '../../client/api';
 import type { RootState } from '../../client/store';
 import type { BranchActivity } from '../../core/rpc/contract';
 import { usePermissions } from '../../client/permissions';
@@ -57,9 +79,7 @@ function BranchesCard() {
               <Table.Td>{b.code}</Table.Td>
               <Table.Td>{b.name}</Table.Td>
               <Table.Td>{b.currency}</Table.Td>
-              <Table.Td data-testid={`heard-${b.code}`}>
-                {heardText(heard.get(b.code))}
-              </Table.Td>
+              <Table.Td data-testid={`heard-${b.code}`}>{heardText(heard.get(b.code))}</Table.Td>
               <Table.Td data-testid={`conflicts-${b.code}`}>
                 <BranchConflicts activity={heard.get(b.code)} />
               </Table.Td>
@@ -99,9 +119,29 @@ function AddBranchForm({ baseCurrency, onDone }: { baseCurrency: string; onDone(
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label="Branch code" description="2–6 capital letters or digits, e.g. BOS" value={v.code} onChange={(e) => setV({ ...v, code: e.currentTarget.value.toUpperCase() })} error={errors.code} data-autofocus />
-        <TextInput label="Branch name" value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={errors.name} />
-        <Select label="Currency" data={CURRENCIES} value={v.currency} onChange={(c) => setV({ ...v, currency: c ?? baseCurrency })} searchable allowDeselect={false} error={errors.currency} />
+        <TextInput
+          label="Branch code"
+          description="2–6 capital letters or digits, e.g. BOS"
+          value={v.code}
+          onChange={(e) => setV({ ...v, code: e.currentTarget.value.toUpperCase() })}
+          error={errors.code}
+          data-autofocus
+        />
+        <TextInput
+          label="Branch name"
+          value={v.name}
+          onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
+          error={errors.name}
+        />
+        <Select
+          label="Currency"
+          data={CURRENCIES}
+          value={v.currency}
+          onChange={(c) => setV({ ...v, currency: c ?? baseCurrency })}
+          searchable
+          allowDeselect={false}
+          error={errors.currency}
+        />
         {failure && <Alert color="red">{failure}</Alert>}
         <Group justify="flex-end">
           <Button type="submit" loading={isLoading}>
@@ -156,7 +196,8 @@ function IndexCard() {
         <div>
           <Text fw={600}>Search and report index</Text>
           <Text size="sm" c="dimmed">
-            Built from the records on this computer. Rebuilding it is safe at any time; no record is changed.
+            Built from the records on this computer. Rebuilding it is safe at any time; no record is
+            changed.
           </Text>
         </div>
         <Button size="xs" variant="default" onClick={() => rebuild()} loading={isLoading}>
@@ -164,7 +205,12 @@ function IndexCard() {
         </Button>
       </Group>
       {progress && (
-        <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Rebuilding the index" animated mb="xs" />
+        <Progress
+          value={progress.total ? (100 * progress.done) / progress.total : 0}
+          aria-label="Rebuilding the index"
+          animated
+          mb="xs"
+        />
       )}
       <Text size="sm" data-testid="index-status">
         {status
@@ -186,7 +232,13 @@ function BranchConflicts({ activity }: { activity: BranchActivity | undefined })
     );
   }
   return (
-    <Text size="sm" c="orange" fw={600} component={Link} to={`/conflicts?branch=${encodeURIComponent(activity.code)}`}>
+    <Text
+      size="sm"
+      c="orange"
+      fw={600}
+      component={Link}
+      to={`/conflicts?branch=${encodeURIComponent(activity.code)}`}
+    >
       {activity.conflicts} to resolve
     </Text>
   );

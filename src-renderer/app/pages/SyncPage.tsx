@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { AppState, ConnectionTestResult, SyncOverview } from '../../core/rpc/contract';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
@@ -90,7 +103,10 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                       />
                       <Text size="xs" c="dimmed" data-testid={`sync-progress-${d.db}`}>
                         {d.progress.done.toLocaleString()}
-                        {d.progress.total !== null ? ` of ${d.progress.total.toLocaleString()}` : ''} records
+                        {d.progress.total !== null
+                          ? ` of ${d.progress.total.toLocaleString()}`
+                          : ''}{' '}
+                        records
                         {etaText(d.progress) ? ` · ${etaText(d.progress)}` : ''}
                       </Text>
                     </>
@@ -121,8 +137,8 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
         ) : (
           <Stack gap="xs">
             <Text size="sm">
-              These records are kept on this computer but the server would not accept them. Nothing has been deleted; ask your
-              administrator if the reason is unclear.
+              These records are kept on this computer but the server would not accept them. Nothing
+              has been deleted; ask your administrator if the reason is unclear.
             </Text>
             <Table>
               <Table.Thead>
@@ -138,7 +154,10 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                 {refused.map((r) => (
                   <Table.Tr key={`${r.db}/${r.docId}`} data-testid={`refused-${r.docId}`}>
                     <Table.Td>
-                      {r.docType} <Text span size="xs" c="dimmed">{r.docId}</Text>
+                      {r.docType}{' '}
+                      <Text span size="xs" c="dimmed">
+                        {r.docId}
+                      </Text>
                     </Table.Td>
                     <Table.Td>{r.db}</Table.Td>
                     <Table.Td>{r.reason}</Table.Td>
@@ -162,18 +181,44 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
  * Who syncs from this computer: the signed-in user (Switch user, Sign out); after a sign-out,
  * a sign-in for the next person; on a device that never connected, the server form.
  */
-function WhoCard({ state, sync, orgCode }: { state: Extract<AppState, { phase: 'ready' }>; sync: SyncOverview; orgCode: string }) {
+function WhoCard({
+  state,
+  sync,
+  orgCode,
+}: {
+  state: Extract<AppState, { phase: 'ready' }>;
+  sync: SyncOverview;
+  orgCode: string;
+}) {
   if (sync.configured) return <SignedInCard state={state} sync={sync} orgCode={orgCode} />;
   if (state.signedOut) return <SignedOutCard state={state} orgCode={orgCode} />;
-  return <ServerForm orgCode={orgCode} serverUrl={addressesText(state.serverUrls, state.serverUrl)} username={state.user?.name ?? ''} />;
+  return (
+    <ServerForm
+      orgCode={orgCode}
+      serverUrl={addressesText(state.serverUrls, state.serverUrl)}
+      username={state.user?.name ?? ''}
+    />
+  );
 }
 
 /** First connection of this device (works offline too: it connects once the server can be reached). */
-function ServerForm({ orgCode, serverUrl, username }: { orgCode: string; serverUrl: string | null; username: string }) {
+function ServerForm({
+  orgCode,
+  serverUrl,
+  username,
+}: {
+  orgCode: string;
+  serverUrl: string | null;
+  username: string;
+}) {
   const platform = usePlatform();
   const [connect, connecting] = useSyncConnectMutation();
   const [testConnection, testing] = useTestConnectionMutation();
-  const [form, setForm] = useState({ serverUrl: serverUrl ?? 'http://127.0.0.1:5984', username, password: '' });
+  const [form, setForm] = useState({
+    serverUrl: serverUrl ?? 'http://127.0.0.1:5984',
+    username,
+    password: '',
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [check, setCheck] = useState<ConnectionTestResult | null>(null);
@@ -196,7 +241,9 @@ function ServerForm({ orgCode, serverUrl, username }: { orgCode: string; serverU
     try {
       await saveCredentials(platform.vault, orgCode, creds.value);
     } catch {
-      setFailure('Sync started, but the password could not be stored safely on this computer; you will be asked again next time.');
+      setFailure(
+        'Sync started, but the password could not be stored safely on this computer; you will be asked again next time.',
+      );
     }
   }
 
@@ -216,13 +263,31 @@ function ServerForm({ orgCode, serverUrl, username }: { orgCode: string; serverU
         <Stack gap="sm">
           <Text fw={600}>Sync server</Text>
           <Text size="sm" c="dimmed">
-            The password is kept encrypted on this computer ({platform.kind === 'electron' ? 'by the operating system' : 'by the browser'}) and
-            never written in plain text.
+            The password is kept encrypted on this computer (
+            {platform.kind === 'electron' ? 'by the operating system' : 'by the browser'}) and never
+            written in plain text.
           </Text>
-          <ServerAddressesInput value={form.serverUrl} onChange={(serverUrl) => setForm({ ...form, serverUrl })} error={errors.serverUrl} />
+          <ServerAddressesInput
+            value={form.serverUrl}
+            onChange={(serverUrl) => setForm({ ...form, serverUrl })}
+            error={errors.serverUrl}
+          />
           <SimpleGrid cols={2}>
-            <TextInput label="Username" autoComplete="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={errors.username} />
-            <TextInput label="Password" type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={errors.password} />
+            <TextInput
+              label="Username"
+              autoComplete="username"
+              value={form.username}
+              onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
+              error={errors.username}
+            />
+            <TextInput
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+              error={errors.password}
+            />
           </SimpleGrid>
           {check && <ConnectionChecks result={check} />}
           {failure && <Alert color="red">{failure}</Alert>}
@@ -247,11 +312,21 @@ function RefusedActions({ db, docId }: { db: string; docId: string }) {
   const [confirm, setConfirm] = useState(false);
   return (
     <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="default" loading={resending.isLoading} onClick={() => resend({ db, docId })}>
+      <Button
+        size="compact-xs"
+        variant="default"
+        loading={resending.isLoading}
+        onClick={() => resend({ db, docId })}
+      >
         Send again
       </Button>
       {confirm ? (
-        <Button size="compact-xs" color="red" loading={withdrawing.isLoading} onClick={() => withdraw({ db, docId })}>
+        <Button
+          size="compact-xs"
+          color="red"
+          loading={withdrawing.isLoading}
+          onClick={() => withdraw({ db, docId })}
+        >
           Remove it from this computer
         </Button>
       ) : (
@@ -273,7 +348,8 @@ function WithdrawnList() {
       </Text>
       {withdrawn.map((w) => (
         <Text size="xs" c="dimmed" key={`${w.db}/${w.docId}`} data-testid={`withdrawn-${w.docId}`}>
-          {w.docType} {w.docId} — withdrawn by {w.withdrawnBy} on {new Date(w.withdrawnAt).toLocaleString()}; the server had refused it: {w.reason}
+          {w.docType} {w.docId} — withdrawn by {w.withdrawnBy} on{' '}
+          {new Date(w.withdrawnAt).toLocaleString()}; the server had refused it: {w.reason}
         </Text>
       ))}
     </Stack>

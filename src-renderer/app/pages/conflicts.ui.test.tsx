@@ -16,14 +16,47 @@ const calls: { method: string; params: unknown }[] = [];
 let list: ConflictRecord[] = [];
 let forgeries: ForgeryEntry[] = [];
 
-const base = { _id: 'party:1', type: 'party', v: 1, branch: '*', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'Alice', device: 'device:A' };
-const v1 = { ...base, code: 'C-001', name: 'Bayside Cafe & Bakery', phone: '555', updatedBy: 'Alice', updatedAt: '2026-01-02T10:00:00.000Z' };
-const v2 = { ...base, code: 'C-001', name: 'Bayside Coffee House', phone: '556', updatedBy: 'Carol', updatedAt: '2026-01-02T10:01:00.000Z' };
+const base = {
+  _id: 'party:1',
+  type: 'party',
+  v: 1,
+  branch: '*',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'Alice',
+  device: 'device:A',
+};
+const v1 = {
+  ...base,
+  code: 'C-001',
+  name: 'Bayside Cafe & Bakery',
+  phone: '555',
+  updatedBy: 'Alice',
+  updatedAt: '2026-01-02T10:00:00.000Z',
+};
+const v2 = {
+  ...base,
+  code: 'C-001',
+  name: 'Bayside Coffee House',
+  phone: '556',
+  updatedBy: 'Carol',
+  updatedAt: '2026-01-02T10:01:00.000Z',
+};
 const version = (doc: Record<string, unknown>, rev: string, winner: boolean) => ({
-  rev, winner, doc, readable: 'current' as const, posted: false, editedBy: String(doc.updatedBy), editedAt: String(doc.updatedAt), device: 'device:A',
+  rev,
+  winner,
+  doc,
+  readable: 'current' as const,
+  posted: false,
+  editedBy: String(doc.updatedBy),
+  editedAt: String(doc.updatedAt),
+  device: 'device:A',
 });
 const record: ConflictRecord = {
-  db: 'master', id: 'party:1', type: 'party', title: 'Bayside Cafe & Bakery', revs: ['2-a', '2-b'],
+  db: 'master',
+  id: 'party:1',
+  type: 'party',
+  title: 'Bayside Cafe & Bakery',
+  revs: ['2-a', '2-b'],
   versions: [version(v1, '2-a', true), version(v2, '2-b', false)],
   fields: diffVersions([v1, v2]),
 };
@@ -41,7 +74,11 @@ beforeAll(() => {
           { _id: 'device:B', branchCode: 'NYC', letter: 'B', label: 'Front desk PC' },
         ];
       }
-      if (method === 'org.listBranches') return [{ _id: 'branch:1', code: 'NYC', name: 'New York' }, { _id: 'branch:2', code: 'BOS', name: 'Boston' }];
+      if (method === 'org.listBranches')
+        return [
+          { _id: 'branch:1', code: 'NYC', name: 'New York' },
+          { _id: 'branch:2', code: 'BOS', name: 'Boston' },
+        ];
       if (method === 'conflicts.resolve') {
         list = [];
         return { id: 'party:1', rev: '3-x' };
@@ -82,7 +119,9 @@ describe('Conflicts page', () => {
     const card = await screen.findByTestId('conflict-party:1');
     expect(within(card).getByText('Edited by Alice')).toBeTruthy();
     expect(within(card).getByText('Edited by Carol')).toBeTruthy();
-    expect(within(card).getByTestId('conflict-field-name').getAttribute('data-differs')).toBe('true');
+    expect(within(card).getByTestId('conflict-field-name').getAttribute('data-differs')).toBe(
+      'true',
+    );
     expect(within(card).getByTestId('conflict-field-code').getAttribute('data-differs')).toBeNull();
     expect(within(card).queryByTestId('conflict-field-updatedBy')).toBeNull();
 
@@ -90,19 +129,29 @@ describe('Conflicts page', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Save merged version' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'conflicts.resolve')).toBe(true));
     expect(calls.find((c) => c.method === 'conflicts.resolve')!.params).toEqual({
-      db: 'master', id: 'party:1', revs: ['2-a', '2-b'],
+      db: 'master',
+      id: 'party:1',
+      revs: ['2-a', '2-b'],
       merged: { code: 'C-001', name: 'Bayside Coffee House', phone: '555' },
     });
     expect(await screen.findByText('No conflicts: every office agrees.')).toBeTruthy();
   });
 
   it('filters by branch from the address (the head-office link from Settings)', async () => {
-    const bosDraft: ConflictRecord = { ...record, db: 'branch-bos', id: 'journalEntry:1', type: 'journalEntry', title: 'BOS draft' };
+    const bosDraft: ConflictRecord = {
+      ...record,
+      db: 'branch-bos',
+      id: 'journalEntry:1',
+      type: 'journalEntry',
+      title: 'BOS draft',
+    };
     list = [record, bosDraft];
     mount('/conflicts?branch=BOS');
     expect(await screen.findByTestId('conflict-journalEntry:1')).toBeTruthy();
     expect(screen.queryByTestId('conflict-party:1')).toBeNull();
-    expect(screen.getByTestId('conflicts-filtered').textContent).toMatch(/Showing 1 of 2 conflicts \(branch BOS\)/);
+    expect(screen.getByTestId('conflicts-filtered').textContent).toMatch(
+      /Showing 1 of 2 conflicts \(branch BOS\)/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Show every branch' }));
     expect(await screen.findByTestId('conflict-party:1')).toBeTruthy();
     expect(screen.getByTestId('conflict-journalEntry:1')).toBeTruthy();
@@ -111,7 +160,9 @@ describe('Conflicts page', () => {
   it('says so when the chosen branch has no conflicts', async () => {
     list = [record];
     mount('/conflicts?branch=NYC');
-    expect((await screen.findByTestId('conflicts-filtered')).textContent).toMatch(/No conflicts in branch NYC/);
+    expect((await screen.findByTestId('conflicts-filtered')).textContent).toMatch(
+      /No conflicts in branch NYC/,
+    );
     expect(screen.queryByTestId('conflict-party:1')).toBeNull();
   });
 
@@ -121,30 +172,75 @@ describe('Conflicts page', () => {
     const card = await screen.findByTestId('conflict-party:1');
     fireEvent.click(within(card).getByRole('button', { name: 'Keep version 2' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'conflicts.resolve')).toBe(true));
-    expect(calls.find((c) => c.method === 'conflicts.resolve')!.params).toEqual({ db: 'master', id: 'party:1', revs: ['2-a', '2-b'], keepRev: '2-b' });
+    expect(calls.find((c) => c.method === 'conflicts.resolve')!.params).toEqual({
+      db: 'master',
+      id: 'party:1',
+      revs: ['2-a', '2-b'],
+      keepRev: '2-b',
+    });
   });
 });
 
 describe('Forged changes to posted records', () => {
   const forged: ForgeryEntry = {
-    db: 'branch-nyc', id: 'journalEntry:1', type: 'journalEntry', title: 'NYC-A-JE-000001 Owner invests capital',
-    postedRev: '1-a', forgedRev: '50-f',
+    db: 'branch-nyc',
+    id: 'journalEntry:1',
+    type: 'journalEntry',
+    title: 'NYC-A-JE-000001 Owner invests capital',
+    postedRev: '1-a',
+    forgedRev: '50-f',
     claimed: { by: 'Tom Clerk', device: 'device:B', at: '2026-04-03T17:45:00.000Z' },
-    changes: [{ field: 'status', posted: 'posted', forged: 'draft' }, { field: 'memo', posted: 'Owner invests capital', forged: 'Owner invests capital (corrected)' }],
-    state: 'corrected', detectedAt: '2026-04-04T08:10:00.000Z', correctedBy: 'Alice Admin', correctedOn: 'device:A',
+    changes: [
+      { field: 'status', posted: 'posted', forged: 'draft' },
+      {
+        field: 'memo',
+        posted: 'Owner invests capital',
+        forged: 'Owner invests capital (corrected)',
+      },
+    ],
+    state: 'corrected',
+    detectedAt: '2026-04-04T08:10:00.000Z',
+    correctedBy: 'Alice Admin',
+    correctedOn: 'device:A',
   };
 
   it('lists who the forged version claims to be, with names and local dates, and what it changed', async () => {
     list = [];
-    forgeries = [forged, { ...forged, id: 'journalEntry:2', forgedRev: '7-g', title: 'NYC-A-JE-000002 Rent', state: 'waiting', detectedAt: null, correctedBy: null, correctedOn: null }];
+    forgeries = [
+      forged,
+      {
+        ...forged,
+        id: 'journalEntry:2',
+        forgedRev: '7-g',
+        title: 'NYC-A-JE-000002 Rent',
+        state: 'waiting',
+        detectedAt: null,
+        correctedBy: null,
+        correctedOn: null,
+      },
+    ];
     mount();
     const card = await screen.findByTestId('forgery-journalEntry:1');
     expect(screen.getByRole('heading', { name: 'Forged changes to posted records' })).toBeTruthy();
     expect(within(card).getByText('Posted version restored')).toBeTruthy();
-    expect(within(card).getByText(`Claims to be from Tom Clerk on NYC-B (Front desk PC), ${new Date('2026-04-03T17:45:00.000Z').toLocaleString()}.`)).toBeTruthy();
-    expect(within(card).getByText(`Found and corrected by Alice Admin on NYC-A (Head office PC), ${new Date('2026-04-04T08:10:00.000Z').toLocaleString()}.`)).toBeTruthy();
-    const rows = within(within(card).getByRole('table')).getAllByRole('row').map((r) => r.textContent);
-    expect(rows).toEqual(['FieldPosted (kept)Forged (ignored)', 'StatusPostedDraft', 'MemoOwner invests capitalOwner invests capital (corrected)']);
+    expect(
+      within(card).getByText(
+        `Claims to be from Tom Clerk on NYC-B (Front desk PC), ${new Date('2026-04-03T17:45:00.000Z').toLocaleString()}.`,
+      ),
+    ).toBeTruthy();
+    expect(
+      within(card).getByText(
+        `Found and corrected by Alice Admin on NYC-A (Head office PC), ${new Date('2026-04-04T08:10:00.000Z').toLocaleString()}.`,
+      ),
+    ).toBeTruthy();
+    const rows = within(within(card).getByRole('table'))
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows).toEqual([
+      'FieldPosted (kept)Forged (ignored)',
+      'StatusPostedDraft',
+      'MemoOwner invests capitalOwner invests capital (corrected)',
+    ]);
     expect(card.textContent).not.toMatch(/device:/);
     const waiting = screen.getByTestId('forgery-journalEntry:2');
     expect(within(waiting).getByText('Waiting for someone allowed to correct it')).toBeTruthy();
@@ -161,17 +257,43 @@ describe('Forged changes to posted records', () => {
   });
 
   it('marks a forged version beside a posted one, and only the posted version can be kept', async () => {
-    const posted = { ...base, _id: 'journalEntry:1', type: 'journalEntry', branch: 'NYC', status: 'posted', memo: 'Owner invests capital' };
-    const draft = { ...posted, status: 'draft', memo: 'Owner invests capital (corrected)', updatedBy: 'Tom Clerk', updatedAt: '2026-04-03T17:45:00.000Z' };
-    list = [{
-      db: 'branch-nyc', id: 'journalEntry:1', type: 'journalEntry', title: 'NYC-A-JE-000001 Owner invests capital', revs: ['1-a', '50-f'],
-      versions: [{ ...version(posted, '1-a', true), posted: true }, { ...version(draft, '50-f', false), forged: true }],
-      fields: diffVersions([posted, draft]),
-    }];
+    const posted = {
+      ...base,
+      _id: 'journalEntry:1',
+      type: 'journalEntry',
+      branch: 'NYC',
+      status: 'posted',
+      memo: 'Owner invests capital',
+    };
+    const draft = {
+      ...posted,
+      status: 'draft',
+      memo: 'Owner invests capital (corrected)',
+      updatedBy: 'Tom Clerk',
+      updatedAt: '2026-04-03T17:45:00.000Z',
+    };
+    list = [
+      {
+        db: 'branch-nyc',
+        id: 'journalEntry:1',
+        type: 'journalEntry',
+        title: 'NYC-A-JE-000001 Owner invests capital',
+        revs: ['1-a', '50-f'],
+        versions: [
+          { ...version(posted, '1-a', true), posted: true },
+          { ...version(draft, '50-f', false), forged: true },
+        ],
+        fields: diffVersions([posted, draft]),
+      },
+    ];
     mount();
     const card = await screen.findByTestId('conflict-journalEntry:1');
     expect(within(card).getByText('forged, ignored')).toBeTruthy();
-    expect((within(card).getByRole('button', { name: 'Keep version 2' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((within(card).getByRole('button', { name: 'Keep version 1' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(
+      (within(card).getByRole('button', { name: 'Keep version 2' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect(
+      (within(card).getByRole('button', { name: 'Keep version 1' }) as HTMLButtonElement).disabled,
+    ).toBe(false);
   });
 });
