@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
-import { IconTruck, IconLock } from '@tabler/icons-react';
+import { IconArchive, IconLock, IconTruck } from '@tabler/icons-react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { lazy } from 'react';
 import { Provider } from 'react-redux';
@@ -38,6 +38,14 @@ const vaultUi: ModuleUi = {
   routes: [{ path: 'vault', element: <p>Vault contents</p> }],
   permission: (p) => p.manageMaster,
 };
+// A page whose code cannot be fetched (an old file gone after an update in a browser).
+const LostPage = lazy(() =>
+  Promise.reject(new Error('Failed to fetch dynamically imported module')),
+);
+const archiveUi: ModuleUi = {
+  nav: { path: '/archive', label: 'Archive', icon: IconArchive },
+  routes: [{ path: 'archive', element: <LostPage /> }],
+};
 const uiModule = (name: string, ui: ModuleUi): CoreModule => ({
   name,
   registerTypes() {},
@@ -47,7 +55,12 @@ const uiModule = (name: string, ui: ModuleUi): CoreModule => ({
 const workerOnly: CoreModule = { ...uiModule('audit', fleetUi), ui: undefined };
 
 vi.mock('../modules/registry', () => ({
-  MODULES: [uiModule('fleet', fleetUi), workerOnly, uiModule('vault', vaultUi)],
+  MODULES: [
+    uiModule('fleet', fleetUi),
+    workerOnly,
+    uiModule('vault', vaultUi),
+    uiModule('archive', archiveUi),
+  ],
 }));
 
 const clerkState: AppState = {
@@ -115,6 +128,7 @@ describe('the shell built from the module registry', () => {
     expect(nav.getAllByRole('link').map((a) => a.textContent)).toEqual([
       'Dashboard',
       'Fleet',
+      'Archive',
       'Sync',
       'Conflicts',
       'Settings',
@@ -144,5 +158,17 @@ describe('the shell built from the module registry', () => {
     await mount();
     expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
     expect(screen.queryByText('Vault contents')).toBeNull();
+  });
+
+  it('says so in words when a page cannot be loaded, and the rest of the window keeps working', async () => {
+    // React reports the caught error on the console; the boundary is what this test is about.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    window.location.hash = '#/archive';
+    const nav = await mount();
+    expect(await screen.findByText('This page could not be opened')).toBeTruthy();
+    fireEvent.click(nav.getByRole('link', { name: 'Dashboard' }));
+    expect(await screen.findByTestId('fleet-card')).toBeTruthy();
+    expect(screen.queryByText('This page could not be opened')).toBeNull();
+    quiet.mockRestore();
   });
 });

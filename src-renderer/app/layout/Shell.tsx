@@ -7,10 +7,11 @@ import {
   type TablerIcon,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
-import { NavLink as RouterLink, Outlet } from 'react-router';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import type { AppState } from '../../core/rpc/contract';
 import type { LoadedModuleUi } from '../../ui/module-ui';
 import { StatusBar } from '../../ui/StatusBar';
+import { PageFailure } from '../PageFailure';
 
 interface NavEntry {
   to: string;
@@ -36,6 +37,7 @@ export function Shell({
   state: Extract<AppState, { phase: 'ready' }>;
   modules: readonly LoadedModuleUi[];
 }) {
+  const { pathname } = useLocation();
   return (
     <AppShell
       header={{ height: 48 }}
@@ -84,7 +86,9 @@ export function Shell({
             </Center>
           }
         >
-          <Outlet />
+          <PageFailure resetKey={pathname}>
+            <Outlet />
+          </PageFailure>
         </Suspense>
       </AppShell.Main>
       <AppShell.Footer>
