@@ -11,6 +11,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { ConflictsPage } from './pages/ConflictsPage';
 import { useResumeSync } from './use-resume-sync';
 import { useModuleUis } from './module-uis';
+import { PageFailure } from './PageFailure';
 
 export function App() {
   const { data: state, error, isLoading } = useAppStateQuery();
@@ -29,9 +30,12 @@ export function App() {
   }
   if (state.phase === 'setup') return <FirstRun />;
   return (
-    <Suspense fallback={<Opening />}>
-      <Ready state={state} />
-    </Suspense>
+    // The modules' UI parts load here, once; a failure says so instead of a blank window.
+    <PageFailure resetKey="start">
+      <Suspense fallback={<Opening />}>
+        <Ready state={state} />
+      </Suspense>
+    </PageFailure>
   );
 }
 
