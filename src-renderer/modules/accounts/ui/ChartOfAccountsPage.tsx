@@ -1,12 +1,36 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../../ui/form-errors';
-import { ACCOUNT_KINDS, ACCOUNT_SUBTYPES, accountFieldsSchema, type Account, type AccountKind } from '../domain/schemas';
+import { FormScaffold } from '../../../ui/form/FormScaffold';
+import {
+  ACCOUNT_KINDS,
+  ACCOUNT_SUBTYPES,
+  accountFieldsSchema,
+  type Account,
+  type AccountKind,
+} from '../domain/schemas';
 import { useAccountsQuery, useSaveAccountMutation } from './api';
 import { usePermissions } from '../../../client/permissions';
 
-const KIND_LABEL: Record<AccountKind, string> = { asset: 'Asset', liability: 'Liability', equity: 'Equity', income: 'Income', expense: 'Expense' };
+const KIND_LABEL: Record<AccountKind, string> = {
+  asset: 'Asset',
+  liability: 'Liability',
+  equity: 'Equity',
+  income: 'Income',
+  expense: 'Expense',
+};
 
 /** Depth of each account under its groups, for indentation; cycles cannot occur (parents must be groups that exist). */
 function depthOf(a: Account, byCode: Map<string, Account>): number {
@@ -29,7 +53,11 @@ export function ChartOfAccountsPage() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Checkbox label="Show archived accounts" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+        <Checkbox
+          label="Show archived accounts"
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.currentTarget.checked)}
+        />
         {manageMaster && (
           <Button size="xs" onClick={() => setEditing('new')}>
             Add account
@@ -50,8 +78,17 @@ export function ChartOfAccountsPage() {
           {visible.map((a) => (
             <Table.Tr key={a._id} data-testid={`account-${a.code}`}>
               <Table.Td>{a.code}</Table.Td>
-              <Table.Td style={{ paddingLeft: 12 + depthOf(a, byCode) * 18, fontWeight: a.isGroup ? 600 : undefined }}>
-                {a.isGroup ? a.name : <Link to={`/accounts/reports/ledger/${a.code}`}>{a.name}</Link>}
+              <Table.Td
+                style={{
+                  paddingLeft: 12 + depthOf(a, byCode) * 18,
+                  fontWeight: a.isGroup ? 600 : undefined,
+                }}
+              >
+                {a.isGroup ? (
+                  a.name
+                ) : (
+                  <Link to={`/accounts/reports/ledger/${a.code}`}>{a.name}</Link>
+                )}
                 {a.archived && (
                   <Badge ml="xs" size="xs" color="gray">
                     archived
@@ -62,7 +99,12 @@ export function ChartOfAccountsPage() {
               <Table.Td>{a.isGroup ? 'group' : a.subtype}</Table.Td>
               <Table.Td>
                 {manageMaster && (
-                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(a)} aria-label={`Edit ${a.code}`}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => setEditing(a)}
+                    aria-label={`Edit ${a.code}`}
+                  >
                     Edit
                   </Button>
                 )}
@@ -71,15 +113,33 @@ export function ChartOfAccountsPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Add account' : 'Edit account'}>
-        {editing !== null && <AccountForm account={editing === 'new' ? null : editing} accounts={accounts} onDone={() => setEditing(null)} />}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add account' : 'Edit account'}
+      >
+        {editing !== null && (
+          <AccountForm
+            account={editing === 'new' ? null : editing}
+            accounts={accounts}
+            onDone={() => setEditing(null)}
+          />
+        )}
       </Modal>
     </Stack>
   );
 }
 
-function AccountForm({ account, accounts, onDone }: { account: Account | null; accounts: Account[]; onDone(): void }) {
-  const [save, { isLoading }] = useSaveAccountMutation();
+function AccountForm({
+  account,
+  accounts,
+  onDone,
+}: {
+  account: Account | null;
+  accounts: Account[];
+  onDone(): void;
+}) {
+  const [save] = useSaveAccountMutation();
   const [v, setV] = useState({
     code: account?.code ?? '',
     name: account?.name ?? '',
@@ -90,73 +150,98 @@ function AccountForm({ account, accounts, onDone }: { account: Account | null; a
     description: account?.description ?? '',
     archived: account?.archived ?? false,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const subtypes = Object.entries(ACCOUNT_SUBTYPES).filter(([, k]) => k === v.kind).map(([s]) => s);
+  const subtypes = Object.entries(ACCOUNT_SUBTYPES)
+    .filter(([, k]) => k === v.kind)
+    .map(([s]) => s);
   const groups = accounts.filter((a) => a.isGroup && a.kind === v.kind && a.code !== v.code);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const fields = { ...v, code: v.code.trim().toUpperCase(), parentCode: v.parentCode || null, currency: account?.currency ?? null };
-    const parsed = accountFieldsSchema.safeParse(fields);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    const res = await save({ ...(account ? { id: account._id } : {}), fields: parsed.data });
-    if ('error' in res) {
-      setErrors(errorFields(res.error));
-      setFailure(errorMessage(res.error));
-      return;
-    }
-    onDone();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Group grow>
-          <TextInput label="Account code" value={v.code} onChange={(e) => setV({ ...v, code: e.currentTarget.value })} error={errors.code} data-autofocus />
-          <TextInput label="Account name" value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={errors.name} />
-        </Group>
-        <Group grow>
+    <FormScaffold
+      schema={accountFieldsSchema}
+      values={{
+        ...v,
+        code: v.code.trim().toUpperCase(),
+        parentCode: v.parentCode || null,
+        currency: account?.currency ?? null,
+      }}
+      onSubmit={(fields) => save({ ...(account ? { id: account._id } : {}), fields })}
+      onSaved={onDone}
+      submitLabel="Save account"
+    >
+      {(form) => (
+        <>
+          <Group grow>
+            <TextInput
+              label="Account code"
+              value={v.code}
+              onChange={(e) => setV({ ...v, code: e.currentTarget.value })}
+              error={form.error('code')}
+              data-autofocus
+            />
+            <TextInput
+              label="Account name"
+              value={v.name}
+              onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
+              error={form.error('name')}
+            />
+          </Group>
+          <Group grow>
+            <Select
+              label="Kind"
+              data={ACCOUNT_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+              value={v.kind}
+              allowDeselect={false}
+              onChange={(k) => {
+                const kind = (k ?? 'expense') as AccountKind;
+                const first =
+                  Object.entries(ACCOUNT_SUBTYPES).find(([, x]) => x === kind)?.[0] ?? 'expense';
+                setV({ ...v, kind, subtype: first as Account['subtype'], parentCode: '' });
+              }}
+              error={form.error('kind')}
+            />
+            <Select
+              label="Sub-type"
+              data={subtypes}
+              value={v.subtype}
+              allowDeselect={false}
+              onChange={(s) => setV({ ...v, subtype: (s ?? v.subtype) as Account['subtype'] })}
+              error={form.error('subtype')}
+            />
+          </Group>
           <Select
-            label="Kind"
-            data={ACCOUNT_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
-            value={v.kind}
-            allowDeselect={false}
-            onChange={(k) => {
-              const kind = (k ?? 'expense') as AccountKind;
-              const first = Object.entries(ACCOUNT_SUBTYPES).find(([, x]) => x === kind)?.[0] ?? 'expense';
-              setV({ ...v, kind, subtype: first as Account['subtype'], parentCode: '' });
-            }}
+            label="Group"
+            placeholder="Top level"
+            clearable
+            data={groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))}
+            value={v.parentCode || null}
+            onChange={(p) => setV({ ...v, parentCode: p ?? '' })}
+            error={form.error('parentCode')}
           />
-          <Select label="Sub-type" data={subtypes} value={v.subtype} allowDeselect={false} onChange={(s) => setV({ ...v, subtype: (s ?? v.subtype) as Account['subtype'] })} error={errors.subtype} />
-        </Group>
-        <Select
-          label="Group"
-          placeholder="Top level"
-          clearable
-          data={groups.map((g) => ({ value: g.code, label: `${g.code} ${g.name}` }))}
-          value={v.parentCode || null}
-          onChange={(p) => setV({ ...v, parentCode: p ?? '' })}
-          error={errors.parentCode}
-        />
-        <Textarea label="Description" value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} autosize minRows={2} />
-        <Group>
-          <Checkbox label="Group account (totals only, no postings)" checked={v.isGroup} onChange={(e) => setV({ ...v, isGroup: e.currentTarget.checked })} />
-          <Checkbox label="Archived" checked={v.archived} onChange={(e) => setV({ ...v, archived: e.currentTarget.checked })} />
-        </Group>
-        {failure && <Alert color="red">{failure}</Alert>}
-        <Text size="xs" c="dimmed">
-          Accounts are company master data; only an administrator or head office can change them.
-        </Text>
-        <Group justify="flex-end">
-          <Button type="submit" loading={isLoading}>
-            Save account
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <Textarea
+            label="Description"
+            value={v.description}
+            onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+            autosize
+            minRows={2}
+            error={form.error('description')}
+          />
+          <Group>
+            <Checkbox
+              label="Group account (totals only, no postings)"
+              checked={v.isGroup}
+              onChange={(e) => setV({ ...v, isGroup: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label="Archived"
+              checked={v.archived}
+              onChange={(e) => setV({ ...v, archived: e.currentTarget.checked })}
+            />
+          </Group>
+          <Text size="xs" c="dimmed">
+            Accounts are company master data; only an administrator or head office can change them.
+          </Text>
+        </>
+      )}
+    </FormScaffold>
   );
 }

@@ -1,18 +1,28 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Card, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { errorMessage } from '../../../ui/form-errors';
+import { z } from 'zod';
+import { FormScaffold } from '../../../ui/form/FormScaffold';
+import { DateInput } from '../../../ui/inputs/DateInput';
+import { formatIsoDate } from '../../../ui/inputs/date-format';
+import { isoDateSchema } from '../domain/schemas';
 import { useCloseYearMutation, useLedgerSetupQuery, useSetLockDateMutation } from './api';
 import { usePermissions } from '../../../client/permissions';
+import { useSlips, withEmptyMessages } from './typed-form';
+
+// An empty lock date removes the lock; a date that does not read must never do that.
+const lockForm = z
+  .object({ lockDate: isoDateSchema.nullable(), unreadable: z.literal(false) })
+  .transform(({ lockDate }) => ({ lockDate }));
+
+const closeForm = withEmptyMessages(z.object({ yearEnd: isoDateSchema }), {
+  yearEnd: 'Enter the last day of the year to close.',
+});
 
 /** Lock date and year-end close: the two controls that stop changes to finished periods. */
 export function PeriodClosePage() {
   const { data: setup } = useLedgerSetupQuery();
-  const [setLock, lock] = useSetLockDateMutation();
-  const [closeYear, close] = useCloseYearMutation();
-  const [lockDate, setLockDate] = useState(setup?.settings?.lockDate ?? '');
-  const [yearEnd, setYearEnd] = useState('');
-  const [closed, setClosed] = useState<string | null>(null);
   const { manageMaster } = usePermissions();
+  const current = setup?.settings?.lockDate ?? null;
 
   return (
     <Stack>
@@ -21,26 +31,10 @@ export function PeriodClosePage() {
           <Text fw={600}>Lock date</Text>
           <Text size="sm">
             Nothing can be posted on or before the lock date, in any office. Current lock date:{' '}
-            <strong>{setup?.settings?.lockDate ?? 'none'}</strong>.
+            <strong>{current ? formatIsoDate(current) : 'none'}</strong>.
           </Text>
-          {manageMaster && (
-            <Group align="flex-end">
-              <TextInput
-                type="date"
-                label="Lock the books up to"
-                value={lockDate}
-                onChange={(e) => setLockDate(e.currentTarget.value)}
-              />
-              <Button
-                variant="default"
-                loading={lock.isLoading}
-                onClick={() => setLock({ lockDate: lockDate || null })}
-              >
-                Save lock date
-              </Button>
-            </Group>
-          )}
-          {lock.error && <Alert color="red">{errorMessage(lock.error)}</Alert>}
+          {/* Keyed: the field starts from the saved date once it has loaded, and after each save. */}
+          {manageMaster && <LockForm key={current ?? ''} current={current} />}
         </Stack>
       </Card>
       <Card withBorder>
@@ -51,28 +45,75 @@ export function PeriodClosePage() {
             accounts to zero against retained earnings. The entry can be reversed like any other.
             Lock the year afterwards so nothing more is posted into it.
           </Text>
-          <Group align="flex-end">
-            <TextInput
-              type="date"
-              label="Last day of the year"
-              value={yearEnd}
-              onChange={(e) => setYearEnd(e.currentTarget.value)}
-            />
-            <Button
-              loading={close.isLoading}
-              disabled={!yearEnd}
-              onClick={async () => {
-                const res = await closeYear({ yearEnd });
-                if ('data' in res && res.data) setClosed(res.data.number);
-              }}
-            >
-              Close the year
-            </Button>
-          </Group>
-          {close.error && <Alert color="red">{errorMessage(close.error)}</Alert>}
-          {closed && <Alert color="teal">Closing entry {closed} posted.</Alert>}
+          <CloseYearForm />
         </Stack>
       </Card>
     </Stack>
+  );
+}
+
+function LockForm({ current }: { current: string | null }) {
+  const [setLock] = useSetLockDateMutation();
+  const [lockDate, setLockDate] = useState<string | null>(current);
+  const slips = useSlips();
+  return (
+    <FormScaffold
+      schema={lockForm}
+      values={{ lockDate, unreadable: slips.has('lockDate') }}
+      onSubmit={(input) => setLock(input)}
+      submitLabel="Save lock date"
+      aria-label="Lock date"
+    >
+      {(form) => (
+        <DateInput
+          label="Lock the books up to"
+          description="Leave empty to remove the lock."
+          value={lockDate}
+          onChange={(date, text) => {
+            slips.note('lockDate', date, text);
+            setLockDate(date);
+          }}
+          error={slips.error('lockDate', form.error('lockDate'))}
+          maw={260}
+        />
+      )}
+    </FormScaffold>
+  );
+}
+
+function CloseYearForm() {
+  const [closeYear] = useCloseYearMutation();
+  const [yearEnd, setYearEnd] = useState<string | null>(null);
+  const [closed, setClosed] = useState<string | null>(null);
+  const slips = useSlips();
+  return (
+    <>
+      <FormScaffold
+        schema={closeForm}
+        values={{ yearEnd }}
+        onSubmit={async (input) => {
+          setClosed(null);
+          const res = await closeYear(input);
+          if ('data' in res && res.data) setClosed(res.data.number);
+          return res;
+        }}
+        submitLabel="Close the year"
+        aria-label="Year-end close"
+      >
+        {(form) => (
+          <DateInput
+            label="Last day of the year"
+            value={yearEnd}
+            onChange={(date, text) => {
+              slips.note('yearEnd', date, text);
+              setYearEnd(date);
+            }}
+            error={slips.error('yearEnd', form.error('yearEnd'))}
+            maw={260}
+          />
+        )}
+      </FormScaffold>
+      {closed && <Alert color="teal">Closing entry {closed} posted.</Alert>}
+    </>
   );
 }

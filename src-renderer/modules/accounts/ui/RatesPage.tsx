@@ -1,77 +1,46 @@
-import { Alert, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Card, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { todayLocal } from '../../../core/dates';
-import { errorFields, errorMessage, type FieldErrors } from '../../../ui/form-errors';
+import { FormScaffold } from '../../../ui/form/FormScaffold';
+import { DateInput } from '../../../ui/inputs/DateInput';
+import { QuantityInput } from '../../../ui/inputs/QuantityInput';
+import { useInputLocale } from '../../../ui/inputs/input-locale';
+import { formatQuantity } from '../../../ui/inputs/number-format';
 import { CURRENCIES } from '../../../ui/options';
+import { currencyRateFieldsSchema } from '../domain/schemas';
 import { useLedgerSetupQuery, useRatesQuery, useSaveRateMutation } from './api';
 import { usePermissions } from '../../../client/permissions';
+import { useSlips, withEmptyMessages } from './typed-form';
+
+/** Up to ten decimals, as the rate schema allows ("0.0091324587"). */
+const RATE_DECIMALS = 10;
+
+const rateForm = withEmptyMessages(currencyRateFieldsSchema, {
+  date: 'Enter the date the rate applies from.',
+  currency: 'Choose the currency.',
+  rate: 'Enter the rate.',
+});
 
 /** The company's exchange rate table: documents in a foreign currency take the latest rate on or before their date. */
 export function RatesPage() {
   const { data: setup } = useLedgerSetupQuery();
   const { data: rates = [] } = useRatesQuery();
-  const [save, { isLoading }] = useSaveRateMutation();
   const { manageMaster } = usePermissions();
   const base = setup?.baseCurrency ?? '';
-  const [v, setV] = useState({ date: todayLocal(), currency: '', rate: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFailure(null);
-    const res = await save({ ...v, rate: v.rate.trim() });
-    if ('error' in res) {
-      setErrors(errorFields(res.error));
-      setFailure(errorMessage(res.error));
-      return;
-    }
-    setErrors({});
-    setV({ ...v, rate: '' });
-  }
 
   return (
     <Stack>
       {manageMaster && (
         <Card withBorder>
-          <form onSubmit={submit} noValidate>
-            <Stack gap="xs">
-              <Text fw={600}>Add a rate</Text>
-              <Text size="sm" c="dimmed">
-                How many {base} one unit of the currency is worth on that date. Documents and
-                payments in that currency use the latest rate on or before their date unless a rate
-                is typed on them. Rates are company master data (administrator or head office).
-              </Text>
-              <Group align="flex-end">
-                <TextInput
-                  type="date"
-                  label="Date"
-                  value={v.date}
-                  onChange={(e) => setV({ ...v, date: e.currentTarget.value })}
-                  error={errors.date}
-                />
-                <Select
-                  label="Currency"
-                  data={CURRENCIES.filter((c) => c !== base)}
-                  value={v.currency || null}
-                  searchable
-                  onChange={(c) => setV({ ...v, currency: c ?? '' })}
-                  error={errors.currency}
-                />
-                <TextInput
-                  label={`Rate (${base} per unit)`}
-                  value={v.rate}
-                  onChange={(e) => setV({ ...v, rate: e.currentTarget.value })}
-                  error={errors.rate}
-                  placeholder="1.0825"
-                />
-                <Button type="submit" loading={isLoading}>
-                  Save rate
-                </Button>
-              </Group>
-              {failure && <Alert color="red">{failure}</Alert>}
-            </Stack>
-          </form>
+          <Stack gap="xs">
+            <Text fw={600}>Add a rate</Text>
+            <Text size="sm" c="dimmed">
+              How many {base} one unit of the currency is worth on that date. Documents and payments
+              in that currency use the latest rate on or before their date unless a rate is typed on
+              them. Rates are company master data (administrator or head office).
+            </Text>
+            <RateForm base={base} />
+          </Stack>
         </Card>
       )}
       <Table striped aria-label="Exchange rates">
@@ -106,5 +75,58 @@ export function RatesPage() {
         </Table.Tbody>
       </Table>
     </Stack>
+  );
+}
+
+function RateForm({ base }: { base: string }) {
+  const [save] = useSaveRateMutation();
+  const [v, setV] = useState<{ date: string | null; currency: string | null; rate: string | null }>(
+    { date: todayLocal(), currency: null, rate: null },
+  );
+  const slips = useSlips();
+  const locale = useInputLocale(undefined);
+  return (
+    <FormScaffold
+      schema={rateForm}
+      values={v}
+      onSubmit={(fields) => save(fields)}
+      // The next rate is often for the same currency on another date: keep both, clear the rate.
+      onSaved={() => setV((x) => ({ ...x, rate: null }))}
+      submitLabel="Save rate"
+      aria-label="Add a rate"
+    >
+      {(form) => (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateInput
+            label="Date"
+            value={v.date}
+            onChange={(date, text) => {
+              slips.note('date', date, text);
+              setV((x) => ({ ...x, date }));
+            }}
+            error={slips.error('date', form.error('date'))}
+          />
+          <Select
+            label="Currency"
+            data={CURRENCIES.filter((c) => c !== base)}
+            value={v.currency}
+            searchable
+            onChange={(currency) => setV((x) => ({ ...x, currency }))}
+            error={form.error('currency')}
+          />
+          <QuantityInput
+            label={`Rate (${base} per unit)`}
+            precision={RATE_DECIMALS}
+            value={v.rate}
+            onChange={(rate, text) => {
+              slips.note('rate', rate, text);
+              setV((x) => ({ ...x, rate }));
+            }}
+            error={slips.error('rate', form.error('rate'))}
+            placeholder={formatQuantity('1.0825', 4, locale)}
+          />
+        </SimpleGrid>
+      )}
+    </FormScaffold>
   );
 }
