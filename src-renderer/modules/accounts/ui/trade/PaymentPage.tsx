@@ -1,14 +1,29 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useTableRate } from '../use-table-rate';
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isIsoDate, todayLocal } from '../../../../core/dates';
-import { errorFields, errorMessage, type FieldErrors } from '../../../../ui/form-errors';
+import { todayLocal } from '../../../../core/dates';
+import { FormScaffold } from '../../../../ui/form/FormScaffold';
+import { DateInput } from '../../../../ui/inputs/DateInput';
+import { MoneyInput } from '../../../../ui/inputs/MoneyInput';
+import { QuantityInput } from '../../../../ui/inputs/QuantityInput';
+import { useInputLocale } from '../../../../ui/inputs/input-locale';
 import { CURRENCIES } from '../../../../ui/options';
-import type { PaymentInput } from '../../rpc-contract';
-import { inputText, moneyText, readAmount } from '../format';
-import { useTradeAccountsQuery, useTradeOpenItemsQuery, useTradePartiesQuery, useTradeRecordPaymentMutation, useTradeSetupQuery } from './api';
-import { allocatable, fillOldestFirst, partiesFor, readAllocations, sideLabels, statusLabel } from './trade-form';
+import { moneyText } from '../format';
+import { useSlips } from '../typed-form';
+import { useTableRate } from '../use-table-rate';
+import {
+  useTradeAccountsQuery,
+  useTradeOpenItemsQuery,
+  useTradePartiesQuery,
+  useTradeRecordPaymentMutation,
+  useTradeSetupQuery,
+} from './api';
+import { AllocationTable } from './AllocationTable';
+import { overOpen, paymentForm, typedAllocations } from './payment-form';
+import { allocatable, fillOldestFirst, partiesFor, sideLabels } from './trade-form';
+
+/** Up to ten decimals, as the rate schema allows. */
+const RATE_DECIMALS = 10;
 
 /**
  * Money in from a customer (receipt) or out to a supplier (payment), set against their open
@@ -23,25 +38,33 @@ export function PaymentPage({ side }: { side: 'receipt' | 'payment' }) {
 function PaymentPageInner({ side }: { side: 'receipt' | 'payment' }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const locale = useInputLocale(undefined);
   const tradeSide = side === 'receipt' ? 'sales' : 'purchase';
   const labels = sideLabels(tradeSide);
   const { data: setup } = useTradeSetupQuery();
   const { data: parties = [] } = useTradePartiesQuery();
   const { data: accounts = [] } = useTradeAccountsQuery();
-  const [record, { isLoading }] = useTradeRecordPaymentMutation();
+  const [record] = useTradeRecordPaymentMutation();
   const [head, setHead] = useState({
     partyId: params.get('party') ?? '',
-    date: todayLocal(),
-    amount: '',
+    date: todayLocal() as string | null,
     currency: '',
-    rate: '1',
     account: '',
     reference: '',
     memo: '',
   });
-  const [alloc, setAlloc] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  // The rate's typed text too: the rate table fills the field only while it is "" or "1".
+  const [rate, setRateState] = useState<{ value: string | null; text: string }>({
+    value: '1',
+    text: '1',
+  });
+  // An amount belongs to its currency: one typed before the currency changed no longer counts.
+  const [typedAmount, setTypedAmount] = useState<{ currency: string; minor: number | null }>({
+    currency: '',
+    minor: null,
+  });
+  const [alloc, setAlloc] = useState<Record<string, number | null>>({});
+  const slips = useSlips();
 
   const base = setup?.baseCurrency ?? 'USD';
   const party = parties.find((p) => p._id === head.partyId) ?? null;
@@ -51,189 +74,230 @@ function PaymentPageInner({ side }: { side: 'receipt' | 'payment' }) {
     () =>
       accounts
         .filter((a) => !a.isGroup && !a.archived && (a.subtype === 'bank' || a.subtype === 'cash'))
-        .map((a) => ({ value: a.code, label: `${a.code} ${a.name}${a.currency ? ` (${a.currency})` : ''}` })),
+        .map((a) => ({
+          value: a.code,
+          label: `${a.code} ${a.name}${a.currency ? ` (${a.currency})` : ''}`,
+        })),
     [accounts],
   );
   const account = head.account || banks[0]?.value || '';
-  const open = useTradeOpenItemsQuery({ side: tradeSide, partyId: head.partyId }, { skip: !head.partyId });
-  const items = useMemo(() => allocatable(open.currentData ?? [], currency), [open.currentData, currency]);
+  const open = useTradeOpenItemsQuery(
+    { side: tradeSide, partyId: head.partyId },
+    { skip: !head.partyId },
+  );
+  const items = useMemo(
+    () => allocatable(open.currentData ?? [], currency),
+    [open.currentData, currency],
+  );
   const openById = useMemo(() => new Map(items.map((i) => [i.docId, i.open])), [items]);
-  const amount = readAmount(head.amount, currency);
+  const amount = typedAmount.currency === currency ? typedAmount.minor : null;
   // Only inputs of documents still on screen count (a party or currency change hides others).
   const shown = Object.fromEntries(Object.entries(alloc).filter(([id]) => openById.has(id)));
-  const read = readAllocations(shown, openById, currency);
+  const byHand = typedAllocations(shown);
   // Nothing typed by hand: preview what the core will do (oldest first).
-  const auto = read.allocations.length === 0;
-  const allocated = auto ? Object.values(fillOldestFirst(amount ?? 0, items)).reduce((a, b) => a + b, 0) : read.allocated;
+  const auto = byHand.length === 0;
+  const allocated = (
+    auto ? Object.values(fillOldestFirst(amount ?? 0, items)) : byHand.map((a) => a.amount)
+  ).reduce((a, b) => a + b, 0);
   const unallocated = (amount ?? 0) - allocated;
 
   const set = (patch: Partial<typeof head>) => setHead((h) => ({ ...h, ...patch }));
-  const setRate = useCallback((rate: string) => setHead((h) => ({ ...h, rate })), []);
-  useTableRate(currency, base, head.date, head.rate, setRate);
-
-  async function submit() {
-    setFailure(null);
-    const local: FieldErrors = {};
-    if (!head.partyId) local.partyId = `Choose the ${labels.partyKind}.`;
-    if (!isIsoDate(head.date)) local.date = 'Use a date like 2026-03-31.';
-    if (amount === null) local.amount = `Not an amount in ${currency}.`;
-    else if (amount <= 0) local.amount = 'The amount must be more than zero.';
-    if (!account) local.account = 'Choose the bank or cash account.';
-    if (foreign && !/^\d+(\.\d+)?$/.test(head.rate.trim())) local.rate = 'Enter the rate.';
-    for (const [id, message] of Object.entries(read.errors)) local[`allocations.${id}`] = message;
-    if (amount !== null && !auto && unallocated < 0) local.allocations = 'The allocations add up to more than the amount.';
-    if (Object.keys(local).length) {
-      setErrors(local);
-      setFailure(local.allocations ?? 'Check the highlighted fields.');
-      return;
-    }
-    setErrors({});
-    const input: PaymentInput = {
-      side,
-      partyId: head.partyId,
-      date: head.date,
-      currency,
-      rate: foreign ? head.rate.trim() : '1',
-      amount: amount ?? 0,
-      account,
-      memo: head.memo,
-      reference: head.reference,
-      ...(read.allocations.length ? { allocations: read.allocations } : {}),
-    };
-    const res = await record(input);
-    if ('error' in res) {
-      setErrors(errorFields(res.error));
-      setFailure(errorMessage(res.error));
-      return;
-    }
-    navigate(labels.listPath);
-  }
+  const setRate = useCallback((r: string) => setRateState({ value: r, text: r }), []);
+  useTableRate(currency, base, head.date ?? '', rate.value ?? rate.text, setRate);
+  const schema = useMemo(
+    () => paymentForm({ partyKind: labels.partyKind, open: openById, locale }),
+    [labels.partyKind, openById, locale],
+  );
+  const slipPaths = [
+    'date',
+    'amount',
+    'rate',
+    ...items.map((i) => `allocations.${i.docId}`),
+  ].filter((p) => slips.has(p));
 
   return (
     <Stack gap="sm">
       <Title order={3}>{labels.pay}</Title>
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Select
-          label={labels.party}
-          data={partiesFor(parties, tradeSide).map((p) => ({ value: p._id, label: `${p.code} ${p.name}` }))}
-          value={head.partyId || null}
-          onChange={(v) => {
-            set({ partyId: v ?? '', currency: '' });
-            setAlloc({});
-          }}
-          searchable
-          placeholder={`Choose a ${labels.partyKind}`}
-          error={errors.partyId}
-          data-autofocus
-        />
-        <TextInput type="date" label="Date" value={head.date} onChange={(e) => set({ date: e.currentTarget.value })} error={errors.date} />
-        <TextInput label="Amount" value={head.amount} onChange={(e) => set({ amount: e.currentTarget.value })} inputMode="decimal" styles={{ input: { textAlign: 'right' } }} error={errors.amount ?? (amount === null ? `Not an amount in ${currency}.` : undefined)} />
-        <Select
-          label="Currency"
-          data={CURRENCIES}
-          value={currency}
-          searchable
-          allowDeselect={false}
-          onChange={(c) => {
-            set({ currency: c ?? '' });
-            setAlloc({});
-          }}
-          error={errors.currency}
-        />
-        {foreign && <TextInput label={`Rate (${base} per ${currency})`} value={head.rate} onChange={(e) => set({ rate: e.currentTarget.value })} inputMode="decimal" error={errors.rate} />}
-        <Select label="Bank or cash account" data={banks} value={account || null} allowDeselect={false} onChange={(v) => set({ account: v ?? '' })} error={errors.account} nothingFoundMessage="No bank or cash accounts" />
-        <TextInput label="Reference" value={head.reference} onChange={(e) => set({ reference: e.currentTarget.value })} error={errors.reference} />
-        <TextInput label="Memo" value={head.memo} onChange={(e) => set({ memo: e.currentTarget.value })} error={errors.memo} />
-      </SimpleGrid>
-
-      <Group justify="space-between" align="flex-end">
-        <Text fw={600}>Open {side === 'receipt' ? 'invoices' : 'bills'} in {currency}</Text>
-        <Button size="xs" variant="default" disabled={!items.length || !amount} onClick={() => setAlloc(Object.fromEntries(Object.entries(fillOldestFirst(amount ?? 0, items)).map(([id, n]) => [id, inputText(n, currency)])))}>
-          Allocate oldest first
-        </Button>
-      </Group>
-      <Table withTableBorder aria-label="Open documents">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Number</Table.Th>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Due</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th ta="right">Total</Table.Th>
-            <Table.Th ta="right">Open</Table.Th>
-            <Table.Th ta="right">Allocate</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((i) => (
-            <Table.Tr key={i.docId} data-testid={`open-item-${i.number}`}>
-              <Table.Td>{i.number}</Table.Td>
-              <Table.Td>{i.date}</Table.Td>
-              <Table.Td>{i.dueDate}</Table.Td>
-              <Table.Td>{statusLabel(i.status)}</Table.Td>
-              <Table.Td ta="right">{moneyText(i.gross, currency)}</Table.Td>
-              <Table.Td ta="right">{moneyText(i.open, currency)}</Table.Td>
-              <Table.Td ta="right">
-                <TextInput
-                  aria-label={`Allocate to ${i.number}`}
-                  value={alloc[i.docId] ?? ''}
-                  onChange={(e) => {
-                    const text = e.currentTarget.value;
-                    setAlloc((a) => ({ ...a, [i.docId]: text }));
+      <FormScaffold
+        schema={schema}
+        values={{
+          side,
+          ...head,
+          account,
+          currency,
+          foreign,
+          rate: rate.value,
+          amount,
+          allocations: shown,
+          slips: slipPaths,
+        }}
+        onSubmit={(input) => record(input)}
+        onSaved={() => navigate(labels.listPath)}
+        submitLabel={labels.pay}
+        aria-label={labels.pay}
+        actions={
+          <Button variant="default" onClick={() => navigate(labels.listPath)}>
+            Cancel
+          </Button>
+        }
+      >
+        {(form) => (
+          <>
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              <Select
+                label={labels.party}
+                data={partiesFor(parties, tradeSide).map((p) => ({
+                  value: p._id,
+                  label: `${p.code} ${p.name}`,
+                }))}
+                value={head.partyId || null}
+                onChange={(v) => {
+                  set({ partyId: v ?? '', currency: '' });
+                  setAlloc({});
+                }}
+                searchable
+                placeholder={`Choose a ${labels.partyKind}`}
+                error={form.error('partyId')}
+                data-autofocus
+              />
+              <DateInput
+                label="Date"
+                value={head.date}
+                onChange={(date, text) => {
+                  slips.note('date', date, text);
+                  set({ date });
+                }}
+                error={slips.error('date', form.error('date'))}
+              />
+              <MoneyInput
+                label="Amount"
+                currency={currency}
+                value={amount}
+                onChange={(minor, text) => {
+                  slips.note('amount', minor, text);
+                  setTypedAmount({ currency, minor });
+                }}
+                error={slips.error('amount', form.error('amount'))}
+              />
+              <Select
+                label="Currency"
+                data={CURRENCIES}
+                value={currency}
+                searchable
+                allowDeselect={false}
+                onChange={(c) => {
+                  set({ currency: c ?? '' });
+                  setAlloc({});
+                }}
+                error={form.error('currency')}
+              />
+              {foreign && (
+                <QuantityInput
+                  label={`Rate (${base} per ${currency})`}
+                  precision={RATE_DECIMALS}
+                  value={rate.value}
+                  onChange={(value, text) => {
+                    slips.note('rate', value, text);
+                    setRateState({ value, text });
                   }}
-                  inputMode="decimal"
-                  size="xs"
-                  w={130}
-                  ml="auto"
-                  styles={{ input: { textAlign: 'right' } }}
-                  error={errors[`allocations.${i.docId}`] ?? read.errors[i.docId]}
+                  error={slips.error('rate', form.error('rate'))}
                 />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {head.partyId && !open.isFetching && items.length === 0 && (
-        <Text size="sm" c="dimmed">
-          Nothing open in {currency} for this {labels.partyKind}; the whole amount is kept on account.
-        </Text>
-      )}
-      <Group justify="flex-end" gap="xl">
-        <div>
-          <Text size="xs" c="dimmed" ta="right">
-            {auto ? 'Allocated (oldest first)' : 'Allocated'}
-          </Text>
-          <Text size="sm" ta="right" data-testid="payment-allocated">
-            {moneyText(allocated, currency)}
-          </Text>
-        </div>
-        <div>
-          <Text size="xs" c="dimmed" ta="right" id="payment-unallocated-label">
-            Unallocated (kept on account)
-          </Text>
-          <Text size="sm" fw={600} ta="right" c={unallocated < 0 ? 'red' : undefined} data-testid="payment-unallocated" aria-labelledby="payment-unallocated-label">
-            {moneyText(unallocated, currency)}
-          </Text>
-        </div>
-      </Group>
-      {auto && (amount ?? 0) > 0 && items.length > 0 && (
-        <Text size="xs" c="dimmed">
-          Nothing allocated by hand: the money will settle the oldest documents first.
-        </Text>
-      )}
-      {failure && (
-        <Alert color="red" role="alert">
-          {failure}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => navigate(labels.listPath)} disabled={isLoading}>
-          Cancel
-        </Button>
-        <Button onClick={submit} loading={isLoading}>
-          {labels.pay}
-        </Button>
-      </Group>
+              )}
+              <Select
+                label="Bank or cash account"
+                data={banks}
+                value={account || null}
+                allowDeselect={false}
+                onChange={(v) => set({ account: v ?? '' })}
+                error={form.error('account')}
+                nothingFoundMessage="No bank or cash accounts"
+              />
+              <TextInput
+                label="Reference"
+                value={head.reference}
+                onChange={(e) => set({ reference: e.currentTarget.value })}
+                error={form.error('reference')}
+              />
+              <TextInput
+                label="Memo"
+                value={head.memo}
+                onChange={(e) => set({ memo: e.currentTarget.value })}
+                error={form.error('memo')}
+              />
+            </SimpleGrid>
+
+            <Group justify="space-between" align="flex-end">
+              <Text fw={600}>
+                Open {side === 'receipt' ? 'invoices' : 'bills'} in {currency}
+              </Text>
+              <Button
+                size="xs"
+                variant="default"
+                disabled={!items.length || !amount}
+                onClick={() => setAlloc(fillOldestFirst(amount ?? 0, items))}
+              >
+                Allocate oldest first
+              </Button>
+            </Group>
+            <AllocationTable
+              items={items}
+              currency={currency}
+              values={alloc}
+              onChange={(docId, minor, text) => {
+                slips.note(`allocations.${docId}`, minor, text);
+                setAlloc((x) => ({ ...x, [docId]: minor }));
+              }}
+              errorOf={(i) => {
+                const path = `allocations.${i.docId}`;
+                // Said as soon as it is typed: more than is open never goes through.
+                const over = overOpen(alloc[i.docId] ?? null, i.open, currency, locale);
+                return slips.error(path, form.error(path) ?? over ?? undefined);
+              }}
+            />
+            {head.partyId && !open.isFetching && items.length === 0 && (
+              <Text size="sm" c="dimmed">
+                Nothing open in {currency} for this {labels.partyKind}; the whole amount is kept on
+                account.
+              </Text>
+            )}
+            {form.error('allocations') && (
+              <Text size="sm" c="red" ta="right" data-testid="payment-allocations-error">
+                {form.error('allocations')}
+              </Text>
+            )}
+            <Group justify="flex-end" gap="xl">
+              <div>
+                <Text size="xs" c="dimmed" ta="right">
+                  {auto ? 'Allocated (oldest first)' : 'Allocated'}
+                </Text>
+                <Text size="sm" ta="right" data-testid="payment-allocated">
+                  {moneyText(allocated, currency)}
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed" ta="right" id="payment-unallocated-label">
+                  Unallocated (kept on account)
+                </Text>
+                <Text
+                  size="sm"
+                  fw={600}
+                  ta="right"
+                  c={unallocated < 0 ? 'red' : undefined}
+                  data-testid="payment-unallocated"
+                  aria-labelledby="payment-unallocated-label"
+                >
+                  {moneyText(unallocated, currency)}
+                </Text>
+              </div>
+            </Group>
+            {auto && (amount ?? 0) > 0 && items.length > 0 && (
+              <Text size="xs" c="dimmed">
+                Nothing allocated by hand: the money will settle the oldest documents first.
+              </Text>
+            )}
+          </>
+        )}
+      </FormScaffold>
     </Stack>
   );
 }

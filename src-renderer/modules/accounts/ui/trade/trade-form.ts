@@ -77,7 +77,13 @@ export const STATUS_LABEL: Record<string, string> = {
   paid: 'Paid',
   overdue: 'Overdue',
 };
-export const STATUS_COLOR: Record<string, string> = { draft: 'gray', open: 'blue', 'partly-paid': 'yellow', paid: 'teal', overdue: 'red' };
+export const STATUS_COLOR: Record<string, string> = {
+  draft: 'gray',
+  open: 'blue',
+  'partly-paid': 'yellow',
+  paid: 'teal',
+  overdue: 'red',
+};
 
 export function statusLabel(status: string): string {
   return STATUS_LABEL[status] ?? status;
@@ -109,7 +115,15 @@ export interface TradeRow {
 
 let nextKey = 1;
 export function emptyTradeRow(defaults: { account?: string; taxCode?: string } = {}): TradeRow {
-  return { key: nextKey++, description: '', quantity: '', unitPrice: '', discount: '', taxCode: defaults.taxCode ?? '', account: defaults.account ?? '' };
+  return {
+    key: nextKey++,
+    description: '',
+    quantity: '',
+    unitPrice: '',
+    discount: '',
+    taxCode: defaults.taxCode ?? '',
+    account: defaults.account ?? '',
+  };
 }
 
 /** A row with nothing typed; its account and tax code are only defaults. */
@@ -118,10 +132,19 @@ export function isBlankTradeRow(r: TradeRow): boolean {
 }
 
 /** Keeps one blank row at the end; it inherits the last row's account and tax code (else the defaults). */
-export function withTrailingTradeBlank(rows: TradeRow[], defaults: { account?: string; taxCode?: string } = {}): TradeRow[] {
+export function withTrailingTradeBlank(
+  rows: TradeRow[],
+  defaults: { account?: string; taxCode?: string } = {},
+): TradeRow[] {
   const last = rows[rows.length - 1];
   if (last && isBlankTradeRow(last)) return rows;
-  return [...rows, emptyTradeRow({ account: last?.account || defaults.account || '', taxCode: last ? last.taxCode : defaults.taxCode ?? '' })];
+  return [
+    ...rows,
+    emptyTradeRow({
+      account: last?.account || defaults.account || '',
+      taxCode: last ? last.taxCode : (defaults.taxCode ?? ''),
+    }),
+  ];
 }
 
 /** "10" → 1000, "2.5" → 250, "" → 0; null when it is not a percentage from 0 to 100 with at most 2 decimals. */
@@ -138,7 +161,9 @@ export function percentToBp(text: string): number | null {
 export function bpToPercent(bp: number): string {
   if (!bp) return '';
   const whole = Math.trunc(bp / 100);
-  const frac = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(bp % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
 }
 
@@ -187,7 +212,9 @@ export function gridToLines(rows: readonly TradeRow[], currency: string): GridLi
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = `lines.${i}.${issue.path.map(String).join('.')}`;
-        if (!(path in errors)) errors[path] = issue.path[0] === 'account' && !line.account ? 'Choose the account.' : issue.message;
+        if (!(path in errors))
+          errors[path] =
+            issue.path[0] === 'account' && !line.account ? 'Choose the account.' : issue.message;
       }
     }
     lines.push(line);
@@ -206,9 +233,19 @@ export interface LiveTotals {
 }
 
 /** The same arithmetic the core uses (documentTotals), over the rows that read as numbers. */
-export function liveTotals(rows: readonly TradeRow[], taxCodes: ReadonlyMap<string, TaxRate>, taxMode: TaxMode, currency: string): LiveTotals {
+export function liveTotals(
+  rows: readonly TradeRow[],
+  taxCodes: ReadonlyMap<string, TaxRate>,
+  taxMode: TaxMode,
+  currency: string,
+): LiveTotals {
   const { lines, errors } = gridToLines(rows, currency);
-  const usable = lines.filter((_, i) => !errors[`lines.${i}.quantity`] && !errors[`lines.${i}.unitPrice`] && !errors[`lines.${i}.discountBp`]);
+  const usable = lines.filter(
+    (_, i) =>
+      !errors[`lines.${i}.quantity`] &&
+      !errors[`lines.${i}.unitPrice`] &&
+      !errors[`lines.${i}.discountBp`],
+  );
   try {
     const t = documentTotals(usable, taxCodes, taxMode, currency);
     return { net: t.net, tax: t.tax, gross: t.gross, problem: null };
@@ -262,7 +299,11 @@ interface DraftDocRow {
 }
 
 /** Posted documents (with their derived open amount) and this side's drafts, newest first. */
-export function tradeListRows(side: TradeSideUi, posted: readonly PostedItem[], drafts: readonly DraftDocRow[]): TradeListRow[] {
+export function tradeListRows(
+  side: TradeSideUi,
+  posted: readonly PostedItem[],
+  drafts: readonly DraftDocRow[],
+): TradeListRow[] {
   const rows: TradeListRow[] = posted.map((i) => ({
     id: i.docId,
     number: i.number,
@@ -292,7 +333,17 @@ export function tradeListRows(side: TradeSideUi, posted: readonly PostedItem[], 
       reference: d.reference,
     });
   }
-  return rows.sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : a.number > b.number ? -1 : a.number < b.number ? 1 : 0));
+  return rows.sort((a, b) =>
+    a.date > b.date
+      ? -1
+      : a.date < b.date
+        ? 1
+        : a.number > b.number
+          ? -1
+          : a.number < b.number
+            ? 1
+            : 0,
+  );
 }
 
 export interface TradeListFilter {
@@ -302,10 +353,19 @@ export interface TradeListFilter {
   text: string;
 }
 
-export function filterTradeRows(rows: readonly TradeListRow[], f: TradeListFilter, partyName: (id: string) => string): TradeListRow[] {
+export function filterTradeRows(
+  rows: readonly TradeListRow[],
+  f: TradeListFilter,
+  partyName: (id: string) => string,
+): TradeListRow[] {
   const words = f.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((r) => {
-    if (f.status === 'unpaid' ? !['open', 'partly-paid', 'overdue'].includes(r.status) : f.status !== 'all' && r.status !== f.status) return false;
+    if (
+      f.status === 'unpaid'
+        ? !['open', 'partly-paid', 'overdue'].includes(r.status)
+        : f.status !== 'all' && r.status !== f.status
+    )
+      return false;
     if (f.partyId && r.partyId !== f.partyId) return false;
     if (!words.length) return true;
     const hay = `${r.number} ${r.reference} ${partyName(r.partyId)}`.toLowerCase();
@@ -327,12 +387,27 @@ export interface AllocatableItem {
 /** Documents money can settle: invoices/bills in the payment's currency with something open, oldest first (the core's order). */
 export function allocatable<T extends AllocatableItem>(items: readonly T[], currency: string): T[] {
   return items
-    .filter((i) => i.kind === 'invoice' && i.currency === currency && i.open > 0 && i.status !== 'paid')
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
+    .filter(
+      (i) => i.kind === 'invoice' && i.currency === currency && i.open > 0 && i.status !== 'paid',
+    )
+    .sort((a, b) =>
+      a.date < b.date
+        ? -1
+        : a.date > b.date
+          ? 1
+          : a.docId < b.docId
+            ? -1
+            : a.docId > b.docId
+              ? 1
+              : 0,
+    );
 }
 
 /** Fills allocations oldest first until the amount runs out; what is left stays on account. */
-export function fillOldestFirst(amount: number, items: readonly Pick<AllocatableItem, 'docId' | 'open'>[]): Record<string, number> {
+export function fillOldestFirst(
+  amount: number,
+  items: readonly Pick<AllocatableItem, 'docId' | 'open'>[],
+): Record<string, number> {
   const out: Record<string, number> = {};
   let left = Math.max(0, amount);
   for (const item of items) {
@@ -343,34 +418,6 @@ export function fillOldestFirst(amount: number, items: readonly Pick<Allocatable
     left -= take;
   }
   return out;
-}
-
-export interface ReadAllocations {
-  allocations: { documentId: string; amount: number }[];
-  allocated: number;
-  /** By document id. */
-  errors: Record<string, string>;
-}
-
-/** Reads the "Allocate" inputs; empty or zero inputs are not allocations. */
-export function readAllocations(texts: Readonly<Record<string, string>>, open: ReadonlyMap<string, number>, currency: string): ReadAllocations {
-  const allocations: { documentId: string; amount: number }[] = [];
-  const errors: Record<string, string> = {};
-  let allocated = 0;
-  for (const [documentId, text] of Object.entries(texts)) {
-    if (!text.trim()) continue;
-    const amount = readAmount(text, currency);
-    if (amount === null) {
-      errors[documentId] = `Not an amount in ${currency}.`;
-      continue;
-    }
-    if (amount === 0) continue;
-    const max = open.get(documentId) ?? 0;
-    if (amount > max) errors[documentId] = `Only ${inputText(max, currency) || '0'} is open.`;
-    allocations.push({ documentId, amount });
-    allocated += amount;
-  }
-  return { allocations, allocated, errors };
 }
 
 // ── Aged report CSV ──────────────────────────────────────────────────────────
@@ -384,7 +431,11 @@ export const AGED_COLUMNS = [
 ] as const;
 
 export function agedTotals(rows: readonly AgedRow[]): AgedRow {
-  const total: AgedRow = { partyId: '', buckets: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 }, total: 0 };
+  const total: AgedRow = {
+    partyId: '',
+    buckets: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 },
+    total: 0,
+  };
   for (const r of rows) {
     for (const c of AGED_COLUMNS) total.buckets[c.key] += r.buckets[c.key];
     total.total += r.total;
@@ -392,9 +443,21 @@ export function agedTotals(rows: readonly AgedRow[]): AgedRow {
   return total;
 }
 
-export function agedCsv(rows: readonly AgedRow[], partyName: (id: string) => string, currency: string): string {
+export function agedCsv(
+  rows: readonly AgedRow[],
+  partyName: (id: string) => string,
+  currency: string,
+): string {
   const dec = (minor: number) => toDecimalString(money(minor, currency));
-  const line = (name: string, r: AgedRow) => [name, ...AGED_COLUMNS.map((c) => dec(r.buckets[c.key])), dec(r.total)];
+  const line = (name: string, r: AgedRow) => [
+    name,
+    ...AGED_COLUMNS.map((c) => dec(r.buckets[c.key])),
+    dec(r.total),
+  ];
   const header = ['Party', 'Current', '1-30', '31-60', '61-90', '90+', 'Total'];
-  return toCsv([header, ...rows.map((r) => line(partyName(r.partyId), r)), line('Total', agedTotals(rows))]);
+  return toCsv([
+    header,
+    ...rows.map((r) => line(partyName(r.partyId), r)),
+    line('Total', agedTotals(rows)),
+  ]);
 }
