@@ -14,7 +14,8 @@ import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { todayLocal } from '../../../core/dates';
-import { errorFields, errorMessage, type FieldErrors } from '../../../ui/form-errors';
+import type { FieldErrors } from '../../../ui/form-errors';
+import { showServerError } from '../../../ui/form/server-error';
 import { CURRENCIES } from '../../../ui/options';
 import type { JournalEntry } from '../domain/schemas';
 import {
@@ -25,6 +26,7 @@ import {
 } from './api';
 import { inputText, signedAmount } from './format';
 import { emptyRow, gridLines, gridTotals, withTrailingBlank, type GridRow } from './journal-grid';
+import { useSlips } from './typed-form';
 import { useTableRate } from './use-table-rate';
 import { DiscardDraftButton } from './DiscardDraftButton';
 import { DataGrid } from '../../../ui/grid/DataGrid';
@@ -67,6 +69,7 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
   const [rows, setRows] = useState<GridRow[]>(() => rowsOf(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const slips = useSlips();
 
   const options = useMemo(
     () =>
@@ -105,6 +108,11 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
   async function submit(kind: 'draft' | 'post') {
     setFailure(null);
     setErrors({});
+    // The date input says why beside itself; sending it would only bring the core's refusal.
+    if (slips.has('date')) {
+      setFailure('The date does not read. Correct it, then save again.');
+      return;
+    }
     const input = {
       ...(initial ? { id: initial._id } : {}),
       ...head,
@@ -112,8 +120,10 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
     };
     const res = kind === 'post' ? await post(input) : await saveDraft(input);
     if ('error' in res) {
-      setErrors(errorFields(res.error));
-      setFailure(errorMessage(res.error));
+      // As the shared FormScaffold shows it: on the field the core names, else in the alert.
+      const shown = showServerError(res.error);
+      setErrors(shown.fields);
+      setFailure(shown.alert);
       return;
     }
     if (res.data) navigate(`/accounts/journal/${res.data._id}`, { replace: !!initial });
@@ -135,8 +145,11 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
         <DateInput
           label="Date"
           value={head.date || null}
-          onChange={(date) => setHead({ ...head, date: date ?? '' })}
-          error={errors.date}
+          onChange={(date, text) => {
+            slips.note('date', date, text);
+            setHead({ ...head, date: date ?? '' });
+          }}
+          error={slips.error('date', errors.date)}
         />
         <TextInput
           label="Reference"

@@ -15,13 +15,15 @@ import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isIsoDate, todayLocal } from '../../../../core/dates';
-import { errorFields, errorMessage, type FieldErrors } from '../../../../ui/form-errors';
+import type { FieldErrors } from '../../../../ui/form-errors';
+import { showServerError } from '../../../../ui/form/server-error';
 import { CURRENCIES } from '../../../../ui/options';
 import { DateInput } from '../../../../ui/inputs/DateInput';
 import { formatIsoDate } from '../../../../ui/inputs/date-format';
 import type { Account, Party, TaxCode, TaxMode, TradeDoc, TradeKind } from '../../domain/schemas';
 import type { TradeInput } from '../../rpc-contract';
 import { moneyText } from '../format';
+import { useSlips } from '../typed-form';
 import { useTableRate } from '../use-table-rate';
 import { useTradeIssueMutation, useTradeSaveDraftMutation } from './api';
 import {
@@ -89,6 +91,7 @@ export function TradeEditor({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [errorKeys, setErrorKeys] = useState<number[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  const slips = useSlips();
 
   const choices = partiesFor(parties, side);
   const party = parties.find((p) => p._id === head.partyId) ?? null;
@@ -128,6 +131,8 @@ export function TradeEditor({
     if (!isIsoDate(head.date)) local.date = 'Enter the document date.';
     if (head.dueDate && !isIsoDate(head.dueDate))
       local.dueDate = 'Enter a due date, or leave it empty.';
+    // A due date that does not read is not "empty = from terms": the input says why.
+    if (slips.has('dueDate')) local.dueDate = 'Not a date.';
     if (foreign && mode === 'issue' && !/^\d+(\.\d+)?$/.test(head.rate.trim()))
       local.rate = 'Enter the rate.';
     setErrorKeys(grid.keys);
@@ -153,8 +158,10 @@ export function TradeEditor({
     };
     const res = mode === 'issue' ? await issue(input) : await saveDraft(input);
     if ('error' in res) {
-      setErrors(errorFields(res.error));
-      setFailure(errorMessage(res.error));
+      // As the shared FormScaffold shows it: on the field the core names, else in the alert.
+      const shown = showServerError(res.error);
+      setErrors(shown.fields);
+      setFailure(shown.alert);
       return;
     }
     setErrors({});
@@ -197,14 +204,20 @@ export function TradeEditor({
         <DateInput
           label="Date"
           value={head.date || null}
-          onChange={(date) => set({ date: date ?? '' })}
-          error={errors.date}
+          onChange={(date, text) => {
+            slips.note('date', date, text);
+            set({ date: date ?? '' });
+          }}
+          error={slips.error('date', errors.date)}
         />
         <DateInput
           label="Due date"
           value={head.dueDate || null}
-          onChange={(due) => set({ dueDate: due ?? '' })}
-          error={errors.dueDate}
+          onChange={(due, text) => {
+            slips.note('dueDate', due, text);
+            set({ dueDate: due ?? '' });
+          }}
+          error={slips.error('dueDate', errors.dueDate)}
           description={
             head.dueDate
               ? undefined
