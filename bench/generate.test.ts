@@ -20,11 +20,20 @@ describe('bench data generator', () => {
 
 describe('ledger generator', () => {
   it('reaches at least the target number of ledger lines, balanced, over every branch and year', () => {
-    const entries = [...generateLedger({ branches: ['NYC', 'BOS'], years: 5, firstYear: 2021, targetLines: 50_000 })];
+    const entries = [
+      ...generateLedger({
+        branches: ['NYC', 'BOS'],
+        years: 5,
+        firstYear: 2021,
+        targetLines: 50_000,
+      }),
+    ];
     const lines = entries.reduce((n, e) => n + e.lines.length, 0);
     expect(lines).toBeGreaterThanOrEqual(50_000);
     expect(lines).toBeLessThan(53_000);
-    expect(new Set(entries.map((e) => e.date.slice(0, 4)))).toEqual(new Set(['2021', '2022', '2023', '2024', '2025']));
+    expect(new Set(entries.map((e) => e.date.slice(0, 4)))).toEqual(
+      new Set(['2021', '2022', '2023', '2024', '2025']),
+    );
     expect(new Set(entries.map((e) => e.branch))).toEqual(new Set(['NYC', 'BOS']));
     for (const e of entries) expect(e.lines.reduce((n, l) => n + l.debit - l.credit, 0)).toBe(0);
   });

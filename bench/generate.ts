@@ -16,8 +16,33 @@ export interface BenchDoc {
   [field: string]: unknown;
 }
 
-const ACCOUNTS = ['1000', '1100', '1200', '2000', '2100', '3000', '4000', '4100', '5000', '5100', '6000', '6100', '6200'];
-const MEMOS = ['Office supplies', 'Customer receipt', 'Supplier payment', 'Rent', 'Electricity', 'Freight', 'Sales', 'Bank fees', 'Payroll accrual', 'Stock purchase'];
+const ACCOUNTS = [
+  '1000',
+  '1100',
+  '1200',
+  '2000',
+  '2100',
+  '3000',
+  '4000',
+  '4100',
+  '5000',
+  '5100',
+  '6000',
+  '6100',
+  '6200',
+];
+const MEMOS = [
+  'Office supplies',
+  'Customer receipt',
+  'Supplier payment',
+  'Rent',
+  'Electricity',
+  'Freight',
+  'Sales',
+  'Bank fees',
+  'Payroll accrual',
+  'Stock purchase',
+];
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same company every run. */
@@ -59,9 +84,19 @@ export function generateJournalEntries(
     for (let l = 0; l < lineCount - 1; l++) {
       const amount = 100 + Math.floor(random() * 500_000);
       total += amount;
-      lines.push({ account: pick(ACCOUNTS, random), debit: amount, credit: 0, memo: pick(MEMOS, random) });
+      lines.push({
+        account: pick(ACCOUNTS, random),
+        debit: amount,
+        credit: 0,
+        memo: pick(MEMOS, random),
+      });
     }
-    lines.push({ account: pick(ACCOUNTS, random), debit: 0, credit: total, memo: pick(MEMOS, random) });
+    lines.push({
+      account: pick(ACCOUNTS, random),
+      debit: 0,
+      credit: total,
+      memo: pick(MEMOS, random),
+    });
     const createdAt = new Date(time).toISOString();
     docs.push({
       _id: `journalEntry:${ulidAt(time, random)}`,

@@ -19,9 +19,13 @@ const DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-async function seed(server: { url: string; admin: { username: string; password: string } }, db: string) {
+async function seed(
+  server: { url: string; admin: { username: string; password: string } },
+  db: string,
+) {
   const docs = generateJournalEntries(DOCS, { branchCode: 'NYC', deviceLetter: 'A' });
-  const auth = 'Basic ' + Buffer.from(`${server.admin.username}:${server.admin.password}`).toString('base64');
+  const auth =
+    'Basic ' + Buffer.from(`${server.admin.username}:${server.admin.password}`).toString('base64');
   for (let i = 0; i < docs.length; i += 2_000) {
     const res = await fetch(`${server.url}/${db}/_bulk_docs`, {
       method: 'POST',
@@ -33,7 +37,12 @@ async function seed(server: { url: string; admin: { username: string; password: 
 }
 
 async function main(): Promise<void> {
-  const user = { name: 'bench', password: 'bench-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
+  const user = {
+    name: 'bench',
+    password: 'bench-pass-1',
+    roles: ['admin', 'hq'],
+    branches: ['NYC'],
+  };
   console.log(`Starting the sync server and seeding ${DOCS.toLocaleString('en')} documents…`);
   const server = await startTestServer({ org: 'bench', branches: ['NYC', 'LAT'], users: [user] });
   const vite = await createServer({
@@ -49,12 +58,16 @@ async function main(): Promise<void> {
   // A persistent profile: an ephemeral (incognito-like) context has a small storage quota, and
   // a million ledger lines plus their index do not fit in it.
   const profile = mkdtempSync(join(tmpdir(), 'outpost-bench-profile-'));
-  const browser = await chromium.launchPersistentContext(profile, { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+  const browser = await chromium.launchPersistentContext(profile, {
+    args: CHROMIUM_ARGS,
+    ...(executablePath ? { executablePath } : {}),
+  });
   try {
     await seed(server, 'bench-branch-nyc');
     await vite.listen();
     const address = vite.httpServer?.address();
-    if (!address || typeof address === 'string') throw new Error('The bench page server did not start.');
+    if (!address || typeof address === 'string')
+      throw new Error('The bench page server did not start.');
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (m) => console.log(`  [page] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
@@ -77,9 +90,14 @@ async function main(): Promise<void> {
     )) as BenchResults;
     const ledgerLines = Number(process.env.BENCH_LEDGER_LINES ?? 1_000_000);
     if (ledgerLines > 0) {
-      console.log(`\nAccounts: generated company, ${ledgerLines.toLocaleString('en')} ledger lines…`);
+      console.log(
+        `\nAccounts: generated company, ${ledgerLines.toLocaleString('en')} ledger lines…`,
+      );
       const accounts = (await page.evaluate(
-        (c) => (window as unknown as { runAccountsBench(c: unknown): Promise<BenchResults> }).runAccountsBench(c),
+        (c) =>
+          (
+            window as unknown as { runAccountsBench(c: unknown): Promise<BenchResults> }
+          ).runAccountsBench(c),
         {
           ledgerLines,
           branches: 10,
@@ -117,7 +135,9 @@ async function exposeProfiler(page: Page, phases: string[]): Promise<void> {
     const { profile } = await cdp.send('Profiler.stop');
     mkdirSync(`${root}/bench/results`, { recursive: true });
     writeFileSync(`${root}/bench/results/${phase}.cpuprofile`, JSON.stringify(profile));
-    console.log(`\nProfile of ${phase} (bench/results/${phase}.cpuprofile), most time of their own:`);
+    console.log(
+      `\nProfile of ${phase} (bench/results/${phase}.cpuprofile), most time of their own:`,
+    );
     console.table(hottest(profile, 25));
   });
 }
@@ -132,7 +152,9 @@ interface CpuProfile {
 function hottest(profile: CpuProfile, n: number) {
   const interval = new Map<number, number>();
   const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => interval.set(id, (interval.get(id) ?? 0) + (deltas[i] ?? 0)));
+  (profile.samples ?? []).forEach((id, i) =>
+    interval.set(id, (interval.get(id) ?? 0) + (deltas[i] ?? 0)),
+  );
   const total = [...interval.values()].reduce((a, b) => a + b, 0) || 1;
   const byFn = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -143,7 +165,11 @@ function hottest(profile: CpuProfile, n: number) {
   return [...byFn]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
-    .map(([fn, us]) => ({ fn, ms: Math.round(us / 1000), share: `${((100 * us) / total).toFixed(1)} %` }));
+    .map(([fn, us]) => ({
+      fn,
+      ms: Math.round(us / 1000),
+      share: `${((100 * us) / total).toFixed(1)} %`,
+    }));
 }
 
 function report(results: BenchResults): void {
@@ -154,7 +180,9 @@ function report(results: BenchResults): void {
     runs: r.runs?.map((x) => Math.round(x)).join(' / ') ?? '',
   }));
   console.log(`\nOutpost bench — ${DOCS.toLocaleString('en')} documents, median of ${REPEAT}`);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB\n`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB\n`,
+  );
   console.table(rows);
   const json = Object.fromEntries(
     Object.entries(results).map(([metric, r]) => [metric, { value: round(r.value), unit: r.unit }]),

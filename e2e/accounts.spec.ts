@@ -23,7 +23,9 @@ async function pickAccount(page: Page, line: number, code: string): Promise<void
   await page.getByRole('option', { name: new RegExp(`^${code} `) }).click();
 }
 
-test('a bookkeeper posts a journal entry with the keyboard, sees it in the trial balance, and reverses it', async ({ page }) => {
+test('a bookkeeper posts a journal entry with the keyboard, sees it in the trial balance, and reverses it', async ({
+  page,
+}) => {
   await newCompanyWithChart(page);
   await page.getByRole('tab', { name: 'Journal' }).click();
   await page.getByRole('button', { name: 'New entry' }).click();

@@ -9,7 +9,11 @@ import { chromium } from '@playwright/test';
 export function chromiumExecutable(): string | undefined {
   const own = safe(() => chromium.executablePath());
   if (own && existsSync(own)) return undefined;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+  for (const candidate of [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   const onPath = safe(() => execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim());

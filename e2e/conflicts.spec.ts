@@ -1,12 +1,29 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startTestServer } from '../server/test-server';
-import { connectSync, createCompany, setUpChartWithCustomer, expectPending, expectSync, joinCompany } from './helpers';
+import {
+  connectSync,
+  createCompany,
+  setUpChartWithCustomer,
+  expectPending,
+  expectSync,
+  joinCompany,
+} from './helpers';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** Two head-office users: both may edit company master data such as customers. */
-const ALICE = { name: 'alice', password: 'alice-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
-const CAROL = { name: 'carol', password: 'carol-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
+const ALICE = {
+  name: 'alice',
+  password: 'alice-pass-1',
+  roles: ['admin', 'hq'],
+  branches: ['NYC'],
+};
+const CAROL = {
+  name: 'carol',
+  password: 'carol-pass-1',
+  roles: ['admin', 'hq'],
+  branches: ['NYC'],
+};
 
 let server: TestServer;
 
@@ -26,8 +43,13 @@ async function firstOffice(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/');
   await createCompany(page, {
-    name: 'Acme Trading Ltd', org: 'acme', branchCode: 'NYC', branchName: 'New York',
-    deviceLetter: 'A', deviceName: 'Head office PC', userName: 'Alice Admin',
+    name: 'Acme Trading Ltd',
+    org: 'acme',
+    branchCode: 'NYC',
+    branchName: 'New York',
+    deviceLetter: 'A',
+    deviceName: 'Head office PC',
+    userName: 'Alice Admin',
   });
   await connectSync(page, { url: server.url, username: ALICE.name, password: ALICE.password });
   await setUpChartWithCustomer(page, { code: 'C-001', name: 'Bayside Cafe' });
@@ -39,8 +61,14 @@ async function secondOffice(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/');
   await joinCompany(page, {
-    url: server.url, org: 'acme', username: CAROL.name, password: CAROL.password,
-    branchCode: 'NYC', deviceLetter: 'B', deviceName: 'Second head office PC', userName: 'Carol Controller',
+    url: server.url,
+    org: 'acme',
+    username: CAROL.name,
+    password: CAROL.password,
+    branchCode: 'NYC',
+    deviceLetter: 'B',
+    deviceName: 'Second head office PC',
+    userName: 'Carol Controller',
   });
   await expectSync(page, 'Up to date');
   return page;
@@ -54,7 +82,9 @@ async function renameCustomer(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('party-C-001')).toContainText(name);
 }
 
-test('two offices edit the same customer offline; one resolves the conflict; both end with the same version', async ({ browser }) => {
+test('two offices edit the same customer offline; one resolves the conflict; both end with the same version', async ({
+  browser,
+}) => {
   const alice = await firstOffice(browser);
   const carol = await secondOffice(browser);
   await customers(carol);
@@ -76,7 +106,8 @@ test('two offices edit the same customer offline; one resolves the conflict; bot
     await p.context().setOffline(false);
     await expectSync(p, 'Up to date');
   }
-  for (const p of [alice, carol]) await expect(p.getByTestId('status-conflicts')).toHaveText('1 conflict', { timeout: 30_000 });
+  for (const p of [alice, carol])
+    await expect(p.getByTestId('status-conflicts')).toHaveText('1 conflict', { timeout: 30_000 });
 
   // Carol opens Conflicts from the status bar and merges: her name, everything else as it is.
   await carol.getByTestId('status-conflicts').click();
@@ -87,7 +118,11 @@ test('two offices edit the same customer offline; one resolves the conflict; bot
   await expect(nameRow).toHaveAttribute('data-differs', 'true');
   await expect(nameRow).toContainText('Bayside Cafe & Bakery');
   await expect(card.getByTestId('conflict-field-code')).not.toHaveAttribute('data-differs', 'true');
-  await nameRow.getByRole('cell').filter({ hasText: 'Bayside Coffee House' }).getByRole('radio').check();
+  await nameRow
+    .getByRole('cell')
+    .filter({ hasText: 'Bayside Coffee House' })
+    .getByRole('radio')
+    .check();
   await card.getByRole('button', { name: 'Save merged version' }).click();
   await expect(carol.getByText('No conflicts: every office agrees.')).toBeVisible();
   await expect(carol.getByTestId('status-conflicts')).toHaveCount(0);
@@ -97,7 +132,9 @@ test('two offices edit the same customer offline; one resolves the conflict; bot
   for (const p of [alice, carol]) {
     await expect(p.getByTestId('status-conflicts')).toHaveCount(0, { timeout: 30_000 });
     await customers(p);
-    await expect(p.getByTestId('party-C-001')).toContainText('Bayside Coffee House', { timeout: 30_000 });
+    await expect(p.getByTestId('party-C-001')).toContainText('Bayside Coffee House', {
+      timeout: 30_000,
+    });
     await expect(p.getByTestId('party-C-001')).not.toContainText('Bakery');
   }
   await alice.getByRole('link', { name: 'Conflicts' }).click();

@@ -72,7 +72,10 @@ export async function joinCompany(
   const branch = page.getByRole('combobox', { name: 'Branch' });
   await expect(branch).toBeVisible();
   await branch.click();
-  await page.getByRole('option', { name: new RegExp(input.branchCode) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(input.branchCode) })
+    .first()
+    .click();
   await page.getByLabel("This device's letter").fill(input.deviceLetter);
   await page.getByLabel('Device name').fill(input.deviceName);
   await page.getByLabel('Your name').fill(input.userName);
@@ -88,10 +91,7 @@ export async function expectPending(page: Page, n: number, timeout = 30_000): Pr
   await expect(page.getByTestId('status-pending')).toHaveText(`${n} pending`, { timeout });
 }
 
-export async function addBranch(
-  page: Page,
-  branch: { code: string; name: string },
-): Promise<void> {
+export async function addBranch(page: Page, branch: { code: string; name: string }): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Add branch' }).click();
   await page.getByLabel('Branch code').fill(branch.code);
@@ -101,7 +101,10 @@ export async function addBranch(
 }
 
 /** Head office's first Accounts steps: the starter chart, then one customer (admin or hq user). */
-export async function setUpChartWithCustomer(page: Page, customer: { code: string; name: string }): Promise<void> {
+export async function setUpChartWithCustomer(
+  page: Page,
+  customer: { code: string; name: string },
+): Promise<void> {
   await page.getByRole('link', { name: 'Accounts' }).click();
   await page.getByRole('button', { name: 'Use the starter chart' }).click();
   await page.getByRole('tab', { name: 'Customers and suppliers' }).click();

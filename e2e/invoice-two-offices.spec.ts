@@ -1,10 +1,22 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startTestServer } from '../server/test-server';
-import { connectSync, createCompany, setUpChartWithCustomer, expectPending, expectSync, joinCompany } from './helpers';
+import {
+  connectSync,
+  createCompany,
+  setUpChartWithCustomer,
+  expectPending,
+  expectSync,
+  joinCompany,
+} from './helpers';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-const ALICE = { name: 'alice', password: 'alice-pass-1', roles: ['admin', 'hq', 'bookkeeper'], branches: ['NYC'] };
+const ALICE = {
+  name: 'alice',
+  password: 'alice-pass-1',
+  roles: ['admin', 'hq', 'bookkeeper'],
+  branches: ['NYC'],
+};
 const BOB = { name: 'bob', password: 'bob-pass-1', roles: ['clerk'], branches: ['NYC'] };
 
 let server: TestServer;
@@ -25,8 +37,13 @@ async function headOffice(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/');
   await createCompany(page, {
-    name: 'Acme Trading Ltd', org: 'acme', branchCode: 'NYC', branchName: 'New York',
-    deviceLetter: 'A', deviceName: 'Head office PC', userName: 'Alice Bookkeeper',
+    name: 'Acme Trading Ltd',
+    org: 'acme',
+    branchCode: 'NYC',
+    branchName: 'New York',
+    deviceLetter: 'A',
+    deviceName: 'Head office PC',
+    userName: 'Alice Bookkeeper',
   });
   await connectSync(page, { url: server.url, username: ALICE.name, password: ALICE.password });
   await setUpChartWithCustomer(page, { code: 'C-001', name: 'Bayside Cafe' });
@@ -38,14 +55,22 @@ async function branchClerk(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/');
   await joinCompany(page, {
-    url: server.url, org: 'acme', username: BOB.name, password: BOB.password,
-    branchCode: 'NYC', deviceLetter: 'B', deviceName: 'Counter PC', userName: 'Bob Clerk',
+    url: server.url,
+    org: 'acme',
+    username: BOB.name,
+    password: BOB.password,
+    branchCode: 'NYC',
+    deviceLetter: 'B',
+    deviceName: 'Counter PC',
+    userName: 'Bob Clerk',
   });
   await expectSync(page, 'Up to date');
   return page;
 }
 
-test('a clerk invoices offline; head office records the receipt; both see it paid', async ({ browser }) => {
+test('a clerk invoices offline; head office records the receipt; both see it paid', async ({
+  browser,
+}) => {
   const hq = await headOffice(browser);
   const clerk = await branchClerk(browser);
 
@@ -87,7 +112,9 @@ test('a clerk invoices offline; head office records the receipt; both see it pai
 
   // Office B sees the receipt head office recorded.
   await accounts(clerk, 'Sales');
-  await expect(clerk.getByTestId('trade-row-NYC-B-INV-000001')).toContainText(/paid/i, { timeout: 30_000 });
+  await expect(clerk.getByTestId('trade-row-NYC-B-INV-000001')).toContainText(/paid/i, {
+    timeout: 30_000,
+  });
   await clerk.getByRole('tab', { name: 'Reports' }).click();
   await clerk.getByRole('link', { name: 'Aged receivables' }).click();
   await expect(clerk.getByTestId('aged-total')).toContainText('0.00');

@@ -1,11 +1,23 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startTestServer } from '../server/test-server';
 import { addUser } from '../server/provision';
-import { addBranch, connectSync, createCompany, expectPending, expectSync, joinCompany } from './helpers';
+import {
+  addBranch,
+  connectSync,
+  createCompany,
+  expectPending,
+  expectSync,
+  joinCompany,
+} from './helpers';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-const ALICE = { name: 'alice', password: 'alice-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
+const ALICE = {
+  name: 'alice',
+  password: 'alice-pass-1',
+  roles: ['admin', 'hq'],
+  branches: ['NYC'],
+};
 const BOB = { name: 'bob', password: 'bob-pass-1', roles: ['clerk'], branches: ['NYC'] };
 // Dave starts as head office; his rights are taken away while his device still offers them.
 const DAVE = { name: 'dave', password: 'dave-pass-1', roles: ['hq'], branches: ['NYC'] };
@@ -17,7 +29,11 @@ let server: TestServer;
 
 test.beforeAll(async () => {
   // BOS is provisioned up front: head office holds every branch's database once it exists.
-  server = await startTestServer({ org: 'acme', branches: ['NYC', 'BOS'], users: [ALICE, BOB, DAVE] });
+  server = await startTestServer({
+    org: 'acme',
+    branches: ['NYC', 'BOS'],
+    users: [ALICE, BOB, DAVE],
+  });
 });
 
 test.afterAll(async () => {
@@ -41,7 +57,11 @@ async function headOffice(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function branchOffice(browser: Browser, deviceLetter: string, user: { name: string; password: string } = BOB): Promise<Page> {
+async function branchOffice(
+  browser: Browser,
+  deviceLetter: string,
+  user: { name: string; password: string } = BOB,
+): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/');
   await joinCompany(page, {
@@ -93,7 +113,14 @@ test('a document the server refuses is shown as refused, with the reason', async
 
   // Head office rights are taken away on the server; this device still offers "Add branch",
   // and the server (validate_doc_update) refuses the new branch.
-  await addUser({ url: server.url, admin: server.admin, name: DAVE.name, password: DAVE.password, roles: ['clerk'], branches: ['NYC'] });
+  await addUser({
+    url: server.url,
+    admin: server.admin,
+    name: DAVE.name,
+    password: DAVE.password,
+    roles: ['clerk'],
+    branches: ['NYC'],
+  });
   await new Promise((r) => setTimeout(r, 5_500)); // the server caches sessions for 5 s
   await addBranch(b, { code: 'LON', name: 'London' });
   await expect(b.getByTestId('status-refused')).toHaveText('1 refused', { timeout: 30_000 });

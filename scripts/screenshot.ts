@@ -18,17 +18,30 @@ async function main(): Promise<void> {
     branches: ['NYC'],
     users: [{ name: 'alice', password: 'alice-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] }],
   });
-  const web = await preview({ root: `${root}/src-renderer`, configFile: `${root}/vite.config.ts`, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const web = await preview({
+    root: `${root}/src-renderer`,
+    configFile: `${root}/vite.config.ts`,
+    preview: { host: '127.0.0.1', port: 0 },
+    logLevel: 'warn',
+  });
   const address = web.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview did not start');
   const executablePath = chromiumExecutable();
-  const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+  const browser = await chromium.launch({
+    args: CHROMIUM_ARGS,
+    ...(executablePath ? { executablePath } : {}),
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
     await page.goto(`http://127.0.0.1:${address.port}/`);
     await createCompany(page, {
-      name: 'Acme Trading Ltd', org: 'acme', branchCode: 'NYC', branchName: 'New York',
-      deviceLetter: 'A', deviceName: 'Head office PC', userName: 'Alice Admin',
+      name: 'Acme Trading Ltd',
+      org: 'acme',
+      branchCode: 'NYC',
+      branchName: 'New York',
+      deviceLetter: 'A',
+      deviceName: 'Head office PC',
+      userName: 'Alice Admin',
     });
     await connectSync(page, { url: server.url, username: 'alice', password: 'alice-pass-1' });
     await addBranch(page, { code: 'BOS', name: 'Boston' });

@@ -16,9 +16,15 @@ const SYNC_PORT = Number(process.env.OUTPOST_SYNC_PORT ?? 5984);
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
     );
   });
 }
@@ -66,7 +72,9 @@ async function startWeb(): Promise<void> {
     logLevel: 'warn',
   });
   console.log(`\nOutpost:      http://127.0.0.1:${WEB_PORT}/`);
-  console.log(`Sync server:  http://127.0.0.1:${SYNC_PORT}/ (it prints its demo users and admin account)`);
+  console.log(
+    `Sync server:  http://127.0.0.1:${SYNC_PORT}/ (it prints its demo users and admin account)`,
+  );
   console.log('Press Ctrl+C to stop both.\n');
   process.on('exit', () => void server.close());
 }

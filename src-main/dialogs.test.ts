@@ -104,7 +104,9 @@ describe('saveFile / openFile', () => {
   it('renders the page to PDF and saves it under a .pdf name', async () => {
     const target = join(dir, 'tb.pdf');
     const d = deps(target);
-    const pdfWindow = { webContents: { printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')) } } as unknown as BrowserWindow;
+    const pdfWindow = {
+      webContents: { printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')) },
+    } as unknown as BrowserWindow;
     const result = await printToPdf(d, pdfWindow, { suggestedName: 'Trial balance 2026-03-31' });
     expect(result).toEqual({ saved: true, path: target });
     expect(d.dialog.showSaveDialog.mock.calls[0]?.[1]).toMatchObject({

@@ -25,7 +25,10 @@ async function boot(): Promise<void> {
     );
     return;
   }
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'outpost-core' });
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'outpost-core',
+  });
   const client = new RpcClient(worker);
   setRpcClient(client);
   const store = createStore();

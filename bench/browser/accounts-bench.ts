@@ -24,9 +24,26 @@ export interface AccountsBenchConfig {
   rebuild: boolean;
 }
 
-const BRANCH_CODES = ['NYC', 'BOS', 'CHI', 'LAX', 'SFO', 'SEA', 'MIA', 'ATL', 'DAL', 'DEN', 'PHX', 'DET'];
+const BRANCH_CODES = [
+  'NYC',
+  'BOS',
+  'CHI',
+  'LAX',
+  'SFO',
+  'SEA',
+  'MIA',
+  'ATL',
+  'DAL',
+  'DEN',
+  'PHX',
+  'DET',
+];
 
-function call<M extends RpcMethod>(core: Core, method: M, params: RpcMethods[M]['params']): Promise<RpcMethods[M]['result']> {
+function call<M extends RpcMethod>(
+  core: Core,
+  method: M,
+  params: RpcMethods[M]['params'],
+): Promise<RpcMethods[M]['result']> {
   return (core.handlers[method] as (p: unknown) => Promise<RpcMethods[M]['result']>)(params);
 }
 
@@ -36,7 +53,10 @@ async function time<T>(fn: () => Promise<T>): Promise<number> {
   return performance.now() - t0;
 }
 
-async function timesMedian(n: number, fn: () => Promise<unknown>): Promise<{ value: number; runs: number[] }> {
+async function timesMedian(
+  n: number,
+  fn: () => Promise<unknown>,
+): Promise<{ value: number; runs: number[] }> {
   const runs: number[] = [];
   for (let i = 0; i < n; i++) runs.push(await time(fn));
   return { value: median(runs), runs };
@@ -55,7 +75,12 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
   };
   let core = await createCore({ env, emit, modules: MODULES });
   await call(core, 'setup.createCompany', {
-    company: { name: 'Bench Trading', orgCode: 'benchco', baseCurrency: 'USD', fiscalYearStartMonth: 1 },
+    company: {
+      name: 'Bench Trading',
+      orgCode: 'benchco',
+      baseCurrency: 'USD',
+      fiscalYearStartMonth: 1,
+    },
     branch: { code: 'NYC', name: 'New York', currency: 'USD' },
     device: { letter: 'A', label: 'Bench' },
     userName: 'Bench',
@@ -66,20 +91,44 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
 
   // Seed through the repository (zod + PouchDB), in batches, as posted entries of every branch.
   console.log(`seeding about ${config.ledgerLines.toLocaleString('en')} ledger lines…`);
-  const repo = session.repository<JournalEntry>(session.homeBranchDbName, 'journalEntry') as Repository<JournalEntry>;
+  const repo = session.repository<JournalEntry>(
+    session.homeBranchDbName,
+    'journalEntry',
+  ) as Repository<JournalEntry>;
   let lines = 0;
   let batch: JournalEntry[] = [];
   let seq = 0;
   const seedStart = performance.now();
-  for (const e of generateLedger({ branches, years: config.years, firstYear: 2021, targetLines: config.ledgerLines })) {
+  for (const e of generateLedger({
+    branches,
+    years: config.years,
+    firstYear: 2021,
+    targetLines: config.ledgerLines,
+  })) {
     seq++;
-    const ledger: LedgerLine[] = e.lines.map((l) => ({ ...l, baseDebit: l.debit, baseCredit: l.credit, party: null, memo: '', branch: e.branch }));
+    const ledger: LedgerLine[] = e.lines.map((l) => ({
+      ...l,
+      baseDebit: l.debit,
+      baseCredit: l.credit,
+      party: null,
+      memo: '',
+      branch: e.branch,
+    }));
     batch.push(
       repo.build(
         {
           number: `${e.branch}-A-JE-${String(seq).padStart(7, '0')}`,
-          date: e.date, memo: e.memo, reference: '', status: 'posted', kind: 'manual', currency: 'USD', rate: '1',
-          lines: ledger, reverses: null, postedAt: new Date().toISOString(), postedBy: 'Bench',
+          date: e.date,
+          memo: e.memo,
+          reference: '',
+          status: 'posted',
+          kind: 'manual',
+          currency: 'USD',
+          rate: '1',
+          lines: ledger,
+          reverses: null,
+          postedAt: new Date().toISOString(),
+          postedBy: 'Bench',
         },
         'NYC',
       ),
@@ -107,28 +156,66 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
   }
 
   const reps = config.repeat;
-  const tb = await timesMedian(reps, () => call(core, 'accounts.trialBalance', { asOf: '2025-12-31' }));
+  const tb = await timesMedian(reps, () =>
+    call(core, 'accounts.trialBalance', { asOf: '2025-12-31' }),
+  );
   out.trial_balance_consolidated = { value: tb.value, unit: 'ms', runs: tb.runs };
-  const tbBranch = await timesMedian(reps, () => call(core, 'accounts.trialBalance', { asOf: '2025-06-15', branch: 'BOS' }));
-  out.trial_balance_one_branch_mid_month = { value: tbBranch.value, unit: 'ms', runs: tbBranch.runs };
+  const tbBranch = await timesMedian(reps, () =>
+    call(core, 'accounts.trialBalance', { asOf: '2025-06-15', branch: 'BOS' }),
+  );
+  out.trial_balance_one_branch_mid_month = {
+    value: tbBranch.value,
+    unit: 'ms',
+    runs: tbBranch.runs,
+  };
   const pl = await timesMedian(reps, () =>
-    call(core, 'accounts.profitAndLoss', { from: '2025-01-01', to: '2025-12-31', compareFrom: '2024-01-01', compareTo: '2024-12-31' }),
+    call(core, 'accounts.profitAndLoss', {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      compareFrom: '2024-01-01',
+      compareTo: '2024-12-31',
+    }),
   );
   out.profit_and_loss_with_comparison = { value: pl.value, unit: 'ms', runs: pl.runs };
-  const bs = await timesMedian(reps, () => call(core, 'accounts.balanceSheet', { asOf: '2025-12-31', compareAsOf: '2024-12-31' }));
+  const bs = await timesMedian(reps, () =>
+    call(core, 'accounts.balanceSheet', { asOf: '2025-12-31', compareAsOf: '2024-12-31' }),
+  );
   out.balance_sheet_with_comparison = { value: bs.value, unit: 'ms', runs: bs.runs };
-  const gl = await timesMedian(reps, () => call(core, 'accounts.generalLedger', { account: '1200', from: '2021-01-01', to: '2025-12-31', limit: 200 }));
+  const gl = await timesMedian(reps, () =>
+    call(core, 'accounts.generalLedger', {
+      account: '1200',
+      from: '2021-01-01',
+      to: '2025-12-31',
+      limit: 200,
+    }),
+  );
   out.general_ledger_first_page = { value: gl.value, unit: 'ms', runs: gl.runs };
 
   // Saving an invoice: the clerk's wait after pressing "Issue".
-  const customer = await call(core, 'accounts.saveParty', { fields: { kind: 'customer', code: 'C-1', name: 'Bench Customer', currency: 'USD' } });
+  const customer = await call(core, 'accounts.saveParty', {
+    fields: { kind: 'customer', code: 'C-1', name: 'Bench Customer', currency: 'USD' },
+  });
   const saves: number[] = [];
   for (let i = 0; i < 30; i++) {
     saves.push(
       await time(() =>
         call(core, 'accounts.issueTradeDoc', {
-          side: 'sales', kind: 'invoice', partyId: customer._id, date: '2026-01-15', currency: 'USD',
-          lines: [{ description: 'Beans', quantity: '3', unitPrice: 1999, discountBp: 0, taxCode: 'STD', account: '4100', itemCode: '' }],
+          side: 'sales',
+          kind: 'invoice',
+          partyId: customer._id,
+          date: '2026-01-15',
+          currency: 'USD',
+          lines: [
+            {
+              description: 'Beans',
+              quantity: '3',
+              unitPrice: 1999,
+              discountBp: 0,
+              taxCode: 'STD',
+              account: '4100',
+              itemCode: '',
+            },
+          ],
         }),
       ),
     );
@@ -147,28 +234,50 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
     return r;
   };
   const firstScreen = await time(async () => {
-    core = await step('open_core', () => profiled('open_core', () => createCore({ env, emit, modules: MODULES })));
+    core = await step('open_core', () =>
+      profiled('open_core', () => createCore({ env, emit, modules: MODULES })),
+    );
     await step('app_state', () => call(core, 'app.getState', undefined));
     await Promise.all([
       step('index_dashboard', () => call(core, 'index.dashboard', undefined)),
       step('sync_status', () => call(core, 'sync.getStatus', undefined)),
-      step('accounts_dashboard', () => call(core, 'accounts.getSetup', undefined).then(() => call(core, 'accounts.dashboard', { asOf: '2025-12-31' }))),
+      step('accounts_dashboard', () =>
+        call(core, 'accounts.getSetup', undefined).then(() =>
+          call(core, 'accounts.dashboard', { asOf: '2025-12-31' }),
+        ),
+      ),
     ]);
   });
   out.first_screen_after_start = { value: firstScreen, unit: 'ms' };
-  for (const [name, ms] of Object.entries(steps)) out[`first_screen_step_${name}`] = { value: ms, unit: 'ms' };
+  for (const [name, ms] of Object.entries(steps))
+    out[`first_screen_step_${name}`] = { value: ms, unit: 'ms' };
 
   // Import of journal lines from CSV (validated as a whole, then posted).
-  const csv = ledgerCsv(generateLedger({ branches: ['NYC'], years: 1, firstYear: 2026, targetLines: config.importLines * 1.1, seed: 3 }), 'NYC', config.importLines);
+  const csv = ledgerCsv(
+    generateLedger({
+      branches: ['NYC'],
+      years: 1,
+      firstYear: 2026,
+      targetLines: config.importLines * 1.1,
+      seed: 3,
+    }),
+    'NYC',
+    config.importLines,
+  );
   let outcome: Awaited<ReturnType<typeof call<'accounts.importJournalCsv'>>> | null = null;
   const importMs = await time(async () => {
     outcome = await profiled('import', () => call(core, 'accounts.importJournalCsv', { csv }));
   });
   const o = outcome as unknown as { ok: boolean; written: number; problems: unknown[] };
   if (!o.ok) throw new Error(`Import refused: ${JSON.stringify(o.problems.slice(0, 3))}`);
-  out.import_journal_csv = { value: importMs / 1000, unit: `s for ${config.importLines.toLocaleString('en')} lines (validated and saved: the clerk's wait)` };
+  out.import_journal_csv = {
+    value: importMs / 1000,
+    unit: `s for ${config.importLines.toLocaleString('en')} lines (validated and saved: the clerk's wait)`,
+  };
   // Reports wait for the index: the time from pressing Import until they include the entries.
-  const indexedMs = importMs + (await time(() => profiled('import_index', () => core.session()!.projector.settle())));
+  const indexedMs =
+    importMs +
+    (await time(() => profiled('import_index', () => core.session()!.projector.settle())));
   out.import_journal_csv_until_in_reports = { value: indexedMs / 1000, unit: 's' };
   // The same file again, by mistake: refused, every entry named, after reading the index over
   // the file's dates (now holding the whole first import).
@@ -177,8 +286,14 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
     again = await call(core, 'accounts.importJournalCsv', { csv });
   });
   const a = again as unknown as { ok: boolean; problems: unknown[] };
-  if (a.ok || a.problems.length !== o.written + 1) throw new Error(`The second import was not refused entry by entry: ${JSON.stringify(a.problems.slice(0, 2))}`);
-  out.import_journal_csv_again_refused = { value: againMs / 1000, unit: 's (the same file again: every entry refused as imported before)' };
+  if (a.ok || a.problems.length !== o.written + 1)
+    throw new Error(
+      `The second import was not refused entry by entry: ${JSON.stringify(a.problems.slice(0, 2))}`,
+    );
+  out.import_journal_csv_again_refused = {
+    value: againMs / 1000,
+    unit: 's (the same file again: every entry refused as imported before)',
+  };
   await core.close();
   return out;
 }

@@ -35,7 +35,11 @@ interface Device {
   listeners: Set<(e: CoreEvent) => void>;
 }
 
-function call<M extends RpcMethod>(core: Core, method: M, params: RpcMethods[M]['params']): Promise<RpcMethods[M]['result']> {
+function call<M extends RpcMethod>(
+  core: Core,
+  method: M,
+  params: RpcMethods[M]['params'],
+): Promise<RpcMethods[M]['result']> {
   return (core.handlers[method] as (p: unknown) => Promise<RpcMethods[M]['result']>)(params);
 }
 
@@ -54,7 +58,13 @@ async function device(prefix: string): Promise<Device> {
 }
 
 /** Resolves when `check` holds, re-checked on every event of the device and every `everyMs`. */
-function when<T>(d: Device, check: () => Promise<T | null>, label: string, timeoutMs: number, everyMs = 50): Promise<T> {
+function when<T>(
+  d: Device,
+  check: () => Promise<T | null>,
+  label: string,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let busy = false;
     let again = false;
@@ -85,27 +95,44 @@ function when<T>(d: Device, check: () => Promise<T | null>, label: string, timeo
         });
     };
     const poll = setInterval(run, everyMs);
-    const timer = setTimeout(() => finish(() => reject(new Error(`Timed out waiting for ${label}`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`Timed out waiting for ${label}`))),
+      timeoutMs,
+    );
     d.listeners.add(run);
     run();
   });
 }
 
 const upToDate = (d: Device) =>
-  when(d, async () => {
-    const s: SyncOverview = await call(d.core, 'sync.getStatus', undefined);
-    return s.state === 'up-to-date' && s.pending === 0 ? s : null;
-  }, 'up to date', BRANCH_TIMEOUT_MS);
+  when(
+    d,
+    async () => {
+      const s: SyncOverview = await call(d.core, 'sync.getStatus', undefined);
+      return s.state === 'up-to-date' && s.pending === 0 ? s : null;
+    },
+    'up to date',
+    BRANCH_TIMEOUT_MS,
+  );
 
 export async function runLatencyBench(config: LatencyBenchConfig): Promise<BenchResults> {
   const stamp = Date.now();
-  const creds = { serverUrl: config.serverUrl, username: config.username, password: config.password };
+  const creds = {
+    serverUrl: config.serverUrl,
+    username: config.username,
+    password: config.password,
+  };
   const a = await device(`lat-a-${stamp}-`);
   const b = await device(`lat-b-${stamp}-`);
   try {
     // Office A sets the company up and pushes it; office B joins the same branch.
     await call(a.core, 'setup.createCompany', {
-      company: { name: 'Latency Trading', orgCode: config.org, baseCurrency: 'USD', fiscalYearStartMonth: 1 },
+      company: {
+        name: 'Latency Trading',
+        orgCode: config.org,
+        baseCurrency: 'USD',
+        fiscalYearStartMonth: 1,
+      },
       branch: { code: config.branchCode, name: 'Latency branch', currency: 'USD' },
       device: { letter: 'A', label: 'Office A' },
       userName: 'Office A',
@@ -136,7 +163,15 @@ export async function runLatencyBench(config: LatencyBenchConfig): Promise<Bench
     });
     const draft = await call(a.core, 'accounts.saveJournalDraft', input('Latency draft', 100));
     const bLocal = () => b.core.session()!.dbs.get(branchDb)!;
-    await when(b, async () => (await bLocal().get(draft._id).catch(() => null)) ?? null, 'the draft at B', BRANCH_TIMEOUT_MS);
+    await when(
+      b,
+      async () =>
+        (await bLocal()
+          .get(draft._id)
+          .catch(() => null)) ?? null,
+      'the draft at B',
+      BRANCH_TIMEOUT_MS,
+    );
 
     // When each revision of the draft lands in B's database: B's own changes feed says so.
     const landed = new Map<string, number>();
@@ -154,7 +189,10 @@ export async function runLatencyBench(config: LatencyBenchConfig): Promise<Bench
       new Promise<number>((resolve, reject) => {
         const seen = landed.get(rev);
         if (seen !== undefined) return resolve(seen);
-        const timer = setTimeout(() => reject(new Error(`Timed out waiting for edit ${i} in B's database`)), EDIT_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => reject(new Error(`Timed out waiting for edit ${i} in B's database`)),
+          EDIT_TIMEOUT_MS,
+        );
         waiting.set(rev, (t) => {
           clearTimeout(timer);
           resolve(t);
@@ -167,12 +205,19 @@ export async function runLatencyBench(config: LatencyBenchConfig): Promise<Bench
     for (let i = 0; i <= config.edits; i++) {
       const memo = `Latency edit ${i} ${stamp.toString(36)}`;
       const t0 = performance.now();
-      const saved = await call(a.core, 'accounts.saveJournalDraft', { id: draft._id, ...input(memo, 100 + i) });
+      const saved = await call(a.core, 'accounts.saveJournalDraft', {
+        id: draft._id,
+        ...input(memo, 100 + i),
+      });
       const arrived = arrival(saved._rev!, i);
       const listed = when(
         b,
         async () => {
-          const { rows } = await call(b.core, 'accounts.listDocs', { type: 'journalEntry', status: 'draft', limit: 10 });
+          const { rows } = await call(b.core, 'accounts.listDocs', {
+            type: 'journalEntry',
+            status: 'draft',
+            limit: 10,
+          });
           return rows.some((r) => r.id === draft._id && r.memo === memo) ? performance.now() : null;
         },
         `edit ${i} in B's list`,
@@ -188,8 +233,12 @@ export async function runLatencyBench(config: LatencyBenchConfig): Promise<Bench
       await new Promise((r) => setTimeout(r, 200 + ((i * 37) % 200)));
     }
     feed.cancel();
-    console.log(`edit → other office: in its database ${toLocal.map((x) => Math.round(x)).join(' / ')} ms`);
-    console.log(`edit → other office: in its list ${toList.map((x) => Math.round(x)).join(' / ')} ms`);
+    console.log(
+      `edit → other office: in its database ${toLocal.map((x) => Math.round(x)).join(' / ')} ms`,
+    );
+    console.log(
+      `edit → other office: in its list ${toList.map((x) => Math.round(x)).join(' / ')} ms`,
+    );
     return {
       edit_to_other_office_median: { value: median(toList), unit: 'ms', runs: toList },
       edit_to_other_office_db_median: { value: median(toLocal), unit: 'ms', runs: toLocal },

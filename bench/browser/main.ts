@@ -32,13 +32,28 @@ const benchEntrySchema = docBaseSchema.extend({
   status: z.enum(['draft', 'posted']),
   currency: z.string().length(3),
   memo: z.string(),
-  lines: z.array(z.object({ account: z.string(), debit: z.number().int(), credit: z.number().int(), memo: z.string() })).min(2),
+  lines: z
+    .array(
+      z.object({
+        account: z.string(),
+        debit: z.number().int(),
+        credit: z.number().int(),
+        memo: z.string(),
+      }),
+    )
+    .min(2),
 });
 type BenchEntry = z.infer<typeof benchEntrySchema>;
 
 function registry(): SchemaRegistry {
   const r = new SchemaRegistry();
-  r.register<BenchEntry>({ type: 'journalEntry', version: 1, schema: benchEntrySchema, home: 'branch', title: (e) => `${e.number} ${e.memo}` });
+  r.register<BenchEntry>({
+    type: 'journalEntry',
+    version: 1,
+    schema: benchEntrySchema,
+    home: 'branch',
+    title: (e) => `${e.number} ${e.memo}`,
+  });
   return r;
 }
 
@@ -48,12 +63,38 @@ async function timed(fn: () => Promise<number>): Promise<{ seconds: number; n: n
   return { seconds: (performance.now() - t0) / 1000, n };
 }
 
-async function coreWrite(docs: BenchDoc[], run: number): Promise<{ throughput: number; indexThroughput: number; saveMs: number[] }> {
+async function coreWrite(
+  docs: BenchDoc[],
+  run: number,
+): Promise<{ throughput: number; indexThroughput: number; saveMs: number[] }> {
   const reg = registry();
   const db = new env.PouchDB(`bench-core-${run}-${Date.now()}`, { adapter: env.localAdapter });
-  const ctx = () => ({ userName: 'bench', deviceId: 'device:BENCH', now: () => new Date(), baseCurrency: 'USD' });
-  const repo = new Repository<BenchEntry>(db, 'branch-nyc', reg, 'journalEntry', ctx, new LocalWrites());
-  const fields = docs.map(({ _id: _i, type: _t, v: _v, branch: _b, createdAt: _c, createdBy: _cb, device: _d, ...rest }) => rest as unknown as BenchEntry);
+  const ctx = () => ({
+    userName: 'bench',
+    deviceId: 'device:BENCH',
+    now: () => new Date(),
+    baseCurrency: 'USD',
+  });
+  const repo = new Repository<BenchEntry>(
+    db,
+    'branch-nyc',
+    reg,
+    'journalEntry',
+    ctx,
+    new LocalWrites(),
+  );
+  const fields = docs.map(
+    ({
+      _id: _i,
+      type: _t,
+      v: _v,
+      branch: _b,
+      createdAt: _c,
+      createdBy: _cb,
+      device: _d,
+      ...rest
+    }) => rest as unknown as BenchEntry,
+  );
   const write = await timed(async () => {
     for (let i = 0; i < fields.length; i += BATCH) {
       await repo.createMany(fields.slice(i, i + BATCH).map((f) => repo.build(f, 'NYC')));
@@ -80,7 +121,11 @@ async function coreWrite(docs: BenchDoc[], run: number): Promise<{ throughput: n
   await projector.close();
   await index.delete();
   await db.destroy();
-  return { throughput: write.n / write.seconds, indexThroughput: projection.n / projection.seconds, saveMs };
+  return {
+    throughput: write.n / write.seconds,
+    indexThroughput: projection.n / projection.seconds,
+    saveMs,
+  };
 }
 
 /**
@@ -89,22 +134,35 @@ async function coreWrite(docs: BenchDoc[], run: number): Promise<{ throughput: n
  * ten a second, so this counts up to 0.1 s more than the copy itself.
  */
 async function enginePull(config: BenchConfig, run: number): Promise<number> {
-  const local = new env.PouchDB(`bench-pull-engine-${run}-${Date.now()}`, { adapter: env.localAdapter });
-  let settle: { resolve(): void; reject(e: Error): void } = { resolve: () => undefined, reject: () => undefined };
+  const local = new env.PouchDB(`bench-pull-engine-${run}-${Date.now()}`, {
+    adapter: env.localAdapter,
+  });
+  let settle: { resolve(): void; reject(e: Error): void } = {
+    resolve: () => undefined,
+    reject: () => undefined,
+  };
   const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   const onStatus = (o: SyncOverview) => {
     if (o.state === 'up-to-date') settle.resolve();
-    if (o.state === 'error') settle.reject(new Error(`Engine pull failed: ${JSON.stringify(o.databases.map((d) => d.error))}`));
+    if (o.state === 'error')
+      settle.reject(
+        new Error(`Engine pull failed: ${JSON.stringify(o.databases.map((d) => d.error))}`),
+      );
   };
   const engine = new SyncEngine({ env, orgCode: config.org, writes: new LocalWrites(), onStatus });
   await engine.addDatabase('branch-nyc', local);
   const r = await timed(async () => {
-    engine.connect({ serverUrl: config.serverUrl, username: config.username, password: config.password });
+    engine.connect({
+      serverUrl: config.serverUrl,
+      username: config.username,
+      password: config.password,
+    });
     await done;
     return (await local.info()).doc_count;
   });
   await engine.close();
-  if (r.n < config.docs) throw new Error(`The engine pulled ${r.n} documents, expected ${config.docs}`);
+  if (r.n < config.docs)
+    throw new Error(`The engine pulled ${r.n} documents, expected ${config.docs}`);
   await local.destroy();
   return r.n / r.seconds;
 }
@@ -112,9 +170,13 @@ async function enginePull(config: BenchConfig, run: number): Promise<number> {
 /** PouchDB.replicate on its own: with PouchDB's defaults, or with the batches the engine's replication uses. */
 async function pull(config: BenchConfig, run: number, batches: boolean): Promise<number> {
   const remote = openRemoteDb(env, config.serverUrl, config.remoteDb, config);
-  const local = new env.PouchDB(`bench-pull-${batches ? 'batch' : 'plain'}-${run}-${Date.now()}`, { adapter: env.localAdapter });
+  const local = new env.PouchDB(`bench-pull-${batches ? 'batch' : 'plain'}-${run}-${Date.now()}`, {
+    adapter: env.localAdapter,
+  });
   const r = await timed(async () => {
-    const res = batches ? await local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 }) : await local.replicate.from(remote);
+    const res = batches
+      ? await local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 })
+      : await local.replicate.from(remote);
     return res.docs_written;
   });
   // The server also holds the design document with validate_doc_update.
@@ -125,7 +187,11 @@ async function pull(config: BenchConfig, run: number, batches: boolean): Promise
 }
 
 async function runBench(config: BenchConfig): Promise<BenchResults> {
-  const docs = generateJournalEntries(config.docs, { branchCode: 'NYC', deviceLetter: 'B', seed: 7 });
+  const docs = generateJournalEntries(config.docs, {
+    branchCode: 'NYC',
+    deviceLetter: 'B',
+    seed: 7,
+  });
   const raw: number[] = [];
   const core: number[] = [];
   const projection: number[] = [];
@@ -143,10 +209,16 @@ async function runBench(config: BenchConfig): Promise<BenchResults> {
     corePull.push(await enginePull(config, run));
     batchPull.push(await pull(config, run, true));
     plainPull.push(await pull(config, run, false));
-    console.log(`  pull: engine ${Math.round(corePull.at(-1)!)}, replicate batch 1000 ${Math.round(batchPull.at(-1)!)}, plain ${Math.round(plainPull.at(-1)!)} docs/s; raw IndexedDB ${Math.round(raw.at(-1)!)}`);
+    console.log(
+      `  pull: engine ${Math.round(corePull.at(-1)!)}, replicate batch 1000 ${Math.round(batchPull.at(-1)!)}, plain ${Math.round(plainPull.at(-1)!)} docs/s; raw IndexedDB ${Math.round(raw.at(-1)!)}`,
+    );
   }
   const latency = config.latencyBranch
-    ? await runLatencyBench({ ...config, branchCode: config.latencyBranch, edits: config.latencyEdits ?? 20 })
+    ? await runLatencyBench({
+        ...config,
+        branchCode: config.latencyBranch,
+        edits: config.latencyEdits ?? 20,
+      })
     : {};
   return {
     raw_indexeddb_put: { value: median(raw), unit: 'docs/s', runs: raw },
@@ -163,5 +235,6 @@ async function runBench(config: BenchConfig): Promise<BenchResults> {
 }
 
 (window as unknown as { runBench: typeof runBench }).runBench = runBench;
-(window as unknown as { runAccountsBench: typeof runAccountsBench }).runAccountsBench = runAccountsBench;
+(window as unknown as { runAccountsBench: typeof runAccountsBench }).runAccountsBench =
+  runAccountsBench;
 console.log('bench page ready');

@@ -36,7 +36,12 @@ export function requiredFields(schema: z.ZodType): string[] {
   const s = schema as unknown as ZodLike;
   const type = s.def?.type;
   if (type === 'intersection' && s.def?.left && s.def?.right) {
-    return [...new Set([...requiredFields(s.def.left as unknown as z.ZodType), ...requiredFields(s.def.right as unknown as z.ZodType)])].sort();
+    return [
+      ...new Set([
+        ...requiredFields(s.def.left as unknown as z.ZodType),
+        ...requiredFields(s.def.right as unknown as z.ZodType),
+      ]),
+    ].sort();
   }
   if (type === 'pipe' && s.def?.in) return requiredFields(s.def.in as unknown as z.ZodType);
   if (!s.shape) return [];

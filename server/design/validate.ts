@@ -9,7 +9,11 @@
  */
 
 import { appKinds, docRules, type DocRule } from './doc-rules';
-import { parseDatabaseName, writerRoles, type DatabaseKind } from '../../src-renderer/core/db/kinds';
+import {
+  parseDatabaseName,
+  writerRoles,
+  type DatabaseKind,
+} from '../../src-renderer/core/db/kinds';
 
 let cachedRules: Record<string, DocRule> | null = null;
 function defaultRules(): Record<string, DocRule> {
@@ -146,10 +150,15 @@ function defaultKinds(): DatabaseKind[] {
 }
 
 /** The validate options of a database by its local name ('branch-nyc' → branch NYC), or null. */
-export function validateOptionsOf(localName: string, kinds: readonly DatabaseKind[] = defaultKinds()): ValidateOptions | null {
+export function validateOptionsOf(
+  localName: string,
+  kinds: readonly DatabaseKind[] = defaultKinds(),
+): ValidateOptions | null {
   const parsed = parseDatabaseName(kinds, localName);
   if (!parsed) return null;
-  return parsed.branch ? { kind: parsed.kind.kind, branch: parsed.branch } : { kind: parsed.kind.kind };
+  return parsed.branch
+    ? { kind: parsed.kind.kind, branch: parsed.branch }
+    : { kind: parsed.kind.kind };
 }
 
 /**

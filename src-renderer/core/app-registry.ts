@@ -17,7 +17,9 @@ export function createRegistry(modules: readonly CoreModule[] = []): SchemaRegis
   for (const type of registry.types()) {
     const home = registry.require(type).home;
     if (!databaseKinds(CORE_KINDS, modules).some((k) => k.kind === home)) {
-      throw new Error(`Document type "${type}" lives in a database kind nobody declares ("${home}")`);
+      throw new Error(
+        `Document type "${type}" lives in a database kind nobody declares ("${home}")`,
+      );
     }
   }
   return registry;

@@ -15,10 +15,25 @@ describe('first run: create a company', () => {
     const state = await device.call('setup.createCompany', ACME_INPUT);
     expect(state.phase).toBe('ready');
     if (state.phase !== 'ready') return;
-    expect(state.company).toMatchObject({ name: 'Acme Trading Ltd', orgCode: 'acme', type: 'company', v: 1, branch: '*' });
+    expect(state.company).toMatchObject({
+      name: 'Acme Trading Ltd',
+      orgCode: 'acme',
+      type: 'company',
+      v: 1,
+      branch: '*',
+    });
     expect(state.company._id).toMatch(/^company:[0-9A-HJKMNP-TV-Z]{26}$/);
-    expect(state.branch).toMatchObject({ code: 'NYC', name: 'New York', currency: 'USD', archived: false });
-    expect(state.device).toMatchObject({ letter: 'A', branchCode: 'NYC', createdBy: 'Alice Admin' });
+    expect(state.branch).toMatchObject({
+      code: 'NYC',
+      name: 'New York',
+      currency: 'USD',
+      archived: false,
+    });
+    expect(state.device).toMatchObject({
+      letter: 'A',
+      branchCode: 'NYC',
+      createdBy: 'Alice Admin',
+    });
     expect(state.device._id).toBe(state.company.device);
     // Nothing has reached a server yet: the three documents are pending.
     expect((await device.call('sync.getStatus', undefined)).pending).toBe(3);
@@ -26,7 +41,11 @@ describe('first run: create a company', () => {
 
   it('refuses bad input with field messages and writes nothing', async () => {
     device = await startTestDevice();
-    const bad = { ...ACME_INPUT, company: { ...ACME_INPUT.company, orgCode: 'Acme Corp' }, branch: { ...ACME_INPUT.branch, code: 'ny' } };
+    const bad = {
+      ...ACME_INPUT,
+      company: { ...ACME_INPUT.company, orgCode: 'Acme Corp' },
+      branch: { ...ACME_INPUT.branch, code: 'ny' },
+    };
     const err = await device.call('setup.createCompany', bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OutpostError);
     const fields = (err as OutpostError).fields ?? {};
@@ -38,7 +57,9 @@ describe('first run: create a company', () => {
   it('refuses a second company on the same device', async () => {
     device = await startTestDevice();
     await device.call('setup.createCompany', ACME_INPUT);
-    await expect(device.call('setup.createCompany', ACME_INPUT)).rejects.toThrow(/already belongs to a company/);
+    await expect(device.call('setup.createCompany', ACME_INPUT)).rejects.toThrow(
+      /already belongs to a company/,
+    );
   });
 });
 
@@ -47,7 +68,9 @@ describe('branches and the index', () => {
     device = await startTestDevice();
     await device.call('setup.createCompany', ACME_INPUT);
     await device.call('org.addBranch', { code: 'BOS', name: 'Boston', currency: 'USD' });
-    await expect(device.call('org.addBranch', { code: 'BOS', name: 'Boston 2', currency: 'USD' })).rejects.toMatchObject({
+    await expect(
+      device.call('org.addBranch', { code: 'BOS', name: 'Boston 2', currency: 'USD' }),
+    ).rejects.toMatchObject({
       code: 'validation',
       fields: { code: 'Another branch already uses this code.' },
     });
@@ -58,13 +81,19 @@ describe('branches and the index', () => {
     expect(dash.devices).toBe(1);
     const hits = await device.call('index.search', { text: 'bost' });
     expect(hits.map((h) => h.title)).toEqual(['BOS — Boston']);
-    expect(device.events.some((e) => e.kind === 'changed' && e.types.includes('branch'))).toBe(true);
+    expect(device.events.some((e) => e.kind === 'changed' && e.types.includes('branch'))).toBe(
+      true,
+    );
   });
 
   it('rebuilds the index from PouchDB with the same result and reports progress', async () => {
     device = await startTestDevice();
     await device.call('setup.createCompany', ACME_INPUT);
-    for (const [code, name] of [['BOS', 'Boston'], ['LON', 'London'], ['SG1', 'Singapore']]) {
+    for (const [code, name] of [
+      ['BOS', 'Boston'],
+      ['LON', 'London'],
+      ['SG1', 'Singapore'],
+    ]) {
       await device.call('org.addBranch', { code: code!, name: name!, currency: 'USD' });
     }
     const before = await device.call('index.dashboard', undefined);
@@ -74,7 +103,9 @@ describe('branches and the index', () => {
     const after = await device.call('index.dashboard', undefined);
     expect(after).toEqual(before);
     expect(after.branches).toBe(4);
-    const progress = device.events.filter((e) => e.kind === 'progress' && e.task === 'index-rebuild');
+    const progress = device.events.filter(
+      (e) => e.kind === 'progress' && e.task === 'index-rebuild',
+    );
     expect(progress.at(-1)).toMatchObject({ finished: true });
   });
 });

@@ -4,7 +4,13 @@ import type { PouchEnv } from './db/pouch';
 import type { DexieDeps } from './index/index-db';
 import { dashboardSummary, searchCatalog } from './index/queries';
 import { createCompany } from './org/create-company';
-import { DeviceConfigStore, serverConfigOf, serverUrlOf, serverUrlsOf, type DeviceConfig } from './org/device-config';
+import {
+  DeviceConfigStore,
+  serverConfigOf,
+  serverUrlOf,
+  serverUrlsOf,
+  type DeviceConfig,
+} from './org/device-config';
 import { addBranch, branchActivity, updateCompany } from './org/org-service';
 import type { AppState, CoreEvent, ServerCredentials, SyncOverview } from './rpc/contract';
 import { joinHandlers, type RpcHandlers } from './rpc/server';
@@ -81,7 +87,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       // The server answered again: roles granted (or CORS fixed) since take effect without a restart.
       onSessionUser: (user) => {
         const s = session;
-        if (s) void adoptSessionUser(s, store, user).then((changed) => (changed ? announce() : undefined)).catch(() => undefined);
+        if (s)
+          void adoptSessionUser(s, store, user)
+            .then((changed) => (changed ? announce() : undefined))
+            .catch(() => undefined);
       },
     });
     session.sync.setOnline(online);
@@ -92,17 +101,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   if (existing) await openSession(existing);
 
   const ready = (): Session => {
-    if (!session) throw new OutpostError('state', 'Set up this device first: create or join a company.');
+    if (!session)
+      throw new OutpostError('state', 'Set up this device first: create or join a company.');
     return session;
   };
 
   const appState = async (): Promise<AppState> => {
     if (!session) return { phase: 'setup' };
     const s = session;
-    const [company, branches, devices] = await Promise.all([s.company(), s.branches.list(), s.devices.list()]);
+    const [company, branches, devices] = await Promise.all([
+      s.company(),
+      s.branches.list(),
+      s.devices.list(),
+    ]);
     const branch = branches.find((b) => b.code === s.config.branchCode);
     const device = devices.find((d) => d._id === s.config.deviceId);
-    if (!branch || !device) throw new OutpostError('internal', 'This device’s branch or device record is missing.');
+    if (!branch || !device)
+      throw new OutpostError('internal', 'This device’s branch or device record is missing.');
     return {
       phase: 'ready',
       company,
@@ -126,8 +141,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Called as `deps.fetch(…)`: a browser's own fetch must not be called as a method of another
   // object ("Illegal invocation" in a worker), so it is wrapped.
   const httpFetch: typeof fetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const connection = () => ({ fetch: httpFetch, origin: opts.origin ?? 'this app', corsApplies: opts.corsApplies ?? false });
-
+  const connection = () => ({
+    fetch: httpFetch,
+    origin: opts.origin ?? 'this app',
+    corsApplies: opts.corsApplies ?? false,
+  });
 
   const own: HandlersOf<CoreContract> = {
     'app.getState': appState,
@@ -140,13 +158,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     'setup.inspectServer': (input) => inspectServer(opts.env, input),
     'setup.joinCompany': async (input) => {
-      const { config, written } = await joinCompany(opts.env, store, input, now, (label, done, total, finished) =>
-        opts.emit({ kind: 'progress', task: 'join', label, done, total, finished }),
+      const { config, written } = await joinCompany(
+        opts.env,
+        store,
+        input,
+        now,
+        (label, done, total, finished) =>
+          opts.emit({ kind: 'progress', task: 'join', label, done, total, finished }),
       );
       const user = await fetchSessionUser(input.serverUrl, input, httpFetch).catch(() => null);
       const s = await openSession(user ? await store.update({ user }) : config);
       s.sync.markPending(MASTER_DB, written);
-      s.sync.connect({ serverUrl: input.serverUrl, serverUrls: input.serverUrls, username: input.username, password: input.password });
+      s.sync.connect({
+        serverUrl: input.serverUrl,
+        serverUrls: input.serverUrls,
+        username: input.username,
+        password: input.password,
+      });
       await s.projector.settle();
       return announce();
     },
@@ -174,7 +202,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       // Who signed in decides which databases this device holds (head office: every branch).
       // From the engine's own first request: a second one with a wrong password would count towards a lockout.
       const user = (await s.sync.signedInUser()) ?? undefined;
-      const signedBackIn = user && s.config.signedOut ? { signedOut: false, userName: s.config.displayNames?.[user.name] ?? user.name } : {};
+      const signedBackIn =
+        user && s.config.signedOut
+          ? { signedOut: false, userName: s.config.displayNames?.[user.name] ?? user.name }
+          : {};
       s.config = await store.update({
         server: serverConfigOf(creds),
         ...(user !== undefined ? { user } : {}),
@@ -247,13 +278,25 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'conflicts.count': () => countConflicts(ready()),
     'conflicts.resolve': (input) => resolveConflict(ready(), input),
     'conflicts.forgeries': () => listForgeries(ready()),
-    ...backupHandlers({ env: opts.env, dexie: opts.dexie, store, now, emit: opts.emit, session: () => session, open: async (c) => (await openSession(c), announce()) }),
+    ...backupHandlers({
+      env: opts.env,
+      dexie: opts.dexie,
+      store,
+      now,
+      emit: opts.emit,
+      session: () => session,
+      open: async (c) => (await openSession(c), announce()),
+    }),
   };
   // Checked against the contracts at start-up: a method with no handler, a handler for no
   // method, or a name two areas declare stops here with its name, not at a clerk's click.
   const handlers: RpcHandlers = joinHandlers([
     { area: 'core', contract: coreContract, handlers: own },
-    ...loaded.map((m) => ({ area: m.module.name, contract: m.module.contract ?? {}, handlers: m.worker.handlers(ready) })),
+    ...loaded.map((m) => ({
+      area: m.module.name,
+      contract: m.module.contract ?? {},
+      handlers: m.worker.handlers(ready),
+    })),
   ]);
 
   return {

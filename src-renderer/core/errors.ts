@@ -35,7 +35,11 @@ export class OutpostError extends Error {
   }
 
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+    };
   }
 
   static from(e: unknown): OutpostError {

@@ -50,7 +50,10 @@ export async function loadWorkers(modules: readonly CoreModule[]): Promise<Loade
 }
 
 /** Every database kind: core's and the modules'. A kind declared twice is a programming error. */
-export function databaseKinds(core: readonly DatabaseKind[], modules: readonly CoreModule[]): DatabaseKind[] {
+export function databaseKinds(
+  core: readonly DatabaseKind[],
+  modules: readonly CoreModule[],
+): DatabaseKind[] {
   const all = [...core, ...modules.flatMap((m) => m.databases ?? [])];
   const seen = new Set<string>();
   for (const k of all) {

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, formatMoney, minorDigits, money, negate, parseMoney, subtract, sum, toDecimalString } from './money';
+import {
+  add,
+  formatMoney,
+  minorDigits,
+  money,
+  negate,
+  parseMoney,
+  subtract,
+  sum,
+  toDecimalString,
+} from './money';
 
 describe('Money in minor units', () => {
   it('reads what a clerk types without floating point error', () => {
@@ -11,11 +21,14 @@ describe('Money in minor units', () => {
     expect(parseMoney('1500', 'JPY')).toEqual({ amount: 1500, currency: 'JPY' });
     expect(parseMoney('1.250', 'KWD')).toEqual({ amount: 1250, currency: 'KWD' });
     // 0.1 + 0.2 is exact here: 10 + 20 cents.
-    expect(add(parseMoney('0.1', 'USD')!, parseMoney('0.2', 'USD')!)).toEqual(parseMoney('0.3', 'USD'));
+    expect(add(parseMoney('0.1', 'USD')!, parseMoney('0.2', 'USD')!)).toEqual(
+      parseMoney('0.3', 'USD'),
+    );
   });
 
   it('refuses text that is not an amount or has too many decimals', () => {
-    for (const bad of ['', 'abc', '1.2.3', '1.005', '12e3', '--1']) expect(parseMoney(bad, 'USD')).toBeNull();
+    for (const bad of ['', 'abc', '1.2.3', '1.005', '12e3', '--1'])
+      expect(parseMoney(bad, 'USD')).toBeNull();
     expect(parseMoney('10.5', 'JPY')).toBeNull();
   });
 

@@ -6,7 +6,13 @@ import { createRegistry } from './app-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
 import { Projector } from './index/projector';
 import { maySync, type DeviceConfig } from './org/device-config';
-import { CORE_KINDS, databaseName, deviceHolds, parseDatabaseName, type DatabaseKind } from './db/kinds';
+import {
+  CORE_KINDS,
+  databaseName,
+  deviceHolds,
+  parseDatabaseName,
+  type DatabaseKind,
+} from './db/kinds';
 import type { ModuleContext } from './module-context';
 import { readAsSeen } from './db/posted-leaf';
 import type { Branch, Company, Device, DocBase } from './org/schemas';
@@ -58,26 +64,55 @@ export class Session implements ModuleContext {
   ) {
     const modules = deps.modules ?? [];
     this.registry = createRegistry(modules.map((m) => m.module));
-    this.kinds = databaseKinds(CORE_KINDS, modules.map((m) => m.module));
-    for (const name of config.databases) this.dbs.set(name, openLocalDb(deps.env, config.orgCode, name));
+    this.kinds = databaseKinds(
+      CORE_KINDS,
+      modules.map((m) => m.module),
+    );
+    for (const name of config.databases)
+      this.dbs.set(name, openLocalDb(deps.env, config.orgCode, name));
     const projections = modules.flatMap((m) => m.worker.projections);
     const stores = Object.assign({}, ...projections.map((p) => p.stores)) as Record<string, string>;
-    this.index = new IndexDb(`${deps.env.prefix ?? ''}${indexDbName(config.orgCode)}`, deps.dexie, stores);
-    this.projector = new Projector(this.index, this.registry, this.dbs, {
-      changed: (db, types, conflicts) => {
-        if (db === MASTER_DB) this.masterVersion++;
-        // A branch added at head office: a head-office device starts holding and syncing it.
-        if (db === MASTER_DB && types.includes('branch')) void this.reconcileDatabases().catch(() => undefined);
-        deps.emit({ kind: 'changed', db, types, ...(conflicts ? { conflicts } : {}) });
+    this.index = new IndexDb(
+      `${deps.env.prefix ?? ''}${indexDbName(config.orgCode)}`,
+      deps.dexie,
+      stores,
+    );
+    this.projector = new Projector(
+      this.index,
+      this.registry,
+      this.dbs,
+      {
+        changed: (db, types, conflicts) => {
+          if (db === MASTER_DB) this.masterVersion++;
+          // A branch added at head office: a head-office device starts holding and syncing it.
+          if (db === MASTER_DB && types.includes('branch'))
+            void this.reconcileDatabases().catch(() => undefined);
+          deps.emit({ kind: 'changed', db, types, ...(conflicts ? { conflicts } : {}) });
+        },
+        status: (status) => deps.emit({ kind: 'index', status }),
+        progress: (done, total, finished) =>
+          deps.emit({
+            kind: 'progress',
+            task: 'index-rebuild',
+            label: 'Rebuilding the index',
+            done,
+            total,
+            finished,
+          }),
+        catchUpProgress: (done, total, finished) =>
+          deps.emit({
+            kind: 'progress',
+            task: 'index-catch-up',
+            label: 'Updating reports',
+            done,
+            total,
+            finished,
+          }),
+        // A forged change of a posted record: corrected at once where this user may (DESIGN §10).
+        forged: (db, ids) => void correctForgeries(this, db, ids),
       },
-      status: (status) => deps.emit({ kind: 'index', status }),
-      progress: (done, total, finished) =>
-        deps.emit({ kind: 'progress', task: 'index-rebuild', label: 'Rebuilding the index', done, total, finished }),
-      catchUpProgress: (done, total, finished) =>
-        deps.emit({ kind: 'progress', task: 'index-catch-up', label: 'Updating reports', done, total, finished }),
-      // A forged change of a posted record: corrected at once where this user may (DESIGN §10).
-      forged: (db, ids) => void correctForgeries(this, db, ids),
-    }, projections);
+      projections,
+    );
     this.sync = new SyncEngine({
       env: deps.env,
       orgCode: config.orgCode,
@@ -149,12 +184,17 @@ export class Session implements ModuleContext {
   }
 
   heldDbs(kind: string): string[] {
-    return [...this.dbs.keys()].filter((name) => parseDatabaseName(this.kinds, name)?.kind.kind === kind);
+    return [...this.dbs.keys()].filter(
+      (name) => parseDatabaseName(this.kinds, name)?.kind.kind === kind,
+    );
   }
 
   dbFor(kind: DatabaseKind | string, branchCode?: string): string | null {
     const k = typeof kind === 'string' ? this.kind(kind) : kind;
-    const name = databaseName(k, k.scope === 'branch' ? (branchCode ?? this.config.branchCode) : undefined);
+    const name = databaseName(
+      k,
+      k.scope === 'branch' ? (branchCode ?? this.config.branchCode) : undefined,
+    );
     return this.dbs.has(name) ? name : null;
   }
 
@@ -175,7 +215,9 @@ export class Session implements ModuleContext {
     const own = this.dbFor(home);
     // The index knows where it saw the document; a record just written may not be there yet.
     const seen = (await this.index.catalog.get(id).catch(() => undefined))?.db;
-    const order = [...new Set([own, seen, ...candidates].filter((d): d is string => !!d && this.dbs.has(d)))];
+    const order = [
+      ...new Set([own, seen, ...candidates].filter((d): d is string => !!d && this.dbs.has(d))),
+    ];
     for (const db of order) {
       if (await readAsSeen(this.dbs.get(db)!, id).catch(() => null)) return db;
     }
@@ -219,14 +261,20 @@ export class Session implements ModuleContext {
     const user = this.config.user;
     const wanted = new Set([MASTER_DB, branchDbName(this.config.branchCode)]);
     // A kind no registered type lives in stays on the server only: nothing here would write to it.
-    const used = new Set(['master', 'branch', ...this.registry.types().map((t) => this.registry.require(t).home)]);
+    const used = new Set([
+      'master',
+      'branch',
+      ...this.registry.types().map((t) => this.registry.require(t).home),
+    ]);
     const branches = (await this.branches.list()).filter((b) => !b.archived);
-    const neverUsedAServer = !this.config.server && !this.config.lastServerUrl && !this.config.signedOut;
+    const neverUsedAServer =
+      !this.config.server && !this.config.lastServerUrl && !this.config.signedOut;
     for (const kind of this.kinds) {
       if (!used.has(kind.kind)) continue;
       const scopes = kind.scope === 'company' ? [null] : branches.map((b) => b.code);
       for (const branch of scopes) {
-        if (deviceHolds(kind, branch, user, this.config.branchCode, neverUsedAServer)) wanted.add(databaseName(kind, branch ?? undefined));
+        if (deviceHolds(kind, branch, user, this.config.branchCode, neverUsedAServer))
+          wanted.add(databaseName(kind, branch ?? undefined));
       }
     }
     const added: string[] = [];

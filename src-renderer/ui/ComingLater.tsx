@@ -4,7 +4,15 @@ import { List, Paper, Stack, Text, Title } from '@mantine/core';
  * What a module that is not built yet shows: an honest statement and what it will do, with
  * no fake screens or sample numbers.
  */
-export function ComingLater({ title, intro, planned }: { title: string; intro: string; planned: string[] }) {
+export function ComingLater({
+  title,
+  intro,
+  planned,
+}: {
+  title: string;
+  intro: string;
+  planned: string[];
+}) {
   return (
     <Stack maw={720}>
       <Title order={2}>{title}</Title>

@@ -4,7 +4,11 @@ import type { ConnectionTestResult } from '../core/rpc/contract';
 
 export function ConnectionChecks({ result }: { result: ConnectionTestResult }) {
   return (
-    <Alert color={result.ok ? 'teal' : 'red'} title={result.message} data-testid="connection-result">
+    <Alert
+      color={result.ok ? 'teal' : 'red'}
+      title={result.message}
+      data-testid="connection-result"
+    >
       <List spacing={4} size="sm">
         {result.checks.map((c) => (
           <List.Item

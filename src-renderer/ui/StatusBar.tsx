@@ -22,11 +22,23 @@ export function StatusBar() {
   // The first database still being copied for the first time, if any.
   const initial = sync?.databases.find((d) => d.progress)?.progress ?? null;
   return (
-    <Group h="100%" px="md" gap="lg" data-testid="status-bar" role="status" aria-label="Sync status">
+    <Group
+      h="100%"
+      px="md"
+      gap="lg"
+      data-testid="status-bar"
+      role="status"
+      aria-label="Sync status"
+    >
       <Text size="xs" c={online ? 'teal' : 'orange'} fw={600} data-testid="status-online">
         {online ? 'Online' : 'Offline'}
       </Text>
-      <Text size="xs" c={SYNC_STATE_COLOR[state]} data-testid="status-sync" title={syncProblemOf(sync ?? { state, databases: [] })?.message}>
+      <Text
+        size="xs"
+        c={SYNC_STATE_COLOR[state]}
+        data-testid="status-sync"
+        title={syncProblemOf(sync ?? { state, databases: [] })?.message}
+      >
         {syncStateText(sync)}
       </Text>
       {initial && (
@@ -54,7 +66,14 @@ export function StatusBar() {
         </Text>
       )}
       {conflicts > 0 && (
-        <Text size="xs" c="orange" fw={600} component={Link} to="/conflicts" data-testid="status-conflicts">
+        <Text
+          size="xs"
+          c="orange"
+          fw={600}
+          component={Link}
+          to="/conflicts"
+          data-testid="status-conflicts"
+        >
           {conflicts} {conflicts === 1 ? 'conflict' : 'conflicts'}
         </Text>
       )}

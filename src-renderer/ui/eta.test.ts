@@ -6,9 +6,15 @@ const at = (s: number) => new Date(Date.parse(start) + s * 1000);
 
 describe('time left for a long copy', () => {
   it('estimates from the pace so far', () => {
-    expect(etaText({ done: 10_000, total: 100_000, startedAt: start }, at(60))).toBe('about 9 minutes left');
-    expect(etaText({ done: 90_000, total: 100_000, startedAt: start }, at(90))).toBe('less than a minute left');
-    expect(etaText({ done: 2_000, total: 100_000, startedAt: start }, at(120))).toBe('about 1 h 38 min left');
+    expect(etaText({ done: 10_000, total: 100_000, startedAt: start }, at(60))).toBe(
+      'about 9 minutes left',
+    );
+    expect(etaText({ done: 90_000, total: 100_000, startedAt: start }, at(90))).toBe(
+      'less than a minute left',
+    );
+    expect(etaText({ done: 2_000, total: 100_000, startedAt: start }, at(120))).toBe(
+      'about 1 h 38 min left',
+    );
   });
 
   it('says nothing until there is enough to go on, or when done', () => {

@@ -2,7 +2,10 @@
  * "About 3 minutes left" for a long copy, from how fast it has gone so far. Null until there is
  * enough to go on (a few seconds and a few percent), so the first guess is not a wild one.
  */
-export function etaText(p: { done: number; total: number | null; startedAt: string }, now: Date = new Date()): string | null {
+export function etaText(
+  p: { done: number; total: number | null; startedAt: string },
+  now: Date = new Date(),
+): string | null {
   if (!p.total || p.done <= 0 || p.done >= p.total) return null;
   const elapsed = (now.getTime() - Date.parse(p.startedAt)) / 1000;
   if (elapsed < 3 || p.done / p.total < 0.02) return null;

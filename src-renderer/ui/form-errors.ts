@@ -14,7 +14,12 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 export function errorMessage(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e && typeof (e as SerializedError).message === 'string') {
+  if (
+    e &&
+    typeof e === 'object' &&
+    'message' in e &&
+    typeof (e as SerializedError).message === 'string'
+  ) {
     return (e as SerializedError).message;
   }
   return 'Something went wrong. Nothing was saved; try again.';

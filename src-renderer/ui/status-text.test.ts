@@ -20,9 +20,15 @@ describe('status bar wording', () => {
     expect(dbLabel('master')).toBe('Company data');
     expect(dbLabel('branch-bos')).toBe('Branch BOS');
     expect(dbLabel('files-nyc')).toBe('Files of branch NYC');
-    expect(heldBackText({ db: 'branch-bos', heldBackFor: 'Jane', pending: 12 })).toBe('Branch BOS is not synced while Jane is signed in — 12 records waiting.');
-    expect(heldBackText({ db: 'branch-bos', heldBackFor: 'Jane', pending: 1 })).toBe('Branch BOS is not synced while Jane is signed in — 1 record waiting.');
-    expect(heldBackText({ db: 'branch-nyc', heldBackFor: 'jane', pending: 0 })).toBe('Branch NYC is not synced while jane is signed in — nothing waiting to be sent.');
+    expect(heldBackText({ db: 'branch-bos', heldBackFor: 'Jane', pending: 12 })).toBe(
+      'Branch BOS is not synced while Jane is signed in — 12 records waiting.',
+    );
+    expect(heldBackText({ db: 'branch-bos', heldBackFor: 'Jane', pending: 1 })).toBe(
+      'Branch BOS is not synced while Jane is signed in — 1 record waiting.',
+    );
+    expect(heldBackText({ db: 'branch-nyc', heldBackFor: 'jane', pending: 0 })).toBe(
+      'Branch NYC is not synced while jane is signed in — nothing waiting to be sent.',
+    );
   });
 
   it('says how long ago the last sync was', () => {
@@ -35,13 +41,44 @@ describe('status bar wording', () => {
 
   it('names the problem instead of "Offline" when the server refuses the app or the user is locked out', () => {
     const row = (state: DbSyncStatus['state'], error: SyncProblem | null): DbSyncStatus => ({
-      db: 'master', remote: 'acme-master', state, pending: 0, lastSyncedAt: null, error, progress: null, refused: 0, heldBackFor: null,
+      db: 'master',
+      remote: 'acme-master',
+      state,
+      pending: 0,
+      lastSyncedAt: null,
+      error,
+      progress: null,
+      refused: 0,
+      heldBackFor: null,
     });
-    const cors = { kind: 'cors' as const, message: 'The sync server answered but does not allow this app (http://192.168.1.20:4173) to connect.' };
-    expect(syncStateText({ state: 'error', databases: [row('error', cors)] })).toBe('Server refuses this app (CORS)');
-    expect(syncStateText({ state: 'error', databases: [row('error', { kind: 'locked', message: 'Too many wrong passwords' })] })).toBe('User locked for a few minutes');
-    expect(syncStateText({ state: 'error', databases: [row('error', { kind: 'server', message: 'busy' })] })).toBe('Server busy, retrying');
-    expect(syncStateText({ state: 'offline', databases: [row('offline', { kind: 'network', message: 'Cannot reach' })] })).toBe('Offline');
-    expect(syncStateText({ state: 'up-to-date', databases: [row('up-to-date', null)] })).toBe('Up to date');
+    const cors = {
+      kind: 'cors' as const,
+      message:
+        'The sync server answered but does not allow this app (http://192.168.1.20:4173) to connect.',
+    };
+    expect(syncStateText({ state: 'error', databases: [row('error', cors)] })).toBe(
+      'Server refuses this app (CORS)',
+    );
+    expect(
+      syncStateText({
+        state: 'error',
+        databases: [row('error', { kind: 'locked', message: 'Too many wrong passwords' })],
+      }),
+    ).toBe('User locked for a few minutes');
+    expect(
+      syncStateText({
+        state: 'error',
+        databases: [row('error', { kind: 'server', message: 'busy' })],
+      }),
+    ).toBe('Server busy, retrying');
+    expect(
+      syncStateText({
+        state: 'offline',
+        databases: [row('offline', { kind: 'network', message: 'Cannot reach' })],
+      }),
+    ).toBe('Offline');
+    expect(syncStateText({ state: 'up-to-date', databases: [row('up-to-date', null)] })).toBe(
+      'Up to date',
+    );
   });
 });

@@ -19,23 +19,53 @@ describe('sameValue', () => {
 
 describe('diffVersions', () => {
   const a = {
-    _id: 'party:1', _rev: '2-a', _conflicts: ['2-b'], type: 'party', v: 1, name: 'Bayside Cafe', code: 'C-001',
-    address: { street: '1 Main St', city: 'Boston' }, updatedAt: '2025-01-02T00:00:00.000Z', updatedBy: 'Alice',
+    _id: 'party:1',
+    _rev: '2-a',
+    _conflicts: ['2-b'],
+    type: 'party',
+    v: 1,
+    name: 'Bayside Cafe',
+    code: 'C-001',
+    address: { street: '1 Main St', city: 'Boston' },
+    updatedAt: '2025-01-02T00:00:00.000Z',
+    updatedBy: 'Alice',
   };
   const b = {
-    _id: 'party:1', _rev: '2-b', type: 'party', v: 1, name: 'Bayside Coffee', code: 'C-001',
-    address: { city: 'Boston', street: '1 Main St' }, email: 'hi@bayside.test', updatedAt: '2025-01-02T00:01:00.000Z', updatedBy: 'Bob',
+    _id: 'party:1',
+    _rev: '2-b',
+    type: 'party',
+    v: 1,
+    name: 'Bayside Coffee',
+    code: 'C-001',
+    address: { city: 'Boston', street: '1 Main St' },
+    email: 'hi@bayside.test',
+    updatedAt: '2025-01-02T00:01:00.000Z',
+    updatedBy: 'Bob',
   };
 
   it('lists the union of fields, without revision bookkeeping, audit fields last', () => {
     const fields = diffVersions([a, b]);
-    expect(fields.map((f) => f.field)).toEqual(['name', 'code', 'address', 'email', 'type', 'v', 'updatedAt', 'updatedBy']);
+    expect(fields.map((f) => f.field)).toEqual([
+      'name',
+      'code',
+      'address',
+      'email',
+      'type',
+      'v',
+      'updatedAt',
+      'updatedBy',
+    ]);
     expect(fields.find((f) => f.field === 'type')).toMatchObject({ audit: true, differs: false });
   });
 
   it('gives each version’s value and whether they differ', () => {
     const byName = Object.fromEntries(diffVersions([a, b]).map((f) => [f.field, f]));
-    expect(byName.name).toEqual({ field: 'name', values: ['Bayside Cafe', 'Bayside Coffee'], differs: true, audit: false });
+    expect(byName.name).toEqual({
+      field: 'name',
+      values: ['Bayside Cafe', 'Bayside Coffee'],
+      differs: true,
+      audit: false,
+    });
     expect(byName.code!.differs).toBe(false);
     expect(byName.address!.differs).toBe(false);
     expect(byName.email).toMatchObject({ values: [undefined, 'hi@bayside.test'], differs: true });

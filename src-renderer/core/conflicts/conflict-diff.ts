@@ -6,7 +6,15 @@ import type { ConflictField } from '../rpc/contract';
  */
 
 /** Never shown or merged: PouchDB's own bookkeeping. */
-const REVISION_FIELDS = new Set(['_id', '_rev', '_conflicts', '_revisions', '_revs_info', '_attachments', '_deleted']);
+const REVISION_FIELDS = new Set([
+  '_id',
+  '_rev',
+  '_conflicts',
+  '_revisions',
+  '_revs_info',
+  '_attachments',
+  '_deleted',
+]);
 
 /**
  * Who/when/what-type fields every document carries. They are shown in each version's header,
@@ -60,11 +68,19 @@ export function diffVersions(versions: readonly Record<string, unknown>[]): Conf
       names.push(k);
     }
   }
-  const ordered = [...names.filter((n) => !isAuditField(n)), ...names.filter((n) => isAuditField(n))];
+  const ordered = [
+    ...names.filter((n) => !isAuditField(n)),
+    ...names.filter((n) => isAuditField(n)),
+  ];
   return ordered.map((field) => {
     const values = versions.map((v) => v[field]);
     const first = values[0];
-    return { field, values, differs: values.some((x) => !sameValue(first, x)), audit: isAuditField(field) };
+    return {
+      field,
+      values,
+      differs: values.some((x) => !sameValue(first, x)),
+      audit: isAuditField(field),
+    };
   });
 }
 

@@ -9,8 +9,18 @@ import { poller } from '../testing/until';
  * Two head-office devices edit the same master document (the company) while both are
  * offline; after sync both see the conflict, one merges it, and both end with one version.
  */
-const ALICE = { name: 'alice', password: 'alice-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
-const CAROL = { name: 'carol', password: 'carol-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] };
+const ALICE = {
+  name: 'alice',
+  password: 'alice-pass-1',
+  roles: ['admin', 'hq'],
+  branches: ['NYC'],
+};
+const CAROL = {
+  name: 'carol',
+  password: 'carol-pass-1',
+  roles: ['admin', 'hq'],
+  branches: ['NYC'],
+};
 
 let server: TestServer;
 let a: TestDevice;
@@ -19,21 +29,41 @@ let b: TestDevice;
 const until = poller({ timeoutMs: 20_000, everyMs: 100 });
 
 const upToDate = (d: TestDevice, what: string) =>
-  until(() => d.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date' && s.pending === 0, what);
+  until(
+    () => d.call('sync.getStatus', undefined),
+    (s) => s.state === 'up-to-date' && s.pending === 0,
+    what,
+  );
 
 beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'], users: [ALICE, CAROL] });
   a = await startTestDevice();
   b = await startTestDevice();
-  await a.call('setup.createCompany', { ...ACME_INPUT, company: { ...ACME_INPUT.company, orgCode: server.org } });
-  await a.call('sync.connect', { serverUrl: server.url, username: server.user('alice'), password: ALICE.password });
+  await a.call('setup.createCompany', {
+    ...ACME_INPUT,
+    company: { ...ACME_INPUT.company, orgCode: server.org },
+  });
+  await a.call('sync.connect', {
+    serverUrl: server.url,
+    username: server.user('alice'),
+    password: ALICE.password,
+  });
   await upToDate(a, 'A up to date');
   await b.call('setup.joinCompany', {
-    serverUrl: server.url, orgCode: server.org, username: server.user('carol'), password: CAROL.password,
-    branchCode: 'NYC', device: { letter: 'B', label: 'Second head office PC' }, userName: 'Carol Controller',
+    serverUrl: server.url,
+    orgCode: server.org,
+    username: server.user('carol'),
+    password: CAROL.password,
+    branchCode: 'NYC',
+    device: { letter: 'B', label: 'Second head office PC' },
+    userName: 'Carol Controller',
   });
   await upToDate(b, 'B up to date');
-  await until(() => a.call('org.listDevices', undefined), (d) => d.length === 2, 'device B at A');
+  await until(
+    () => a.call('org.listDevices', undefined),
+    (d) => d.length === 2,
+    'device B at A',
+  );
 });
 
 afterAll(async () => {
@@ -58,16 +88,35 @@ describe('conflicts between two offices', () => {
     b.core.setOnline(true);
     await upToDate(b, 'B pushed');
 
-    for (const d of [a, b]) await until(() => d.call('conflicts.count', undefined), (n) => n === 1, 'conflict counted');
+    for (const d of [a, b])
+      await until(
+        () => d.call('conflicts.count', undefined),
+        (n) => n === 1,
+        'conflict counted',
+      );
     const [atA] = await a.call('conflicts.list', undefined);
-    const [atB] = await until(() => b.call('conflicts.list', undefined), (l) => l.length === 1, 'conflict listed at B');
+    const [atB] = await until(
+      () => b.call('conflicts.list', undefined),
+      (l) => l.length === 1,
+      'conflict listed at B',
+    );
     seenByB = atB!;
-    expect(atA).toMatchObject({ db: 'master', type: 'company', id: expect.stringMatching(/^company:/) });
+    expect(atA).toMatchObject({
+      db: 'master',
+      type: 'company',
+      id: expect.stringMatching(/^company:/),
+    });
     expect(atA!.revs).toEqual(atB!.revs);
     expect(atA!.versions).toHaveLength(2);
     expect(atA!.versions[0]!.winner).toBe(true);
-    expect(atA!.versions.map((v) => v.doc.name).sort()).toEqual(['Acme Trading (A)', 'Acme Trading (B)']);
-    expect(atA!.versions.map((v) => v.editedBy).sort()).toEqual(['Alice Admin', 'Carol Controller']);
+    expect(atA!.versions.map((v) => v.doc.name).sort()).toEqual([
+      'Acme Trading (A)',
+      'Acme Trading (B)',
+    ]);
+    expect(atA!.versions.map((v) => v.editedBy).sort()).toEqual([
+      'Alice Admin',
+      'Carol Controller',
+    ]);
     const byField = Object.fromEntries(atA!.fields.map((f) => [f.field, f]));
     expect(byField.name!.differs).toBe(true);
     expect(byField.fiscalYearStartMonth!.differs).toBe(true);
@@ -78,10 +127,20 @@ describe('conflicts between two offices', () => {
   it('refuses an invalid merge with field messages, and a merge of unknown revisions', async () => {
     const [rec] = await a.call('conflicts.list', undefined);
     await expect(
-      a.call('conflicts.resolve', { db: rec!.db, id: rec!.id, revs: rec!.revs, merged: { name: '' } }),
+      a.call('conflicts.resolve', {
+        db: rec!.db,
+        id: rec!.id,
+        revs: rec!.revs,
+        merged: { name: '' },
+      }),
     ).rejects.toMatchObject({ code: 'validation', fields: { name: expect.any(String) } });
     await expect(
-      a.call('conflicts.resolve', { db: rec!.db, id: rec!.id, revs: [rec!.revs[0]!], keepRev: rec!.revs[0]! }),
+      a.call('conflicts.resolve', {
+        db: rec!.db,
+        id: rec!.id,
+        revs: [rec!.revs[0]!],
+        keepRev: rec!.revs[0]!,
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await a.call('conflicts.count', undefined)).toBe(1);
   });
@@ -91,23 +150,45 @@ describe('conflicts between two offices', () => {
     const iA = rec!.versions.findIndex((v) => v.doc.name === 'Acme Trading (A)');
     const iB = rec!.versions.findIndex((v) => v.doc.name === 'Acme Trading (B)');
     const merged = mergeFields(rec!.fields, { name: iA, fiscalYearStartMonth: iB });
-    const res = await a.call('conflicts.resolve', { db: rec!.db, id: rec!.id, revs: rec!.revs, merged });
+    const res = await a.call('conflicts.resolve', {
+      db: rec!.db,
+      id: rec!.id,
+      revs: rec!.revs,
+      merged,
+    });
     expect(res.rev).toMatch(/^3-/);
     expect(await a.call('conflicts.count', undefined)).toBe(0);
     expect(await a.call('conflicts.list', undefined)).toEqual([]);
 
     await upToDate(a, 'A pushed the resolution');
-    await until(() => b.call('conflicts.count', undefined), (n) => n === 0, 'no conflict at B');
+    await until(
+      () => b.call('conflicts.count', undefined),
+      (n) => n === 0,
+      'no conflict at B',
+    );
     expect(await b.call('conflicts.list', undefined)).toEqual([]);
     for (const d of [a, b]) {
-      const company = await until(() => d.call('org.getCompany', undefined), (c) => c._rev === res.rev, 'resolved company');
-      expect(company).toMatchObject({ name: 'Acme Trading (A)', fiscalYearStartMonth: 7, updatedBy: 'Alice Admin' });
+      const company = await until(
+        () => d.call('org.getCompany', undefined),
+        (c) => c._rev === res.rev,
+        'resolved company',
+      );
+      expect(company).toMatchObject({
+        name: 'Acme Trading (A)',
+        fiscalYearStartMonth: 7,
+        updatedBy: 'Alice Admin',
+      });
     }
   });
 
   it('the other office, deciding on the old listing, is told to reload', async () => {
     await expect(
-      b.call('conflicts.resolve', { db: seenByB.db, id: seenByB.id, revs: seenByB.revs, keepRev: seenByB.revs[1]! }),
+      b.call('conflicts.resolve', {
+        db: seenByB.db,
+        id: seenByB.id,
+        revs: seenByB.revs,
+        keepRev: seenByB.revs[1]!,
+      }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/another office/) });
     expect((await b.call('org.getCompany', undefined)).name).toBe('Acme Trading (A)');
   });

@@ -18,7 +18,8 @@ export interface WrittenDoc {
   type: string;
 }
 
-export type WriteEvent = { phase: 'before'; db: string } | { phase: 'after'; db: string; docs: WrittenDoc[] };
+export type WriteEvent =
+  { phase: 'before'; db: string } | { phase: 'after'; db: string; docs: WrittenDoc[] };
 
 export type WriteSubscriber = (event: WriteEvent) => void;
 
@@ -35,7 +36,11 @@ export class LocalWrites {
    * subscribers hear of it even when the write then fails part-way (a bulkDocs with some
    * refusals), so nothing saved goes uncounted.
    */
-  async run<T>(db: string, write: () => Promise<T>, written: (result: T) => WrittenDoc[]): Promise<T> {
+  async run<T>(
+    db: string,
+    write: () => Promise<T>,
+    written: (result: T) => WrittenDoc[],
+  ): Promise<T> {
     this.tell({ phase: 'before', db });
     const result = await write();
     const docs = written(result);
@@ -65,10 +70,14 @@ export class LocalWrites {
 }
 
 /** What a bulkDocs result says was saved, typed by the documents sent. */
-export function savedOf(docs: { type?: unknown }[], results: { id?: string; rev?: string; error?: unknown }[]): WrittenDoc[] {
+export function savedOf(
+  docs: { type?: unknown }[],
+  results: { id?: string; rev?: string; error?: unknown }[],
+): WrittenDoc[] {
   const out: WrittenDoc[] = [];
   results.forEach((r, i) => {
-    if (!r.error && r.id && r.rev) out.push({ id: r.id, rev: r.rev, type: String(docs[i]?.type ?? '') });
+    if (!r.error && r.id && r.rev)
+      out.push({ id: r.id, rev: r.rev, type: String(docs[i]?.type ?? '') });
   });
   return out;
 }

@@ -21,7 +21,9 @@ export interface RemoteAuth {
 }
 
 export function openLocalDb(env: PouchEnv, orgCode: string, localName: string): Db {
-  return new env.PouchDB(`${env.prefix ?? ''}${localPouchName(orgCode, localName)}`, { adapter: env.localAdapter });
+  return new env.PouchDB(`${env.prefix ?? ''}${localPouchName(orgCode, localName)}`, {
+    adapter: env.localAdapter,
+  });
 }
 
 export function openDeviceDb(env: PouchEnv, name: string): Db {
@@ -33,7 +35,12 @@ export function remoteUrl(serverUrl: string, remoteName: string): string {
 }
 
 /** A remote database handle. `skip_setup` so a device never tries to create server databases. */
-export function openRemoteDb(env: PouchEnv, serverUrl: string, remoteName: string, auth: RemoteAuth): Db {
+export function openRemoteDb(
+  env: PouchEnv,
+  serverUrl: string,
+  remoteName: string,
+  auth: RemoteAuth,
+): Db {
   return new env.PouchDB(remoteUrl(serverUrl, remoteName), {
     adapter: 'http',
     skip_setup: true,
@@ -44,7 +51,10 @@ export function openRemoteDb(env: PouchEnv, serverUrl: string, remoteName: strin
 export type { PouchDBCore };
 
 /** `_local/` documents: never replicated, so per-device state lives there without conflicts. */
-export async function readLocal<T extends object>(db: Db, id: string): Promise<(T & { _rev?: string }) | null> {
+export async function readLocal<T extends object>(
+  db: Db,
+  id: string,
+): Promise<(T & { _rev?: string }) | null> {
   try {
     return (await db.get(`_local/${id}`)) as unknown as T & { _rev?: string };
   } catch (e) {
@@ -60,24 +70,38 @@ export async function readLocal<T extends object>(db: Db, id: string): Promise<(
  */
 const localQueues = new WeakMap<Db, Map<string, Promise<unknown>>>();
 
-export function updateLocal<T extends object>(db: Db, id: string, update: (current: T | null) => T): Promise<T> {
+export function updateLocal<T extends object>(
+  db: Db,
+  id: string,
+  update: (current: T | null) => T,
+): Promise<T> {
   let queues = localQueues.get(db);
   if (!queues) localQueues.set(db, (queues = new Map()));
   const previous = queues.get(id) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => writeLocal(db, id, update));
   queues.set(id, run);
-  void run.finally(() => {
-    if (queues.get(id) === run) queues.delete(id);
-  }).catch(() => undefined);
+  void run
+    .finally(() => {
+      if (queues.get(id) === run) queues.delete(id);
+    })
+    .catch(() => undefined);
   return run;
 }
 
-async function writeLocal<T extends object>(db: Db, id: string, update: (current: T | null) => T): Promise<T> {
+async function writeLocal<T extends object>(
+  db: Db,
+  id: string,
+  update: (current: T | null) => T,
+): Promise<T> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await readLocal<T>(db, id);
     const next = update(current ? stripRev(current) : null);
     try {
-      await db.put({ ...next, _id: `_local/${id}`, ...(current?._rev ? { _rev: current._rev } : {}) });
+      await db.put({
+        ...next,
+        _id: `_local/${id}`,
+        ...(current?._rev ? { _rev: current._rev } : {}),
+      });
       return next;
     } catch (e) {
       if ((e as { status?: number }).status !== 409) throw e;

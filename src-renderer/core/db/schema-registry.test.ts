@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { docBaseSchema } from '../org/schemas';
 import { SchemaRegistry } from './schema-registry';
 
-const noteV2 = docBaseSchema.extend({ type: z.literal('note'), v: z.literal(2), text: z.string(), pinned: z.boolean() });
+const noteV2 = docBaseSchema.extend({
+  type: z.literal('note'),
+  v: z.literal(2),
+  text: z.string(),
+  pinned: z.boolean(),
+});
 type NoteV2 = z.infer<typeof noteV2>;
 
 function registry() {
@@ -20,12 +25,22 @@ function registry() {
   return r;
 }
 
-const base = { _id: 'note:01J0000000000000000000000A', branch: 'NYC', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'Mia', device: 'device:X' };
+const base = {
+  _id: 'note:01J0000000000000000000000A',
+  branch: 'NYC',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'Mia',
+  device: 'device:X',
+};
 
 describe('schema versions', () => {
   it('upcasts older documents in memory', () => {
     const d = registry().decode<NoteV2>({ ...base, type: 'note', v: 1, body: 'Call the bank' });
-    expect(d).toMatchObject({ kind: 'current', readOnly: false, doc: { v: 2, text: 'Call the bank', pinned: false } });
+    expect(d).toMatchObject({
+      kind: 'current',
+      readOnly: false,
+      doc: { v: 2, text: 'Call the bank', pinned: false },
+    });
   });
 
   it('shows documents from a newer version read-only, untouched', () => {

@@ -63,20 +63,32 @@ export class SchemaRegistry {
   decode<T extends DocBase>(raw: Record<string, unknown>): Decoded<T> {
     const type = typeof raw.type === 'string' ? raw.type : '';
     const def = this.defs.get(type);
-    if (!def) return { kind: 'invalid', doc: raw, readOnly: true, problem: `unknown type "${type}"` };
+    if (!def)
+      return { kind: 'invalid', doc: raw, readOnly: true, problem: `unknown type "${type}"` };
     const v = typeof raw.v === 'number' ? raw.v : 0;
-    if (v > def.version) return { kind: 'newer', doc: raw as Record<string, unknown> & DocBase, readOnly: true };
+    if (v > def.version)
+      return { kind: 'newer', doc: raw as Record<string, unknown> & DocBase, readOnly: true };
     let doc = raw;
     for (let from = v; from < def.version; from++) {
       const step = def.upcast?.[from];
       if (!step) {
-        return { kind: 'invalid', doc: raw, readOnly: true, problem: `no upcaster from v${from} for ${type}` };
+        return {
+          kind: 'invalid',
+          doc: raw,
+          readOnly: true,
+          problem: `no upcaster from v${from} for ${type}`,
+        };
       }
       doc = { ...step(doc), v: from + 1 };
     }
     const parsed = def.schema.safeParse(doc);
     if (!parsed.success) {
-      return { kind: 'invalid', doc: raw, readOnly: true, problem: parsed.error.issues[0]?.message ?? 'invalid' };
+      return {
+        kind: 'invalid',
+        doc: raw,
+        readOnly: true,
+        problem: parsed.error.issues[0]?.message ?? 'invalid',
+      };
     }
     return { kind: 'current', doc: parsed.data as unknown as T, readOnly: false };
   }

@@ -25,7 +25,9 @@ describe('number series per branch and device', () => {
     const key = { branchCode: 'LON', deviceLetter: 'C', kind: 'JE' };
     const numbers = await Promise.all(Array.from({ length: 20 }, () => takeNextNumber(db!, key)));
     expect(new Set(numbers).size).toBe(20);
-    expect(numbers.sort()).toEqual(Array.from({ length: 20 }, (_, i) => formatSeriesNumber(key, i + 1)));
+    expect(numbers.sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => formatSeriesNumber(key, i + 1)),
+    );
   });
 
   it('keeps the counter in a _local document, which never replicates', async () => {

@@ -97,7 +97,12 @@ export interface Projection {
    * contributed before, so replaying a change (or a replicated edit of a draft) never
    * double-counts.
    */
-  apply(index: IndexDb, db: string, changes: ProjectedChange[], ctx: ProjectionContext): Promise<void>;
+  apply(
+    index: IndexDb,
+    db: string,
+    changes: ProjectedChange[],
+    ctx: ProjectionContext,
+  ): Promise<void>;
 }
 
 /** What a projection may read besides the changes: the registry (e.g. which types post to the ledger). */

@@ -3,7 +3,13 @@ import type { Db } from '../db/pouch';
 import { asSeenFromWinner, type Leaf } from '../db/posted-leaf';
 import { typeOfId } from '../ids';
 import type { IndexStatus } from '../rpc/contract';
-import { searchTokens, type CatalogRow, type IndexDb, type ProjectedChange, type Projection } from './index-db';
+import {
+  searchTokens,
+  type CatalogRow,
+  type IndexDb,
+  type ProjectedChange,
+  type Projection,
+} from './index-db';
 
 // 1,000 changes per Dexie transaction: a long catch-up spends less on each transaction's
 // fixed cost (checkpoint, aggregates read back) than with 500.
@@ -134,13 +140,19 @@ export class Projector {
     const read = (since: string | number) =>
       // all_docs: every leaf's revision (deleted ones too) in `changes`, so a document's only
       // revision ever can be told from one that had others (see ProjectedChange.fresh).
-      db.changes<Record<string, unknown>>({ since, limit: BATCH, include_docs: true, conflicts: true, style: 'all_docs' });
+      db.changes<Record<string, unknown>>({
+        since,
+        limit: BATCH,
+        include_docs: true,
+        conflicts: true,
+        style: 'all_docs',
+      });
     // Read once: every batch then moves the checkpoint to where the next one starts, and nothing
     // else writes it meanwhile (all index work runs on one queue).
     const start = (await this.index.checkpoints.get(name))?.seq ?? 0;
     let next: ReturnType<typeof read> | null = null;
     try {
-      for (let since = start; ; ) {
+      for (let since = start; ;) {
         const res = await (next ?? read(since));
         next = null;
         if (res.results.length === 0) return;
@@ -156,11 +168,20 @@ export class Projector {
           const newest = Number((await db.info()).update_seq);
           progress = { done: 0, total: Math.max(BATCH, newest - start) };
         }
-        const { types, forged, conflicts } = await this.applyBatch(name, db, res.results, res.last_seq);
+        const { types, forged, conflicts } = await this.applyBatch(
+          name,
+          db,
+          res.results,
+          res.last_seq,
+        );
         onBatch?.(res.results.length);
         if (progress) {
           progress.done += res.results.length;
-          this.events.catchUpProgress?.(Math.min(progress.done, progress.total), progress.total, false);
+          this.events.catchUpProgress?.(
+            Math.min(progress.done, progress.total),
+            progress.total,
+            false,
+          );
         }
         if (types.size > 0) this.events.changed(name, [...types], conflicts);
         if (forged.length > 0) this.events.forged?.(name, forged);
@@ -176,13 +197,19 @@ export class Projector {
    * wins over CouchDB's winner). The feed already carries `_conflicts`, so only conflicted
    * documents cost a read of their leaves; the usual batch reads nothing more.
    */
-  private async asSeen(db: Db, changes: Change[]): Promise<{ docs: Map<string, Record<string, unknown>>; forged: string[] }> {
+  private async asSeen(
+    db: Db,
+    changes: Change[],
+  ): Promise<{ docs: Map<string, Record<string, unknown>>; forged: string[] }> {
     const docs = new Map<string, Record<string, unknown>>();
     const forged: string[] = [];
     for (const ch of changes) {
       const conflicts = ch.doc?._conflicts;
       if (ch.deleted || !ch.doc || !Array.isArray(conflicts) || conflicts.length === 0) continue;
-      const seen = await asSeenFromWinner(db, ch.doc as Leaf & { _id: string; _conflicts?: string[] });
+      const seen = await asSeenFromWinner(
+        db,
+        ch.doc as Leaf & { _id: string; _conflicts?: string[] },
+      );
       if (seen.doc._rev !== ch.doc._rev) docs.set(ch.id, { ...seen.doc, _conflicts: conflicts });
       if (seen.postedWins) forged.push(ch.id);
     }
@@ -218,7 +245,12 @@ export class Projector {
       // With `style: 'all_docs'` the change lists every leaf, deleted ones too: a single leaf at
       // generation 1 is the document's only revision ever (a conflict is a second leaf).
       const fresh = ch.changes.length === 1 && String(doc._rev ?? '').startsWith('1-');
-      projected.push({ id: ch.id, type, doc: decoded.kind === 'current' ? (decoded.doc as Record<string, unknown>) : null, fresh });
+      projected.push({
+        id: ch.id,
+        type,
+        doc: decoded.kind === 'current' ? (decoded.doc as Record<string, unknown>) : null,
+        fresh,
+      });
     }
     await this.index.transaction('rw', this.index.tables, async () => {
       if (deletes.length) await this.index.catalog.bulkDelete(deletes);
@@ -243,7 +275,9 @@ export class Projector {
       branch: String(raw.branch ?? ''),
       createdAt: String(raw.createdAt ?? ''),
       updatedAt: String(raw.updatedAt ?? raw.createdAt ?? ''),
-      ...(Array.isArray(raw._conflicts) && raw._conflicts.length > 0 ? { conflicts: raw._conflicts.length } : {}),
+      ...(Array.isArray(raw._conflicts) && raw._conflicts.length > 0
+        ? { conflicts: raw._conflicts.length }
+        : {}),
     };
     if (decoded.kind === 'current' && def) {
       const title = def.title(decoded.doc);
@@ -295,7 +329,10 @@ export class Projector {
       [...this.sources.keys()].map(async (db) => ({
         db,
         seq: cps.find((c) => c.db === db)?.seq ?? 0,
-        rows: await this.index.catalog.where('[db+updatedAt]').between([db, ''], [db, '\uffff']).count(),
+        rows: await this.index.catalog
+          .where('[db+updatedAt]')
+          .between([db, ''], [db, '\uffff'])
+          .count(),
       })),
     );
     const last = await this.index.meta.get('lastRebuiltAt');

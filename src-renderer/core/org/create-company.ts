@@ -8,7 +8,13 @@ import { newId } from '../ids';
 import { createRegistry } from '../session';
 import type { DeviceConfig, DeviceConfigStore } from './device-config';
 import { databasesForBranch } from './org-service';
-import { COMPANY_WIDE, createCompanyInputSchema, type Branch, type Company, type Device } from './schemas';
+import {
+  COMPANY_WIDE,
+  createCompanyInputSchema,
+  type Branch,
+  type Company,
+  type Device,
+} from './schemas';
 
 /**
  * First run, "Create a company": the company, its first branch and this device are written to
@@ -26,7 +32,12 @@ export async function createCompany(
   }
   const data = parseOrThrow(createCompanyInputSchema, input, 'The company was not created.');
   const deviceId = newId('device');
-  const ctx = () => ({ userName: data.userName, deviceId, now, baseCurrency: data.company.baseCurrency });
+  const ctx = () => ({
+    userName: data.userName,
+    deviceId,
+    now,
+    baseCurrency: data.company.baseCurrency,
+  });
   const registry = createRegistry();
   const master = openLocalDb(env, data.company.orgCode, MASTER_DB);
   // The session is not open yet: what is written here is announced to it once it is (create-core).
@@ -36,11 +47,16 @@ export async function createCompany(
   const devices = new Repository<Device>(master, MASTER_DB, registry, 'device', ctx, writes);
   const company = companies.build(data.company, COMPANY_WIDE);
   const branch = branches.build({ ...data.branch, archived: false }, COMPANY_WIDE);
-  const device = devices.build({ branchCode: data.branch.code, ...data.device }, COMPANY_WIDE, deviceId);
+  const device = devices.build(
+    { branchCode: data.branch.code, ...data.device },
+    COMPANY_WIDE,
+    deviceId,
+  );
   const results = await master.bulkDocs([company, branch, device]);
   await master.close();
   const failed = results.find((r) => 'error' in r && r.error);
-  if (failed) throw new OutpostError('internal', 'The company could not be saved on this device. Try again.');
+  if (failed)
+    throw new OutpostError('internal', 'The company could not be saved on this device. Try again.');
   const config: DeviceConfig = {
     orgCode: data.company.orgCode,
     companyId: company._id,
@@ -53,6 +69,10 @@ export async function createCompany(
     server: null,
   };
   await store.save(config);
-  const written = results.map((r, i) => ({ id: r.id!, rev: (r as { rev: string }).rev, type: [company, branch, device][i]!.type }));
+  const written = results.map((r, i) => ({
+    id: r.id!,
+    rev: (r as { rev: string }).rev,
+    type: [company, branch, device][i]!.type,
+  }));
   return { config, written };
 }

@@ -5,11 +5,28 @@ import { CORE_KINDS, type DatabaseKind } from '../db/kinds';
 // Kinds a module declares (as Payroll and Files do): the rules come from the declaration alone.
 const KINDS: DatabaseKind[] = [
   ...CORE_KINDS,
-  { kind: 'payroll', scope: 'company', readers: ['payroll'], writers: ['payroll'], docBranch: 'any', whoMayWrite: 'Only payroll staff' },
-  { kind: 'files', scope: 'branch', readers: ['hq'], writers: ['hq'], branchMembers: true, docBranch: 'own', whoMayWrite: 'Only members' },
+  {
+    kind: 'payroll',
+    scope: 'company',
+    readers: ['payroll'],
+    writers: ['payroll'],
+    docBranch: 'any',
+    whoMayWrite: 'Only payroll staff',
+  },
+  {
+    kind: 'files',
+    scope: 'branch',
+    readers: ['hq'],
+    writers: ['hq'],
+    branchMembers: true,
+    docBranch: 'own',
+    whoMayWrite: 'Only members',
+  },
 ];
-const maySync = (user: { name: string; roles: string[] } | null, db: string) => maySyncWith(user, db, KINDS);
-const mayWriteDb = (user: { name: string; roles: string[] } | null, db: string) => mayWriteWith(user, db, KINDS);
+const maySync = (user: { name: string; roles: string[] } | null, db: string) =>
+  maySyncWith(user, db, KINDS);
+const mayWriteDb = (user: { name: string; roles: string[] } | null, db: string) =>
+  mayWriteWith(user, db, KINDS);
 
 /** Which databases a signed-in user syncs: the same rule as the server's `_security`. */
 describe('maySync', () => {
@@ -19,7 +36,9 @@ describe('maySync', () => {
   const payroll = { name: 'pat', roles: ['payroll', 'branch:NYC'] };
 
   it('head office and administrators sync every branch', () => {
-    for (const u of [admin, hq]) for (const db of ['master', 'branch-nyc', 'branch-bos', 'files-bos']) expect(maySync(u, db)).toBe(true);
+    for (const u of [admin, hq])
+      for (const db of ['master', 'branch-nyc', 'branch-bos', 'files-bos'])
+        expect(maySync(u, db)).toBe(true);
   });
 
   it('a clerk syncs master and their own branch only', () => {

@@ -56,7 +56,11 @@ export function userBranches(user: SignedInUser | null | undefined): string[] {
  * head office and administrators; a module's kind says its own). An unknown user (never signed
  * in, or the server could not say) syncs everything held: the server refuses what it must.
  */
-export function maySync(user: SignedInUser | null | undefined, db: string, kinds: readonly DatabaseKind[] = CORE_KINDS): boolean {
+export function maySync(
+  user: SignedInUser | null | undefined,
+  db: string,
+  kinds: readonly DatabaseKind[] = CORE_KINDS,
+): boolean {
   return mayUse(kinds, user, db, 'read');
 }
 
@@ -65,7 +69,11 @@ export function maySync(user: SignedInUser | null | undefined, db: string, kinds
  * which is built from the same declarations). A device that has never signed in to a server
  * has nobody to refuse it.
  */
-export function mayWriteDb(user: SignedInUser | null | undefined, db: string, kinds: readonly DatabaseKind[] = CORE_KINDS): boolean {
+export function mayWriteDb(
+  user: SignedInUser | null | undefined,
+  db: string,
+  kinds: readonly DatabaseKind[] = CORE_KINDS,
+): boolean {
   return mayUse(kinds, user, db, 'write');
 }
 
@@ -75,23 +83,35 @@ export function serverUrlOf(config: Pick<DeviceConfig, 'server' | 'lastServerUrl
 }
 
 /** Every address of that server, preferred first; a config saved with one address reads as a list of one. */
-export function serverUrlsOf(config: Pick<DeviceConfig, 'server' | 'lastServerUrl' | 'lastServerUrls'>): string[] {
+export function serverUrlsOf(
+  config: Pick<DeviceConfig, 'server' | 'lastServerUrl' | 'lastServerUrls'>,
+): string[] {
   if (config.server) return config.server.urls?.length ? config.server.urls : [config.server.url];
   if (config.lastServerUrls?.length) return config.lastServerUrls;
   return config.lastServerUrl ? [config.lastServerUrl] : [];
 }
 
 /** What the device config keeps of a set of credentials (never the password). */
-export function serverConfigOf(creds: { serverUrl: string; serverUrls?: string[]; username: string }): NonNullable<DeviceConfig['server']> {
+export function serverConfigOf(creds: {
+  serverUrl: string;
+  serverUrls?: string[];
+  username: string;
+}): NonNullable<DeviceConfig['server']> {
   const urls = addressesOf(creds);
-  return { url: urls[0] ?? creds.serverUrl.replace(/\/+$/, ''), username: creds.username, ...(urls.length > 1 ? { urls } : {}) };
+  return {
+    url: urls[0] ?? creds.serverUrl.replace(/\/+$/, ''),
+    username: creds.username,
+    ...(urls.length > 1 ? { urls } : {}),
+  };
 }
 
 /**
  * The names each sync user put on their records here, with the signed-in user's current one
  * recorded (after a sign-out the name in use is the "Not signed in" placeholder, not theirs).
  */
-export function displayNamesOf(config: Pick<DeviceConfig, 'displayNames' | 'user' | 'signedOut' | 'userName'>): Record<string, string> {
+export function displayNamesOf(
+  config: Pick<DeviceConfig, 'displayNames' | 'user' | 'signedOut' | 'userName'>,
+): Record<string, string> {
   const names = { ...(config.displayNames ?? {}) };
   if (config.user && !config.signedOut) names[config.user.name] = config.userName;
   return names;

@@ -1,5 +1,12 @@
 import type { SchemaRegistry } from '../db/schema-registry';
-import { branchSchema, companySchema, deviceSchema, type Branch, type Company, type Device } from './schemas';
+import {
+  branchSchema,
+  companySchema,
+  deviceSchema,
+  type Branch,
+  type Company,
+  type Device,
+} from './schemas';
 
 /** The company's own documents: the first types every office syncs. */
 export function registerOrgTypes(registry: SchemaRegistry): void {

@@ -4,7 +4,14 @@ import { branchDbName, MASTER_DB } from '../db/names';
 import { parseOrThrow } from '../db/validation';
 import type { Session } from '../session';
 import type { BranchActivity } from '../rpc/contract';
-import { branchFieldsSchema, companyFieldsSchema, COMPANY_WIDE, type Branch, type Company, type Device } from './schemas';
+import {
+  branchFieldsSchema,
+  companyFieldsSchema,
+  COMPANY_WIDE,
+  type Branch,
+  type Company,
+  type Device,
+} from './schemas';
 
 /** Rules about the company's own records that the forms, the core and the server share. */
 
@@ -23,14 +30,21 @@ export async function addBranch(session: Session, input: unknown): Promise<Branc
   const fields = parseOrThrow(addBranchInputSchema, input, 'The branch was not saved.');
   const existing = await session.branches.list();
   if (existing.some((b) => b.code === fields.code)) {
-    throw new OutpostError('validation', `The branch was not saved: ${fields.code} is already used by another branch.`, {
-      code: 'Another branch already uses this code.',
-    });
+    throw new OutpostError(
+      'validation',
+      `The branch was not saved: ${fields.code} is already used by another branch.`,
+      {
+        code: 'Another branch already uses this code.',
+      },
+    );
   }
   return session.branches.create({ ...fields, archived: false }, COMPANY_WIDE);
 }
 
-const updateCompanyInputSchema = companyFieldsSchema.pick({ name: true, fiscalYearStartMonth: true });
+const updateCompanyInputSchema = companyFieldsSchema.pick({
+  name: true,
+  fiscalYearStartMonth: true,
+});
 
 export async function updateCompany(session: Session, input: unknown): Promise<Company> {
   const patch = parseOrThrow(updateCompanyInputSchema, input, 'The company was not saved.');
@@ -62,10 +76,18 @@ export async function branchActivity(session: Session): Promise<BranchActivity[]
     branches.map(async (b) => {
       const db = branchDbName(b.code);
       const held = session.dbs.has(db);
-      if (!held) return { code: b.code, name: b.name, held, lastHeardFrom: null, records: 0, conflicts: 0 };
+      if (!held)
+        return { code: b.code, name: b.name, held, lastHeardFrom: null, records: 0, conflicts: 0 };
       const range = session.index.catalog.where('[db+updatedAt]').between([db, ''], [db, '\uffff']);
       const [newest, records] = await Promise.all([range.last(), range.count()]);
-      return { code: b.code, name: b.name, held, lastHeardFrom: newest?.updatedAt || null, records, conflicts: conflictsByDb.get(db) ?? 0 };
+      return {
+        code: b.code,
+        name: b.name,
+        held,
+        lastHeardFrom: newest?.updatedAt || null,
+        records,
+        conflicts: conflictsByDb.get(db) ?? 0,
+      };
     }),
   );
 }

@@ -17,7 +17,10 @@ export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 export const orgCodeSchema = z
   .string()
-  .regex(ORG_CODE, 'Use 2–30 lowercase letters, digits or dashes, starting with a letter (e.g. "acme").');
+  .regex(
+    ORG_CODE,
+    'Use 2–30 lowercase letters, digits or dashes, starting with a letter (e.g. "acme").',
+  );
 export const branchCodeSchema = z
   .string()
   .regex(BRANCH_CODE, 'Use 2–6 capital letters or digits, starting with a letter (e.g. "NYC").');

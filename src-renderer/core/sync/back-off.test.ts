@@ -11,11 +11,15 @@ describe('retry back-off', () => {
 
   it('is always between half a second and a minute (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (prev, r) => {
-        const next = nextBackOff(prev, () => r);
-        expect(next).toBeGreaterThanOrEqual(500);
-        expect(next).toBeLessThanOrEqual(MAX_BACK_OFF_MS);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (prev, r) => {
+          const next = nextBackOff(prev, () => r);
+          expect(next).toBeGreaterThanOrEqual(500);
+          expect(next).toBeLessThanOrEqual(MAX_BACK_OFF_MS);
+        },
+      ),
     );
   });
 });

@@ -25,26 +25,47 @@ export interface ConnectionDeps {
   corsApplies: boolean;
 }
 
-export async function testConnection(input: InspectServerInput, deps: ConnectionDeps): Promise<ConnectionTestResult> {
+export async function testConnection(
+  input: InspectServerInput,
+  deps: ConnectionDeps,
+): Promise<ConnectionTestResult> {
   const url = input.serverUrl.replace(/\/+$/, '');
   const checks: ConnectionCheck[] = [];
   const ctx = { serverUrl: url };
   const fail = (message: string): ConnectionTestResult => ({ ok: false, message, checks });
 
   if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-    checks.push({ label: 'Server address', ok: false, detail: 'The address must start with http:// or https://.' });
+    checks.push({
+      label: 'Server address',
+      ok: false,
+      detail: 'The address must start with http:// or https://.',
+    });
     return fail('That is not a server address. It looks like http://server:5984.');
   }
 
   try {
     const res = await deps.fetch(`${url}/`, { headers: { Accept: 'application/json' } });
-    const body = (await res.json().catch(() => ({}))) as { couchdb?: string; 'express-pouchdb'?: string; version?: string };
+    const body = (await res.json().catch(() => ({}))) as {
+      couchdb?: string;
+      'express-pouchdb'?: string;
+      version?: string;
+    };
     // Apache CouchDB says {"couchdb":"Welcome"}; pouchdb-server says {"express-pouchdb":"Welcome!"}.
     if (!body.couchdb && !body['express-pouchdb']) {
-      checks.push({ label: 'Server answers', ok: false, detail: `The address answered, but it is not a CouchDB sync server (HTTP ${res.status}).` });
-      return fail('The address answered, but it is not an Outpost sync server. Check the address and port.');
+      checks.push({
+        label: 'Server answers',
+        ok: false,
+        detail: `The address answered, but it is not a CouchDB sync server (HTTP ${res.status}).`,
+      });
+      return fail(
+        'The address answered, but it is not an Outpost sync server. Check the address and port.',
+      );
     }
-    checks.push({ label: 'Server answers', ok: true, detail: `CouchDB-compatible server${body.version ? ` ${body.version}` : ''}.` });
+    checks.push({
+      label: 'Server answers',
+      ok: true,
+      detail: `CouchDB-compatible server${body.version ? ` ${body.version}` : ''}.`,
+    });
   } catch (e) {
     if (deps.corsApplies && (await reachableWithoutCors(url, deps.fetch))) {
       const p = CORS_PROBLEM(deps.origin);
@@ -62,7 +83,11 @@ export async function testConnection(input: InspectServerInput, deps: Connection
     checks.push({ label: 'Username and password', ok: false, detail: session.problem.message });
     return fail(session.problem.message);
   }
-  checks.push({ label: 'Username and password', ok: true, detail: `Signed in as ${session.user.name}.` });
+  checks.push({
+    label: 'Username and password',
+    ok: true,
+    detail: `Signed in as ${session.user.name}.`,
+  });
 
   const auth = basicAuth(input.username, input.password);
   const remote = remoteDbName(input.orgCode, MASTER_DB);
@@ -82,10 +107,18 @@ export async function testConnection(input: InspectServerInput, deps: Connection
     return fail(p.message);
   }
 
-  return { ok: true, message: 'Connected: the server accepts this user and holds the company data.', checks };
+  return {
+    ok: true,
+    message: 'Connected: the server accepts this user and holds the company data.',
+    checks,
+  };
 }
 
-export async function reachableWithoutCors(url: string, f: typeof fetch, timeoutMs = 20_000): Promise<boolean> {
+export async function reachableWithoutCors(
+  url: string,
+  f: typeof fetch,
+  timeoutMs = 20_000,
+): Promise<boolean> {
   try {
     await f(`${url}/`, { mode: 'no-cors', signal: AbortSignal.timeout(timeoutMs) });
     return true;
@@ -100,7 +133,11 @@ export async function fetchSessionUser(
   creds: { username: string; password: string },
   f: typeof fetch,
 ): Promise<{ name: string; roles: string[] } | null> {
-  const o = await probeAddress(serverUrl.replace(/\/+$/, ''), creds, { fetch: f, origin: '', corsApplies: false });
+  const o = await probeAddress(serverUrl.replace(/\/+$/, ''), creds, {
+    fetch: f,
+    origin: '',
+    corsApplies: false,
+  });
   return o.kind === 'up' ? o.user : null;
 }
 

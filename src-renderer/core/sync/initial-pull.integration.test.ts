@@ -19,7 +19,15 @@ beforeAll(async () => {
   server = await startTestServer({ org: 'acme', branches: ['NYC'] });
   // As server admin: validate_doc_update lets it write anything, so the odd shapes can be seeded.
   remote = openRemoteDb(env, server.url, `${server.org}-branch-nyc`, server.admin);
-  const note = (i: number) => ({ _id: `note:${String(i).padStart(4, '0')}`, type: 'note', v: 1, text: `note ${i}`, n: i, nothing: null, flag: true });
+  const note = (i: number) => ({
+    _id: `note:${String(i).padStart(4, '0')}`,
+    type: 'note',
+    v: 1,
+    text: `note ${i}`,
+    n: i,
+    nothing: null,
+    flag: true,
+  });
   await remote.bulkDocs(Array.from({ length: 45 }, (_, i) => note(i)));
   // Edited twice: generation 3, its history matters.
   let edited = await remote.put(note(100));
@@ -33,8 +41,18 @@ beforeAll(async () => {
   const h = base.rev.split('-')[1]!;
   await remote.bulkDocs(
     [
-      { ...note(102), text: 'office A', _rev: '2-aaaa', _revisions: { start: 2, ids: ['aaaa', h] } },
-      { ...note(102), text: 'office B', _rev: '2-bbbb', _revisions: { start: 2, ids: ['bbbb', h] } },
+      {
+        ...note(102),
+        text: 'office A',
+        _rev: '2-aaaa',
+        _revisions: { start: 2, ids: ['aaaa', h] },
+      },
+      {
+        ...note(102),
+        text: 'office B',
+        _rev: '2-bbbb',
+        _revisions: { start: 2, ids: ['bbbb', h] },
+      },
     ],
     { new_edits: false },
   );
@@ -44,7 +62,12 @@ beforeAll(async () => {
   await remote.bulkDocs(
     [
       { ...note(103), text: 'kept', _rev: '2-cccc', _revisions: { start: 2, ids: ['cccc', h2] } },
-      { _id: note(103)._id, _deleted: true, _rev: '3-dddd', _revisions: { start: 3, ids: ['dddd', 'eeee', h2] } },
+      {
+        _id: note(103)._id,
+        _deleted: true,
+        _rev: '3-dddd',
+        _revisions: { start: 3, ids: ['dddd', 'eeee', h2] },
+      },
     ],
     { new_edits: false },
   );
@@ -57,7 +80,12 @@ beforeAll(async () => {
     { new_edits: false },
   );
   // With an attachment.
-  await remote.put({ ...note(105), _attachments: { 'a.txt': { content_type: 'text/plain', data: Buffer.from('hello').toString('base64') } } });
+  await remote.put({
+    ...note(105),
+    _attachments: {
+      'a.txt': { content_type: 'text/plain', data: Buffer.from('hello').toString('base64') },
+    },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -70,7 +98,11 @@ async function trees(db: Db): Promise<Record<string, unknown>> {
   const changes = await db.changes({ style: 'all_docs', return_docs: true });
   const out: Record<string, unknown> = {};
   for (const c of changes.results.sort((x, y) => (x.id < y.id ? -1 : 1))) {
-    const leaves = (await db.get(c.id, { open_revs: 'all', revs: true, attachments: true } as PouchDB.Core.GetOpenRevisions)) as unknown as { ok: { _rev: string } }[];
+    const leaves = (await db.get(c.id, {
+      open_revs: 'all',
+      revs: true,
+      attachments: true,
+    } as PouchDB.Core.GetOpenRevisions)) as unknown as { ok: { _rev: string } }[];
     out[c.id] = {
       leaves: leaves.map((l) => l.ok).sort((x, y) => (x._rev < y._rev ? -1 : 1)),
       winner: await db.get(c.id, { conflicts: true }).catch((e: { status?: number }) => e.status),
@@ -85,7 +117,12 @@ describe('the first copy of a database', () => {
     await reference.replicate.from(remote);
     const fast = local();
     const pages: Seq[] = [];
-    const copied = await initialPull(fast, remote, { since: 0, pageSize: 7, cancelled: () => false, onPage: (p) => pages.push(p.seq) });
+    const copied = await initialPull(fast, remote, {
+      since: 0,
+      pageSize: 7,
+      cancelled: () => false,
+      onPage: (p) => pages.push(p.seq),
+    });
     expect(pages.length).toBeGreaterThan(5);
     // 45 notes, six odd ones and the design document with validate_doc_update.
     expect(copied.docs).toBe(52);
@@ -97,7 +134,12 @@ describe('the first copy of a database', () => {
 
   it('hands over to the replication: what changed meanwhile arrives, and the checkpoint holds', async () => {
     const fast = local();
-    const copied = await initialPull(fast, remote, { since: 0, pageSize: 10, cancelled: () => false, onPage: () => undefined });
+    const copied = await initialPull(fast, remote, {
+      since: 0,
+      pageSize: 10,
+      cancelled: () => false,
+      onPage: () => undefined,
+    });
     // The server changes after the copy read its last page.
     const doc = await remote.get<{ text: string }>('note:0001');
     await remote.put({ ...doc, text: 'changed meanwhile' });
@@ -118,11 +160,21 @@ describe('the first copy of a database', () => {
     const seqs: Seq[] = [];
     let stopAfter = 3;
     await expect(
-      initialPull(fast, remote, { since: 0, pageSize: 5, cancelled: () => stopAfter-- <= 0, onPage: (p) => seqs.push(p.seq) }),
+      initialPull(fast, remote, {
+        since: 0,
+        pageSize: 5,
+        cancelled: () => stopAfter-- <= 0,
+        onPage: (p) => seqs.push(p.seq),
+      }),
     ).rejects.toThrow('cancelled');
     // Resume one page early, as after a crash between a page and its saved sequence.
     const from = seqs.length > 1 ? seqs[seqs.length - 2]! : 0;
-    await initialPull(fast, remote, { since: from, pageSize: 5, cancelled: () => false, onPage: () => undefined });
+    await initialPull(fast, remote, {
+      since: from,
+      pageSize: 5,
+      cancelled: () => false,
+      onPage: () => undefined,
+    });
     const reference = local();
     await reference.replicate.from(remote);
     expect(await trees(fast)).toEqual(await trees(reference));

@@ -45,7 +45,12 @@ interface ChangeRow {
   seq: Seq;
   deleted?: boolean;
   changes: { rev: string }[];
-  doc?: PouchDB.Core.Document<object> & PouchDB.Core.RevisionIdMeta & { _attachments?: object; _conflicts?: string[]; _deleted?: boolean };
+  doc?: PouchDB.Core.Document<object> &
+    PouchDB.Core.RevisionIdMeta & {
+      _attachments?: object;
+      _conflicts?: string[];
+      _deleted?: boolean;
+    };
 }
 
 export class InitialPullCancelled extends Error {
@@ -54,7 +59,11 @@ export class InitialPullCancelled extends Error {
   }
 }
 
-export async function initialPull(local: Pick<Db, 'bulkDocs'>, remote: Db, opts: InitialPullOptions): Promise<{ seq: Seq; docs: number }> {
+export async function initialPull(
+  local: Pick<Db, 'bulkDocs'>,
+  remote: Db,
+  opts: InitialPullOptions,
+): Promise<{ seq: Seq; docs: number }> {
   const page = (since: Seq) =>
     remote.changes({
       since,
@@ -64,7 +73,10 @@ export async function initialPull(local: Pick<Db, 'bulkDocs'>, remote: Db, opts:
       style: 'all_docs',
       include_docs: true,
       return_docs: true,
-    } as PouchDB.Core.ChangesOptions) as unknown as Promise<{ results: ChangeRow[]; last_seq: Seq }>;
+    } as PouchDB.Core.ChangesOptions) as unknown as Promise<{
+      results: ChangeRow[];
+      last_seq: Seq;
+    }>;
 
   // Pages are read one after another, each as soon as the previous one has arrived, and written
   // as soon as they arrive: IndexedDB runs the writes in order, so while one commits the next is
@@ -111,7 +123,11 @@ function isSimple(row: ChangeRow): boolean {
   );
 }
 
-async function writePage(local: Pick<Db, 'bulkDocs'>, remote: Db, rows: ChangeRow[]): Promise<number> {
+async function writePage(
+  local: Pick<Db, 'bulkDocs'>,
+  remote: Db,
+  rows: ChangeRow[],
+): Promise<number> {
   const docs: object[] = [];
   const fetch: { id: string; rev: string }[] = [];
   for (const row of rows) {
@@ -119,17 +135,34 @@ async function writePage(local: Pick<Db, 'bulkDocs'>, remote: Db, rows: ChangeRo
     else for (const c of row.changes) fetch.push({ id: row.id, rev: c.rev });
   }
   if (fetch.length) {
-    const got = await remote.bulkGet({ docs: fetch, revs: true, latest: true, attachments: true } as PouchDB.Core.BulkGetOptions);
+    const got = await remote.bulkGet({
+      docs: fetch,
+      revs: true,
+      latest: true,
+      attachments: true,
+    } as PouchDB.Core.BulkGetOptions);
     for (const result of got.results) {
       for (const d of result.docs) {
-        if ('error' in d) throw Object.assign(new Error(`The server could not send ${result.id}: ${JSON.stringify(d.error)}`), { status: 500 });
+        if ('error' in d)
+          throw Object.assign(
+            new Error(`The server could not send ${result.id}: ${JSON.stringify(d.error)}`),
+            { status: 500 },
+          );
         docs.push(d.ok);
       }
     }
   }
   if (docs.length === 0) return 0;
-  const res = (await local.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false })) as (PouchDB.Core.Response | PouchDB.Core.Error)[];
+  const res = (await local.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], {
+    new_edits: false,
+  })) as (PouchDB.Core.Response | PouchDB.Core.Error)[];
   const failed = res.find((r) => 'error' in r && r.error);
-  if (failed) throw Object.assign(new Error(`Could not write ${(failed as PouchDB.Core.Error).id}: ${(failed as PouchDB.Core.Error).message}`), failed);
+  if (failed)
+    throw Object.assign(
+      new Error(
+        `Could not write ${(failed as PouchDB.Core.Error).id}: ${(failed as PouchDB.Core.Error).message}`,
+      ),
+      failed,
+    );
   return rows.length;
 }

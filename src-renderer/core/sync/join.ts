@@ -35,14 +35,20 @@ const serverInputSchema = z.object({
 
 const joinInputSchema = serverInputSchema.extend({
   branchCode: branchCodeSchema,
-  device: z.object({ letter: deviceFieldsSchema.shape.letter, label: deviceFieldsSchema.shape.label }),
+  device: z.object({
+    letter: deviceFieldsSchema.shape.letter,
+    label: deviceFieldsSchema.shape.label,
+  }),
   userName: z.string().trim().min(1, 'Enter your name.').max(80),
 });
 
 function toOutpostError(e: unknown, serverUrl: string, remoteName: string): OutpostError {
   if (e instanceof OutpostError) return e;
   const p = describeSyncError(e, { serverUrl, remoteName });
-  return new OutpostError(p.kind === 'network' ? 'network' : p.kind === 'auth' ? 'auth' : 'server', p.message);
+  return new OutpostError(
+    p.kind === 'network' ? 'network' : p.kind === 'auth' ? 'auth' : 'server',
+    p.message,
+  );
 }
 
 async function listType<T>(db: Db, type: string, schema: z.ZodType<T>): Promise<T[]> {
@@ -54,7 +60,10 @@ async function listType<T>(db: Db, type: string, schema: z.ZodType<T>): Promise<
 }
 
 /** Reads the company from the server's master without writing anything on this device. */
-export async function inspectServer(env: PouchEnv, input: InspectServerInput): Promise<ServerCompanyPreview> {
+export async function inspectServer(
+  env: PouchEnv,
+  input: InspectServerInput,
+): Promise<ServerCompanyPreview> {
   const data = parseOrThrow(serverInputSchema, input, 'Check the connection details.');
   const remoteName = remoteDbName(data.orgCode, MASTER_DB);
   const remote = openRemoteDb(env, data.serverUrl, remoteName, data);
@@ -96,16 +105,23 @@ export async function joinCompany(
   now: () => Date,
   progress: JoinProgress,
 ): Promise<{ config: DeviceConfig; written: { id: string; rev: string; type: string }[] }> {
-  if (await store.load()) throw new OutpostError('state', 'This device already belongs to a company.');
+  if (await store.load())
+    throw new OutpostError('state', 'This device already belongs to a company.');
   const data = parseOrThrow(joinInputSchema, input, 'The device could not join.');
   const preview = await inspectServer(env, data);
   if (!preview.branches.some((b) => b.code === data.branchCode)) {
-    throw new OutpostError('validation', `The company has no branch ${data.branchCode}.`, { branchCode: 'Choose a branch of this company.' });
+    throw new OutpostError('validation', `The company has no branch ${data.branchCode}.`, {
+      branchCode: 'Choose a branch of this company.',
+    });
   }
   if (deviceLetterTaken(preview.devices, data.branchCode, data.device.letter)) {
-    throw new OutpostError('validation', `Letter ${data.device.letter} is already used by another device of ${data.branchCode}.`, {
-      'device.letter': 'Another device of this branch uses this letter. Pick a free one.',
-    });
+    throw new OutpostError(
+      'validation',
+      `Letter ${data.device.letter} is already used by another device of ${data.branchCode}.`,
+      {
+        'device.letter': 'Another device of this branch uses this letter. Pick a free one.',
+      },
+    );
   }
 
   const databases = databasesForBranch(data.branchCode);
@@ -144,7 +160,11 @@ export async function joinCompany(
     () => ({ userName: data.userName, deviceId, now, baseCurrency: preview.company.baseCurrency }),
     new LocalWrites(),
   );
-  const device = devices.build({ branchCode: data.branchCode, ...data.device }, COMPANY_WIDE, deviceId);
+  const device = devices.build(
+    { branchCode: data.branchCode, ...data.device },
+    COMPANY_WIDE,
+    deviceId,
+  );
   const res = await master.put(device);
   await master.close();
   const company: Company = preview.company;

@@ -33,7 +33,9 @@ afterAll(async () => {
 
 const session = (name: string, password: string) =>
   fetch(`${server.url}/_session`, {
-    headers: { Authorization: `Basic ${Buffer.from(`${server.user(name)}:${password}`).toString('base64')}` },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${server.user(name)}:${password}`).toString('base64')}`,
+    },
   });
 
 describe('wrong passwords and the lockout', () => {
@@ -50,7 +52,8 @@ describe('wrong passwords and the lockout', () => {
     );
     expect(wrong.databases[0]!.error).toMatchObject({ kind: 'auth' });
     // Four wrong sign-ins of our own stay under the lockout only if the device made at most one.
-    for (let i = 0; i < 3; i++) expect((await session('jane', 'another-wrong-one')).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await session('jane', 'another-wrong-one')).status).toBe(401);
     expect((await session('jane', JANE.password)).status).toBe(200);
   });
 
@@ -72,7 +75,15 @@ describe('wrong passwords and the lockout', () => {
       /Too many wrong passwords.*Wait about 5 minutes/,
     );
     expect(locked.databases[0]!.error!.message).not.toMatch(/not allowed/);
-    const test = await device.call('sync.testConnection', { serverUrl: server.url, orgCode: server.org, username: server.user('lena'), password: LENA.password });
-    expect(test).toMatchObject({ ok: false, message: expect.stringMatching(/Too many wrong passwords/) });
+    const test = await device.call('sync.testConnection', {
+      serverUrl: server.url,
+      orgCode: server.org,
+      username: server.user('lena'),
+      password: LENA.password,
+    });
+    expect(test).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Too many wrong passwords/),
+    });
   });
 });

@@ -26,13 +26,32 @@ async function reopen(db: Db): Promise<PendingStore> {
   return store;
 }
 
-const contents = (s: PendingStore) => Object.fromEntries([...s.keys()].sort().map((id) => [id, s.get(id)!]));
+const contents = (s: PendingStore) =>
+  Object.fromEntries([...s.keys()].sort().map((id) => [id, s.get(id)!]));
 
-type Op = { op: 'set'; id: number; rev: number } | { op: 'delete'; id: number } | { op: 'save' } | { op: 'restart' } | { op: 'crash' };
+type Op =
+  | { op: 'set'; id: number; rev: number }
+  | { op: 'delete'; id: number }
+  | { op: 'save' }
+  | { op: 'restart' }
+  | { op: 'crash' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('set' as const), id: fc.integer({ min: 0, max: 60 }), rev: fc.integer({ min: 1, max: 9 }) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 60 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('set' as const),
+      id: fc.integer({ min: 0, max: 60 }),
+      rev: fc.integer({ min: 1, max: 9 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('delete' as const),
+      id: fc.integer({ min: 0, max: 60 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.constant({ op: 'save' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'crash' as const }) },
@@ -89,8 +108,14 @@ describe('the saved pending list', () => {
     await store.save();
     // The base is untouched; the change is one small log document.
     expect((await readLocal<SavedPendingBase>(db, BASE))!._rev).toBe(base!._rev);
-    const log = await readLocal<{ set: Record<string, string>; del: string[] }>(db, `${BASE}-${base!.logFrom ?? 0}`);
-    expect(log).toMatchObject({ set: { 'journal:NYC-A-10000': '1-new' }, del: ['journal:NYC-A-3'] });
+    const log = await readLocal<{ set: Record<string, string>; del: string[] }>(
+      db,
+      `${BASE}-${base!.logFrom ?? 0}`,
+    );
+    expect(log).toMatchObject({
+      set: { 'journal:NYC-A-10000': '1-new' },
+      del: ['journal:NYC-A-3'],
+    });
 
     const again = await reopen(db);
     expect(again.size).toBe(10_000);
@@ -122,6 +147,9 @@ describe('the saved pending list', () => {
     await store.load({ 'journal:NYC-A-1': '1-a', 'journal:NYC-A-2': '2-b' });
     expect(store.dirty).toBe(true);
     await store.save();
-    expect(contents(await reopen(db))).toEqual({ 'journal:NYC-A-1': '1-a', 'journal:NYC-A-2': '2-b' });
+    expect(contents(await reopen(db))).toEqual({
+      'journal:NYC-A-1': '1-a',
+      'journal:NYC-A-2': '2-b',
+    });
   });
 });

@@ -126,7 +126,10 @@ export class PendingStore {
     if (!this.dirty) return;
     const delta = this.delta;
     this.delta = new Map();
-    const rewrite = this.rewrite || this.logged + delta.size > Math.max(REWRITE_MIN_ENTRIES, this.entries.size * REWRITE_SHARE) || this.logNext - this.logFrom >= MAX_LOGS;
+    const rewrite =
+      this.rewrite ||
+      this.logged + delta.size > Math.max(REWRITE_MIN_ENTRIES, this.entries.size * REWRITE_SHARE) ||
+      this.logNext - this.logFrom >= MAX_LOGS;
     try {
       if (rewrite) await this.writeBase();
       else await this.writeLog(delta);
@@ -151,10 +154,17 @@ export class PendingStore {
   }
 
   private async writeBase(): Promise<void> {
-    const base: SavedPendingBase = { pending: Object.fromEntries(this.entries), logFrom: this.logNext };
+    const base: SavedPendingBase = {
+      pending: Object.fromEntries(this.entries),
+      logFrom: this.logNext,
+    };
     const id = `_local/${this.baseId}`;
     try {
-      const res = await this.db.put({ _id: id, ...(this.baseRev ? { _rev: this.baseRev } : {}), ...base });
+      const res = await this.db.put({
+        _id: id,
+        ...(this.baseRev ? { _rev: this.baseRev } : {}),
+        ...base,
+      });
       this.baseRev = res.rev;
     } catch (e) {
       if ((e as { status?: number }).status !== 409) throw e;
@@ -168,7 +178,11 @@ export class PendingStore {
     this.logged = 0;
     for (const [n] of stale) this.logRevs.delete(n);
     // The base no longer reads them; removing them only frees space, so a failure is ignored.
-    await Promise.all(stale.map(([n, rev]) => this.db.remove({ _id: `_local/${this.logId(n)}`, _rev: rev }).catch(() => undefined)));
+    await Promise.all(
+      stale.map(([n, rev]) =>
+        this.db.remove({ _id: `_local/${this.logId(n)}`, _rev: rev }).catch(() => undefined),
+      ),
+    );
   }
 
   private logId(n: number): string {

@@ -31,12 +31,45 @@ const until = poller({ timeoutMs: 60_000, everyMs: 50 });
 function entry(i: number) {
   const id = `journalEntry:01RESUME${String(i).padStart(18, '0')}`;
   return {
-    _id: id, type: 'journalEntry', v: 1, branch: 'NYC', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'Seed', device: 'device:SEED',
-    number: `NYC-Z-JE-${String(i).padStart(6, '0')}`, date: '2026-01-02', memo: `Seeded ${i}`, reference: '', status: 'posted', kind: 'manual',
-    currency: 'USD', rate: '1', reverses: null, postedAt: '2026-01-01T00:00:00.000Z', postedBy: 'Seed',
+    _id: id,
+    type: 'journalEntry',
+    v: 1,
+    branch: 'NYC',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'Seed',
+    device: 'device:SEED',
+    number: `NYC-Z-JE-${String(i).padStart(6, '0')}`,
+    date: '2026-01-02',
+    memo: `Seeded ${i}`,
+    reference: '',
+    status: 'posted',
+    kind: 'manual',
+    currency: 'USD',
+    rate: '1',
+    reverses: null,
+    postedAt: '2026-01-01T00:00:00.000Z',
+    postedBy: 'Seed',
     lines: [
-      { account: '6100', debit: 100, credit: 0, baseDebit: 100, baseCredit: 0, party: null, memo: '', branch: null },
-      { account: '1200', debit: 0, credit: 100, baseDebit: 0, baseCredit: 100, party: null, memo: '', branch: null },
+      {
+        account: '6100',
+        debit: 100,
+        credit: 0,
+        baseDebit: 100,
+        baseCredit: 0,
+        party: null,
+        memo: '',
+        branch: null,
+      },
+      {
+        account: '1200',
+        debit: 0,
+        credit: 100,
+        baseDebit: 0,
+        baseCredit: 100,
+        party: null,
+        memo: '',
+        branch: null,
+      },
     ],
   };
 }
@@ -47,20 +80,46 @@ describe('initial sync interrupted by the server going down', () => {
     const port = Number(new URL(server.url).port);
     stop = () => server.close();
     await provision({ url: server.url, admin: ADMIN, org: 'acme', branches: ['NYC'] });
-    await addUser({ url: server.url, admin: ADMIN, name: 'alice', password: 'alice-pass-1', roles: ['admin', 'hq'], branches: ['NYC'] });
-    await addUser({ url: server.url, admin: ADMIN, name: 'bob', password: 'bob-pass-1', roles: ['clerk'], branches: ['NYC'] });
+    await addUser({
+      url: server.url,
+      admin: ADMIN,
+      name: 'alice',
+      password: 'alice-pass-1',
+      roles: ['admin', 'hq'],
+      branches: ['NYC'],
+    });
+    await addUser({
+      url: server.url,
+      admin: ADMIN,
+      name: 'bob',
+      password: 'bob-pass-1',
+      roles: ['clerk'],
+      branches: ['NYC'],
+    });
 
     // Head office sets up the company; the branch already holds thousands of entries.
     const hq = await startTestDevice();
     devices.push(hq);
     await hq.call('setup.createCompany', ACME_INPUT);
-    await hq.call('sync.connect', { serverUrl: server.url, username: 'alice', password: 'alice-pass-1' });
-    await until(() => hq.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date' && s.pending === 0, 'head office synced');
+    await hq.call('sync.connect', {
+      serverUrl: server.url,
+      username: 'alice',
+      password: 'alice-pass-1',
+    });
+    await until(
+      () => hq.call('sync.getStatus', undefined),
+      (s) => s.state === 'up-to-date' && s.pending === 0,
+      'head office synced',
+    );
     await hq.call('sync.disconnect', undefined);
     const auth = 'Basic ' + Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64');
     for (let i = 0; i < DOCS; i += 1000) {
       const docs = Array.from({ length: 1000 }, (_, k) => entry(i + k));
-      const res = await fetch(`${server.url}/acme-branch-nyc/_bulk_docs`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ docs }) });
+      const res = await fetch(`${server.url}/acme-branch-nyc/_bulk_docs`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ docs }),
+      });
       expect(res.status).toBe(201);
     }
 
@@ -68,23 +127,44 @@ describe('initial sync interrupted by the server going down', () => {
     const clerk = await startTestDevice();
     devices.push(clerk);
     await clerk.call('setup.joinCompany', {
-      serverUrl: server.url, orgCode: 'acme', username: 'bob', password: 'bob-pass-1',
-      branchCode: 'NYC', device: { letter: 'B', label: 'Counter' }, userName: 'Bob',
+      serverUrl: server.url,
+      orgCode: 'acme',
+      username: 'bob',
+      password: 'bob-pass-1',
+      branchCode: 'NYC',
+      device: { letter: 'B', label: 'Counter' },
+      userName: 'Bob',
     });
     const branch = () => clerk.core.session()!.dbs.get('branch-nyc')!;
-    await until(() => branch().info(), (i) => i.doc_count > 300, 'part of the branch copied', 60_000);
+    await until(
+      () => branch().info(),
+      (i) => i.doc_count > 300,
+      'part of the branch copied',
+      60_000,
+    );
     const midway = (await branch().info()).doc_count;
     expect(midway).toBeLessThan(DOCS);
     const status = await clerk.call('sync.getStatus', undefined);
-    expect(status.databases.find((d) => d.db === 'branch-nyc')?.progress).toMatchObject({ total: DOCS + 1 });
+    expect(status.databases.find((d) => d.db === 'branch-nyc')?.progress).toMatchObject({
+      total: DOCS + 1,
+    });
 
     // The server goes down mid-copy, then comes back on the same data and port.
     await server.close();
-    await until(() => clerk.call('sync.getStatus', undefined), (s) => s.state === 'offline' || s.state === 'error', 'the clerk sees the server gone');
+    await until(
+      () => clerk.call('sync.getStatus', undefined),
+      (s) => s.state === 'offline' || s.state === 'error',
+      'the clerk sees the server gone',
+    );
     server = await startSyncServer({ port, host: '127.0.0.1', dataDir: dir, admin: ADMIN });
     stop = () => server.close();
 
-    await until(() => clerk.call('sync.getStatus', undefined), (s) => s.state === 'up-to-date', 'sync resumed and finished', 90_000);
+    await until(
+      () => clerk.call('sync.getStatus', undefined),
+      (s) => s.state === 'up-to-date',
+      'sync resumed and finished',
+      90_000,
+    );
     const all = await branch().allDocs();
     const ids = all.rows.map((r) => r.id).filter((id) => id.startsWith('journalEntry:'));
     expect(ids.length).toBe(DOCS);

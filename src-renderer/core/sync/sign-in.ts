@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { serverUrlSchema, serverUrlsSchema } from './server-addresses';
 import { parseOrThrow } from '../db/validation';
 import { OutpostError, type ErrorCode } from '../errors';
-import { displayNamesOf, serverConfigOf, serverUrlOf, serverUrlsOf, type DeviceConfig, type DeviceConfigStore } from '../org/device-config';
+import {
+  displayNamesOf,
+  serverConfigOf,
+  serverUrlOf,
+  serverUrlsOf,
+  type DeviceConfig,
+  type DeviceConfigStore,
+} from '../org/device-config';
 import type { SignInInput } from '../rpc/contract';
 import type { Session } from '../session';
 import { fetchSessionUser, testConnection, type ConnectionDeps } from './connection';
@@ -47,18 +54,31 @@ export async function signIn(deps: SignInDeps, input: SignInInput): Promise<void
   const data = parseOrThrow(signInSchema, input, 'Nobody new was signed in.');
   const s = deps.session;
   const serverUrl = data.serverUrl.replace(/\/+$/, '');
-  const creds = { serverUrl, serverUrls: data.serverUrls, username: data.username, password: data.password };
+  const creds = {
+    serverUrl,
+    serverUrls: data.serverUrls,
+    username: data.username,
+    password: data.password,
+  };
   const current = s.config.user?.name ?? null;
-  const unchanged = current ? ` Nothing changed: ${current} is still signed in.` : ' Nothing changed.';
+  const unchanged = current
+    ? ` Nothing changed: ${current} is still signed in.`
+    : ' Nothing changed.';
 
   const check = await testConnection({ ...creds, orgCode: s.config.orgCode }, deps.connection);
   if (!check.ok) {
     const failed = check.checks.find((c) => !c.ok);
-    throw new OutpostError(CODE_OF_CHECK[failed?.label ?? ''] ?? 'network', `${check.message}${unchanged}`);
+    throw new OutpostError(
+      CODE_OF_CHECK[failed?.label ?? ''] ?? 'network',
+      `${check.message}${unchanged}`,
+    );
   }
   const user = await fetchSessionUser(serverUrl, creds, deps.connection.fetch).catch(() => null);
   if (!user) {
-    throw new OutpostError('auth', `The sync server did not confirm who ${data.username} is.${unchanged} Try again.`);
+    throw new OutpostError(
+      'auth',
+      `The sync server did not confirm who ${data.username} is.${unchanged} Try again.`,
+    );
   }
 
   // Accepted: from here the new user replaces the old one. Stop the old replications first so

@@ -1,7 +1,15 @@
 import type { HandlersOf } from '../../core/rpc/define';
 import type { BankingContract } from './banking-contract';
 import type { ModuleContext } from '../../core/module-context';
-import { createEntryForLine, importStatement, listStatements, matchLines, previewStatement, reconciliationView, unmatch } from './data/banking-service';
+import {
+  createEntryForLine,
+  importStatement,
+  listStatements,
+  matchLines,
+  previewStatement,
+  reconciliationView,
+  unmatch,
+} from './data/banking-service';
 
 /** Banking's RPC handlers; the Accounts module spreads them into its own. */
 export function bankingHandlers(session: () => ModuleContext): HandlersOf<BankingContract> {

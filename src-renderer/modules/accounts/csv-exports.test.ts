@@ -182,7 +182,10 @@ describe('no CSV is written by hand', () => {
       [...readFileSync(f, 'utf8').matchAll(/export (?:function|const) (\w*Csv\w*)/g)]
         .map((m) => m[1]!)
         // React hooks named after a CSV import (useImportJournalCsvMutation) call the core; they write nothing.
-        .filter((n) => !/^(parse|read|guess|detect|use[A-Z])/.test(n) && n !== 'reportCsv' && n !== 'toCsv'),
+        .filter(
+          (n) =>
+            !/^(parse|read|guess|detect|use[A-Z])/.test(n) && n !== 'reportCsv' && n !== 'toCsv',
+        ),
     );
     expect(writers.sort()).toEqual(Object.keys(EXPORTS).sort());
   });

@@ -21,7 +21,13 @@ import {
 } from './data/ledger-service';
 import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
 import { agedReport, openItems } from './data/open-items';
-import { getTradeDoc, issueTradeDoc, recordPayment, saveParty, saveTradeDraft } from './data/trade-service';
+import {
+  getTradeDoc,
+  issueTradeDoc,
+  recordPayment,
+  saveParty,
+  saveTradeDraft,
+} from './data/trade-service';
 import { todayLocal } from '../../core/dates';
 import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
 import { accountsDashboard } from './data/dashboard';
@@ -29,7 +35,6 @@ import { bankingProjection } from './data/banking-projection';
 import { bankingHandlers } from './banking-handlers';
 import { taxSummary } from './data/tax-summary';
 import { listRates, rateFor, saveRate } from './data/rates-service';
-
 
 const chart = (s: ModuleContext) => s.cachedMaster('accounts', () => repos(s).accounts.list());
 
@@ -55,7 +60,8 @@ export const accountsWorker: ModuleWorker = {
           settings: { ...starterSettings(), lockDate: null },
         });
       },
-      'accounts.listAccounts': async () => (await repos(session()).accounts.list()).sort((a, b) => (a.code < b.code ? -1 : 1)),
+      'accounts.listAccounts': async () =>
+        (await repos(session()).accounts.list()).sort((a, b) => (a.code < b.code ? -1 : 1)),
       'accounts.saveAccount': (input) => saveAccount(session(), input),
       'accounts.listTaxCodes': () => repos(session()).taxCodes.list(),
       'accounts.listParties': () => repos(session()).parties.list(),
@@ -85,8 +91,19 @@ export const accountsWorker: ModuleWorker = {
       'accounts.getTradeDoc': ({ id }) => getTradeDoc(session(), id),
       'accounts.recordPayment': (input) => recordPayment(session(), input),
       'accounts.openItems': async (q) =>
-        openItems((await settled(session())).index, { side: q.side, partyId: q.partyId, branch: q.branch ?? null, today: todayLocal(), asOf: q.asOf }),
-      'accounts.agedReport': async (q) => agedReport((await settled(session())).index, { side: q.side, asOf: q.asOf, branch: q.branch ?? null }),
+        openItems((await settled(session())).index, {
+          side: q.side,
+          partyId: q.partyId,
+          branch: q.branch ?? null,
+          today: todayLocal(),
+          asOf: q.asOf,
+        }),
+      'accounts.agedReport': async (q) =>
+        agedReport((await settled(session())).index, {
+          side: q.side,
+          asOf: q.asOf,
+          branch: q.branch ?? null,
+        }),
       'accounts.importJournalCsv': ({ csv }) => importJournalCsv(session(), csv),
       'accounts.importChartCsv': ({ csv }) => importChartCsv(session(), csv),
       'accounts.exportHledger': (q) => exportHledger(session(), q),
@@ -95,7 +112,11 @@ export const accountsWorker: ModuleWorker = {
       'accounts.rateFor': ({ currency, date }) => rateFor(session(), currency, date),
       'accounts.taxSummary': async (q) => {
         const s = await settled(session());
-        return taxSummary(s.index, await chart(s), { from: q.from, to: q.to, branch: q.branch ?? null });
+        return taxSummary(s.index, await chart(s), {
+          from: q.from,
+          to: q.to,
+          branch: q.branch ?? null,
+        });
       },
       'accounts.dashboard': async (q) => {
         const s = await settled(session());

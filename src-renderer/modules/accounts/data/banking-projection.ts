@@ -49,7 +49,8 @@ export function bankingTables(index: IndexDb) {
   };
 }
 
-export const bankLineId = (statementId: string, externalId: string) => `${statementId}#${externalId}`;
+export const bankLineId = (statementId: string, externalId: string) =>
+  `${statementId}#${externalId}`;
 
 export const bankingProjection: Projection = {
   stores: BANKING_STORES,
@@ -94,7 +95,9 @@ export const bankingProjection: Projection = {
           createdAt: m.createdAt,
           createdBy: m.createdBy,
         });
-        const lines = (await t.lines.bulkGet(m.statementLines)).filter((l): l is BankLineRow => l !== undefined);
+        const lines = (await t.lines.bulkGet(m.statementLines)).filter(
+          (l): l is BankLineRow => l !== undefined,
+        );
         await t.lines.bulkPut(lines.map((l) => ({ ...l, matchId: id })));
       }
     }

@@ -55,14 +55,26 @@ export async function loadSettings(s: ModuleContext): Promise<LedgerSettings | n
 export async function requireSettings(s: ModuleContext): Promise<LedgerSettings> {
   const settings = await loadSettings(s);
   if (!settings) {
-    throw new OutpostError('state', 'The chart of accounts is not set up yet. Open Accounts and set up the chart of accounts first.');
+    throw new OutpostError(
+      'state',
+      'The chart of accounts is not set up yet. Open Accounts and set up the chart of accounts first.',
+    );
   }
   return settings;
 }
 
 export async function setupStatus(s: ModuleContext): Promise<LedgerSetupStatus> {
-  const [settings, accounts, company] = await Promise.all([loadSettings(s), repos(s).accounts.list(), s.company()]);
-  return { ready: settings !== null && accounts.length > 0, settings, baseCurrency: company.baseCurrency, accounts: accounts.length };
+  const [settings, accounts, company] = await Promise.all([
+    loadSettings(s),
+    repos(s).accounts.list(),
+    s.company(),
+  ]);
+  return {
+    ready: settings !== null && accounts.length > 0,
+    settings,
+    baseCurrency: company.baseCurrency,
+    accounts: accounts.length,
+  };
 }
 
 export interface StarterData {
@@ -72,12 +84,17 @@ export interface StarterData {
 }
 
 /** Writes the starter chart, tax codes and settings in one bulkDocs per type; refuses if a chart exists. */
-export async function setupStarterChart(s: ModuleContext, starter: StarterData): Promise<LedgerSetupStatus> {
+export async function setupStarterChart(
+  s: ModuleContext,
+  starter: StarterData,
+): Promise<LedgerSetupStatus> {
   const r = repos(s);
   if ((await r.accounts.list()).length > 0 || (await loadSettings(s))) {
     throw new OutpostError('state', 'This company already has a chart of accounts.');
   }
-  const accounts = starter.accounts.map((a) => r.accounts.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE));
+  const accounts = starter.accounts.map((a) =>
+    r.accounts.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE),
+  );
   const taxCodes = starter.taxCodes.map((t) => r.taxCodes.build(t as never, COMPANY_WIDE));
   const settings = r.settings.build(starter.settings as never, COMPANY_WIDE, LEDGER_SETTINGS_ID);
   await r.accounts.createMany(accounts);
@@ -86,25 +103,50 @@ export async function setupStarterChart(s: ModuleContext, starter: StarterData):
   return setupStatus(s);
 }
 
-export async function saveAccount(s: ModuleContext, input: { id?: string; fields: unknown }): Promise<Account> {
+export async function saveAccount(
+  s: ModuleContext,
+  input: { id?: string; fields: unknown },
+): Promise<Account> {
   const fields = parseOrThrow(accountFieldsSchema, input.fields, 'The account was not saved.');
   const r = repos(s);
   const all = await r.accounts.list();
   const clash = all.find((a) => a.code === fields.code && a._id !== input.id);
-  if (clash) throw new OutpostError('validation', `Account code ${fields.code} is already used by "${clash.name}".`, { code: 'This code is already used.' });
+  if (clash)
+    throw new OutpostError(
+      'validation',
+      `Account code ${fields.code} is already used by "${clash.name}".`,
+      { code: 'This code is already used.' },
+    );
   if (fields.parentCode) {
     const parent = all.find((a) => a.code === fields.parentCode);
     if (!parent || !parent.isGroup) {
-      throw new OutpostError('validation', 'The parent must be an existing group account.', { parentCode: 'Choose a group account.' });
+      throw new OutpostError('validation', 'The parent must be an existing group account.', {
+        parentCode: 'Choose a group account.',
+      });
     }
     if (parent.kind !== fields.kind) {
-      throw new OutpostError('validation', `A ${fields.kind} account cannot sit under a ${parent.kind} group.`, { parentCode: 'Choose a group of the same kind.' });
+      throw new OutpostError(
+        'validation',
+        `A ${fields.kind} account cannot sit under a ${parent.kind} group.`,
+        { parentCode: 'Choose a group of the same kind.' },
+      );
     }
   }
   if (input.id) {
     const current = all.find((a) => a._id === input.id);
-    if (current && current.code !== fields.code && (await ledgerTables(s.index).lines.where('[account+date]').between([current.code, ''], [current.code, '\uffff']).count()) > 0) {
-      throw new OutpostError('validation', 'This account has postings, so its code cannot change. Create a new account instead.', { code: 'Has postings.' });
+    if (
+      current &&
+      current.code !== fields.code &&
+      (await ledgerTables(s.index)
+        .lines.where('[account+date]')
+        .between([current.code, ''], [current.code, '\uffff'])
+        .count()) > 0
+    ) {
+      throw new OutpostError(
+        'validation',
+        'This account has postings, so its code cannot change. Create a new account instead.',
+        { code: 'Has postings.' },
+      );
     }
     return r.accounts.update(input.id, fields as never);
   }
@@ -139,30 +181,53 @@ interface Prepared {
 }
 
 /** Checks accounts, parties, lock date and balance; returns the entry's fields ready to save. */
-async function prepareJournal(s: ModuleContext, input: JournalInput, status: 'draft' | 'posted'): Promise<Prepared> {
-  const data = parseOrThrow(journalInputSchema, input, status === 'posted' ? 'The entry was not posted.' : 'The entry was not saved.');
+async function prepareJournal(
+  s: ModuleContext,
+  input: JournalInput,
+  status: 'draft' | 'posted',
+): Promise<Prepared> {
+  const data = parseOrThrow(
+    journalInputSchema,
+    input,
+    status === 'posted' ? 'The entry was not posted.' : 'The entry was not saved.',
+  );
   const company = await s.cachedMaster('company', () => s.company());
   const settings = await s.cachedMaster('ledgerSettings', () => requireSettings(s));
   const rate =
     status === 'posted'
-      ? await resolveRate(s, { currency: data.currency, baseCurrency: company.baseCurrency, date: data.date, typed: data.rate })
+      ? await resolveRate(s, {
+          currency: data.currency,
+          baseCurrency: company.baseCurrency,
+          date: data.date,
+          typed: data.rate,
+        })
       : data.currency === company.baseCurrency
         ? '1'
         : (data.rate ?? '1');
   const lines = data.lines.filter((l) => l.debit > 0 || l.credit > 0 || l.account);
-  const accounts = new Map((await s.cachedMaster('accounts', () => repos(s).accounts.list())).map((a) => [a.code, a]));
+  const accounts = new Map(
+    (await s.cachedMaster('accounts', () => repos(s).accounts.list())).map((a) => [a.code, a]),
+  );
   const fields: Record<string, string> = {};
   lines.forEach((l, i) => {
     const a = accounts.get(l.account);
     if (!a) fields[`lines.${i}.account`] = `There is no account ${l.account || '(empty)'}.`;
-    else if (a.isGroup) fields[`lines.${i}.account`] = `${a.code} ${a.name} is a group account; post to one of its accounts.`;
+    else if (a.isGroup)
+      fields[`lines.${i}.account`] =
+        `${a.code} ${a.name} is a group account; post to one of its accounts.`;
     else if (a.archived) fields[`lines.${i}.account`] = `${a.code} ${a.name} is archived.`;
-    if (l.debit > 0 && l.credit > 0) fields[`lines.${i}.debit`] = 'A line has either a debit or a credit, not both.';
-    if (status === 'posted' && l.debit === 0 && l.credit === 0) fields[`lines.${i}.debit`] = 'Enter a debit or a credit, or remove the line.';
+    if (l.debit > 0 && l.credit > 0)
+      fields[`lines.${i}.debit`] = 'A line has either a debit or a credit, not both.';
+    if (status === 'posted' && l.debit === 0 && l.credit === 0)
+      fields[`lines.${i}.debit`] = 'Enter a debit or a credit, or remove the line.';
   });
   if (Object.keys(fields).length > 0) {
     const first = Object.values(fields)[0]!;
-    throw new OutpostError('validation', `${status === 'posted' ? 'The entry was not posted' : 'The entry was not saved'}: ${first}`, fields);
+    throw new OutpostError(
+      'validation',
+      `${status === 'posted' ? 'The entry was not posted' : 'The entry was not saved'}: ${first}`,
+      fields,
+    );
   }
   if (status === 'posted') {
     const locked = checkLockDate(data.date, settings.lockDate);
@@ -171,7 +236,13 @@ async function prepareJournal(s: ModuleContext, input: JournalInput, status: 'dr
   let ledgerLines: LedgerLine[];
   if (status === 'posted') {
     try {
-      ledgerLines = withBaseAmounts(lines, data.currency, company.baseCurrency, rate, settings.roundingAccount);
+      ledgerLines = withBaseAmounts(
+        lines,
+        data.currency,
+        company.baseCurrency,
+        rate,
+        settings.roundingAccount,
+      );
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       throw new OutpostError('validation', message, { lines: message });
@@ -207,19 +278,37 @@ async function prepareJournal(s: ModuleContext, input: JournalInput, status: 'dr
   };
 }
 
-export async function saveJournalDraft(s: ModuleContext, input: JournalInput): Promise<JournalEntry> {
+export async function saveJournalDraft(
+  s: ModuleContext,
+  input: JournalInput,
+): Promise<JournalEntry> {
   const { fields } = await prepareJournal(s, input, 'draft');
   // An existing draft is saved where it lives (head office may finish another branch's draft).
-  if (input.id) return (await s.repositoryOf<JournalEntry>(input.id, 'journalEntry')).update(input.id, fields);
+  if (input.id)
+    return (await s.repositoryOf<JournalEntry>(input.id, 'journalEntry')).update(input.id, fields);
   return repos(s).journals.create(fields as never, s.config.branchCode);
 }
 
 async function nextNumber(s: ModuleContext, kind: string): Promise<string> {
-  return takeNextNumber(s.pouch(s.homeBranchDbName), { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind });
+  return takeNextNumber(s.pouch(s.homeBranchDbName), {
+    branchCode: s.config.branchCode,
+    deviceLetter: s.config.letter,
+    kind,
+  });
 }
 
-function stampPosted(s: ModuleContext, fields: Prepared['fields'], number: string): Prepared['fields'] {
-  return { ...fields, status: 'posted', number, postedAt: s.writeContext().now().toISOString(), postedBy: s.config.userName };
+function stampPosted(
+  s: ModuleContext,
+  fields: Prepared['fields'],
+  number: string,
+): Prepared['fields'] {
+  return {
+    ...fields,
+    status: 'posted',
+    number,
+    postedAt: s.writeContext().now().toISOString(),
+    postedBy: s.config.userName,
+  };
 }
 
 /** Posts a new entry, or a saved draft, in one write. Refused with the difference when it does not balance. */
@@ -227,7 +316,8 @@ export async function postJournal(s: ModuleContext, input: JournalInput): Promis
   const { fields } = await prepareJournal(s, input, 'posted');
   const number = await nextNumber(s, 'JE');
   const posted = stampPosted(s, fields, number);
-  if (input.id) return (await s.repositoryOf<JournalEntry>(input.id, 'journalEntry')).update(input.id, posted);
+  if (input.id)
+    return (await s.repositoryOf<JournalEntry>(input.id, 'journalEntry')).update(input.id, posted);
   return repos(s).journals.create(posted as never, s.config.branchCode);
 }
 
@@ -235,19 +325,30 @@ export async function postJournal(s: ModuleContext, input: JournalInput): Promis
 export async function discardDraft(s: ModuleContext, input: { id: string }): Promise<void> {
   const type = typeOfId(input.id);
   if (type !== 'journalEntry' && type !== 'tradeDoc') {
-    throw new OutpostError('validation', 'Only journal entry, invoice and bill drafts can be discarded.');
+    throw new OutpostError(
+      'validation',
+      'Only journal entry, invoice and bill drafts can be discarded.',
+    );
   }
   await (await s.repositoryOf(input.id, type)).discard(input.id);
 }
 
-export async function reverseJournal(s: ModuleContext, input: { id: string; date: string; memo?: string }): Promise<JournalEntry> {
+export async function reverseJournal(
+  s: ModuleContext,
+  input: { id: string; date: string; memo?: string },
+): Promise<JournalEntry> {
   const date = parseOrThrow(isoDateSchema, input.date, 'The reversal was not posted.');
   // The reversal is booked where the original is, to the original's branch.
   const r = await s.repositoryOf<JournalEntry>(input.id, 'journalEntry');
   const original = await r.get(input.id);
-  if (original.status !== 'posted') throw new OutpostError('validation', 'Only a posted entry can be reversed. A draft can simply be edited or discarded.');
+  if (original.status !== 'posted')
+    throw new OutpostError(
+      'validation',
+      'Only a posted entry can be reversed. A draft can simply be edited or discarded.',
+    );
   const existing = await ledgerTables(s.index).docs.where('reverses').equals(input.id).count();
-  if (existing > 0) throw new OutpostError('validation', `${original.number} has already been reversed.`);
+  if (existing > 0)
+    throw new OutpostError('validation', `${original.number} has already been reversed.`);
   const settings = await requireSettings(s);
   const locked = checkLockDate(date, settings.lockDate);
   if (locked) throw new OutpostError('validation', locked, { date: locked });
@@ -257,7 +358,9 @@ export async function reverseJournal(s: ModuleContext, input: { id: string; date
     {
       number: null,
       date,
-      memo: input.memo?.trim() || `Reversal of ${original.number}${original.memo ? `: ${original.memo}` : ''}`,
+      memo:
+        input.memo?.trim() ||
+        `Reversal of ${original.number}${original.memo ? `: ${original.memo}` : ''}`,
       reference: original.number ?? '',
       status: 'posted',
       kind: 'reversal',
@@ -282,14 +385,26 @@ export async function getJournal(s: ModuleContext, id: string): Promise<JournalV
   const raw = db ? (await readAsSeen(s.pouch(db), id).catch(() => null))?.doc : null;
   if (!raw) throw new OutpostError('not-found', 'That journal entry is not on this device.');
   const decoded = s.registry.decode<JournalEntry>(raw);
-  const reversedBy = (await ledgerTables(s.index).docs.where('reverses').equals(id).toArray()).map((d) => ({ id: d.id, number: d.number, date: d.date }));
-  return { entry: decoded.doc as JournalEntry, readOnly: decoded.readOnly || (decoded.doc as JournalEntry).status === 'posted', reversedBy };
+  const reversedBy = (await ledgerTables(s.index).docs.where('reverses').equals(id).toArray()).map(
+    (d) => ({ id: d.id, number: d.number, date: d.date }),
+  );
+  return {
+    entry: decoded.doc as JournalEntry,
+    readOnly: decoded.readOnly || (decoded.doc as JournalEntry).status === 'posted',
+    reversedBy,
+  };
 }
 
 // ── Lock date and year-end ───────────────────────────────────────────────────
 
-export async function setLockDate(s: ModuleContext, lockDate: string | null): Promise<LedgerSettings> {
-  const value = lockDate === null ? null : parseOrThrow(isoDateSchema, lockDate, 'The lock date was not changed.');
+export async function setLockDate(
+  s: ModuleContext,
+  lockDate: string | null,
+): Promise<LedgerSettings> {
+  const value =
+    lockDate === null
+      ? null
+      : parseOrThrow(isoDateSchema, lockDate, 'The lock date was not changed.');
   await requireSettings(s);
   return repos(s).settings.update(LEDGER_SETTINGS_ID, { lockDate: value });
 }
@@ -309,10 +424,18 @@ export async function closeYear(s: ModuleContext, yearEnd: string): Promise<Jour
   const kinds = new Map(accounts.map((a) => [a.code, a.kind]));
   const balances = await accountBalancesAsOf(s.index, date, s.config.branchCode);
   const lines = closingLines({
-    balances: [...balances].map(([account, b]) => ({ account, kind: kinds.get(account) ?? 'asset', baseBalance: b.debit - b.credit })),
+    balances: [...balances].map(([account, b]) => ({
+      account,
+      kind: kinds.get(account) ?? 'asset',
+      baseBalance: b.debit - b.credit,
+    })),
     retainedEarningsAccount: settings.retainedEarningsAccount,
   });
-  if (lines.length === 0) throw new OutpostError('validation', `There is nothing to close: income and expense accounts are already at zero on ${date}.`);
+  if (lines.length === 0)
+    throw new OutpostError(
+      'validation',
+      `There is nothing to close: income and expense accounts are already at zero on ${date}.`,
+    );
   const company = await s.company();
   const number = await nextNumber(s, 'JE');
   const fields = stampPosted(

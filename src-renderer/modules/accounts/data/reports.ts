@@ -41,17 +41,30 @@ function add(totals: Totals, account: string, debit: number, credit: number): vo
   totals.set(account, t);
 }
 
-async function addLines(index: IndexDb, totals: Totals, from: string, to: string, branch: string | null): Promise<void> {
+async function addLines(
+  index: IndexDb,
+  totals: Totals,
+  from: string,
+  to: string,
+  branch: string | null,
+): Promise<void> {
   if (from > to) return;
   const { lines } = ledgerTables(index);
   // At most two partial months are read; one branch filters them rather than keeping a
   // branch-and-date index on every line.
   const rows = await lines.where('date').between(from, to, true, true).toArray();
-  for (const r of rows) if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
+  for (const r of rows)
+    if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
 }
 
 /** Ledger lines of one account in from..to: whole months from the aggregates' counts, edges by line. */
-async function countLines(index: IndexDb, account: string, from: string, to: string, branch: string | null): Promise<number> {
+async function countLines(
+  index: IndexDb,
+  account: string,
+  from: string,
+  to: string,
+  branch: string | null,
+): Promise<number> {
   if (from > to) return 0;
   const { lines, balances } = ledgerTables(index);
   const edge = (a: string, b: string) =>
@@ -62,13 +75,16 @@ async function countLines(index: IndexDb, account: string, from: string, to: str
           .between([account, a], [account, b], true, true)
           .filter((x) => !branch || x.branch === branch)
           .count();
-  if (monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to))) return edge(from, to);
+  if (monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to)))
+    return edge(from, to);
   const startFull = isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
   const endFull = isLastOfMonth(to) ? monthOf(to) : shiftMonth(monthOf(to), -1);
   let n = 0;
   if (startFull <= endFull) {
     const rows = await balances.where('account').equals(account).toArray();
-    for (const b of rows) if (b.month >= startFull && b.month <= endFull && (!branch || b.branch === branch)) n += b.lines ?? 0;
+    for (const b of rows)
+      if (b.month >= startFull && b.month <= endFull && (!branch || b.branch === branch))
+        n += b.lines ?? 0;
   }
   if (!isFirstOfMonth(from)) n += await edge(from, endOfMonth(from));
   if (!isLastOfMonth(to)) n += await edge(startOfMonth(to), to);
@@ -76,39 +92,62 @@ async function countLines(index: IndexDb, account: string, from: string, to: str
 }
 
 /** Debit and credit totals per account for dates from..to inclusive (from null = since the beginning). */
-export async function sumRange(index: IndexDb, from: string | null, to: string, branch: string | null = null): Promise<Totals> {
+export async function sumRange(
+  index: IndexDb,
+  from: string | null,
+  to: string,
+  branch: string | null = null,
+): Promise<Totals> {
   const totals: Totals = new Map();
   if (from && from > to) return totals;
   if (from && monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to))) {
     await addLines(index, totals, from, to, branch);
     return totals;
   }
-  const startFull = from === null ? '' : isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
+  const startFull =
+    from === null ? '' : isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
   const endFull = isLastOfMonth(to) ? monthOf(to) : shiftMonth(monthOf(to), -1);
   if (startFull <= endFull) {
     const { balances } = ledgerTables(index);
     const rows = await balances.where('month').between(startFull, endFull, true, true).toArray();
-    for (const b of rows) if (!branch || b.branch === branch) add(totals, b.account, b.debit, b.credit);
+    for (const b of rows)
+      if (!branch || b.branch === branch) add(totals, b.account, b.debit, b.credit);
   }
   if (from && !isFirstOfMonth(from)) await addLines(index, totals, from, endOfMonth(from), branch);
   if (!isLastOfMonth(to)) await addLines(index, totals, startOfMonth(to), to, branch);
   return totals;
 }
 
-export function accountBalancesAsOf(index: IndexDb, asOf: string, branch: string | null = null): Promise<Totals> {
+export function accountBalancesAsOf(
+  index: IndexDb,
+  asOf: string,
+  branch: string | null = null,
+): Promise<Totals> {
   return sumRange(index, null, asOf, branch);
 }
 
-const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+const byCode = (a: { code: string }, b: { code: string }) =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 
-export async function trialBalance(index: IndexDb, accounts: Account[], asOf: string, branch: string | null): Promise<TrialBalance> {
+export async function trialBalance(
+  index: IndexDb,
+  accounts: Account[],
+  asOf: string,
+  branch: string | null,
+): Promise<TrialBalance> {
   const totals = await accountBalancesAsOf(index, asOf, branch);
   const info = new Map(accounts.map((a) => [a.code, a]));
   const rows = [...totals]
     .map(([code, t]) => {
       const net = t.debit - t.credit;
       const a = info.get(code);
-      return { code, name: a?.name ?? '(unknown account)', kind: a?.kind ?? 'asset', debit: net > 0 ? net : 0, credit: net < 0 ? -net : 0 };
+      return {
+        code,
+        name: a?.name ?? '(unknown account)',
+        kind: a?.kind ?? 'asset',
+        debit: net > 0 ? net : 0,
+        credit: net < 0 ? -net : 0,
+      };
     })
     .filter((r) => r.debit !== 0 || r.credit !== 0)
     .sort(byCode);
@@ -120,7 +159,13 @@ export async function trialBalance(index: IndexDb, accounts: Account[], asOf: st
   };
 }
 
-function section(title: string, accounts: Account[], main: Totals, compare: Totals | null, sign: 1 | -1): ReportSection {
+function section(
+  title: string,
+  accounts: Account[],
+  main: Totals,
+  compare: Totals | null,
+  sign: 1 | -1,
+): ReportSection {
   const rows: ReportAccountRow[] = [];
   for (const a of [...accounts].sort(byCode)) {
     const t = main.get(a.code);
@@ -128,7 +173,14 @@ function section(title: string, accounts: Account[], main: Totals, compare: Tota
     const amount = t ? sign * (t.debit - t.credit) : 0;
     const cmp = c ? sign * (c.debit - c.credit) : 0;
     if (amount === 0 && cmp === 0) continue;
-    rows.push({ code: a.code, name: a.name, kind: a.kind, subtype: a.subtype, amount, ...(compare ? { compare: cmp } : {}) });
+    rows.push({
+      code: a.code,
+      name: a.name,
+      kind: a.kind,
+      subtype: a.subtype,
+      amount,
+      ...(compare ? { compare: cmp } : {}),
+    });
   }
   return {
     title,
@@ -144,18 +196,44 @@ export async function profitAndLoss(
   q: { from: string; to: string; compareFrom?: string; compareTo?: string; branch: string | null },
 ): Promise<ProfitAndLoss> {
   const main = await sumRange(index, q.from, q.to, q.branch);
-  const compare = q.compareFrom && q.compareTo ? await sumRange(index, q.compareFrom, q.compareTo, q.branch) : null;
+  const compare =
+    q.compareFrom && q.compareTo
+      ? await sumRange(index, q.compareFrom, q.compareTo, q.branch)
+      : null;
   const leaf = accounts.filter((a) => !a.isGroup);
-  const income = section('Income', leaf.filter((a) => a.kind === 'income'), main, compare, -1);
-  const cos = section('Cost of sales', leaf.filter((a) => a.subtype === 'cost-of-sales'), main, compare, 1);
-  const expenses = section('Expenses', leaf.filter((a) => a.kind === 'expense' && a.subtype !== 'cost-of-sales'), main, compare, 1);
+  const income = section(
+    'Income',
+    leaf.filter((a) => a.kind === 'income'),
+    main,
+    compare,
+    -1,
+  );
+  const cos = section(
+    'Cost of sales',
+    leaf.filter((a) => a.subtype === 'cost-of-sales'),
+    main,
+    compare,
+    1,
+  );
+  const expenses = section(
+    'Expenses',
+    leaf.filter((a) => a.kind === 'expense' && a.subtype !== 'cost-of-sales'),
+    main,
+    compare,
+    1,
+  );
   return {
     from: q.from,
     to: q.to,
     compare: compare ? { from: q.compareFrom!, to: q.compareTo! } : null,
     sections: [income, cos, expenses],
     netProfit: income.total - cos.total - expenses.total,
-    ...(compare ? { compareNetProfit: (income.compareTotal ?? 0) - (cos.compareTotal ?? 0) - (expenses.compareTotal ?? 0) } : {}),
+    ...(compare
+      ? {
+          compareNetProfit:
+            (income.compareTotal ?? 0) - (cos.compareTotal ?? 0) - (expenses.compareTotal ?? 0),
+        }
+      : {}),
   };
 }
 
@@ -177,9 +255,27 @@ export async function balanceSheet(
   const main = await accountBalancesAsOf(index, q.asOf, q.branch);
   const compare = q.compareAsOf ? await accountBalancesAsOf(index, q.compareAsOf, q.branch) : null;
   const leaf = accounts.filter((a) => !a.isGroup);
-  const assets = section('Assets', leaf.filter((a) => a.kind === 'asset'), main, compare, 1);
-  const liabilities = section('Liabilities', leaf.filter((a) => a.kind === 'liability'), main, compare, -1);
-  const equity = section('Equity', leaf.filter((a) => a.kind === 'equity'), main, compare, -1);
+  const assets = section(
+    'Assets',
+    leaf.filter((a) => a.kind === 'asset'),
+    main,
+    compare,
+    1,
+  );
+  const liabilities = section(
+    'Liabilities',
+    leaf.filter((a) => a.kind === 'liability'),
+    main,
+    compare,
+    -1,
+  );
+  const equity = section(
+    'Equity',
+    leaf.filter((a) => a.kind === 'equity'),
+    main,
+    compare,
+    -1,
+  );
   const currentEarnings = unclosedEarnings(main, leaf);
   return {
     asOf: q.asOf,
@@ -207,7 +303,9 @@ export async function generalLedger(
   // The compound index yields lines by date, then by id (ULID order within a day): the page is
   // read straight off the index, so the first page costs the same with a million lines.
   const range = () => {
-    const c = lines.where('[account+date]').between([account.code, q.from], [account.code, q.to], true, true);
+    const c = lines
+      .where('[account+date]')
+      .between([account.code, q.from], [account.code, q.to], true, true);
     return q.branch ? c.filter((x) => x.branch === q.branch) : c;
   };
   const offset = q.offset ?? 0;

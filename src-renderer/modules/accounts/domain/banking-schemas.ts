@@ -36,7 +36,9 @@ export const bankStatementFieldsSchema = z.object({
   status: z.literal('posted'),
   lines: z.array(bankStatementLineSchema).min(1, 'A statement needs at least one line.'),
 });
-export const bankStatementSchema = docBaseSchema.extend({ type: z.literal('bankStatement'), v: z.literal(1) }).extend(bankStatementFieldsSchema.shape);
+export const bankStatementSchema = docBaseSchema
+  .extend({ type: z.literal('bankStatement'), v: z.literal(1) })
+  .extend(bankStatementFieldsSchema.shape);
 export type BankStatement = z.infer<typeof bankStatementSchema>;
 
 export const bankMatchFieldsSchema = z.object({
@@ -47,7 +49,9 @@ export const bankMatchFieldsSchema = z.object({
   ledgerLines: z.array(z.string().min(3)).min(1, 'Choose at least one entry in the books.'),
   note: z.string().trim().max(500).default(''),
 });
-export const bankMatchSchema = docBaseSchema.extend({ type: z.literal('bankMatch'), v: z.literal(1) }).extend(bankMatchFieldsSchema.shape);
+export const bankMatchSchema = docBaseSchema
+  .extend({ type: z.literal('bankMatch'), v: z.literal(1) })
+  .extend(bankMatchFieldsSchema.shape);
 export type BankMatch = z.infer<typeof bankMatchSchema>;
 
 /** Column names as the bank's header row spells them; currency comes from the account. */

@@ -67,7 +67,10 @@ export function daysBetween(a: string, b: string): number {
  */
 export function matchTokens(text: string): Set<string> {
   const out = new Set<string>();
-  const folded = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const folded = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   let lastWord = '';
   for (const group of folded.match(/[a-z]+|\d+/g) ?? []) {
     if (/^\d/.test(group)) {
@@ -83,7 +86,22 @@ export function matchTokens(text: string): Set<string> {
   return out;
 }
 
-const STOP_WORDS = new Set(['the', 'and', 'for', 'from', 'payment', 'receipt', 'transfer', 'bank', 'pos', 'purchase', 'ltd', 'llc', 'inc', 'gmbh']);
+const STOP_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'from',
+  'payment',
+  'receipt',
+  'transfer',
+  'bank',
+  'pos',
+  'purchase',
+  'ltd',
+  'llc',
+  'inc',
+  'gmbh',
+]);
 
 function overlap(a: Set<string>, b: Set<string>): string[] {
   return [...a].filter((t) => b.has(t));
@@ -95,7 +113,9 @@ function dayText(days: number): string {
 
 /** The reference or document number a bank line quotes, judged by a shared number. */
 function referenceHit(c: LedgerCandidate, lineTokens: Set<string>): string | undefined {
-  return [c.reference, ...(c.related ?? []), c.number].find((r) => r && overlap(matchTokens(r), lineTokens).some((t) => /\d/.test(t)));
+  return [c.reference, ...(c.related ?? []), c.number].find(
+    (r) => r && overlap(matchTokens(r), lineTokens).some((t) => /\d/.test(t)),
+  );
 }
 
 interface Scored {
@@ -103,18 +123,29 @@ interface Scored {
   days: number;
 }
 
-function scoreSingle(line: StatementCandidate, lineTokens: Set<string>, c: LedgerCandidate, maxDays: number): Scored | null {
+function scoreSingle(
+  line: StatementCandidate,
+  lineTokens: Set<string>,
+  c: LedgerCandidate,
+  maxDays: number,
+): Scored | null {
   if (c.amount !== line.amount) return null;
   const days = daysBetween(line.date, c.date);
   if (days > maxDays) return null;
-  const shared = overlap(lineTokens, matchTokens(`${c.memo} ${c.number} ${c.reference} ${(c.related ?? []).join(' ')}`));
+  const shared = overlap(
+    lineTokens,
+    matchTokens(`${c.memo} ${c.number} ${c.reference} ${(c.related ?? []).join(' ')}`),
+  );
   // A shared document number or reference is the strongest hint a bank line gives.
   const refHit = referenceHit(c, lineTokens);
   const reasons = ['Same amount', dayText(days)];
   if (refHit) reasons.push(`reference ${refHit}`);
   else if (shared.length) reasons.push(`"${shared.slice(0, 2).join(' ')}" in both`);
   const score = 100 - days * 8 + (refHit ? 40 : 0) + Math.min(shared.length, 3) * 10;
-  return { suggestion: { statementLine: line.id, ledgerLines: [c.id], score, reason: reasons.join(', ') }, days };
+  return {
+    suggestion: { statementLine: line.id, ledgerLines: [c.id], score, reason: reasons.join(', ') },
+    days,
+  };
 }
 
 /**
@@ -123,7 +154,11 @@ function scoreSingle(line: StatementCandidate, lineTokens: Set<string>, c: Ledge
  * suggestions are assigned greedily over all lines, so two identical coffees on different
  * days are each paired with their own entry instead of both with the closer one.
  */
-export function suggestMatches(statementLines: StatementCandidate[], ledgerCandidates: LedgerCandidate[], opts: SuggestOptions = {}): LineSuggestions[] {
+export function suggestMatches(
+  statementLines: StatementCandidate[],
+  ledgerCandidates: LedgerCandidate[],
+  opts: SuggestOptions = {},
+): LineSuggestions[] {
   const maxDays = opts.maxDays ?? 7;
   const perLine = opts.perLine ?? 2;
   const maxPair = opts.maxPairCandidates ?? 60;
@@ -137,12 +172,20 @@ export function suggestMatches(statementLines: StatementCandidate[], ledgerCandi
       .map((c) => scoreSingle(line, tokens, c, maxDays))
       .filter((s): s is Scored => s !== null)
       .map((s) => s.suggestion);
-    if (singles.length === 0) singles.push(...pairSuggestions(line, tokens, ledgerCandidates, maxDays, maxPair));
-    ranked.set(line.id, singles.sort((a, b) => b.score - a.score || a.ledgerLines[0]!.localeCompare(b.ledgerLines[0]!)));
+    if (singles.length === 0)
+      singles.push(...pairSuggestions(line, tokens, ledgerCandidates, maxDays, maxPair));
+    ranked.set(
+      line.id,
+      singles.sort(
+        (a, b) => b.score - a.score || a.ledgerLines[0]!.localeCompare(b.ledgerLines[0]!),
+      ),
+    );
   }
 
   // Greedy one-to-one: the strongest pairs anywhere claim their ledger lines first.
-  const all = [...ranked.values()].flat().sort((a, b) => b.score - a.score || a.statementLine.localeCompare(b.statementLine));
+  const all = [...ranked.values()]
+    .flat()
+    .sort((a, b) => b.score - a.score || a.statementLine.localeCompare(b.statementLine));
   const claimed = new Set<string>();
   const best = new Map<string, MatchSuggestion>();
   for (const s of all) {
@@ -152,14 +195,28 @@ export function suggestMatches(statementLines: StatementCandidate[], ledgerCandi
   }
   return statementLines.map((line) => {
     const first = best.get(line.id);
-    const rest = (ranked.get(line.id) ?? []).filter((s) => s !== first && !s.ledgerLines.some((l) => claimed.has(l)));
-    return { statementLine: line.id, suggestions: first ? [first, ...rest.slice(0, perLine)] : rest.slice(0, perLine) };
+    const rest = (ranked.get(line.id) ?? []).filter(
+      (s) => s !== first && !s.ledgerLines.some((l) => claimed.has(l)),
+    );
+    return {
+      statementLine: line.id,
+      suggestions: first ? [first, ...rest.slice(0, perLine)] : rest.slice(0, perLine),
+    };
   });
 }
 
-function pairSuggestions(line: StatementCandidate, tokens: Set<string>, candidates: LedgerCandidate[], maxDays: number, maxPair: number): MatchSuggestion[] {
+function pairSuggestions(
+  line: StatementCandidate,
+  tokens: Set<string>,
+  candidates: LedgerCandidate[],
+  maxDays: number,
+  maxPair: number,
+): MatchSuggestion[] {
   const near = candidates
-    .filter((c) => daysBetween(line.date, c.date) <= maxDays && Math.sign(c.amount) === Math.sign(line.amount))
+    .filter(
+      (c) =>
+        daysBetween(line.date, c.date) <= maxDays && Math.sign(c.amount) === Math.sign(line.amount),
+    )
     .slice(0, maxPair);
   const out: MatchSuggestion[] = [];
   for (let i = 0; i < near.length; i++) {
@@ -168,31 +225,48 @@ function pairSuggestions(line: StatementCandidate, tokens: Set<string>, candidat
       const b = near[j]!;
       if (a.amount + b.amount !== line.amount) continue;
       const days = Math.max(daysBetween(line.date, a.date), daysBetween(line.date, b.date));
-      const refs = [a, b].map((c) => referenceHit(c, tokens)).filter((r): r is string => r !== undefined);
+      const refs = [a, b]
+        .map((c) => referenceHit(c, tokens))
+        .filter((r): r is string => r !== undefined);
       const reason = ['Two entries add up to the amount', dayText(days)];
       if (refs.length) reason.push(`reference ${refs.join(' and ')}`);
-      out.push({ statementLine: line.id, ledgerLines: [a.id, b.id], score: 60 - days * 8 + refs.length * 20, reason: reason.join(', ') });
+      out.push({
+        statementLine: line.id,
+        ledgerLines: [a.id, b.id],
+        score: 60 - days * 8 + refs.length * 20,
+        reason: reason.join(', '),
+      });
     }
   }
   return out;
 }
 
-export type MatchCheck = { ok: true; total: number } | { ok: false; difference: number; message: string };
+export type MatchCheck =
+  { ok: true; total: number } | { ok: false; difference: number; message: string };
 
 /**
  * A match pairs one bank line with several entries or several bank lines with one entry;
  * either way the two sides must add up to the same money, to the cent.
  */
-export function validateMatch(statementAmounts: number[], ledgerAmounts: number[], currency = ''): MatchCheck {
+export function validateMatch(
+  statementAmounts: number[],
+  ledgerAmounts: number[],
+  currency = '',
+): MatchCheck {
   const fmt = (n: number) => (currency ? formatMinor(n, currency) : String(n));
   if (statementAmounts.length === 0 || ledgerAmounts.length === 0) {
-    return { ok: false, difference: 0, message: 'Choose at least one bank line and at least one entry in the books to match.' };
+    return {
+      ok: false,
+      difference: 0,
+      message: 'Choose at least one bank line and at least one entry in the books to match.',
+    };
   }
   if (statementAmounts.length > 1 && ledgerAmounts.length > 1) {
     return {
       ok: false,
       difference: 0,
-      message: 'Match one bank line with several entries, or several bank lines with one entry — not several with several. Split it into smaller matches.',
+      message:
+        'Match one bank line with several entries, or several bank lines with one entry — not several with several. Split it into smaller matches.',
     };
   }
   const bank = statementAmounts.reduce((n, a) => n + a, 0);
@@ -221,8 +295,14 @@ export interface ReconciliationSummary {
   balanced: boolean;
 }
 
-export function reconciliationSummary(input: { statementClosing: number | null; matched: number; unmatchedStatement: number; bookBalance: number }): ReconciliationSummary {
-  const difference = input.statementClosing === null ? null : input.statementClosing - input.bookBalance;
+export function reconciliationSummary(input: {
+  statementClosing: number | null;
+  matched: number;
+  unmatchedStatement: number;
+  bookBalance: number;
+}): ReconciliationSummary {
+  const difference =
+    input.statementClosing === null ? null : input.statementClosing - input.bookBalance;
   return {
     statementBalance: input.statementClosing,
     bookBalance: input.bookBalance,

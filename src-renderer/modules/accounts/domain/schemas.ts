@@ -14,11 +14,20 @@ export const ACCOUNT_CODE = /^[0-9A-Z][0-9A-Z.-]{0,15}$/;
 export const accountCodeSchema = z
   .string()
   .trim()
-  .regex(ACCOUNT_CODE, 'Use up to 16 digits or capital letters for the account code (e.g. "1200").');
+  .regex(
+    ACCOUNT_CODE,
+    'Use up to 16 digits or capital letters for the account code (e.g. "1200").',
+  );
 
 /** Minor units (cents). Whole numbers only: there are no fractions of a cent. */
-export const amountSchema = z.number().int('Amounts are whole minor units (cents).').refine(Number.isSafeInteger, 'Amount too large.');
-export const nonNegativeAmountSchema = amountSchema.refine((n) => n >= 0, 'Amounts cannot be negative here.');
+export const amountSchema = z
+  .number()
+  .int('Amounts are whole minor units (cents).')
+  .refine(Number.isSafeInteger, 'Amount too large.');
+export const nonNegativeAmountSchema = amountSchema.refine(
+  (n) => n >= 0,
+  'Amounts cannot be negative here.',
+);
 
 /** A positive decimal written as text, so no float ever holds it: "1", "1.0825", "0.00913". */
 export const decimalRateSchema = z
@@ -30,7 +39,10 @@ export const decimalRateSchema = z
 export const quantitySchema = z
   .string()
   .trim()
-  .regex(/^-?(?:0|[1-9]\d{0,11})(?:\.\d{1,4})?$/, 'Write the quantity as a number with at most 4 decimals.');
+  .regex(
+    /^-?(?:0|[1-9]\d{0,11})(?:\.\d{1,4})?$/,
+    'Write the quantity as a number with at most 4 decimals.',
+  );
 
 export const isoDateSchema = z.iso.date('Use a date like 2026-03-31.');
 
@@ -63,7 +75,9 @@ export const ACCOUNT_SUBTYPES = {
   rounding: 'expense',
 } as const satisfies Record<string, AccountKind>;
 export type AccountSubtype = keyof typeof ACCOUNT_SUBTYPES;
-export const accountSubtypeSchema = z.enum(Object.keys(ACCOUNT_SUBTYPES) as [AccountSubtype, ...AccountSubtype[]]);
+export const accountSubtypeSchema = z.enum(
+  Object.keys(ACCOUNT_SUBTYPES) as [AccountSubtype, ...AccountSubtype[]],
+);
 
 export const accountFieldsSchema = z
   .object({
@@ -86,13 +100,18 @@ export const accountFieldsSchema = z
   });
 export type AccountFields = z.infer<typeof accountFieldsSchema>;
 
-export const accountSchema = docBaseSchema.extend({ type: z.literal('account'), v: z.literal(1), branch: z.literal(COMPANY_WIDE) }).and(accountFieldsSchema);
+export const accountSchema = docBaseSchema
+  .extend({ type: z.literal('account'), v: z.literal(1), branch: z.literal(COMPANY_WIDE) })
+  .and(accountFieldsSchema);
 export type Account = z.infer<typeof accountSchema>;
 
 // ── Tax codes, parties, settings, rates (master) ─────────────────────────────
 
 export const taxCodeFieldsSchema = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'Use up to 12 capital letters or digits (e.g. "VAT20").'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, 'Use up to 12 capital letters or digits (e.g. "VAT20").'),
   name: z.string().trim().min(1, 'Enter the tax name.').max(80),
   /** Basis points: 2000 = 20 %. Integers keep tax arithmetic exact. */
   rateBp: z.number().int().min(0).max(100_000),
@@ -110,9 +129,14 @@ export type TaxCode = z.infer<typeof taxCodeSchema>;
 export const PARTY_KINDS = ['customer', 'supplier', 'both'] as const;
 export const partyFieldsSchema = z.object({
   kind: z.enum(PARTY_KINDS),
-  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, 'Use up to 16 capital letters or digits (e.g. "C-0042").'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, 'Use up to 16 capital letters or digits (e.g. "C-0042").'),
   name: z.string().trim().min(1, 'Enter the name.').max(160),
-  email: z.union([z.literal(''), z.email('Enter a valid e-mail address or leave it empty.')]).default(''),
+  email: z
+    .union([z.literal(''), z.email('Enter a valid e-mail address or leave it empty.')])
+    .default(''),
   phone: z.string().trim().max(40).default(''),
   address: z.string().trim().max(500).default(''),
   taxId: z.string().trim().max(40).default(''),
@@ -162,23 +186,31 @@ export type CurrencyRate = z.infer<typeof currencyRateSchema>;
 // ── Ledger lines: what every posting is made of ──────────────────────────────
 
 const ledgerLineShape = z.object({
-    account: accountCodeSchema,
-    /** Document currency, minor units; exactly one of debit/credit is non-zero. */
-    debit: nonNegativeAmountSchema,
-    credit: nonNegativeAmountSchema,
-    /** Base currency, minor units (equal to debit/credit when the document is in base). */
-    baseDebit: nonNegativeAmountSchema,
-    baseCredit: nonNegativeAmountSchema,
-    /** Party id (customer/supplier), for receivable/payable lines. */
-    party: z.string().nullable().default(null),
-    memo: z.string().trim().max(200).default(''),
-    /** Branch the line is booked to; the document's branch when absent. */
-    branch: z.string().nullable().default(null),
+  account: accountCodeSchema,
+  /** Document currency, minor units; exactly one of debit/credit is non-zero. */
+  debit: nonNegativeAmountSchema,
+  credit: nonNegativeAmountSchema,
+  /** Base currency, minor units (equal to debit/credit when the document is in base). */
+  baseDebit: nonNegativeAmountSchema,
+  baseCredit: nonNegativeAmountSchema,
+  /** Party id (customer/supplier), for receivable/payable lines. */
+  party: z.string().nullable().default(null),
+  memo: z.string().trim().max(200).default(''),
+  /** Branch the line is booked to; the document's branch when absent. */
+  branch: z.string().nullable().default(null),
 });
 
 /** A posted line has exactly one side; a base-only line (rounding, FX) has exactly one base side. */
-export function lineHasOneSide(l: { debit: number; credit: number; baseDebit: number; baseCredit: number }): boolean {
-  return (l.debit > 0) !== (l.credit > 0) || (l.debit === 0 && l.credit === 0 && (l.baseDebit > 0) !== (l.baseCredit > 0));
+export function lineHasOneSide(l: {
+  debit: number;
+  credit: number;
+  baseDebit: number;
+  baseCredit: number;
+}): boolean {
+  return (
+    l.debit > 0 !== l.credit > 0 ||
+    (l.debit === 0 && l.credit === 0 && l.baseDebit > 0 !== l.baseCredit > 0)
+  );
 }
 
 export const ledgerLineSchema = ledgerLineShape.refine(lineHasOneSide, {
@@ -220,7 +252,12 @@ export const journalEntrySchema = docBaseSchema
   .superRefine((e, ctx) => {
     if (e.status !== 'posted') return;
     e.lines.forEach((l, i) => {
-      if (!lineHasOneSide(l)) ctx.addIssue({ code: 'custom', message: 'Each line has either a debit or a credit, not both.', path: ['lines', i, 'debit'] });
+      if (!lineHasOneSide(l))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Each line has either a debit or a credit, not both.',
+          path: ['lines', i, 'debit'],
+        });
     });
   });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
@@ -278,7 +315,16 @@ export const tradeDocFieldsSchema = z.object({
   posting: z.array(ledgerLineSchema).default([]),
   /** Net and tax per tax code as issued (document and base currency): printed on the document, read by the tax summary. */
   taxBreakdown: z
-    .array(z.object({ code: z.string(), rateBp: z.number().int(), net: amountSchema, tax: amountSchema, baseNet: amountSchema, baseTax: amountSchema }))
+    .array(
+      z.object({
+        code: z.string(),
+        rateBp: z.number().int(),
+        net: amountSchema,
+        tax: amountSchema,
+        baseNet: amountSchema,
+        baseTax: amountSchema,
+      }),
+    )
     .default([]),
   /** A credit note / supplier credit points at the document it corrects. */
   creditFor: z.string().nullable().default(null),

@@ -19,8 +19,18 @@ export function AccountsDashboardCards() {
     <>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Figure label="Cash position" value={moneyText(data.cash, cur)} testId="dash-cash" />
-        <Figure label="Receivables" value={moneyText(data.receivables, cur)} note={`${moneyText(data.overdueReceivables, cur)} overdue`} testId="dash-receivables" />
-        <Figure label="Payables" value={moneyText(data.payables, cur)} note={`${moneyText(data.overduePayables, cur)} overdue`} testId="dash-payables" />
+        <Figure
+          label="Receivables"
+          value={moneyText(data.receivables, cur)}
+          note={`${moneyText(data.overdueReceivables, cur)} overdue`}
+          testId="dash-receivables"
+        />
+        <Figure
+          label="Payables"
+          value={moneyText(data.payables, cur)}
+          note={`${moneyText(data.overduePayables, cur)} overdue`}
+          testId="dash-payables"
+        />
       </SimpleGrid>
       <Card withBorder>
         <Text fw={600} mb="xs">
@@ -43,7 +53,17 @@ export function AccountsDashboardCards() {
   );
 }
 
-function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
+function Figure({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  testId: string;
+}) {
   return (
     <Card withBorder>
       <Text size="sm" c="dimmed">

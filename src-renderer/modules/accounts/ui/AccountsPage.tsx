@@ -1,4 +1,15 @@
-import { Alert, Button, Center, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../../ui/form-errors';
 import { usePermissions } from '../../../client/permissions';
@@ -67,7 +78,10 @@ export function AccountsPage() {
         <Route path="receipts/new" element={<PaymentPage key="receipt" side="receipt" />} />
         <Route path="payments/new" element={<PaymentPage key="payment" side="payment" />} />
         <Route path="reports/aged-receivables" element={<AgedReport key="sales" side="sales" />} />
-        <Route path="reports/aged-payables" element={<AgedReport key="purchase" side="purchase" />} />
+        <Route
+          path="reports/aged-payables"
+          element={<AgedReport key="purchase" side="purchase" />}
+        />
         <Route path="banking" element={<BankingPage />} />
         <Route path="journal" element={<JournalListPage />} />
         <Route path="journal/new" element={<JournalEntryPage />} />
@@ -98,12 +112,15 @@ function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
         <Stack>
           <Title order={2}>Set up the chart of accounts</Title>
           <Text>
-            Accounts needs a chart of accounts before anything can be posted. The starter chart suits a small trading company: bank and cash,
-            receivables and payables, tax, inventory, equity with retained earnings, sales, cost of sales and the usual expenses, in {baseCurrency}.
-            It also adds tax codes (standard, reduced, zero, exempt) to adjust to your country. You can add, rename and archive accounts afterwards.
+            Accounts needs a chart of accounts before anything can be posted. The starter chart
+            suits a small trading company: bank and cash, receivables and payables, tax, inventory,
+            equity with retained earnings, sales, cost of sales and the usual expenses, in{' '}
+            {baseCurrency}. It also adds tax codes (standard, reduced, zero, exempt) to adjust to
+            your country. You can add, rename and archive accounts afterwards.
           </Text>
           <Text size="sm" c="dimmed">
-            The chart is company master data: only an administrator or head office can create it, and every office receives it when it syncs.
+            The chart is company master data: only an administrator or head office can create it,
+            and every office receives it when it syncs.
           </Text>
           {error && <Alert color="red">{errorMessage(error)}</Alert>}
           {manageMaster ? (
@@ -113,7 +130,10 @@ function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
               </Button>
             </Group>
           ) : (
-            <Alert color="blue">An administrator or head office sets up the chart of accounts; it arrives on this computer when it syncs.</Alert>
+            <Alert color="blue">
+              An administrator or head office sets up the chart of accounts; it arrives on this
+              computer when it syncs.
+            </Alert>
           )}
         </Stack>
       </Paper>

@@ -7,7 +7,15 @@ import { useDiscardDraftMutation } from './api';
  * Discards a saved draft after asking. The deletion syncs to the other offices and keeps who
  * discarded it and when; posted documents have no such button (they are reversed or credited).
  */
-export function DiscardDraftButton({ id, what, onDiscarded }: { id: string; what: string; onDiscarded: () => void }) {
+export function DiscardDraftButton({
+  id,
+  what,
+  onDiscarded,
+}: {
+  id: string;
+  what: string;
+  onDiscarded: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [discard, state] = useDiscardDraftMutation();
   const [failure, setFailure] = useState<string | null>(null);
@@ -28,7 +36,10 @@ export function DiscardDraftButton({ id, what, onDiscarded }: { id: string; what
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={`Discard this ${what}?`}>
         <Stack>
-          <Text size="sm">The draft is removed from every office once this device syncs. Nothing was posted from it, so the books do not change.</Text>
+          <Text size="sm">
+            The draft is removed from every office once this device syncs. Nothing was posted from
+            it, so the books do not change.
+          </Text>
           {failure && (
             <Alert color="red" role="alert">
               {failure}

@@ -6,7 +6,11 @@ import { errorMessage } from '../../../ui/form-errors';
 import { JOURNAL_CSV_COLUMNS, journalCsvTemplate } from '../domain/io/journal-csv';
 import { CHART_CSV_COLUMNS } from '../domain/io/chart-csv';
 import type { ImportOutcome } from '../rpc-contract';
-import { useExportHledgerMutation, useImportChartCsvMutation, useImportJournalCsvMutation } from './api';
+import {
+  useExportHledgerMutation,
+  useImportChartCsvMutation,
+  useImportJournalCsvMutation,
+} from './api';
 
 const CSV = [{ name: 'CSV file', extensions: ['csv', 'txt'] }];
 
@@ -24,7 +28,15 @@ export function ImportExportPage() {
     // Journal and chart CSV are UTF-8 by definition; anything else is refused, never guessed.
     const decoded = decodeTextFile(file.data, { allowWindows1252: false });
     if (!decoded.ok) {
-      setOutcome({ what: file.name, result: { ok: false, written: 0, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] } });
+      setOutcome({
+        what: file.name,
+        result: {
+          ok: false,
+          written: 0,
+          problems: [{ line: decoded.line, message: decoded.message }],
+          warnings: [],
+        },
+      });
       return;
     }
     const csv = decoded.text;
@@ -38,14 +50,24 @@ export function ImportExportPage() {
         <Stack gap="xs">
           <Text fw={600}>Import journal entries (CSV)</Text>
           <Text size="sm">
-            Columns: {JOURNAL_CSV_COLUMNS.map((c) => c.name).join(', ')}. Rows with the same entry reference form one entry, which must balance. If any line is
-            wrong, nothing is imported and every problem is listed with its line number.
+            Columns: {JOURNAL_CSV_COLUMNS.map((c) => c.name).join(', ')}. Rows with the same entry
+            reference form one entry, which must balance. If any line is wrong, nothing is imported
+            and every problem is listed with its line number.
           </Text>
           <Group>
             <Button onClick={() => pick('journal')} loading={journalState.isLoading}>
               Import journal CSV…
             </Button>
-            <Button variant="default" onClick={() => platform.files.saveFile({ suggestedName: 'journal-template.csv', data: journalCsvTemplate(), filters: CSV })}>
+            <Button
+              variant="default"
+              onClick={() =>
+                platform.files.saveFile({
+                  suggestedName: 'journal-template.csv',
+                  data: journalCsvTemplate(),
+                  filters: CSV,
+                })
+              }
+            >
               Download a template
             </Button>
           </Group>
@@ -54,7 +76,10 @@ export function ImportExportPage() {
       <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>Import a chart of accounts (CSV)</Text>
-          <Text size="sm">Columns: {CHART_CSV_COLUMNS.map((c) => c.names[0]).join(', ')}. Accounts are added to the chart; existing codes are refused.</Text>
+          <Text size="sm">
+            Columns: {CHART_CSV_COLUMNS.map((c) => c.names[0]).join(', ')}. Accounts are added to
+            the chart; existing codes are refused.
+          </Text>
           <Group>
             <Button variant="default" onClick={() => pick('chart')} loading={chartState.isLoading}>
               Import chart CSV…
@@ -62,12 +87,17 @@ export function ImportExportPage() {
           </Group>
         </Stack>
       </Card>
-      {(journalState.error || chartState.error) && <Alert color="red">{errorMessage(journalState.error ?? chartState.error)}</Alert>}
+      {(journalState.error || chartState.error) && (
+        <Alert color="red">{errorMessage(journalState.error ?? chartState.error)}</Alert>
+      )}
       {outcome && <Outcome name={outcome.what} result={outcome.result} />}
       <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>Export the ledger (hledger journal)</Text>
-          <Text size="sm">Every posted entry as a plain-text accounting journal in the base currency, for cross-checking with hledger or ledger.</Text>
+          <Text size="sm">
+            Every posted entry as a plain-text accounting journal in the base currency, for
+            cross-checking with hledger or ledger.
+          </Text>
           <Group>
             <Button
               variant="default"
@@ -75,7 +105,11 @@ export function ImportExportPage() {
               onClick={async () => {
                 const res = await exportHledger({});
                 if ('data' in res && res.data !== undefined) {
-                  await platform.files.saveFile({ suggestedName: 'outpost-ledger.journal', data: res.data, filters: [{ name: 'hledger journal', extensions: ['journal'] }] });
+                  await platform.files.saveFile({
+                    suggestedName: 'outpost-ledger.journal',
+                    data: res.data,
+                    filters: [{ name: 'hledger journal', extensions: ['journal'] }],
+                  });
                 }
               }}
             >
@@ -93,8 +127,10 @@ function Outcome({ name, result }: { name: string; result: ImportOutcome }) {
   if (result.ok) {
     return (
       <Alert color="teal" title={`${name}: imported`} data-testid="import-outcome">
-        {result.written.toLocaleString()} {result.written === 1 ? 'record' : 'records'} imported. Reports include them once the status bar no longer shows “Updating reports”.
-        {result.warnings.length > 0 && ` ${result.warnings.length} warnings: ${result.warnings.map((w) => `line ${w.line}: ${w.message}`).join('; ')}`}
+        {result.written.toLocaleString()} {result.written === 1 ? 'record' : 'records'} imported.
+        Reports include them once the status bar no longer shows “Updating reports”.
+        {result.warnings.length > 0 &&
+          ` ${result.warnings.length} warnings: ${result.warnings.map((w) => `line ${w.line}: ${w.message}`).join('; ')}`}
       </Alert>
     );
   }
@@ -121,7 +157,9 @@ function Outcome({ name, result }: { name: string; result: ImportOutcome }) {
           ))}
         </Table.Tbody>
       </Table>
-      {result.problems.length > 200 && <Text size="sm">…and {result.problems.length - 200} more.</Text>}
+      {result.problems.length > 200 && (
+        <Text size="sm">…and {result.problems.length - 200} more.</Text>
+      )}
     </Alert>
   );
 }

@@ -1,21 +1,45 @@
-import { Alert, Badge, Button, Card, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
+import { z } from 'zod';
 import { Link, useNavigate, useParams } from 'react-router';
 import { todayLocal } from '../../../core/dates';
 import { errorMessage } from '../../../ui/form-errors';
-import type { JournalEntry } from '../domain/schemas';
+import { FormScaffold } from '../../../ui/form/FormScaffold';
+import { DateInput } from '../../../ui/inputs/DateInput';
+import { isoDateSchema, type JournalEntry } from '../domain/schemas';
 import type { JournalView } from '../rpc-contract';
 import { useAccountsQuery, useJournalQuery, useReverseJournalMutation } from './api';
 import { amountCell } from './format';
 import { JournalEditor } from './JournalEditor';
+import { useSlips, withEmptyMessages } from './typed-form';
 
 export function JournalEntryPage() {
   const { id } = useParams();
   // currentData, not data: moving from one entry to another must not show the previous one meanwhile.
-  const { currentData: data, isLoading, isFetching, error } = useJournalQuery({ id: id ?? '' }, { skip: !id });
+  const {
+    currentData: data,
+    isLoading,
+    isFetching,
+    error,
+  } = useJournalQuery({ id: id ?? '' }, { skip: !id });
   if (!id) return <JournalEditor key="new" initial={null} />;
   if (isLoading || (isFetching && !data)) return <Loader aria-label="Loading entry" />;
-  if (error || !data) return <Alert color="red">{error ? errorMessage(error) : 'Entry not found.'}</Alert>;
+  if (error || !data)
+    return <Alert color="red">{error ? errorMessage(error) : 'Entry not found.'}</Alert>;
   if (data.readOnly) return <PostedJournal key={data.entry._id} view={data} />;
   return <JournalEditor key={data.entry._id} initial={data.entry} />;
 }
@@ -31,7 +55,9 @@ function PostedJournal({ view }: { view: JournalView }) {
       <Group justify="space-between">
         <Group>
           <Title order={3}>{entry.number ?? 'Entry'}</Title>
-          <Badge color={entry.status === 'posted' ? 'teal' : 'gray'}>{entry.status === 'posted' ? 'Posted' : 'Read-only'}</Badge>
+          <Badge color={entry.status === 'posted' ? 'teal' : 'gray'}>
+            {entry.status === 'posted' ? 'Posted' : 'Read-only'}
+          </Badge>
           {entry.kind !== 'manual' && <Badge variant="outline">{entry.kind}</Badge>}
         </Group>
         {entry.status === 'posted' && view.reversedBy.length === 0 && (
@@ -41,12 +67,18 @@ function PostedJournal({ view }: { view: JournalView }) {
         )}
       </Group>
       {entry.status !== 'posted' && (
-        <Alert color="yellow">This entry was saved by a newer version of Outpost. It is shown read-only; update Outpost to change it.</Alert>
+        <Alert color="yellow">
+          This entry was saved by a newer version of Outpost. It is shown read-only; update Outpost
+          to change it.
+        </Alert>
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Field label="Date" value={entry.date} />
         <Field label="Reference" value={entry.reference || '—'} />
-        <Field label="Currency" value={foreign ? `${entry.currency} at ${entry.rate}` : entry.currency} />
+        <Field
+          label="Currency"
+          value={foreign ? `${entry.currency} at ${entry.rate}` : entry.currency}
+        />
         <Field label="Memo" value={entry.memo || '—'} />
       </SimpleGrid>
       <Table withTableBorder>
@@ -64,19 +96,26 @@ function PostedJournal({ view }: { view: JournalView }) {
           {entry.lines.map((l, i) => (
             <Table.Tr key={i}>
               <Table.Td>
-                <Link to={`/accounts/reports/ledger/${l.account}`}>{l.account}</Link> {names.get(l.account) ?? ''}
+                <Link to={`/accounts/reports/ledger/${l.account}`}>{l.account}</Link>{' '}
+                {names.get(l.account) ?? ''}
               </Table.Td>
               <Table.Td>{l.memo}</Table.Td>
               <Table.Td ta="right">{amountCell(l.debit, entry.currency)}</Table.Td>
               <Table.Td ta="right">{amountCell(l.credit, entry.currency)}</Table.Td>
               {foreign && <Table.Td ta="right">{amountCell(l.baseDebit, entry.currency)}</Table.Td>}
-              {foreign && <Table.Td ta="right">{amountCell(l.baseCredit, entry.currency)}</Table.Td>}
+              {foreign && (
+                <Table.Td ta="right">{amountCell(l.baseCredit, entry.currency)}</Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       <History entry={entry} view={view} />
-      <Modal opened={reversing} onClose={() => setReversing(false)} title={`Reverse ${entry.number}`}>
+      <Modal
+        opened={reversing}
+        onClose={() => setReversing(false)}
+        title={`Reverse ${entry.number}`}
+      >
         {reversing && <ReverseForm entry={entry} onDone={() => setReversing(false)} />}
       </Modal>
     </Stack>
@@ -103,7 +142,8 @@ function History({ entry, view }: { entry: JournalEntry; view: JournalView }) {
       </Text>
       <Stack gap={2}>
         <Text size="sm">
-          Created {new Date(entry.createdAt).toLocaleString()} by {entry.createdBy} on device {entry.device}
+          Created {new Date(entry.createdAt).toLocaleString()} by {entry.createdBy} on device{' '}
+          {entry.device}
         </Text>
         {entry.postedAt && (
           <Text size="sm">
@@ -112,7 +152,10 @@ function History({ entry, view }: { entry: JournalEntry; view: JournalView }) {
         )}
         {entry.reverses && (
           <Text size="sm">
-            Reverses <Link to={`/accounts/journal/${entry.reverses}`}>{entry.reference || 'the original entry'}</Link>
+            Reverses{' '}
+            <Link to={`/accounts/journal/${entry.reverses}`}>
+              {entry.reference || 'the original entry'}
+            </Link>
           </Text>
         )}
         {view.reversedBy.map((r) => (
@@ -125,32 +168,58 @@ function History({ entry, view }: { entry: JournalEntry; view: JournalView }) {
   );
 }
 
+const reverseForm = withEmptyMessages(z.object({ date: isoDateSchema, memo: z.string() }), {
+  date: 'Enter the date of the reversal.',
+});
+
 function ReverseForm({ entry, onDone }: { entry: JournalEntry; onDone(): void }) {
   const navigate = useNavigate();
-  const [reverse, { isLoading, error }] = useReverseJournalMutation();
-  const [date, setDate] = useState(todayLocal());
+  const [reverse] = useReverseJournalMutation();
+  const [date, setDate] = useState<string | null>(todayLocal());
   const [memo, setMemo] = useState('');
+  const slips = useSlips();
   return (
-    <Stack gap="sm">
-      <Text size="sm">Posted entries never change. Reversing posts a new entry with every debit and credit swapped, pointing at {entry.number}.</Text>
-      <TextInput type="date" label="Reversal date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-      <TextInput label="Memo" placeholder={`Reversal of ${entry.number}`} value={memo} onChange={(e) => setMemo(e.currentTarget.value)} />
-      {error && <Alert color="red">{errorMessage(error)}</Alert>}
-      <Group justify="flex-end">
-        <Button
-          loading={isLoading}
-          onClick={async () => {
-            const res = await reverse({ id: entry._id, date, ...(memo ? { memo } : {}) });
-            if ('data' in res && res.data) {
-              onDone();
-              navigate(`/accounts/journal/${res.data._id}`);
-            }
-          }}
-        >
-          Post reversal
-        </Button>
-      </Group>
-    </Stack>
+    <FormScaffold
+      schema={reverseForm}
+      values={{ date, memo }}
+      onSubmit={async (v) => {
+        const res = await reverse({
+          id: entry._id,
+          date: v.date,
+          ...(v.memo ? { memo: v.memo } : {}),
+        });
+        if ('data' in res && res.data) {
+          onDone();
+          navigate(`/accounts/journal/${res.data._id}`);
+        }
+        return res;
+      }}
+      submitLabel="Post reversal"
+    >
+      {(form) => (
+        <>
+          <Text size="sm">
+            Posted entries never change. Reversing posts a new entry with every debit and credit
+            swapped, pointing at {entry.number}.
+          </Text>
+          <DateInput
+            label="Reversal date"
+            value={date}
+            onChange={(d, text) => {
+              slips.note('date', d, text);
+              setDate(d);
+            }}
+            error={slips.error('date', form.error('date'))}
+          />
+          <TextInput
+            label="Memo"
+            placeholder={`Reversal of ${entry.number}`}
+            value={memo}
+            onChange={(e) => setMemo(e.currentTarget.value)}
+            error={form.error('memo')}
+          />
+        </>
+      )}
+    </FormScaffold>
   );
 }
-

@@ -3,11 +3,15 @@ import { formatMoney, money, parseMoney, toDecimalString } from '../../../core/m
 /** Amounts shown in reports and grids: locale digits, the currency's own decimals, no symbol clutter in columns. */
 export function amountCell(minor: number, currency: string): string {
   if (minor === 0) return '';
-  return formatMoney(money(minor, currency)).replace(/[^\d.,\-()\s]/g, '').trim();
+  return formatMoney(money(minor, currency))
+    .replace(/[^\d.,\-()\s]/g, '')
+    .trim();
 }
 
 export function signedAmount(minor: number, currency: string): string {
-  const text = formatMoney(money(Math.abs(minor), currency)).replace(/[^\d.,\s]/g, '').trim();
+  const text = formatMoney(money(Math.abs(minor), currency))
+    .replace(/[^\d.,\s]/g, '')
+    .trim();
   return minor < 0 ? `(${text})` : text;
 }
 

@@ -12,7 +12,9 @@ import { installBrowserStubs } from '../../../ui/testing/browser-stubs';
 import { ImportExportPage } from './ImportExportPage';
 
 const calls: { method: string; params: unknown }[] = [];
-const openFile = vi.fn(async (_filters: unknown) => null as { name: string; data: Uint8Array } | null);
+const openFile = vi.fn(
+  async (_filters: unknown) => null as { name: string; data: Uint8Array } | null,
+);
 
 beforeAll(() => {
   installBrowserStubs();
@@ -49,7 +51,10 @@ describe('ImportExportPage', () => {
   it('refuses a journal CSV that is not UTF-8, naming the line, without sending it', async () => {
     // Excel's "CSV (Comma delimited)" on a Western European Windows writes ü as the single byte 0xFC.
     const latin1 = `${HEADER}2026-04-02,R-1,6100,1250.00,,USD,Miete B\u00fcro,,\r\n2026-04-02,R-1,1200,,1250.00,USD,Miete,,\r\n`;
-    openFile.mockResolvedValueOnce({ name: 'april.csv', data: Uint8Array.from([...latin1].map((c) => c.charCodeAt(0))) });
+    openFile.mockResolvedValueOnce({
+      name: 'april.csv',
+      data: Uint8Array.from([...latin1].map((c) => c.charCodeAt(0))),
+    });
     mount();
     fireEvent.click(screen.getByRole('button', { name: 'Import journal CSV…' }));
     const outcome = await screen.findByTestId('import-outcome');
@@ -63,6 +68,8 @@ describe('ImportExportPage', () => {
     openFile.mockResolvedValueOnce({ name: 'april.csv', data: new TextEncoder().encode(csv) });
     mount();
     fireEvent.click(screen.getByRole('button', { name: 'Import journal CSV…' }));
-    await waitFor(() => expect(calls).toEqual([{ method: 'accounts.importJournalCsv', params: { csv } }]));
+    await waitFor(() =>
+      expect(calls).toEqual([{ method: 'accounts.importJournalCsv', params: { csv } }]),
+    );
   });
 });

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRow, gridLines, gridTotals, withTrailingBlank, type GridRow } from './journal-grid';
 
-const row = (account: string, debit: string, credit: string): GridRow => ({ ...emptyRow(), account, debit, credit });
+const row = (account: string, debit: string, credit: string): GridRow => ({
+  ...emptyRow(),
+  account,
+  debit,
+  credit,
+});
 
 describe('journal grid', () => {
   it('shows the running difference exactly, in minor units', () => {
     const rows = [row('6100', '100.10', ''), row('6400', '0.20', ''), row('1200', '', '100.30')];
-    expect(gridTotals(rows, 'USD')).toMatchObject({ debit: 10_030, credit: 10_030, difference: 0, badAmounts: [] });
+    expect(gridTotals(rows, 'USD')).toMatchObject({
+      debit: 10_030,
+      credit: 10_030,
+      difference: 0,
+      badAmounts: [],
+    });
     expect(gridTotals([row('6100', '12.50', '')], 'USD').difference).toBe(1_250);
   });
 

@@ -46,7 +46,12 @@ export function gridTotals(rows: GridRow[], currency: string): GridTotals {
 export function gridLines(rows: GridRow[], currency: string): JournalLineInput[] {
   return rows
     .filter((r) => !isBlank(r))
-    .map((r) => ({ account: r.account, debit: readAmount(r.debit, currency) ?? 0, credit: readAmount(r.credit, currency) ?? 0, memo: r.memo }));
+    .map((r) => ({
+      account: r.account,
+      debit: readAmount(r.debit, currency) ?? 0,
+      credit: readAmount(r.credit, currency) ?? 0,
+      memo: r.memo,
+    }));
 }
 
 /** Keeps one blank row at the end so the clerk can always keep typing. */

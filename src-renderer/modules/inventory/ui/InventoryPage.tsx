@@ -5,7 +5,11 @@ export function InventoryPage() {
     <ComingLater
       title="Inventory"
       intro="Items, warehouses and stock moves per branch."
-      planned={['Item catalogue and warehouses', 'Stock moves and counts', 'Stock on hand and valuation per warehouse']}
+      planned={[
+        'Item catalogue and warehouses',
+        'Stock moves and counts',
+        'Stock on hand and valuation per warehouse',
+      ]}
     />
   );
 }

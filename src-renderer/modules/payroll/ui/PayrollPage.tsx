@@ -5,7 +5,11 @@ export function PayrollPage() {
     <ComingLater
       title="Payroll"
       intro="Employees, pay runs and payslips, kept in a database only payroll staff can open."
-      planned={['Employees and pay components', 'Pay runs with approval', 'Printable and PDF payslips']}
+      planned={[
+        'Employees and pay components',
+        'Pay runs with approval',
+        'Printable and PDF payslips',
+      ]}
     />
   );
 }

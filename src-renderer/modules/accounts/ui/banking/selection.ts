@@ -18,13 +18,20 @@ export function selectionState(bank: number[], book: number[]): SelectionState {
   const bookTotal = book.reduce((n, a) => n + a, 0);
   const difference = bankTotal - bookTotal;
   let hint: string | null = null;
-  if (bank.length === 0 || book.length === 0) hint = 'Tick at least one bank line and one entry in the books.';
-  else if (bank.length > 1 && book.length > 1) hint = 'Match one bank line with several entries, or several bank lines with one entry.';
+  if (bank.length === 0 || book.length === 0)
+    hint = 'Tick at least one bank line and one entry in the books.';
+  else if (bank.length > 1 && book.length > 1)
+    hint = 'Match one bank line with several entries, or several bank lines with one entry.';
   else if (difference !== 0) hint = 'The two sides must add up to the same amount.';
   return { bankTotal, bookTotal, difference, canMatch: hint === null, hint };
 }
 
-export const DATE_FORMAT_OPTIONS: DateFormat[] = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY'];
+export const DATE_FORMAT_OPTIONS: DateFormat[] = [
+  'YYYY-MM-DD',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'DD.MM.YYYY',
+];
 
 /** Guesses the date layout from the first data cells, so the clerk rarely has to change it. */
 export function guessDateFormat(samples: string[]): DateFormat {
@@ -44,7 +51,11 @@ export function guessDecimalSeparator(samples: string[]): '.' | ',' {
 }
 
 /** The dialog's starting point: the core's guess of columns plus guessed number and date layouts. */
-export function initialMapping(guess: Partial<StatementCsvMapping>, dateSamples: string[], amountSamples: string[]): CsvMapping {
+export function initialMapping(
+  guess: Partial<StatementCsvMapping>,
+  dateSamples: string[],
+  amountSamples: string[],
+): CsvMapping {
   return {
     date: guess.date ?? '',
     amount: guess.amount,

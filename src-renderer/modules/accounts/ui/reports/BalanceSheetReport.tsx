@@ -20,18 +20,35 @@ export function BalanceSheetReport() {
 
   const asOfError = dateError(asOf);
   const compareAsOf = !asOfError && compare ? yearEarlier(asOf) : null;
-  const args = asOfError ? skipToken : { asOf, branch: branchScope(branch), ...(compareAsOf ? { compareAsOf } : {}) };
+  const args = asOfError
+    ? skipToken
+    : { asOf, branch: branchScope(branch), ...(compareAsOf ? { compareAsOf } : {}) };
   const { currentData: bs, error, isFetching } = useBalanceSheetQuery(args);
 
   return (
-    <ReportPage title="Balance sheet" period={`As of ${asOf}${compareAsOf ? ` compared with ${compareAsOf}` : ''} · ${branchLabel} · amounts in ${currency}`}>
+    <ReportPage
+      title="Balance sheet"
+      period={`As of ${asOf}${compareAsOf ? ` compared with ${compareAsOf}` : ''} · ${branchLabel} · amounts in ${currency}`}
+    >
       <ReportToolbar
         dates={[{ label: 'As of', value: asOf, onChange: setAsOf, error: asOfError }]}
         branch={branch}
         onBranchChange={setBranch}
-        csv={bs ? () => ({ suggestedName: `balance-sheet-${bs.asOf}${branch ? `-${branch}` : ''}.csv`, data: balanceSheetCsv(bs, currency) }) : null}
+        csv={
+          bs
+            ? () => ({
+                suggestedName: `balance-sheet-${bs.asOf}${branch ? `-${branch}` : ''}.csv`,
+                data: balanceSheetCsv(bs, currency),
+              })
+            : null
+        }
       >
-        <Checkbox label="Compare with a year earlier" checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} mb={8} />
+        <Checkbox
+          label="Compare with a year earlier"
+          checked={compare}
+          onChange={(e) => setCompare(e.currentTarget.checked)}
+          mb={8}
+        />
       </ReportToolbar>
       {!asOfError && (
         <ReportBody loading={isFetching && !bs} error={error}>
@@ -44,8 +61,17 @@ export function BalanceSheetReport() {
 
 const EMPTY_SECTION = (title: string): ReportSection => ({ title, rows: [], total: 0 });
 
-function BalanceSheetBody({ bs, currency, branch }: { bs: BalanceSheet; currency: string; branch: string }) {
-  if (bs.sections.every((s) => s.rows.length === 0) && bs.currentEarnings === 0) return <EmptyReport />;
+function BalanceSheetBody({
+  bs,
+  currency,
+  branch,
+}: {
+  bs: BalanceSheet;
+  currency: string;
+  branch: string;
+}) {
+  if (bs.sections.every((s) => s.rows.length === 0) && bs.currentEarnings === 0)
+    return <EmptyReport />;
   return (
     <>
       <BalanceSheetTable bs={bs} currency={currency} branch={branch} />
@@ -54,9 +80,18 @@ function BalanceSheetBody({ bs, currency, branch }: { bs: BalanceSheet; currency
   );
 }
 
-function BalanceSheetTable({ bs, currency, branch }: { bs: BalanceSheet; currency: string; branch: string }) {
+function BalanceSheetTable({
+  bs,
+  currency,
+  branch,
+}: {
+  bs: BalanceSheet;
+  currency: string;
+  branch: string;
+}) {
   const compare = bs.compareAsOf !== null;
-  const find = (title: string, i: number) => bs.sections.find((s) => s.title === title) ?? bs.sections[i] ?? EMPTY_SECTION(title);
+  const find = (title: string, i: number) =>
+    bs.sections.find((s) => s.title === title) ?? bs.sections[i] ?? EMPTY_SECTION(title);
   const assets = find('Assets', 0);
   const liabilities = find('Liabilities', 1);
   const equity = find('Equity', 2);
@@ -70,10 +105,14 @@ function BalanceSheetTable({ bs, currency, branch }: { bs: BalanceSheet; currenc
       {compare && <AmountTd>{signedAmount(bs.compareCurrentEarnings ?? 0, currency)}</AmountTd>}
     </Table.Tr>
   );
-  const compareLe = (liabilities.compareTotal ?? 0) + (equity.compareTotal ?? 0) + (bs.compareCurrentEarnings ?? 0);
+  const compareLe =
+    (liabilities.compareTotal ?? 0) + (equity.compareTotal ?? 0) + (bs.compareCurrentEarnings ?? 0);
   return (
     <Table highlightOnHover aria-label="Balance sheet">
-      <StatementHead current={`As of ${bs.asOf}`} previous={bs.compareAsOf ? `As of ${bs.compareAsOf}` : null} />
+      <StatementHead
+        current={`As of ${bs.asOf}`}
+        previous={bs.compareAsOf ? `As of ${bs.compareAsOf}` : null}
+      />
       <Table.Tbody>
         <SectionRows section={assets} {...common} totalTestId="bs-total-assets" />
         <SectionRows section={liabilities} {...common} />

@@ -25,24 +25,40 @@ export function GeneralLedgerReport() {
   const toError = dateError(to, from);
   // Wait for the fiscal year before asking for the default period.
   const waiting = fromInput === null && loading;
-  const args: LedgerArgs | null = code && !fromError && !toError && !waiting ? { account: code, from, to, branch: branchScope(branch) } : null;
+  const args: LedgerArgs | null =
+    code && !fromError && !toError && !waiting
+      ? { account: code, from, to, branch: branchScope(branch) }
+      : null;
   const key = args ? JSON.stringify(args) : '';
   // "Show more" pages belong to one account and period; a new one starts from the first page.
   const [more, setMore] = useState({ key: '', pages: 1 });
   const pages = more.key === key ? more.pages : 1;
 
-  const { currentData: first, error, isFetching } = useGeneralLedgerQuery(args ? { ...args, offset: 0, limit: LEDGER_PAGE_SIZE } : skipToken);
+  const {
+    currentData: first,
+    error,
+    isFetching,
+  } = useGeneralLedgerQuery(args ? { ...args, offset: 0, limit: LEDGER_PAGE_SIZE } : skipToken);
   const [fetchAll] = accountsApi.endpoints['accounts.generalLedger'].useLazyQuery();
 
   const csv =
     first && args
       ? async () => {
-          const all = await fetchAll({ ...args, offset: 0, limit: Math.max(first.total, 1) }).unwrap();
-          return { suggestedName: `ledger-${all.account.code}-${all.from}-to-${all.to}${branch ? `-${branch}` : ''}.csv`, data: generalLedgerCsv(all, currency) };
+          const all = await fetchAll({
+            ...args,
+            offset: 0,
+            limit: Math.max(first.total, 1),
+          }).unwrap();
+          return {
+            suggestedName: `ledger-${all.account.code}-${all.from}-to-${all.to}${branch ? `-${branch}` : ''}.csv`,
+            data: generalLedgerCsv(all, currency),
+          };
         }
       : null;
 
-  const title = first ? `General ledger — ${first.account.code} ${first.account.name}` : 'General ledger';
+  const title = first
+    ? `General ledger — ${first.account.code} ${first.account.name}`
+    : 'General ledger';
   return (
     <ReportPage title={title} period={`${from} to ${to} · ${branchLabel} · amounts in ${currency}`}>
       <ReportToolbar
@@ -59,7 +75,15 @@ export function GeneralLedgerReport() {
       {!code && <Text c="dimmed">Choose an account to see its postings.</Text>}
       {(args || waiting) && code && (
         <ReportBody loading={(isFetching || waiting) && !first} error={error}>
-          {first && args && <LedgerTable first={first} args={args} pages={pages} currency={currency} onShowMore={() => setMore({ key, pages: pages + 1 })} />}
+          {first && args && (
+            <LedgerTable
+              first={first}
+              args={args}
+              pages={pages}
+              currency={currency}
+              onShowMore={() => setMore({ key, pages: pages + 1 })}
+            />
+          )}
         </ReportBody>
       )}
     </ReportPage>
@@ -69,7 +93,9 @@ export function GeneralLedgerReport() {
 function AccountPicker({ code }: { code: string }) {
   const navigate = useNavigate();
   const { data: accounts } = useAccountsQuery();
-  const options = (accounts ?? []).filter((a) => !a.isGroup && (!a.archived || a.code === code)).map((a) => ({ value: a.code, label: `${a.code} — ${a.name}` }));
+  const options = (accounts ?? [])
+    .filter((a) => !a.isGroup && (!a.archived || a.code === code))
+    .map((a) => ({ value: a.code, label: `${a.code} — ${a.name}` }));
   if (code && !options.some((o) => o.value === code)) options.unshift({ value: code, label: code });
   return (
     <Select
@@ -78,7 +104,10 @@ function AccountPicker({ code }: { code: string }) {
       data={options}
       value={code || null}
       onChange={(v) => {
-        if (v && v !== code) void navigate(code ? `../${encodeURIComponent(v)}` : encodeURIComponent(v), { relative: 'path' });
+        if (v && v !== code)
+          void navigate(code ? `../${encodeURIComponent(v)}` : encodeURIComponent(v), {
+            relative: 'path',
+          });
       }}
       searchable
       allowDeselect={false}

@@ -26,11 +26,22 @@ export function ProfitAndLossReport() {
   const prev = !fromError && !toError && compare ? previousPeriod(from, to) : null;
   // Wait for the fiscal year before asking for the default period.
   const waiting = fromInput === null && loading;
-  const args = fromError || toError || waiting ? skipToken : { from, to, branch: branchScope(branch), ...(prev ? { compareFrom: prev.from, compareTo: prev.to } : {}) };
+  const args =
+    fromError || toError || waiting
+      ? skipToken
+      : {
+          from,
+          to,
+          branch: branchScope(branch),
+          ...(prev ? { compareFrom: prev.from, compareTo: prev.to } : {}),
+        };
   const { currentData: pl, error, isFetching } = useProfitAndLossQuery(args);
 
   return (
-    <ReportPage title="Profit and loss" period={`${from} to ${to}${prev ? ` compared with ${prev.from} to ${prev.to}` : ''} · ${branchLabel} · amounts in ${currency}`}>
+    <ReportPage
+      title="Profit and loss"
+      period={`${from} to ${to}${prev ? ` compared with ${prev.from} to ${prev.to}` : ''} · ${branchLabel} · amounts in ${currency}`}
+    >
       <ReportToolbar
         dates={[
           { label: 'From', value: from, onChange: setFrom, error: fromError },
@@ -38,9 +49,21 @@ export function ProfitAndLossReport() {
         ]}
         branch={branch}
         onBranchChange={setBranch}
-        csv={pl ? () => ({ suggestedName: `profit-and-loss-${pl.from}-to-${pl.to}${branch ? `-${branch}` : ''}.csv`, data: profitAndLossCsv(pl, currency) }) : null}
+        csv={
+          pl
+            ? () => ({
+                suggestedName: `profit-and-loss-${pl.from}-to-${pl.to}${branch ? `-${branch}` : ''}.csv`,
+                data: profitAndLossCsv(pl, currency),
+              })
+            : null
+        }
       >
-        <Checkbox label="Compare with previous period" checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} mb={8} />
+        <Checkbox
+          label="Compare with previous period"
+          checked={compare}
+          onChange={(e) => setCompare(e.currentTarget.checked)}
+          mb={8}
+        />
       </ReportToolbar>
       {!fromError && !toError && (
         <ReportBody loading={(isFetching || waiting) && !pl} error={error}>
@@ -51,17 +74,36 @@ export function ProfitAndLossReport() {
   );
 }
 
-function ProfitAndLossTable({ pl, currency, branch }: { pl: ProfitAndLoss; currency: string; branch: string }) {
+function ProfitAndLossTable({
+  pl,
+  currency,
+  branch,
+}: {
+  pl: ProfitAndLoss;
+  currency: string;
+  branch: string;
+}) {
   if (pl.sections.every((s) => s.rows.length === 0)) return <EmptyReport />;
   const compare = pl.compare !== null;
   const search = { from: pl.from, to: pl.to, branch };
   return (
     <Table highlightOnHover aria-label="Profit and loss">
-      <StatementHead current={`${pl.from} – ${pl.to}`} previous={pl.compare ? `${pl.compare.from} – ${pl.compare.to}` : null} />
+      <StatementHead
+        current={`${pl.from} – ${pl.to}`}
+        previous={pl.compare ? `${pl.compare.from} – ${pl.compare.to}` : null}
+      />
       <Table.Tbody>
-        {pl.sections.filter((s) => s.rows.length > 0).map((s) => (
-          <SectionRows key={s.title} section={s} currency={currency} compare={compare} ledgerSearch={search} />
-        ))}
+        {pl.sections
+          .filter((s) => s.rows.length > 0)
+          .map((s) => (
+            <SectionRows
+              key={s.title}
+              section={s}
+              currency={currency}
+              compare={compare}
+              ledgerSearch={search}
+            />
+          ))}
       </Table.Tbody>
       <Table.Tfoot>
         <Table.Tr>

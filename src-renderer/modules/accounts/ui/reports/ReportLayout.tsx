@@ -6,7 +6,15 @@ import { errorMessage } from '../../../../ui/form-errors';
 export const EMPTY_TEXT = 'No postings in this period.';
 
 /** Title and period line: both print, unlike the toolbar. */
-export function ReportPage({ title, period, children }: { title: string; period: string; children: ReactNode }) {
+export function ReportPage({
+  title,
+  period,
+  children,
+}: {
+  title: string;
+  period: string;
+  children: ReactNode;
+}) {
   return (
     <Stack className="report-page" gap="md">
       <div>
@@ -21,7 +29,15 @@ export function ReportPage({ title, period, children }: { title: string; period:
 }
 
 /** Loader, red error, or the report itself. */
-export function ReportBody({ loading, error, children }: { loading: boolean; error: unknown; children: ReactNode }) {
+export function ReportBody({
+  loading,
+  error,
+  children,
+}: {
+  loading: boolean;
+  error: unknown;
+  children: ReactNode;
+}) {
   if (error) {
     return (
       <Alert color="red" title="The report could not be produced">
@@ -47,7 +63,15 @@ export function EmptyReport() {
   );
 }
 
-export function AmountTd({ children, testId, strong }: { children: ReactNode; testId?: string; strong?: boolean }) {
+export function AmountTd({
+  children,
+  testId,
+  strong,
+}: {
+  children: ReactNode;
+  testId?: string;
+  strong?: boolean;
+}) {
   return (
     <Table.Td className="report-amount" data-testid={testId} fw={strong ? 700 : undefined}>
       {children}
@@ -67,7 +91,12 @@ export function AmountTh({ children }: { children: ReactNode }) {
 export function LedgerLink({ code, search }: { code: string; search: Record<string, string> }) {
   const qs = new URLSearchParams(Object.entries(search).filter(([, v]) => v !== '')).toString();
   return (
-    <Anchor component={Link} to={`../ledger/${encodeURIComponent(code)}${qs ? `?${qs}` : ''}`} relative="path" title={`General ledger for account ${code}`}>
+    <Anchor
+      component={Link}
+      to={`../ledger/${encodeURIComponent(code)}${qs ? `?${qs}` : ''}`}
+      relative="path"
+      title={`General ledger for account ${code}`}
+    >
       {code}
     </Anchor>
   );

@@ -28,7 +28,13 @@ interface ReportToolbarProps {
 }
 
 /** Dates, branch, export and print for every report. Hidden when printing (reports.css). */
-export function ReportToolbar({ dates, branch, onBranchChange, csv, children }: ReportToolbarProps) {
+export function ReportToolbar({
+  dates,
+  branch,
+  onBranchChange,
+  csv,
+  children,
+}: ReportToolbarProps) {
   const branchOptions = useBranchOptions();
   const platform = usePlatform();
   const [exporting, setExporting] = useState(false);
@@ -52,7 +58,15 @@ export function ReportToolbar({ dates, branch, onBranchChange, csv, children }: 
     <div className="report-no-print" role="group" aria-label="Report options">
       <Group align="flex-end" gap="sm" wrap="wrap">
         {dates.map((d) => (
-          <TextInput key={d.label} type="date" label={d.label} value={d.value} onChange={(e) => d.onChange(e.currentTarget.value)} error={d.error} w={170} />
+          <TextInput
+            key={d.label}
+            type="date"
+            label={d.label}
+            value={d.value}
+            onChange={(e) => d.onChange(e.currentTarget.value)}
+            error={d.error}
+            w={170}
+          />
         ))}
         <Select
           label="Branch"
@@ -71,9 +85,14 @@ export function ReportToolbar({ dates, branch, onBranchChange, csv, children }: 
             variant="default"
             onClick={async () => {
               const title = document.querySelector('.report-page h2')?.textContent ?? 'report';
-              const period = document.querySelector('[data-testid="report-period"]')?.textContent?.split(' · ')[0] ?? '';
+              const period =
+                document
+                  .querySelector('[data-testid="report-period"]')
+                  ?.textContent?.split(' · ')[0] ?? '';
               try {
-                await platform.files.printToPdf(`${title} ${period}`.trim().replace(/[^\w .-]+/g, '-'));
+                await platform.files.printToPdf(
+                  `${title} ${period}`.trim().replace(/[^\w .-]+/g, '-'),
+                );
               } catch (e) {
                 setFailure(errorMessage(e));
               }

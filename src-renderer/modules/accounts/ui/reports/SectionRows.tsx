@@ -19,7 +19,16 @@ interface SectionRowsProps {
 }
 
 /** One titled block of a statement: heading, an account per row, the section total. */
-export function SectionRows({ section, currency, compare, ledgerSearch, extra, total, compareTotal, totalTestId }: SectionRowsProps) {
+export function SectionRows({
+  section,
+  currency,
+  compare,
+  ledgerSearch,
+  extra,
+  total,
+  compareTotal,
+  totalTestId,
+}: SectionRowsProps) {
   const cols = compare ? 4 : 3;
   const slug = section.title.toLowerCase().replace(/[^a-z]+/g, '-');
   return (
@@ -47,7 +56,11 @@ export function SectionRows({ section, currency, compare, ledgerSearch, extra, t
         <AmountTd testId={totalTestId ?? `total-${slug}`} strong>
           {signedAmount(total ?? section.total, currency)}
         </AmountTd>
-        {compare && <AmountTd strong>{signedAmount(compareTotal ?? section.compareTotal ?? 0, currency)}</AmountTd>}
+        {compare && (
+          <AmountTd strong>
+            {signedAmount(compareTotal ?? section.compareTotal ?? 0, currency)}
+          </AmountTd>
+        )}
       </Table.Tr>
     </>
   );

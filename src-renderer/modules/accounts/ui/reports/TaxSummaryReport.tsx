@@ -24,9 +24,18 @@ export function TaxSummaryReport() {
   const branchLabel = useBranchLabel(branch);
   const fromError = dateError(from);
   const toError = dateError(to, from);
-  const { currentData: tax, error, isFetching } = useTaxSummaryQuery(fromError || toError ? skipToken : { from, to, branch: branchScope(branch) });
+  const {
+    currentData: tax,
+    error,
+    isFetching,
+  } = useTaxSummaryQuery(
+    fromError || toError ? skipToken : { from, to, branch: branchScope(branch) },
+  );
   return (
-    <ReportPage title="Tax summary" period={`${from} to ${to} · ${branchLabel} · amounts in ${currency}`}>
+    <ReportPage
+      title="Tax summary"
+      period={`${from} to ${to} · ${branchLabel} · amounts in ${currency}`}
+    >
       <ReportToolbar
         dates={[
           { label: 'From', value: from, onChange: setFrom, error: fromError },
@@ -51,7 +60,8 @@ export function TaxSummaryReport() {
 }
 
 function TaxTable({ tax, currency }: { tax: TaxSummary; currency: string }) {
-  if (tax.rows.length === 0 && tax.ledgerMovement.every((m) => m.amount === 0)) return <EmptyReport />;
+  if (tax.rows.length === 0 && tax.ledgerMovement.every((m) => m.amount === 0))
+    return <EmptyReport />;
   const amt = (n: number) => signedAmount(n, currency);
   return (
     <>
@@ -86,7 +96,9 @@ function TaxTable({ tax, currency }: { tax: TaxSummary; currency: string }) {
             <AmountTd strong>{amt(tax.totalPurchaseTax)}</AmountTd>
           </Table.Tr>
           <Table.Tr>
-            <Table.Th colSpan={5}>{tax.netTax >= 0 ? 'Net tax payable' : 'Net tax reclaimable'}</Table.Th>
+            <Table.Th colSpan={5}>
+              {tax.netTax >= 0 ? 'Net tax payable' : 'Net tax reclaimable'}
+            </Table.Th>
             <AmountTd testId="tax-net" strong>
               {amt(Math.abs(tax.netTax))}
             </AmountTd>

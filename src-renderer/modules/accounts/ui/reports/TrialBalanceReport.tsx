@@ -7,7 +7,14 @@ import { amountCell, signedAmount } from '../format';
 import { trialBalanceCsv } from './csv';
 import { todayIso } from './dates';
 import { branchScope, dateError, useBranchLabel, useReportSettings } from './hooks';
-import { AmountTd, AmountTh, EmptyReport, LedgerLink, ReportBody, ReportPage } from './ReportLayout';
+import {
+  AmountTd,
+  AmountTh,
+  EmptyReport,
+  LedgerLink,
+  ReportBody,
+  ReportPage,
+} from './ReportLayout';
 import { ReportToolbar } from './ReportToolbar';
 
 export function TrialBalanceReport() {
@@ -16,15 +23,29 @@ export function TrialBalanceReport() {
   const [branch, setBranch] = useState('');
   const branchLabel = useBranchLabel(branch);
   const asOfError = dateError(asOf);
-  const { currentData: tb, error, isFetching } = useTrialBalanceQuery(asOfError ? skipToken : { asOf, branch: branchScope(branch) });
+  const {
+    currentData: tb,
+    error,
+    isFetching,
+  } = useTrialBalanceQuery(asOfError ? skipToken : { asOf, branch: branchScope(branch) });
 
   return (
-    <ReportPage title="Trial balance" period={`As of ${asOf} · ${branchLabel} · amounts in ${currency}`}>
+    <ReportPage
+      title="Trial balance"
+      period={`As of ${asOf} · ${branchLabel} · amounts in ${currency}`}
+    >
       <ReportToolbar
         dates={[{ label: 'As of', value: asOf, onChange: setAsOf, error: asOfError }]}
         branch={branch}
         onBranchChange={setBranch}
-        csv={tb ? () => ({ suggestedName: `trial-balance-${tb.asOf}${branch ? `-${branch}` : ''}.csv`, data: trialBalanceCsv(tb, currency) }) : null}
+        csv={
+          tb
+            ? () => ({
+                suggestedName: `trial-balance-${tb.asOf}${branch ? `-${branch}` : ''}.csv`,
+                data: trialBalanceCsv(tb, currency),
+              })
+            : null
+        }
       />
       {!asOfError && (
         <ReportBody loading={isFetching && !tb} error={error}>
@@ -35,7 +56,15 @@ export function TrialBalanceReport() {
   );
 }
 
-function TrialBalanceTable({ tb, currency, branch }: { tb: TrialBalance; currency: string; branch: string }) {
+function TrialBalanceTable({
+  tb,
+  currency,
+  branch,
+}: {
+  tb: TrialBalance;
+  currency: string;
+  branch: string;
+}) {
   if (tb.rows.length === 0) return <EmptyReport />;
   const balanced = tb.totalDebit === tb.totalCredit;
   return (
@@ -77,7 +106,8 @@ function TrialBalanceTable({ tb, currency, branch }: { tb: TrialBalance; currenc
       </Table>
       {!balanced && (
         <Text c="red" size="sm" role="status">
-          Debits and credits differ by {signedAmount(tb.totalDebit - tb.totalCredit, currency)}. Rebuild the index in Settings; if the difference stays, tell your administrator.
+          Debits and credits differ by {signedAmount(tb.totalDebit - tb.totalCredit, currency)}.
+          Rebuild the index in Settings; if the difference stays, tell your administrator.
         </Text>
       )}
     </>

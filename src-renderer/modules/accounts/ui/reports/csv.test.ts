@@ -1,14 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import type { BalanceSheet, GeneralLedgerPage, ProfitAndLoss, TrialBalance } from '../../rpc-contract';
-import { balanceSheetCsv, csvAmount, generalLedgerCsv, profitAndLossCsv, toCsv, trialBalanceCsv } from './csv';
+import type {
+  BalanceSheet,
+  GeneralLedgerPage,
+  ProfitAndLoss,
+  TrialBalance,
+} from '../../rpc-contract';
+import {
+  balanceSheetCsv,
+  csvAmount,
+  generalLedgerCsv,
+  profitAndLossCsv,
+  toCsv,
+  trialBalanceCsv,
+} from './csv';
 
 describe('toCsv', () => {
   it('quotes only fields that need it and doubles quotes', () => {
-    expect(toCsv([['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', 12]])).toBe('plain,"a,b","say ""hi""","two\nlines","cr\rhere",12\r\n');
+    expect(toCsv([['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', 12]])).toBe(
+      'plain,"a,b","say ""hi""","two\nlines","cr\rhere",12\r\n',
+    );
   });
 
   it('ends every record with CRLF and keeps empty fields', () => {
-    expect(toCsv([['a', ''], ['', 'b']])).toBe('a,\r\n,b\r\n');
+    expect(
+      toCsv([
+        ['a', ''],
+        ['', 'b'],
+      ]),
+    ).toBe('a,\r\n,b\r\n');
     expect(toCsv([])).toBe('');
   });
 });
@@ -46,7 +65,23 @@ describe('report CSVs', () => {
       from: '2026-04-01',
       to: '2026-06-30',
       compare: { from: '2026-01-01', to: '2026-03-31' },
-      sections: [{ title: 'Income', rows: [{ code: '4000', name: 'Sales', kind: 'income', subtype: 'sales', amount: 5001, compare: 3 } as never], total: 5001, compareTotal: 3 }],
+      sections: [
+        {
+          title: 'Income',
+          rows: [
+            {
+              code: '4000',
+              name: 'Sales',
+              kind: 'income',
+              subtype: 'sales',
+              amount: 5001,
+              compare: 3,
+            } as never,
+          ],
+          total: 5001,
+          compareTotal: 3,
+        },
+      ],
       netProfit: 5001,
       compareNetProfit: 3,
     };
@@ -84,7 +119,16 @@ describe('report CSVs', () => {
       from: '2026-01-01',
       to: '2026-01-31',
       opening: -250,
-      rows: [{ date: '2026-01-02', number: 'JE-1', memo: 'Float "petty"', debit: 1000, credit: 0, balance: 750 }],
+      rows: [
+        {
+          date: '2026-01-02',
+          number: 'JE-1',
+          memo: 'Float "petty"',
+          debit: 1000,
+          credit: 0,
+          balance: 750,
+        },
+      ],
       total: 1,
       closing: 750,
     } as unknown as GeneralLedgerPage;

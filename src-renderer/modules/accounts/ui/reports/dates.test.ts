@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, fiscalYearStart, isIsoDate, previousPeriod, todayIso, yearEarlier } from './dates';
+import {
+  addDays,
+  fiscalYearStart,
+  isIsoDate,
+  previousPeriod,
+  todayIso,
+  yearEarlier,
+} from './dates';
 
 describe('report dates', () => {
   it('finds the start of the fiscal year containing today', () => {
@@ -9,12 +16,30 @@ describe('report dates', () => {
   });
 
   it('gives the same-length period right before', () => {
-    expect(previousPeriod('2026-04-01', '2026-06-30')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
-    expect(previousPeriod('2024-03-01', '2024-03-01')).toEqual({ from: '2024-02-29', to: '2024-02-29' });
-    expect(previousPeriod('2026-01-01', '2026-12-31')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
-    expect(previousPeriod('2026-04-01', '2026-11-25')).toEqual({ from: '2025-08-05', to: '2026-03-31' });
-    expect(previousPeriod('2026-01-10', '2026-01-19')).toEqual({ from: '2025-12-31', to: '2026-01-09' });
+    expect(previousPeriod('2026-04-01', '2026-06-30')).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expect(previousPeriod('2024-03-01', '2024-03-01')).toEqual({
+      from: '2024-02-29',
+      to: '2024-02-29',
+    });
+    expect(previousPeriod('2026-01-01', '2026-12-31')).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+    expect(previousPeriod('2026-04-01', '2026-11-25')).toEqual({
+      from: '2025-08-05',
+      to: '2026-03-31',
+    });
+    expect(previousPeriod('2026-01-10', '2026-01-19')).toEqual({
+      from: '2025-12-31',
+      to: '2026-01-09',
+    });
   });
 
   it('goes back a year, clamping 29 February', () => {

@@ -11,7 +11,6 @@ function toUtc(iso: string): Date {
 export { addDays, isIsoDate, todayLocal as todayIso } from '../../../../core/dates';
 import { addDays, isIsoDate } from '../../../../core/dates';
 
-
 /** First day of the fiscal year that contains `today` (startMonth 1–12). */
 export function fiscalYearStart(today: string, startMonth: number): string {
   const [y = 1970, m = 1] = today.split('-').map(Number);

@@ -5,7 +5,11 @@ import { isIsoDate } from './dates';
 export const CONSOLIDATED_LABEL = 'All branches (consolidated)';
 
 /** Base currency and fiscal year for reports; sensible fallbacks while they load. */
-export function useReportSettings(): { currency: string; fiscalYearStartMonth: number; loading: boolean } {
+export function useReportSettings(): {
+  currency: string;
+  fiscalYearStartMonth: number;
+  loading: boolean;
+} {
   const { data: setup } = useLedgerSetupQuery();
   const { data: state, isLoading } = useAppStateQuery();
   const company = state?.phase === 'ready' ? state.company : null;
@@ -22,7 +26,9 @@ export function useBranchOptions(): { value: string; label: string }[] {
   const { data: branches } = useBranchesQuery();
   return [
     { value: '', label: CONSOLIDATED_LABEL },
-    ...(branches ?? []).filter((b) => !b.archived).map((b) => ({ value: b.code, label: `${b.code} — ${b.name}` })),
+    ...(branches ?? [])
+      .filter((b) => !b.archived)
+      .map((b) => ({ value: b.code, label: `${b.code} — ${b.name}` })),
   ];
 }
 
@@ -39,6 +45,7 @@ export function branchScope(branch: string): string | null {
 /** Error text for a date field, or undefined when it is fine. */
 export function dateError(value: string, notBefore?: string): string | undefined {
   if (!isIsoDate(value)) return 'Enter a date.';
-  if (notBefore && isIsoDate(notBefore) && value < notBefore) return 'Must be on or after the start date.';
+  if (notBefore && isIsoDate(notBefore) && value < notBefore)
+    return 'Must be on or after the start date.';
   return undefined;
 }

@@ -10,7 +10,12 @@ import { PlatformContext } from '../../../../client/platform-context';
 import type { RpcClient } from '../../../../client/rpc-client';
 import { createStore } from '../../../../client/store';
 import type { Platform } from '../../../../platform';
-import type { BalanceSheet, GeneralLedgerPage, ProfitAndLoss, TrialBalance } from '../../rpc-contract';
+import type {
+  BalanceSheet,
+  GeneralLedgerPage,
+  ProfitAndLoss,
+  TrialBalance,
+} from '../../rpc-contract';
 import { BalanceSheetReport } from './BalanceSheetReport';
 import { GeneralLedgerReport } from './GeneralLedgerReport';
 import { ProfitAndLossReport } from './ProfitAndLossReport';
@@ -31,7 +36,12 @@ const tb: TrialBalance = {
   totalCredit: 150000,
 };
 
-function glPage(p: { offset?: number; limit?: number; from: string; to: string }): GeneralLedgerPage {
+function glPage(p: {
+  offset?: number;
+  limit?: number;
+  from: string;
+  to: string;
+}): GeneralLedgerPage {
   const total = 450;
   const offset = p.offset ?? 0;
   const limit = p.limit ?? 200;
@@ -56,7 +66,15 @@ function glPage(p: { offset?: number; limit?: number; from: string; to: string }
       balance: 1000 + (n + 1) * 100,
     };
   });
-  return { account: { code: '1000', name: 'Cash', kind: 'asset' }, from: p.from, to: p.to, opening: 1000, rows, total, closing: 1000 + total * 100 };
+  return {
+    account: { code: '1000', name: 'Cash', kind: 'asset' },
+    from: p.from,
+    to: p.to,
+    opening: 1000,
+    rows,
+    total,
+    closing: 1000 + total * 100,
+  };
 }
 
 const saveFile = vi.fn(async () => true);
@@ -82,8 +100,13 @@ afterEach(() => {
 function baseResponses() {
   responses = {
     'accounts.getSetup': () => ({ ready: true, settings: null, baseCurrency: 'USD', accounts: 2 }),
-    'app.getState': () => ({ phase: 'ready', company: { name: 'Acme', baseCurrency: 'USD', fiscalYearStartMonth: 4 } }),
-    'org.listBranches': () => [{ _id: 'b1', code: 'HQ', name: 'Head office', currency: 'USD', archived: false }],
+    'app.getState': () => ({
+      phase: 'ready',
+      company: { name: 'Acme', baseCurrency: 'USD', fiscalYearStartMonth: 4 },
+    }),
+    'org.listBranches': () => [
+      { _id: 'b1', code: 'HQ', name: 'Head office', currency: 'USD', archived: false },
+    ],
     'accounts.listAccounts': () => [
       { code: '1000', name: 'Cash', kind: 'asset', isGroup: false, archived: false },
       { code: '1200', name: 'Receivables', kind: 'asset', isGroup: false, archived: false },
@@ -118,24 +141,37 @@ describe('report pages', () => {
     baseResponses();
     mount('/accounts/reports', <ReportsHome />, '/accounts/reports');
     fireEvent.click(screen.getByRole('link', { name: 'Trial balance' }));
-    expect((await screen.findByTestId('where')).textContent).toBe('/accounts/reports/trial-balance');
+    expect((await screen.findByTestId('where')).textContent).toBe(
+      '/accounts/reports/trial-balance',
+    );
   });
 
   it('trial balance shows rows, totals, drill-down and exports exact CSV', async () => {
     baseResponses();
     responses['accounts.trialBalance'] = () => tb;
-    mount('/accounts/reports/trial-balance', <TrialBalanceReport />, '/accounts/reports/trial-balance');
+    mount(
+      '/accounts/reports/trial-balance',
+      <TrialBalanceReport />,
+      '/accounts/reports/trial-balance',
+    );
     expect((await screen.findByTestId('tb-total-debit')).textContent).toBe('1,500.00');
     expect(screen.getByTestId('tb-total-credit').textContent).toBe('1,500.00');
     expect(within(screen.getByTestId('tb-row-1000')).getByText('Cash')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'accounts.trialBalance')?.params).toMatchObject({ branch: null });
+    expect(calls.find((c) => c.method === 'accounts.trialBalance')?.params).toMatchObject({
+      branch: null,
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(saveFile).toHaveBeenCalled());
     expect(saveFile.mock.calls[0]).toEqual([
-      expect.objectContaining({ data: expect.stringContaining('1000,Cash,1500.00,0.00\r\n'), suggestedName: 'trial-balance-2026-03-31.csv' }),
+      expect.objectContaining({
+        data: expect.stringContaining('1000,Cash,1500.00,0.00\r\n'),
+        suggestedName: 'trial-balance-2026-03-31.csv',
+      }),
     ]);
     fireEvent.click(within(screen.getByTestId('tb-row-1000')).getByRole('link', { name: '1000' }));
-    expect((await screen.findByTestId('where')).textContent).toBe('/accounts/reports/ledger/1000?to=2026-03-31');
+    expect((await screen.findByTestId('where')).textContent).toBe(
+      '/accounts/reports/ledger/1000?to=2026-03-31',
+    );
   });
 
   it('trial balance shows the empty state and errors', async () => {
@@ -153,22 +189,47 @@ describe('report pages', () => {
 
   it('profit and loss defaults to the fiscal year and asks for the previous period', async () => {
     baseResponses();
-    responses['accounts.profitAndLoss'] = (p: { from: string; to: string; compareFrom?: string; compareTo?: string }): ProfitAndLoss => ({
+    responses['accounts.profitAndLoss'] = (p: {
+      from: string;
+      to: string;
+      compareFrom?: string;
+      compareTo?: string;
+    }): ProfitAndLoss => ({
       from: p.from,
       to: p.to,
       compare: p.compareFrom ? { from: p.compareFrom, to: p.compareTo! } : null,
-      sections: [{ title: 'Income', rows: [{ code: '4000', name: 'Sales', kind: 'income', subtype: 'sales', amount: 90000, ...(p.compareFrom ? { compare: 5000 } : {}) }], total: 90000, ...(p.compareFrom ? { compareTotal: 5000 } : {}) }],
+      sections: [
+        {
+          title: 'Income',
+          rows: [
+            {
+              code: '4000',
+              name: 'Sales',
+              kind: 'income',
+              subtype: 'sales',
+              amount: 90000,
+              ...(p.compareFrom ? { compare: 5000 } : {}),
+            },
+          ],
+          total: 90000,
+          ...(p.compareFrom ? { compareTotal: 5000 } : {}),
+        },
+      ],
       netProfit: 90000,
       ...(p.compareFrom ? { compareNetProfit: 5000 } : {}),
     });
     mount('/pl', <ProfitAndLossReport />, '/pl');
     expect((await screen.findByTestId('pl-net-profit')).textContent).toBe('900.00');
-    await waitFor(() => expect((screen.getByLabelText('From') as HTMLInputElement).value).toMatch(/-04-01$/));
+    await waitFor(() =>
+      expect((screen.getByLabelText('From') as HTMLInputElement).value).toMatch(/-04-01$/),
+    );
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-04-01' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-06-30' } });
     fireEvent.click(screen.getByLabelText('Compare with previous period'));
     expect((await screen.findByTestId('pl-compare-net-profit')).textContent).toBe('50.00');
-    expect(calls.filter((c) => c.method === 'accounts.profitAndLoss').at(-1)?.params).toMatchObject({ compareFrom: '2026-01-01', compareTo: '2026-03-31' });
+    expect(calls.filter((c) => c.method === 'accounts.profitAndLoss').at(-1)?.params).toMatchObject(
+      { compareFrom: '2026-01-01', compareTo: '2026-03-31' },
+    );
   });
 
   it('balance sheet shows current earnings and the check line', async () => {
@@ -177,9 +238,19 @@ describe('report pages', () => {
       asOf: p.asOf,
       compareAsOf: null,
       sections: [
-        { title: 'Assets', rows: [{ code: '1000', name: 'Cash', kind: 'asset', subtype: 'cash', amount: 2000 }], total: 2000 } as never,
+        {
+          title: 'Assets',
+          rows: [{ code: '1000', name: 'Cash', kind: 'asset', subtype: 'cash', amount: 2000 }],
+          total: 2000,
+        } as never,
         { title: 'Liabilities', rows: [], total: 0 },
-        { title: 'Equity', rows: [{ code: '3000', name: 'Capital', kind: 'equity', subtype: 'equity', amount: 1500 }], total: 1500 } as never,
+        {
+          title: 'Equity',
+          rows: [
+            { code: '3000', name: 'Capital', kind: 'equity', subtype: 'equity', amount: 1500 },
+          ],
+          total: 1500,
+        } as never,
       ],
       currentEarnings: 500,
       totalAssets: 2000,
@@ -188,7 +259,9 @@ describe('report pages', () => {
     mount('/bs', <BalanceSheetReport />, '/bs');
     expect((await screen.findByTestId('bs-total-assets')).textContent).toBe('20.00');
     expect(screen.getByTestId('bs-total-le').textContent).toBe('20.00');
-    expect(screen.getByTestId('bs-current-earnings').textContent).toContain('Current year earnings');
+    expect(screen.getByTestId('bs-current-earnings').textContent).toContain(
+      'Current year earnings',
+    );
     expect(screen.getByTestId('bs-check').textContent).toContain('Assets = Liabilities + Equity');
     expect(screen.getByTestId('bs-check').getAttribute('data-balanced')).toBe('true');
   });
@@ -196,9 +269,19 @@ describe('report pages', () => {
   it('general ledger pages through postings and links journal entries', async () => {
     baseResponses();
     responses['accounts.generalLedger'] = glPage;
-    mount('/accounts/reports/ledger/1000?to=2026-03-31', <GeneralLedgerReport />, '/accounts/reports/ledger/:code');
+    mount(
+      '/accounts/reports/ledger/1000?to=2026-03-31',
+      <GeneralLedgerReport />,
+      '/accounts/reports/ledger/:code',
+    );
     expect((await screen.findByTestId('gl-closing')).textContent).toBe('460.00');
-    expect(calls.find((c) => c.method === 'accounts.generalLedger')?.params).toMatchObject({ account: '1000', from: '2025-04-01', to: '2026-03-31', offset: 0, limit: 200 });
+    expect(calls.find((c) => c.method === 'accounts.generalLedger')?.params).toMatchObject({
+      account: '1000',
+      from: '2025-04-01',
+      to: '2026-03-31',
+      offset: 0,
+      limit: 200,
+    });
     expect(screen.getByTestId('gl-row-199')).toBeTruthy();
     expect(screen.queryByTestId('gl-row-200')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /Show more/ }));

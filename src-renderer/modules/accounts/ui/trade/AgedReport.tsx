@@ -30,13 +30,27 @@ function AgedReportInner({ side }: { side: TradeSideUi }) {
   const { data: parties = [] } = useTradePartiesQuery();
   const { data: branches = [] } = useBranchesQuery();
   const validDate = isIsoDate(asOf);
-  const report = useTradeAgedReportQuery({ side, asOf, branch: branch || null }, { skip: !validDate });
+  const report = useTradeAgedReportQuery(
+    { side, asOf, branch: branch || null },
+    { skip: !validDate },
+  );
   const currency = setup?.baseCurrency ?? 'USD';
   const names = useMemo(() => new Map(parties.map((p) => [p._id, p.name])), [parties]);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const rows = useMemo(() => [...(report.data ?? [])].sort((a, b) => (names.get(a.partyId) ?? a.partyId).localeCompare(names.get(b.partyId) ?? b.partyId)), [report.data, names]);
+  const rows = useMemo(
+    () =>
+      [...(report.data ?? [])].sort((a, b) =>
+        (names.get(a.partyId) ?? a.partyId).localeCompare(names.get(b.partyId) ?? b.partyId),
+      ),
+    [report.data, names],
+  );
   const total = agedTotals(rows);
-  const branchOptions = [{ value: '', label: 'Whole company' }, ...branches.filter((b) => !b.archived).map((b) => ({ value: b.code, label: `${b.code} — ${b.name}` }))];
+  const branchOptions = [
+    { value: '', label: 'Whole company' },
+    ...branches
+      .filter((b) => !b.archived)
+      .map((b) => ({ value: b.code, label: `${b.code} — ${b.name}` })),
+  ];
 
   async function exportCsv() {
     setFailure(null);
@@ -56,8 +70,22 @@ function AgedReportInner({ side }: { side: TradeSideUi }) {
     <Stack gap="sm">
       <Title order={3}>{title}</Title>
       <Group align="flex-end" className="trade-no-print">
-        <TextInput type="date" label="As of" value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} error={validDate ? undefined : 'Enter a date.'} w={170} />
-        <Select label="Branch" data={branchOptions} value={branch} allowDeselect={false} onChange={(v) => setBranch(v ?? '')} w={240} />
+        <TextInput
+          type="date"
+          label="As of"
+          value={asOf}
+          onChange={(e) => setAsOf(e.currentTarget.value)}
+          error={validDate ? undefined : 'Enter a date.'}
+          w={170}
+        />
+        <Select
+          label="Branch"
+          data={branchOptions}
+          value={branch}
+          allowDeselect={false}
+          onChange={(v) => setBranch(v ?? '')}
+          w={240}
+        />
         <Button variant="default" onClick={exportCsv} disabled={!report.data}>
           Export CSV
         </Button>
@@ -65,9 +93,12 @@ function AgedReportInner({ side }: { side: TradeSideUi }) {
           Print
         </Button>
       </Group>
-      {(failure || report.error) && <Alert color="red">{failure ?? errorMessage(report.error)}</Alert>}
+      {(failure || report.error) && (
+        <Alert color="red">{failure ?? errorMessage(report.error)}</Alert>
+      )}
       <Text size="xs" c="dimmed">
-        Open amounts as of {asOf} in {currency}, by days past the due date. Unapplied credits reduce the balance.
+        Open amounts as of {asOf} in {currency}, by days past the due date. Unapplied credits reduce
+        the balance.
       </Text>
       <Table withTableBorder striped aria-label={title}>
         <Table.Thead>
@@ -103,7 +134,19 @@ function AgedReportInner({ side }: { side: TradeSideUi }) {
   );
 }
 
-function AgedLine({ name, row, currency, testId, strong }: { name: string; row: AgedRow; currency: string; testId?: string; strong?: boolean }) {
+function AgedLine({
+  name,
+  row,
+  currency,
+  testId,
+  strong,
+}: {
+  name: string;
+  row: AgedRow;
+  currency: string;
+  testId?: string;
+  strong?: boolean;
+}) {
   const fw = strong ? 700 : undefined;
   return (
     <Table.Tr data-testid={testId ?? `aged-row-${row.partyId}`}>

@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { Account, Party, TaxCode } from '../../domain/schemas';
 import { lineAmounts } from '../../domain/tax';
@@ -17,7 +28,14 @@ export interface IssuedTradeDocProps {
 }
 
 /** An issued document: read-only, printable, with its posting and its history. */
-export function IssuedTradeDoc({ side, view, parties, accounts, taxCodes, baseCurrency }: IssuedTradeDocProps) {
+export function IssuedTradeDoc({
+  side,
+  view,
+  parties,
+  accounts,
+  taxCodes,
+  baseCurrency,
+}: IssuedTradeDocProps) {
   const navigate = useNavigate();
   const { doc } = view;
   const labels = sideLabels(side);
@@ -54,12 +72,22 @@ export function IssuedTradeDoc({ side, view, parties, accounts, taxCodes, baseCu
         </Group>
         <Group className="trade-no-print" gap="xs">
           {issued && !isCredit && (
-            <Button variant="default" onClick={() => navigate(`${labels.payPath}?party=${encodeURIComponent(doc.partyId)}`)}>
+            <Button
+              variant="default"
+              onClick={() => navigate(`${labels.payPath}?party=${encodeURIComponent(doc.partyId)}`)}
+            >
               {labels.pay}
             </Button>
           )}
           {issued && !isCredit && (
-            <Button variant="default" onClick={() => navigate(`${labels.listPath}/new?kind=credit&creditFor=${encodeURIComponent(doc._id)}`)}>
+            <Button
+              variant="default"
+              onClick={() =>
+                navigate(
+                  `${labels.listPath}/new?kind=credit&creditFor=${encodeURIComponent(doc._id)}`,
+                )
+              }
+            >
               {labels.issueCredit}
             </Button>
           )}
@@ -68,7 +96,12 @@ export function IssuedTradeDoc({ side, view, parties, accounts, taxCodes, baseCu
           </Button>
         </Group>
       </Group>
-      {!issued && <Alert color="yellow">This document was saved by a newer version of Outpost. It is shown read-only; update Outpost to change it.</Alert>}
+      {!issued && (
+        <Alert color="yellow">
+          This document was saved by a newer version of Outpost. It is shown read-only; update
+          Outpost to change it.
+        </Alert>
+      )}
 
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Field label={labels.party} value={party ? `${party.name} (${party.code})` : doc.partyId} />
@@ -83,7 +116,10 @@ export function IssuedTradeDoc({ side, view, parties, accounts, taxCodes, baseCu
           </Text>
         </div>
         <Field label="Currency" value={foreign ? `${cur} at ${doc.rate} ${baseCurrency}` : cur} />
-        <Field label="Tax mode" value={doc.taxMode === 'inclusive' ? 'Tax inclusive' : 'Tax exclusive'} />
+        <Field
+          label="Tax mode"
+          value={doc.taxMode === 'inclusive' ? 'Tax inclusive' : 'Tax exclusive'}
+        />
         <Field label="Reference" value={doc.reference || '—'} />
         <Field label="Memo" value={doc.memo || '—'} />
       </SimpleGrid>
@@ -147,13 +183,18 @@ export function IssuedTradeDoc({ side, view, parties, accounts, taxCodes, baseCu
               {doc.posting.map((l, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>
-                    <Link to={`/accounts/reports/ledger/${l.account}`}>{l.account}</Link> {names.get(l.account) ?? ''}
+                    <Link to={`/accounts/reports/ledger/${l.account}`}>{l.account}</Link>{' '}
+                    {names.get(l.account) ?? ''}
                   </Table.Td>
                   <Table.Td>{l.memo}</Table.Td>
                   <Table.Td ta="right">{amountCell(l.debit, cur)}</Table.Td>
                   <Table.Td ta="right">{amountCell(l.credit, cur)}</Table.Td>
-                  {foreign && <Table.Td ta="right">{amountCell(l.baseDebit, baseCurrency)}</Table.Td>}
-                  {foreign && <Table.Td ta="right">{amountCell(l.baseCredit, baseCurrency)}</Table.Td>}
+                  {foreign && (
+                    <Table.Td ta="right">{amountCell(l.baseDebit, baseCurrency)}</Table.Td>
+                  )}
+                  {foreign && (
+                    <Table.Td ta="right">{amountCell(l.baseCredit, baseCurrency)}</Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -191,26 +232,34 @@ function History({ side, view }: { side: TradeSideUi; view: TradeDocView }) {
       </Text>
       <Stack gap={2}>
         <Text size="sm">
-          Created {new Date(doc.createdAt).toLocaleString()} by {doc.createdBy} on device {doc.device}
+          Created {new Date(doc.createdAt).toLocaleString()} by {doc.createdBy} on device{' '}
+          {doc.device}
         </Text>
         {doc.postedAt && (
           <Text size="sm">
-            {side === 'sales' ? 'Issued' : 'Recorded'} {new Date(doc.postedAt).toLocaleString()} by {doc.postedBy}
+            {side === 'sales' ? 'Issued' : 'Recorded'} {new Date(doc.postedAt).toLocaleString()} by{' '}
+            {doc.postedBy}
           </Text>
         )}
         {doc.creditFor && (
           <Text size="sm">
-            Credit for <Link to={`${labels.listPath}/${doc.creditFor}`}>the original {labels.invoice.toLowerCase()}</Link>
+            Credit for{' '}
+            <Link to={`${labels.listPath}/${doc.creditFor}`}>
+              the original {labels.invoice.toLowerCase()}
+            </Link>
           </Text>
         )}
         {view.payments.map((p) => (
           <Text size="sm" key={`${p.id}-${p.amount}`}>
-            {side === 'sales' ? 'Receipt' : 'Payment'} <Link to={`${payRoute}/${p.id}`}>{p.number || p.id}</Link> on {p.date}: {moneyText(p.amount, doc.currency)} allocated
+            {side === 'sales' ? 'Receipt' : 'Payment'}{' '}
+            <Link to={`${payRoute}/${p.id}`}>{p.number || p.id}</Link> on {p.date}:{' '}
+            {moneyText(p.amount, doc.currency)} allocated
           </Text>
         ))}
         {view.credits.map((c) => (
           <Text size="sm" key={c.id}>
-            {labels.credit} <Link to={`${labels.listPath}/${c.id}`}>{c.number || c.id}</Link> on {c.date}: {moneyText(c.gross, doc.currency)}
+            {labels.credit} <Link to={`${labels.listPath}/${c.id}`}>{c.number || c.id}</Link> on{' '}
+            {c.date}: {moneyText(c.gross, doc.currency)}
           </Text>
         ))}
       </Stack>

@@ -21,8 +21,29 @@ const calls: { method: string; params: unknown }[] = [];
 let responses: Record<string, (params: never) => unknown> = {};
 const saveFile = vi.fn(async (_req: { suggestedName: string; data: string | Uint8Array }) => true);
 
-const base = { branch: 'HQ', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'ann', device: 'A', v: 1 };
-const acme = { ...base, _id: 'party:acme', type: 'party', branch: '*', kind: 'customer', code: 'C-1', name: 'Acme', email: '', phone: '', address: '', taxId: '', paymentTermsDays: 30, currency: 'USD', archived: false };
+const base = {
+  branch: 'HQ',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'ann',
+  device: 'A',
+  v: 1,
+};
+const acme = {
+  ...base,
+  _id: 'party:acme',
+  type: 'party',
+  branch: '*',
+  kind: 'customer',
+  code: 'C-1',
+  name: 'Acme',
+  email: '',
+  phone: '',
+  address: '',
+  taxId: '',
+  paymentTermsDays: 30,
+  currency: 'USD',
+  archived: false,
+};
 const invoice = {
   ...base,
   _id: 'inv1',
@@ -37,14 +58,51 @@ const invoice = {
   currency: 'USD',
   rate: '1',
   taxMode: 'exclusive',
-  lines: [{ itemCode: '', description: 'Consulting', quantity: '2', unitPrice: 5000, discountBp: 0, taxCode: 'VAT20', account: '4000' }],
+  lines: [
+    {
+      itemCode: '',
+      description: 'Consulting',
+      quantity: '2',
+      unitPrice: 5000,
+      discountBp: 0,
+      taxCode: 'VAT20',
+      account: '4000',
+    },
+  ],
   memo: '',
   status: 'posted',
   totals: { net: 10000, tax: 2000, gross: 12000 },
   posting: [
-    { account: '1200', debit: 12000, credit: 0, baseDebit: 12000, baseCredit: 0, party: 'party:acme', memo: '', branch: null },
-    { account: '4000', debit: 0, credit: 10000, baseDebit: 0, baseCredit: 10000, party: null, memo: '', branch: null },
-    { account: '2200', debit: 0, credit: 2000, baseDebit: 0, baseCredit: 2000, party: null, memo: '', branch: null },
+    {
+      account: '1200',
+      debit: 12000,
+      credit: 0,
+      baseDebit: 12000,
+      baseCredit: 0,
+      party: 'party:acme',
+      memo: '',
+      branch: null,
+    },
+    {
+      account: '4000',
+      debit: 0,
+      credit: 10000,
+      baseDebit: 0,
+      baseCredit: 10000,
+      party: null,
+      memo: '',
+      branch: null,
+    },
+    {
+      account: '2200',
+      debit: 0,
+      credit: 2000,
+      baseDebit: 0,
+      baseCredit: 2000,
+      party: null,
+      memo: '',
+      branch: null,
+    },
   ],
   creditFor: null,
   postedAt: '2026-01-10T10:00:00.000Z',
@@ -86,13 +144,45 @@ beforeEach(() => {
       ready: true,
       baseCurrency: 'USD',
       accounts: 5,
-      settings: { defaultSalesAccount: '4000', defaultPurchaseAccount: '6000', receivableAccount: '1200', payableAccount: '2000', lockDate: null },
+      settings: {
+        defaultSalesAccount: '4000',
+        defaultPurchaseAccount: '6000',
+        receivableAccount: '1200',
+        payableAccount: '2000',
+        lockDate: null,
+      },
     }),
-    'org.listBranches': () => [{ _id: 'b1', code: 'HQ', name: 'Head office', currency: 'USD', archived: false }],
+    'org.listBranches': () => [
+      { _id: 'b1', code: 'HQ', name: 'Head office', currency: 'USD', archived: false },
+    ],
     'accounts.listAccounts': () => [
-      { code: '1000', name: 'Bank', kind: 'asset', subtype: 'bank', isGroup: false, archived: false, currency: null },
-      { code: '1200', name: 'Receivables', kind: 'asset', subtype: 'receivable', isGroup: false, archived: false, currency: null },
-      { code: '4000', name: 'Sales', kind: 'income', subtype: 'sales', isGroup: false, archived: false, currency: null },
+      {
+        code: '1000',
+        name: 'Bank',
+        kind: 'asset',
+        subtype: 'bank',
+        isGroup: false,
+        archived: false,
+        currency: null,
+      },
+      {
+        code: '1200',
+        name: 'Receivables',
+        kind: 'asset',
+        subtype: 'receivable',
+        isGroup: false,
+        archived: false,
+        currency: null,
+      },
+      {
+        code: '4000',
+        name: 'Sales',
+        kind: 'income',
+        subtype: 'sales',
+        isGroup: false,
+        archived: false,
+        currency: null,
+      },
     ],
     'accounts.listTaxCodes': () => [{ code: 'VAT20', name: 'VAT', rateBp: 2000, archived: false }],
     'accounts.listParties': () => [acme],
@@ -128,11 +218,17 @@ function mount(path: string, element: ReactNode, routePath: string) {
   );
 }
 
-const lastCall = (method: string) => [...calls].reverse().find((c) => c.method === method)?.params as Record<string, unknown> | undefined;
+const lastCall = (method: string) =>
+  [...calls].reverse().find((c) => c.method === method)?.params as
+    Record<string, unknown> | undefined;
 
 describe('trade pages', () => {
   it('new invoice: live totals, field errors, then issues with minor units', async () => {
-    responses['accounts.issueTradeDoc'] = (p: { lines: unknown[] }) => ({ ...invoice, _id: 'new1', lines: p.lines });
+    responses['accounts.issueTradeDoc'] = (p: { lines: unknown[] }) => ({
+      ...invoice,
+      _id: 'new1',
+      lines: p.lines,
+    });
     mount('/accounts/sales/new?kind=invoice', <TradeDocPage side="sales" />, '/accounts/sales/new');
     const desc = await screen.findByLabelText('Description, line 1');
     fireEvent.click(screen.getByRole('button', { name: 'Issue invoice' }));
@@ -148,23 +244,42 @@ describe('trade pages', () => {
     fireEvent.click(screen.getByRole('combobox', { name: 'Customer' }));
     fireEvent.click(await screen.findByRole('option', { name: 'C-1 Acme', hidden: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Issue invoice' }));
-    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/accounts/sales/new1'));
+    await waitFor(() =>
+      expect(screen.getByTestId('where').textContent).toBe('/accounts/sales/new1'),
+    );
     expect(lastCall('accounts.issueTradeDoc')).toMatchObject({
       side: 'sales',
       kind: 'invoice',
       partyId: 'party:acme',
       currency: 'USD',
-      lines: [{ description: 'Consulting', quantity: '3', unitPrice: 33, discountBp: 0, taxCode: null, account: '4000' }],
+      lines: [
+        {
+          description: 'Consulting',
+          quantity: '3',
+          unitPrice: 33,
+          discountBp: 0,
+          taxCode: null,
+          account: '4000',
+        },
+      ],
     });
     expect(lastCall('accounts.issueTradeDoc')).not.toHaveProperty('dueDate');
   });
 
   it('shows server field errors on the grid line', async () => {
     responses['accounts.saveTradeDraft'] = () => {
-      throw Object.assign(new Error('The document was not saved: There is no account 4000 to post to.'), { code: 'validation', fields: { 'lines.0.account': 'There is no account 4000 to post to.' } });
+      throw Object.assign(
+        new Error('The document was not saved: There is no account 4000 to post to.'),
+        {
+          code: 'validation',
+          fields: { 'lines.0.account': 'There is no account 4000 to post to.' },
+        },
+      );
     };
     mount('/accounts/sales/new?kind=invoice', <TradeDocPage side="sales" />, '/accounts/sales/new');
-    fireEvent.change(await screen.findByLabelText('Description, line 1'), { target: { value: 'X' } });
+    fireEvent.change(await screen.findByLabelText('Description, line 1'), {
+      target: { value: 'X' },
+    });
     fireEvent.change(screen.getByLabelText('Unit price, line 1'), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('combobox', { name: 'Customer' }));
     fireEvent.click(await screen.findByRole('option', { name: 'C-1 Acme', hidden: true }));
@@ -173,8 +288,23 @@ describe('trade pages', () => {
   });
 
   it('a draft can be discarded after confirming; the list is shown again', async () => {
-    const draft = { ...invoice, _id: 'draft1', number: null, status: 'draft', posting: [], postedAt: null, postedBy: null };
-    responses['accounts.getTradeDoc'] = () => ({ doc: draft, readOnly: false, open: 0, status: 'draft', payments: [], credits: [] });
+    const draft = {
+      ...invoice,
+      _id: 'draft1',
+      number: null,
+      status: 'draft',
+      posting: [],
+      postedAt: null,
+      postedBy: null,
+    };
+    responses['accounts.getTradeDoc'] = () => ({
+      doc: draft,
+      readOnly: false,
+      open: 0,
+      status: 'draft',
+      payments: [],
+      credits: [],
+    });
     responses['accounts.discardDraft'] = () => undefined;
     mount('/accounts/sales/draft1', <TradeDocPage side="sales" />, '/accounts/sales/:id');
     fireEvent.click(await screen.findByRole('button', { name: 'Discard draft' }));
@@ -187,7 +317,14 @@ describe('trade pages', () => {
   });
 
   it('issued invoice: status, open amount, posting and actions', async () => {
-    responses['accounts.getTradeDoc'] = () => ({ doc: invoice, readOnly: true, open: 7000, status: 'partly-paid', payments: [{ id: 'pay1', number: 'HQ-A-RCPT-000001', date: '2026-01-20', amount: 5000 }], credits: [] });
+    responses['accounts.getTradeDoc'] = () => ({
+      doc: invoice,
+      readOnly: true,
+      open: 7000,
+      status: 'partly-paid',
+      payments: [{ id: 'pay1', number: 'HQ-A-RCPT-000001', date: '2026-01-20', amount: 5000 }],
+      credits: [],
+    });
     mount('/accounts/sales/inv1', <TradeDocPage side="sales" />, '/accounts/sales/:id');
     expect((await screen.findByTestId('trade-status')).textContent).toBe('Partly paid');
     expect(screen.getByTestId('trade-open').textContent).toContain('70.00');
@@ -195,22 +332,44 @@ describe('trade pages', () => {
     expect(screen.getByRole('table', { name: 'Posting' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Issue credit note' }));
     // `:id` = "new" opens the editor for a credit note, copied from the invoice.
-    expect(((await screen.findByLabelText('Description, line 1')) as HTMLInputElement).value).toBe('Consulting');
+    expect(((await screen.findByLabelText('Description, line 1')) as HTMLInputElement).value).toBe(
+      'Consulting',
+    );
     expect(screen.getByRole('heading', { name: 'New credit note' })).toBeTruthy();
   });
 
   it('new credit note copies the original', async () => {
-    responses['accounts.getTradeDoc'] = () => ({ doc: invoice, readOnly: true, open: 12000, status: 'open', payments: [], credits: [] });
-    mount('/accounts/sales/new?kind=credit&creditFor=inv1', <TradeDocPage side="sales" />, '/accounts/sales/new');
-    expect(((await screen.findByLabelText('Description, line 1')) as HTMLInputElement).value).toBe('Consulting');
+    responses['accounts.getTradeDoc'] = () => ({
+      doc: invoice,
+      readOnly: true,
+      open: 12000,
+      status: 'open',
+      payments: [],
+      credits: [],
+    });
+    mount(
+      '/accounts/sales/new?kind=credit&creditFor=inv1',
+      <TradeDocPage side="sales" />,
+      '/accounts/sales/new',
+    );
+    expect(((await screen.findByLabelText('Description, line 1')) as HTMLInputElement).value).toBe(
+      'Consulting',
+    );
     expect(screen.getByRole('button', { name: 'Issue credit note' })).toBeTruthy();
     expect(screen.getByTestId('trade-total').textContent).toContain('120.00');
   });
 
   it('receipt: allocates oldest first, shows what stays on account, sends allocations', async () => {
-    responses['accounts.openItems'] = () => [openItem('i2', 'INV-2', '2026-02-01', 12000), openItem('i1', 'INV-1', '2026-01-01', 3000)];
+    responses['accounts.openItems'] = () => [
+      openItem('i2', 'INV-2', '2026-02-01', 12000),
+      openItem('i1', 'INV-1', '2026-01-01', 3000),
+    ];
     responses['accounts.recordPayment'] = () => ({ _id: 'p1' });
-    mount('/accounts/receipts/new?party=party:acme', <PaymentPage side="receipt" />, '/accounts/receipts/new');
+    mount(
+      '/accounts/receipts/new?party=party:acme',
+      <PaymentPage side="receipt" />,
+      '/accounts/receipts/new',
+    );
     await screen.findByLabelText('Allocate to INV-1');
     fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '200' } });
     expect(screen.getByTestId('payment-unallocated').textContent).toContain('50.00');
@@ -236,7 +395,11 @@ describe('trade pages', () => {
   it('receipt without manual allocations lets the core allocate', async () => {
     responses['accounts.openItems'] = () => [openItem('i1', 'INV-1', '2026-01-01', 3000)];
     responses['accounts.recordPayment'] = () => ({ _id: 'p1' });
-    mount('/accounts/receipts/new?party=party:acme', <PaymentPage side="receipt" />, '/accounts/receipts/new');
+    mount(
+      '/accounts/receipts/new?party=party:acme',
+      <PaymentPage side="receipt" />,
+      '/accounts/receipts/new',
+    );
     await screen.findByLabelText('Allocate to INV-1');
     fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record receipt' }));
@@ -245,7 +408,13 @@ describe('trade pages', () => {
   });
 
   it('aged report: totals row and exact CSV', async () => {
-    responses['accounts.agedReport'] = () => [{ partyId: 'party:acme', buckets: { current: 100, '1-30': 0, '31-60': 2550, '61-90': 0, '90+': 0 }, total: 2650 }];
+    responses['accounts.agedReport'] = () => [
+      {
+        partyId: 'party:acme',
+        buckets: { current: 100, '1-30': 0, '31-60': 2550, '61-90': 0, '90+': 0 },
+        total: 2650,
+      },
+    ];
     mount('/r', <AgedReport side="sales" />, '/r');
     await waitFor(() => expect(screen.getByTestId('aged-total').textContent).toContain('26.50'));
     expect(screen.getByText('Acme')).toBeTruthy();
@@ -266,7 +435,11 @@ describe('trade pages', () => {
     fireEvent.change(screen.getByLabelText('Code'), { target: { value: 'c-2' } });
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Bolt Ltd' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(lastCall('accounts.saveParty')).toMatchObject({ fields: { code: 'C-2', name: 'Bolt Ltd', kind: 'customer', currency: 'USD' } }));
+    await waitFor(() =>
+      expect(lastCall('accounts.saveParty')).toMatchObject({
+        fields: { code: 'C-2', name: 'Bolt Ltd', kind: 'customer', currency: 'USD' },
+      }),
+    );
   });
 
   it('list renders with its buttons', async () => {
@@ -276,6 +449,8 @@ describe('trade pages', () => {
     expect(await screen.findByRole('button', { name: 'New bill' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'New supplier credit' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
-    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/accounts/payments/new'));
+    await waitFor(() =>
+      expect(screen.getByTestId('where').textContent).toBe('/accounts/payments/new'),
+    );
   });
 });
