@@ -3,7 +3,8 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installBrowserStubs } from '../../../ui/testing/browser-stubs';
 import { JournalEditor } from './JournalEditor';
-import { errorBeside, fakeCore, mountPage } from './testing/kit';
+import { JournalEntryPage } from './JournalEntryPage';
+import { errorBeside, fakeCore, mountPage, refusal } from './testing/kit';
 import { TradeDocPage } from './trade/TradeDocPage';
 
 let core: ReturnType<typeof fakeCore>;
@@ -106,5 +107,76 @@ describe('dates in the journal and invoice editors', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(() => expect(errorBeside(due)).toMatch(/^Not a date/));
     expect(core.called('accounts.saveTradeDraft')).toBe(false);
+  });
+
+  it('a reversal date that does not read is held back; the core’s refusal shows beside the date', async () => {
+    const entry = {
+      _id: 'journalEntry:1',
+      type: 'journalEntry',
+      v: 1,
+      branch: 'NYC',
+      createdAt: '2026-04-01T09:00:00.000Z',
+      createdBy: 'ann',
+      device: 'A',
+      kind: 'manual',
+      number: 'NYC-A-JE-000001',
+      date: '2026-04-01',
+      reference: '',
+      memo: 'Rent for April',
+      currency: 'EUR',
+      rate: '1',
+      lines: [
+        {
+          account: '6100',
+          debit: 120_000,
+          credit: 0,
+          baseDebit: 120_000,
+          baseCredit: 0,
+          party: null,
+          memo: '',
+          branch: null,
+        },
+        {
+          account: '4000',
+          debit: 0,
+          credit: 120_000,
+          baseDebit: 0,
+          baseCredit: 120_000,
+          party: null,
+          memo: '',
+          branch: null,
+        },
+      ],
+      status: 'posted',
+      reverses: null,
+      postedAt: '2026-04-01T09:00:00.000Z',
+      postedBy: 'ann',
+    };
+    core.responses['accounts.getJournal'] = () => ({ entry, readOnly: true, reversedBy: [] });
+    core.responses['accounts.reverseJournal'] = () => {
+      throw refusal('The books are locked up to 31 March 2026.', {
+        date: 'The books are locked up to 31 March 2026.',
+      });
+    };
+    mountPage(<JournalEntryPage />, {
+      path: '/accounts/journal/journalEntry:1',
+      route: '/accounts/journal/:id',
+      locale: 'de-DE',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Reverse entry' }));
+    const date = await screen.findByLabelText('Reversal date');
+    fireEvent.change(date, { target: { value: '31.3.26x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Post reversal' }));
+    await waitFor(() => expect(errorBeside(date)).toMatch(/^Not a date/));
+    expect(core.called('accounts.reverseJournal')).toBe(false);
+    fireEvent.change(date, { target: { value: '31.03.2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Post reversal' }));
+    await waitFor(() =>
+      expect(errorBeside(date)).toBe('The books are locked up to 31 March 2026.'),
+    );
+    expect(core.last('accounts.reverseJournal')).toEqual({
+      id: 'journalEntry:1',
+      date: '2026-03-31',
+    });
   });
 });
