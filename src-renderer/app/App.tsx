@@ -10,12 +10,14 @@ import { SyncPage } from './pages/SyncPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ConflictsPage } from './pages/ConflictsPage';
 import { useResumeSync } from './use-resume-sync';
+import { useBackupHandOff } from './use-backup-hand-off';
 import { useModuleUis } from './module-uis';
 import { PageFailure } from './PageFailure';
 
 export function App() {
   const { data: state, error, isLoading } = useAppStateQuery();
   useResumeSync(state);
+  useBackupHandOff(state);
   if (isLoading) return <Opening />;
   if (error || !state) {
     return (
