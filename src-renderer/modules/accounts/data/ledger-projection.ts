@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { IndexDb, Projection } from '../../../core/index/index-db';
 import { postingHeader, postingsByType } from '../../../core/postings/posting';
+import type { DocListRow } from '../rpc-contract';
 
 /**
  * The ledger projection (DESIGN §4): one row per posted ledger line, running aggregates per
@@ -43,27 +44,8 @@ export interface TaxLineRow {
   tax: number;
 }
 
-/** One row per accounting document, drafts included: what the lists and search read. */
-export interface AccountingDocRow {
-  id: string;
-  type: string;
-  db: string;
-  branch: string;
-  number: string;
-  date: string;
-  status: string;
-  memo: string;
-  reference: string;
-  partyId: string | null;
-  currency: string;
-  /** Sum of debits (entries), gross (sales/purchase documents) or amount (payments), document currency. */
-  total: number;
-  side: string | null;
-  kind: string | null;
-  reverses: string | null;
-  creditFor: string | null;
-  createdBy: string;
-}
+/** One row per accounting document, drafts included: what the lists and search read — the contract's list row as stored. */
+export type AccountingDocRow = DocListRow;
 
 export interface LedgerRow {
   /** `<docId>#<line index>` */
