@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { IndexDb, Projection } from '../../../core/index/index-db';
 import { postingHeader, postingsByType } from '../../../core/postings/posting';
-import type { DocListRow } from '../rpc-contract';
+import type { DocListRow, LedgerLineView } from '../rpc-contract';
 
 /**
  * The ledger projection (DESIGN §4): one row per posted ledger line, running aggregates per
@@ -47,26 +47,8 @@ export interface TaxLineRow {
 /** One row per accounting document, drafts included: what the lists and search read — the contract's list row as stored. */
 export type AccountingDocRow = DocListRow;
 
-export interface LedgerRow {
-  /** `<docId>#<line index>` */
-  id: string;
-  docId: string;
-  docType: string;
-  db: string;
-  number: string;
-  date: string;
-  account: string;
-  branch: string;
-  party: string | null;
-  memo: string;
-  /** Base currency, minor units. */
-  debit: number;
-  credit: number;
-  /** Document currency, minor units. */
-  docDebit: number;
-  docCredit: number;
-  currency: string;
-}
+/** One posted ledger line as stored: the contract's general-ledger line. */
+export type LedgerRow = LedgerLineView;
 
 export interface BalanceRow {
   account: string;
