@@ -1,6 +1,11 @@
 import { use } from 'react';
 import { MODULES } from '../modules/registry';
-import { loadModuleUis, visibleModules, type LoadedModuleUi } from '../ui/module-ui';
+import {
+  loadModuleUis,
+  preloadModulePages,
+  visibleModules,
+  type LoadedModuleUi,
+} from '../ui/module-ui';
 import { usePermissions } from '../client/permissions';
 
 // Loaded once per window: every module's description is small (its pages stay lazy), and one
@@ -8,7 +13,11 @@ import { usePermissions } from '../client/permissions';
 let loading: Promise<LoadedModuleUi[]> | null = null;
 
 function moduleUis(): Promise<LoadedModuleUi[]> {
-  loading ??= loadModuleUis(MODULES);
+  if (!loading) {
+    loading = loadModuleUis(MODULES);
+    // Every page's code too, in the background: a browser tab must open them offline later.
+    void loading.then((all) => preloadModulePages(all)).catch(() => undefined);
+  }
   return loading;
 }
 

@@ -13,7 +13,7 @@ export function useBackupHandOff(state: AppState | undefined): void {
   const done = useRef(false);
   const ready = state?.phase === 'ready';
   useEffect(() => {
-    if (!ready || done.current || !platform.backups.folder) return;
+    if (!ready || done.current || !platform.backups?.folder) return;
     done.current = true;
     // A failure leaves the backup in the core's own store; Settings → Backup tries again.
     void handOffAutomaticBackups(platform).catch(() => undefined);

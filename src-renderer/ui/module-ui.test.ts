@@ -1,7 +1,14 @@
 import { IconCash, IconFiles, IconUsers } from '@tabler/icons-react';
 import { describe, expect, it } from 'vitest';
 import type { CoreModule } from '../core/module';
-import { loadModuleUis, visibleModules, type ModuleUi } from './module-ui';
+import {
+  lazyPage,
+  loadModuleUis,
+  preloadModulePages,
+  visibleModules,
+  type LoadedModuleUi,
+  type ModuleUi,
+} from './module-ui';
 
 const mod = (
   name: string,
@@ -46,5 +53,44 @@ describe("loading the modules' UI parts", () => {
       'accounts',
       'rates',
     ]);
+  });
+});
+
+describe('page code fetched ahead, so pages open offline', () => {
+  it('fetches each page once, and again after a failed fetch (the link was down)', async () => {
+    let calls = 0;
+    let online = false;
+    const page = lazyPage(async () => {
+      calls++;
+      if (!online) throw new TypeError('Failed to fetch dynamically imported module');
+      return () => null;
+    });
+    await expect(page.preload()).rejects.toThrow(/Failed to fetch/);
+    online = true;
+    await page.preload();
+    await page.preload();
+    expect(calls).toBe(2);
+  });
+
+  it("preloads every module's pages and is not stopped by one that fails", async () => {
+    const fetched: string[] = [];
+    const ui = (name: string, fails = false): LoadedModuleUi => ({
+      name,
+      ui: {
+        nav: { path: `/${name}`, label: name, icon: IconCash },
+        routes: [],
+        preload: async () => {
+          if (fails) throw new TypeError('offline');
+          fetched.push(name);
+        },
+      },
+    });
+    await preloadModulePages([
+      ui('accounts'),
+      ui('payroll', true),
+      ui('files'),
+      { name: 'bare', ui: { nav: { path: '/bare', label: 'Bare', icon: IconCash }, routes: [] } },
+    ]);
+    expect(fetched).toEqual(['accounts', 'files']);
   });
 });

@@ -1,5 +1,5 @@
 import type { TablerIcon } from '@tabler/icons-react';
-import type { ComponentType, LazyExoticComponent, ReactElement } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactElement } from 'react';
 import type { CoreModule } from '../core/module';
 import type { Permissions } from '../client/permissions';
 
@@ -24,6 +24,39 @@ export interface ModuleUi {
   dashboardCards?: LazyExoticComponent<ComponentType>;
   /** Who sees the module at all; the server decides what they may do in it. Everyone when absent. */
   permission?: (p: Permissions) => boolean;
+  /** Fetches the module's page code ahead (lazyPage's `preload`s): see preloadModulePages. */
+  preload?: () => Promise<unknown>;
+}
+
+/**
+ * A page whose code is its own bundle: `Page` renders it (loading it on first visit), and
+ * `preload` fetches it ahead. Once fetched, the browser keeps the module, so the page opens
+ * with the network gone.
+ */
+export function lazyPage(load: () => Promise<ComponentType>): {
+  Page: LazyExoticComponent<ComponentType>;
+  preload: () => Promise<unknown>;
+} {
+  let loading: Promise<ComponentType> | null = null;
+  const once = () => {
+    loading ??= load();
+    // A failed fetch (offline) may be tried again later.
+    loading.catch(() => (loading = null));
+    return loading;
+  };
+  return { Page: lazy(async () => ({ default: await once() })), preload: once };
+}
+
+/**
+ * An offline-first app must open every page without its server: in a browser the page code
+ * comes from the web server, which a branch on a bad link loses. So once the window is up,
+ * every module's pages are fetched in the background — the first screen does not wait for
+ * them, and a page not yet fetched when the link drops is fetched again on the next start.
+ */
+export function preloadModulePages(modules: readonly LoadedModuleUi[]): Promise<void> {
+  return Promise.all(modules.map((m) => m.ui.preload?.().catch(() => undefined))).then(
+    () => undefined,
+  );
 }
 
 /** A module with its UI part loaded. */

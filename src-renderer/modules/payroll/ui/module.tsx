@@ -1,11 +1,11 @@
 import { IconUsers } from '@tabler/icons-react';
-import { lazy } from 'react';
-import type { ModuleUi } from '../../../ui/module-ui';
+import { lazyPage, type ModuleUi } from '../../../ui/module-ui';
 
-const PayrollPage = lazy(async () => ({ default: (await import('./PayrollPage')).PayrollPage }));
+const page = lazyPage(async () => (await import('./PayrollPage')).PayrollPage);
 
 /** Payroll's UI part (ui/module-ui.ts): a page saying it comes later. */
 export const payrollUi: ModuleUi = {
   nav: { path: '/payroll', label: 'Payroll', icon: IconUsers },
-  routes: [{ path: 'payroll', element: <PayrollPage /> }],
+  routes: [{ path: 'payroll', element: <page.Page /> }],
+  preload: page.preload,
 };
