@@ -1,4 +1,5 @@
-import { Button, Select, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
+import { removeRowColumn } from '../../../ui/grid/remove-row-column';
 import type { GridColumn } from '../../../ui/grid/DataGrid';
 import type { FieldErrors } from '../../../ui/form-errors';
 import type { GridRow } from './journal-grid';
@@ -98,22 +99,6 @@ export function journalColumns({
         ),
       },
     },
-    {
-      id: 'remove',
-      header: '',
-      width: '32px',
-      cell: (r, i) => (
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          color="gray"
-          aria-label={`Remove line ${i + 1}`}
-          onClick={() => remove(r.key)}
-          tabIndex={-1}
-        >
-          ✕
-        </Button>
-      ),
-    },
+    removeRowColumn<GridRow>(remove),
   ];
 }

@@ -1,4 +1,5 @@
-import { Button, Select, Text, TextInput } from '@mantine/core';
+import { Select, Text, TextInput } from '@mantine/core';
+import { removeRowColumn } from '../../../../ui/grid/remove-row-column';
 import type { GridColumn } from '../../../../ui/grid/DataGrid';
 import type { TradeRow } from './trade-form';
 
@@ -114,22 +115,6 @@ export function tradeColumns({
         </Text>
       ),
     },
-    {
-      id: 'remove',
-      header: '',
-      width: '32px',
-      cell: (r, i) => (
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          color="gray"
-          aria-label={`Remove line ${i + 1}`}
-          onClick={() => remove(r.key)}
-          tabIndex={-1}
-        >
-          ✕
-        </Button>
-      ),
-    },
+    removeRowColumn<TradeRow>(remove),
   ];
 }
