@@ -1,15 +1,9 @@
 import type { HandlersOf } from '../../core/rpc/define';
 import type { BankingContract } from './banking-contract';
 import type { ModuleContext } from '../../core/module-context';
-import {
-  createEntryForLine,
-  importStatement,
-  listStatements,
-  matchLines,
-  previewStatement,
-  reconciliationView,
-  unmatch,
-} from './data/banking-service';
+import { createEntryForLine, matchLines, unmatch } from './data/bank-matching';
+import { importStatement, listStatements, previewStatement } from './data/bank-statements';
+import { reconciliationView } from './data/reconciliation-view';
 
 /** Banking's RPC handlers; the Accounts module spreads them into its own. */
 export function bankingHandlers(session: () => ModuleContext): HandlersOf<BankingContract> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewStatement } from './banking-service';
+import { previewStatement } from './bank-statements';
 
 describe('banking.previewStatement', () => {
   it('splits the first lines of a CSV statement into cells under its header, in the core', () => {
