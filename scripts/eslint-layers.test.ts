@@ -53,7 +53,7 @@ describe('imports the layers forbid', () => {
     ],
     [
       'src-renderer/modules/accounts/domain/tax.ts',
-      "import { repos } from '../data/ledger-service';",
+      "import { repos } from '../data/ledger-repos';",
       'neither data/ nor ui/',
     ],
     [
@@ -68,7 +68,7 @@ describe('imports the layers forbid', () => {
     ],
     [
       'src-renderer/modules/accounts/ui/RatesPage.tsx',
-      "import { repos } from '../data/ledger-service';",
+      "import { repos } from '../data/ledger-repos';",
       'only through RPC',
     ],
     [
@@ -141,7 +141,7 @@ describe('imports the layers allow', () => {
       "import type { SchemaRegistry } from '../../../core/db/schema-registry';",
     ],
     [
-      'src-renderer/modules/accounts/data/ledger-service.ts',
+      'src-renderer/modules/accounts/data/ledger-repos.ts',
       "import { Session } from '../../../core/session';",
     ],
     // Tests wire layers together on purpose: a core test posts Accounts entries.

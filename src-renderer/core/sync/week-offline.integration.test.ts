@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/test-server';
 import { accountsModule } from '../../modules/accounts';
-import { repos } from '../../modules/accounts/data/ledger-service';
+import { repos } from '../../modules/accounts/data/ledger-repos';
 import type { LedgerLine, Party } from '../../modules/accounts/domain/schemas';
 import type { TrialBalance } from '../../modules/accounts/rpc-contract';
 import { branchDbName, MASTER_DB } from '../db/names';

@@ -6,19 +6,16 @@ import type { AccountsContract } from './rpc-contract';
 import { starterChart, starterSettings, starterTaxCodes } from './domain/starter-chart';
 import { listDocs } from './data/doc-list';
 import { ledgerProjection } from './data/ledger-projection';
+import { saveAccount, setupStarterChart, setupStatus } from './data/chart-of-accounts';
 import {
-  closeYear,
+  discardDraft,
   getJournal,
   postJournal,
-  repos,
   reverseJournal,
-  saveAccount,
   saveJournalDraft,
-  discardDraft,
-  setLockDate,
-  setupStarterChart,
-  setupStatus,
-} from './data/ledger-service';
+} from './data/journal-entries';
+import { repos } from './data/ledger-repos';
+import { closeYear, setLockDate } from './data/period-close';
 import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
 import { agedReport, openItems } from './data/open-items';
 import {

@@ -7,7 +7,7 @@ import { accountCodeSchema } from '../domain/schemas';
 import { bankAccount, bankingRepos } from './banking-repos';
 import { bankingTables } from './banking-projection';
 import { ledgerTables } from './ledger-projection';
-import { postJournal } from './ledger-service';
+import { postJournal } from './journal-entries';
 
 /**
  * Matching never touches the ledger: it only records which bank lines and which ledger lines

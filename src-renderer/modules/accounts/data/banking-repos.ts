@@ -2,7 +2,7 @@ import { OutpostError } from '../../../core/errors';
 import type { ModuleContext } from '../../../core/module-context';
 import type { BankImportProfile, BankMatch, BankStatement } from '../domain/banking-schemas';
 import type { Account } from '../domain/schemas';
-import { repos } from './ledger-service';
+import { repos } from './ledger-repos';
 
 /**
  * Banking's documents on this branch, and the bank account a statement or a match is for:

@@ -15,7 +15,7 @@ import { readSafely } from '../domain/io/report';
 import { accountFieldsSchema, type Account, type JournalEntry } from '../domain/schemas';
 import type { ImportOutcome } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
-import { repos, requireSettings } from './ledger-service';
+import { repos, requireSettings } from './ledger-repos';
 
 /**
  * Journal CSV import: the whole file is checked first and nothing is written if any line is

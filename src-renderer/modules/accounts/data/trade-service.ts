@@ -15,7 +15,7 @@ import { partyFieldsSchema, type Party, type Payment, type TradeDoc } from '../d
 import { paymentInputSchema, tradeInputSchema } from '../domain/trade-inputs';
 import type { TradeDocView } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
-import { repos, requireSettings } from './ledger-service';
+import { repos, requireSettings } from './ledger-repos';
 import { openItems } from './open-items';
 import { resolveRate } from './rates-service';
 

@@ -1,159 +1,28 @@
 import { z } from 'zod';
 import { OutpostError } from '../../../core/errors';
-import { MASTER_DB } from '../../../core/db/names';
 import { typeOfId } from '../../../core/ids';
 import { takeNextNumber } from '../../../core/db/series';
 import { readAsSeen } from '../../../core/db/posted-leaf';
-import { parseOrThrow, validationError } from '../../../core/db/validation';
-import { COMPANY_WIDE } from '../../../core/org/schemas';
+import { parseOrThrow } from '../../../core/db/validation';
 import type { ModuleContext } from '../../../core/module-context';
 import { withBaseAmounts } from '../domain/fx';
-import { checkLockDate, closingLines, reversalLines } from '../domain/journal';
+import { checkLockDate, reversalLines } from '../domain/journal';
 import { currencyCodeSchema, type DocBase } from '../../../core/org/schemas';
 import {
-  accountFieldsSchema,
   decimalRateSchema,
   isoDateSchema,
-  LEDGER_SETTINGS_ID,
-  type Account,
   type JournalEntry,
   type LedgerLine,
-  type LedgerSettings,
-  type Party,
-  type TaxCode,
 } from '../domain/schemas';
-import type { JournalInput, JournalView, LedgerSetupStatus } from '../rpc-contract';
+import type { JournalInput, JournalView } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
-import { accountBalancesAsOf } from './reports';
+import { repos, requireSettings } from './ledger-repos';
 import { resolveRate } from './rates-service';
 
 /**
- * Commands of the ledger: chart of accounts, ledger settings, journal entries (draft → posted,
- * reversal), lock date and year-end close. Every rule is checked before anything is written,
- * and a posting is one document write, so it replicates whole or not at all.
+ * Journal entries: draft → posted, reversal, discard, read. Every rule is checked before
+ * anything is written, and a posting is one document write, so it replicates whole or not at all.
  */
-
-export function repos(s: ModuleContext) {
-  return {
-    accounts: s.repository<Account>(MASTER_DB, 'account'),
-    taxCodes: s.repository<TaxCode>(MASTER_DB, 'taxCode'),
-    parties: s.repository<Party>(MASTER_DB, 'party'),
-    settings: s.repository<LedgerSettings>(MASTER_DB, 'ledgerSettings'),
-    journals: s.repository<JournalEntry>(s.homeBranchDbName, 'journalEntry'),
-  };
-}
-
-export async function loadSettings(s: ModuleContext): Promise<LedgerSettings | null> {
-  try {
-    return await repos(s).settings.get(LEDGER_SETTINGS_ID);
-  } catch (e) {
-    if (e instanceof OutpostError && e.code === 'not-found') return null;
-    throw e;
-  }
-}
-
-export async function requireSettings(s: ModuleContext): Promise<LedgerSettings> {
-  const settings = await loadSettings(s);
-  if (!settings) {
-    throw new OutpostError(
-      'state',
-      'The chart of accounts is not set up yet. Open Accounts and set up the chart of accounts first.',
-    );
-  }
-  return settings;
-}
-
-export async function setupStatus(s: ModuleContext): Promise<LedgerSetupStatus> {
-  const [settings, accounts, company] = await Promise.all([
-    loadSettings(s),
-    repos(s).accounts.list(),
-    s.company(),
-  ]);
-  return {
-    ready: settings !== null && accounts.length > 0,
-    settings,
-    baseCurrency: company.baseCurrency,
-    accounts: accounts.length,
-  };
-}
-
-export interface StarterData {
-  accounts: z.input<typeof accountFieldsSchema>[];
-  taxCodes: Omit<TaxCode, keyof DocBase>[];
-  settings: Omit<LedgerSettings, keyof DocBase>;
-}
-
-/** Writes the starter chart, tax codes and settings in one bulkDocs per type; refuses if a chart exists. */
-export async function setupStarterChart(
-  s: ModuleContext,
-  starter: StarterData,
-): Promise<LedgerSetupStatus> {
-  const r = repos(s);
-  if ((await r.accounts.list()).length > 0 || (await loadSettings(s))) {
-    throw new OutpostError('state', 'This company already has a chart of accounts.');
-  }
-  const accounts = starter.accounts.map((a) =>
-    r.accounts.build(accountFieldsSchema.parse(a) as never, COMPANY_WIDE),
-  );
-  const taxCodes = starter.taxCodes.map((t) => r.taxCodes.build(t as never, COMPANY_WIDE));
-  const settings = r.settings.build(starter.settings as never, COMPANY_WIDE, LEDGER_SETTINGS_ID);
-  await r.accounts.createMany(accounts);
-  await r.taxCodes.createMany(taxCodes);
-  await r.settings.createMany([settings]);
-  return setupStatus(s);
-}
-
-export async function saveAccount(
-  s: ModuleContext,
-  input: { id?: string; fields: unknown },
-): Promise<Account> {
-  const fields = parseOrThrow(accountFieldsSchema, input.fields, 'The account was not saved.');
-  const r = repos(s);
-  const all = await r.accounts.list();
-  const clash = all.find((a) => a.code === fields.code && a._id !== input.id);
-  if (clash)
-    throw new OutpostError(
-      'validation',
-      `Account code ${fields.code} is already used by "${clash.name}".`,
-      { code: 'This code is already used.' },
-    );
-  if (fields.parentCode) {
-    const parent = all.find((a) => a.code === fields.parentCode);
-    if (!parent || !parent.isGroup) {
-      throw new OutpostError('validation', 'The parent must be an existing group account.', {
-        parentCode: 'Choose a group account.',
-      });
-    }
-    if (parent.kind !== fields.kind) {
-      throw new OutpostError(
-        'validation',
-        `A ${fields.kind} account cannot sit under a ${parent.kind} group.`,
-        { parentCode: 'Choose a group of the same kind.' },
-      );
-    }
-  }
-  if (input.id) {
-    const current = all.find((a) => a._id === input.id);
-    if (
-      current &&
-      current.code !== fields.code &&
-      (await ledgerTables(s.index)
-        .lines.where('[account+date]')
-        .between([current.code, ''], [current.code, '\uffff'])
-        .count()) > 0
-    ) {
-      throw new OutpostError(
-        'validation',
-        'This account has postings, so its code cannot change. Create a new account instead.',
-        { code: 'Has postings.' },
-      );
-    }
-    return r.accounts.update(input.id, fields as never);
-  }
-  return r.accounts.create(fields as never, COMPANY_WIDE);
-}
-
-// ── Journal entries ──────────────────────────────────────────────────────────
 
 const journalInputSchema = z.object({
   id: z.string().optional(),
@@ -289,7 +158,7 @@ export async function saveJournalDraft(
   return repos(s).journals.create(fields as never, s.config.branchCode);
 }
 
-async function nextNumber(s: ModuleContext, kind: string): Promise<string> {
+export async function nextNumber(s: ModuleContext, kind: string): Promise<string> {
   return takeNextNumber(s.pouch(s.homeBranchDbName), {
     branchCode: s.config.branchCode,
     deviceLetter: s.config.letter,
@@ -297,7 +166,7 @@ async function nextNumber(s: ModuleContext, kind: string): Promise<string> {
   });
 }
 
-function stampPosted(
+export function stampPosted(
   s: ModuleContext,
   fields: Prepared['fields'],
   number: string,
@@ -394,71 +263,3 @@ export async function getJournal(s: ModuleContext, id: string): Promise<JournalV
     reversedBy,
   };
 }
-
-// ── Lock date and year-end ───────────────────────────────────────────────────
-
-export async function setLockDate(
-  s: ModuleContext,
-  lockDate: string | null,
-): Promise<LedgerSettings> {
-  const value =
-    lockDate === null
-      ? null
-      : parseOrThrow(isoDateSchema, lockDate, 'The lock date was not changed.');
-  await requireSettings(s);
-  return repos(s).settings.update(LEDGER_SETTINGS_ID, { lockDate: value });
-}
-
-/**
- * Year-end close: one posted entry on the last day of the year that brings every income and
- * expense account of this branch to zero against retained earnings. Run per branch, so each
- * branch's books close on their own device with their own numbers.
- */
-export async function closeYear(s: ModuleContext, yearEnd: string): Promise<JournalEntry> {
-  const date = parseOrThrow(isoDateSchema, yearEnd, 'The year was not closed.');
-  const settings = await requireSettings(s);
-  const locked = checkLockDate(date, settings.lockDate);
-  if (locked) throw new OutpostError('validation', locked, { yearEnd: locked });
-  await s.settle();
-  const accounts = await repos(s).accounts.list();
-  const kinds = new Map(accounts.map((a) => [a.code, a.kind]));
-  const balances = await accountBalancesAsOf(s.index, date, s.config.branchCode);
-  const lines = closingLines({
-    balances: [...balances].map(([account, b]) => ({
-      account,
-      kind: kinds.get(account) ?? 'asset',
-      baseBalance: b.debit - b.credit,
-    })),
-    retainedEarningsAccount: settings.retainedEarningsAccount,
-  });
-  if (lines.length === 0)
-    throw new OutpostError(
-      'validation',
-      `There is nothing to close: income and expense accounts are already at zero on ${date}.`,
-    );
-  const company = await s.company();
-  const number = await nextNumber(s, 'JE');
-  const fields = stampPosted(
-    s,
-    {
-      number: null,
-      date,
-      memo: `Year-end close ${date}`,
-      reference: '',
-      status: 'posted',
-      kind: 'closing',
-      currency: company.baseCurrency,
-      rate: '1',
-      lines,
-      reverses: null,
-      postedAt: null,
-      postedBy: null,
-    },
-    number,
-  );
-  const created = await repos(s).journals.create(fields as never, s.config.branchCode);
-  await s.settle();
-  return created;
-}
-
-export { validationError };
