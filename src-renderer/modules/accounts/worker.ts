@@ -18,13 +18,9 @@ import { repos } from './data/ledger-repos';
 import { closeYear, setLockDate } from './data/period-close';
 import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
 import { agedReport, openItems } from './data/open-items';
-import {
-  getTradeDoc,
-  issueTradeDoc,
-  recordPayment,
-  saveParty,
-  saveTradeDraft,
-} from './data/trade-service';
+import { saveParty } from './data/parties';
+import { getTradeDoc, issueTradeDoc, saveTradeDraft } from './data/trade-documents';
+import { recordPayment } from './data/trade-payments';
 import { todayLocal } from '../../core/dates';
 import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
 import { accountsDashboard } from './data/dashboard';

@@ -1,60 +1,27 @@
 import { OutpostError } from '../../../core/errors';
-import { MASTER_DB } from '../../../core/db/names';
 import { takeNextNumber } from '../../../core/db/series';
 import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow } from '../../../core/db/validation';
 import { addDays, todayLocal } from '../../../core/dates';
-import { COMPANY_WIDE, type DocBase } from '../../../core/org/schemas';
 import type { ModuleContext } from '../../../core/module-context';
-import { allocate, paymentPosting } from '../domain/allocation';
 import { checkLockDate } from '../domain/journal';
 import { documentTotals } from '../domain/tax';
 import { tradePosting } from '../domain/trade-posting';
 import { toBase } from '../domain/fx';
-import { partyFieldsSchema, type Party, type Payment, type TradeDoc } from '../domain/schemas';
-import { paymentInputSchema, tradeInputSchema } from '../domain/trade-inputs';
+import type { TradeDoc } from '../domain/schemas';
+import { tradeInputSchema } from '../domain/trade-inputs';
 import type { TradeDocView } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
 import { repos, requireSettings } from './ledger-repos';
 import { openItems } from './open-items';
 import { resolveRate } from './rates-service';
+import { tradeRepos, type Fields } from './trade-repos';
 
 /**
- * Sales and purchases: customers and suppliers, invoices, credit notes, bills, supplier
- * credits, receipts and payments. Issuing a document posts its journal lines in the same
- * document write (DESIGN §3); open amounts are derived in the index, never stored.
+ * Invoices, credit notes, bills and supplier credits. Issuing a document posts its journal
+ * lines in the same document write (DESIGN §3); open amounts are derived in the index, never
+ * stored.
  */
-function tradeRepos(s: ModuleContext) {
-  return {
-    parties: s.repository<Party>(MASTER_DB, 'party'),
-    docs: s.repository<TradeDoc>(s.homeBranchDbName, 'tradeDoc'),
-    payments: s.repository<Payment>(s.homeBranchDbName, 'payment'),
-  };
-}
-
-type Fields<T> = Omit<T, keyof DocBase>;
-
-// ── Parties ──────────────────────────────────────────────────────────────────
-
-export async function saveParty(
-  s: ModuleContext,
-  input: { id?: string; fields: unknown },
-): Promise<Party> {
-  const fields = parseOrThrow(
-    partyFieldsSchema,
-    input.fields,
-    'The customer or supplier was not saved.',
-  );
-  const r = tradeRepos(s).parties;
-  const clash = (await r.list()).find((p) => p.code === fields.code && p._id !== input.id);
-  if (clash)
-    throw new OutpostError('validation', `Code ${fields.code} is already used by ${clash.name}.`, {
-      code: 'This code is already used.',
-    });
-  return input.id ? r.update(input.id, fields) : r.create(fields, COMPANY_WIDE);
-}
-
-// ── Invoices, credit notes, bills, supplier credits ─────────────────────────
 
 const SERIES: Record<TradeDoc['side'], Record<TradeDoc['kind'], string>> = {
   sales: { invoice: 'INV', credit: 'CN' },
@@ -218,95 +185,6 @@ export async function issueTradeDoc(s: ModuleContext, input: unknown): Promise<T
   // lists refresh from the change event a moment later.
   if (id) return (await s.repositoryOf<TradeDoc>(id, 'tradeDoc')).update(id, posted);
   return tradeRepos(s).docs.create(posted, s.config.branchCode);
-}
-
-// ── Receipts and payments ────────────────────────────────────────────────────
-
-export async function recordPayment(s: ModuleContext, input: unknown): Promise<Payment> {
-  const data = parseOrThrow(paymentInputSchema, input, 'The payment was not recorded.');
-  const [company, settings, accounts] = await Promise.all([
-    s.company(),
-    requireSettings(s),
-    repos(s).accounts.list(),
-  ]);
-  const bank = accounts.find((a) => a.code === data.account);
-  if (!bank || bank.isGroup || (bank.subtype !== 'bank' && bank.subtype !== 'cash')) {
-    throw new OutpostError('validation', 'Choose a bank or cash account for the money.', {
-      account: 'Choose a bank or cash account.',
-    });
-  }
-  const locked = checkLockDate(data.date, settings.lockDate);
-  if (locked) throw new OutpostError('validation', locked, { date: locked });
-  const rate = await resolveRate(s, {
-    currency: data.currency,
-    baseCurrency: company.baseCurrency,
-    date: data.date,
-    typed: data.rate,
-  });
-  await s.settle();
-  const side = data.side === 'receipt' ? 'sales' : 'purchase';
-  const open = (await openItems(s.index, { side, partyId: data.partyId, today: data.date }))
-    // Money settles documents in their own currency only.
-    .filter((d) => d.currency === data.currency && d.kind === 'invoice' && d.open > 0);
-  let result;
-  try {
-    result = allocate(
-      data.amount,
-      open.map((d) => ({ documentId: d.docId, open: d.open, label: d.number })),
-      data.allocations,
-      data.currency,
-    );
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new OutpostError('validation', message, { allocations: message });
-  }
-  const byId = new Map(open.map((d) => [d.docId, d]));
-  let posting;
-  try {
-    posting = paymentPosting({
-      payment: {
-        side: data.side,
-        amount: data.amount,
-        account: data.account,
-        currency: data.currency,
-        rate,
-        partyId: data.partyId,
-      },
-      allocations: result.allocations.map((a) => ({
-        ...a,
-        documentRate: byId.get(a.documentId)!.rate,
-        label: byId.get(a.documentId)!.number,
-      })),
-      settings,
-      baseCurrency: company.baseCurrency,
-    });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new OutpostError('validation', message);
-  }
-  const number = await takeNextNumber(s.pouch(s.homeBranchDbName), {
-    branchCode: s.config.branchCode,
-    deviceLetter: s.config.letter,
-    kind: data.side === 'receipt' ? 'RCPT' : 'PAY',
-  });
-  const fields: Fields<Payment> = {
-    side: data.side,
-    number,
-    reference: data.reference,
-    partyId: data.partyId,
-    date: data.date,
-    currency: data.currency,
-    rate,
-    amount: data.amount,
-    account: data.account,
-    allocations: result.allocations,
-    memo: data.memo,
-    status: 'posted',
-    posting,
-    postedAt: s.writeContext().now().toISOString(),
-    postedBy: s.config.userName,
-  };
-  return tradeRepos(s).payments.create(fields, s.config.branchCode);
 }
 
 export async function getTradeDoc(s: ModuleContext, id: string): Promise<TradeDocView> {
