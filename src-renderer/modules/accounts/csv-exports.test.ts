@@ -19,7 +19,7 @@ import {
   taxSummaryCsv,
   trialBalanceCsv,
 } from './ui/reports/csv';
-import { agedCsv } from './ui/trade/trade-form';
+import { agedCsv } from './ui/trade/aged-csv';
 
 /**
  * Every CSV file the app writes, fed names and memos that a spreadsheet would run as formulas.

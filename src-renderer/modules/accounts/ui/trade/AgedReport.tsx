@@ -8,7 +8,8 @@ import { errorMessage } from '../../../../ui/form-errors';
 import type { AgedRow } from '../../domain/aging';
 import { amountCell } from '../format';
 import { useTradeAgedReportQuery, useTradePartiesQuery, useTradeSetupQuery } from './api';
-import { AGED_COLUMNS, agedCsv, agedTotals, type TradeSideUi } from './trade-form';
+import { AGED_COLUMNS, agedCsv, agedTotals } from './aged-csv';
+import type { TradeSideUi } from './trade-labels';
 import './trade.css';
 
 /**

@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
 import { MoneyInput } from '../../../../ui/inputs/MoneyInput';
 import { moneyText } from '../format';
-import { statusLabel } from './trade-form';
+import { statusLabel } from './trade-labels';
 
 export interface AllocatableRow {
   docId: string;

@@ -15,7 +15,8 @@ import type { Account, Party, TaxCode } from '../../domain/schemas';
 import { lineAmounts } from '../../domain/tax';
 import type { TradeDocView } from '../../rpc-contract';
 import { amountCell, moneyText } from '../format';
-import { bpToPercent, sideLabels, STATUS_COLOR, statusLabel, type TradeSideUi } from './trade-form';
+import { sideLabels, STATUS_COLOR, statusLabel, type TradeSideUi } from './trade-labels';
+import { bpToPercent } from './trade-lines';
 import './trade.css';
 
 export interface IssuedTradeDocProps {

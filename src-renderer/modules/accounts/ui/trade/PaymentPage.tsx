@@ -20,7 +20,8 @@ import {
 } from './api';
 import { AllocationTable } from './AllocationTable';
 import { overOpen, paymentForm, typedAllocations } from './payment-form';
-import { allocatable, fillOldestFirst, partiesFor, sideLabels } from './trade-form';
+import { allocatable, fillOldestFirst } from './payment-allocation';
+import { partiesFor, sideLabels } from './trade-labels';
 
 /** Up to ten decimals, as the rate schema allows. */
 const RATE_DECIMALS = 10;

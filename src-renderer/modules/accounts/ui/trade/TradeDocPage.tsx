@@ -10,7 +10,7 @@ import {
 } from './api';
 import { IssuedTradeDoc } from './IssuedTradeDoc';
 import { TradeEditor } from './TradeEditor';
-import type { TradeSideUi } from './trade-form';
+import type { TradeSideUi } from './trade-labels';
 
 /**
  * One invoice, credit note, bill or supplier credit. Routes (same under /accounts/purchases):

@@ -26,17 +26,15 @@ import { moneyText } from '../format';
 import { useSlips } from '../typed-form';
 import { useTableRate } from '../use-table-rate';
 import { useTradeIssueMutation, useTradeSaveDraftMutation } from './api';
+import { addDays } from './trade-head';
+import { partiesFor, sideLabels, type TradeSideUi } from './trade-labels';
 import {
-  addDays,
   gridToLines,
   liveTotals,
-  partiesFor,
   rowsFromLines,
-  sideLabels,
   withTrailingTradeBlank,
   type TradeRow,
-  type TradeSideUi,
-} from './trade-form';
+} from './trade-lines';
 import { TradeLinesGrid } from './TradeLinesGrid';
 import { DiscardDraftButton } from '../DiscardDraftButton';
 

@@ -4,7 +4,7 @@ import { lineAmounts, type TaxRate } from '../../domain/tax';
 import { amountCell } from '../format';
 import { DataGrid } from '../../../../ui/grid/DataGrid';
 import { tradeColumns } from './trade-columns';
-import { gridToLines, withTrailingTradeBlank, type TradeRow } from './trade-form';
+import { gridToLines, withTrailingTradeBlank, type TradeRow } from './trade-lines';
 
 export interface TradeLinesGridProps {
   rows: TradeRow[];

@@ -7,14 +7,13 @@ import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
 import { amountCell } from '../format';
 import { useTradeDocListQuery, useTradeOpenItemsQuery, useTradePartiesQuery } from './api';
 import {
-  filterTradeRows,
   partiesFor,
   sideLabels,
   STATUS_COLOR,
   statusLabel,
-  tradeListRows,
   type TradeSideUi,
-} from './trade-form';
+} from './trade-labels';
+import { filterTradeRows, tradeListRows } from './trade-list-rows';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All' },

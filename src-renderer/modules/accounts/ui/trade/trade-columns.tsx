@@ -1,7 +1,7 @@
 import { Select, Text, TextInput } from '@mantine/core';
 import { removeRowColumn } from '../../../../ui/grid/remove-row-column';
 import type { GridColumn } from '../../../../ui/grid/DataGrid';
-import type { TradeRow } from './trade-form';
+import type { TradeRow } from './trade-lines';
 
 type TextField = 'description' | 'quantity' | 'unitPrice' | 'discount';
 
@@ -16,7 +16,7 @@ interface TradeColumnsArgs {
 
 const right = { input: { textAlign: 'right' as const } };
 
-/** The invoice/bill lines' columns on the shared DataGrid. Amounts stay text as typed; trade-form.ts reads them exactly. */
+/** The invoice/bill lines' columns on the shared DataGrid. Amounts stay text as typed; trade-lines.ts reads them exactly. */
 export function tradeColumns({
   update,
   remove,

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { AgedRow } from '../../domain/aging';
 import {
-  addDays,
-  agedCsv,
-  agedTotals,
-  allocatable,
   bpToPercent,
   emptyTradeRow,
-  filterTradeRows,
-  fillOldestFirst,
   gridToLines,
   liveTotals,
   percentToBp,
   rowsFromLines,
-  tradeListRows,
   withTrailingTradeBlank,
   type TradeRow,
-} from './trade-form';
+} from './trade-lines';
 
 const row = (p: Partial<TradeRow>): TradeRow => ({ ...emptyTradeRow({ account: '4000' }), ...p });
 const VAT = new Map([['VAT20', { code: 'VAT20', rateBp: 2000 }]]);
@@ -168,178 +160,5 @@ describe('live totals', () => {
         'USD',
       ).problem,
     ).toMatch(/GST/);
-  });
-});
-
-describe('allocation', () => {
-  const items = [
-    {
-      docId: 'b',
-      date: '2026-02-01',
-      kind: 'invoice' as const,
-      currency: 'USD',
-      open: 500,
-      status: 'open',
-    },
-    {
-      docId: 'a',
-      date: '2026-01-15',
-      kind: 'invoice' as const,
-      currency: 'USD',
-      open: 300,
-      status: 'overdue',
-    },
-    {
-      docId: 'c',
-      date: '2026-01-01',
-      kind: 'invoice' as const,
-      currency: 'EUR',
-      open: 900,
-      status: 'open',
-    },
-    {
-      docId: 'd',
-      date: '2026-01-01',
-      kind: 'credit' as const,
-      currency: 'USD',
-      open: -100,
-      status: 'open',
-    },
-    {
-      docId: 'e',
-      date: '2026-01-01',
-      kind: 'invoice' as const,
-      currency: 'USD',
-      open: 0,
-      status: 'paid',
-    },
-  ];
-  it('offers open invoices in the payment currency, oldest first', () => {
-    expect(allocatable(items, 'USD').map((i) => i.docId)).toEqual(['a', 'b']);
-  });
-  it('fills oldest first and leaves the rest on account', () => {
-    const open = allocatable(items, 'USD');
-    expect(fillOldestFirst(400, open)).toEqual({ a: 300, b: 100 });
-    expect(fillOldestFirst(1000, open)).toEqual({ a: 300, b: 500 });
-    expect(fillOldestFirst(0, open)).toEqual({});
-  });
-});
-
-describe('aged report', () => {
-  const rows: AgedRow[] = [
-    {
-      partyId: 'p1',
-      buckets: { current: 100, '1-30': 0, '31-60': 2550, '61-90': 0, '90+': 1 },
-      total: 2651,
-    },
-    {
-      partyId: 'p2',
-      buckets: { current: -500, '1-30': 1000, '31-60': 0, '61-90': 0, '90+': 0 },
-      total: 500,
-    },
-  ];
-  it('totals every bucket', () => {
-    expect(agedTotals(rows)).toMatchObject({
-      buckets: { current: -400, '1-30': 1000, '31-60': 2550, '61-90': 0, '90+': 1 },
-      total: 3151,
-    });
-  });
-  it('exports exact decimals and quotes names', () => {
-    const csv = agedCsv(rows, (id) => (id === 'p1' ? 'Acme, Inc.' : 'Bob "B"'), 'USD');
-    expect(csv.split('\r\n')).toEqual([
-      'Party,Current,1-30,31-60,61-90,90+,Total',
-      '"Acme, Inc.",1.00,0.00,25.50,0.00,0.01,26.51',
-      '"Bob ""B""",-5.00,10.00,0.00,0.00,0.00,5.00',
-      'Total,-4.00,10.00,25.50,0.00,0.01,31.51',
-      '',
-    ]);
-    expect(agedCsv(rows.slice(0, 1), () => 'X', 'JPY').split('\r\n')[1]).toBe(
-      'X,100,0,2550,0,1,2651',
-    );
-  });
-});
-
-describe('dates', () => {
-  it('adds payment terms', () => {
-    expect(addDays('2026-01-31', 30)).toBe('2026-03-02');
-    expect(addDays('', 30)).toBe('');
-  });
-});
-
-describe('documents list', () => {
-  const posted = [
-    {
-      docId: 'i1',
-      number: 'INV-1',
-      kind: 'invoice' as const,
-      partyId: 'p1',
-      date: '2026-01-01',
-      dueDate: '2026-01-31',
-      currency: 'USD',
-      gross: 1000,
-      open: 1000,
-      status: 'overdue',
-    },
-    {
-      docId: 'i2',
-      number: 'INV-2',
-      kind: 'invoice' as const,
-      partyId: 'p2',
-      date: '2026-02-01',
-      dueDate: '2026-03-01',
-      currency: 'USD',
-      gross: 500,
-      open: 0,
-      status: 'paid',
-    },
-  ];
-  const drafts = [
-    {
-      id: 'd1',
-      number: '',
-      side: 'sales',
-      kind: 'credit',
-      partyId: 'p1',
-      date: '2026-03-01',
-      currency: 'USD',
-      total: 200,
-      reference: 'PO 7',
-      status: 'draft',
-    },
-    {
-      id: 'd2',
-      number: '',
-      side: 'purchase',
-      kind: 'invoice',
-      partyId: 'p9',
-      date: '2026-03-02',
-      currency: 'USD',
-      total: 1,
-      reference: '',
-      status: 'draft',
-    },
-  ];
-  const name = (id: string) => ({ p1: 'Acme', p2: 'Bolt' })[id] ?? id;
-  it("merges posted documents and this side's drafts, newest first", () => {
-    const rows = tradeListRows('sales', posted, drafts);
-    expect(rows.map((r) => r.id)).toEqual(['d1', 'i2', 'i1']);
-    expect(rows[0]).toMatchObject({ status: 'draft', kind: 'credit', gross: 200 });
-  });
-  it('filters by status, party and text', () => {
-    const rows = tradeListRows('sales', posted, drafts);
-    expect(
-      filterTradeRows(rows, { status: 'unpaid', partyId: null, text: '' }, name).map((r) => r.id),
-    ).toEqual(['i1']);
-    expect(
-      filterTradeRows(rows, { status: 'all', partyId: 'p1', text: '' }, name).map((r) => r.id),
-    ).toEqual(['d1', 'i1']);
-    expect(
-      filterTradeRows(rows, { status: 'all', partyId: null, text: 'bolt' }, name).map((r) => r.id),
-    ).toEqual(['i2']);
-    expect(
-      filterTradeRows(rows, { status: 'draft', partyId: null, text: 'po 7' }, name).map(
-        (r) => r.id,
-      ),
-    ).toEqual(['d1']);
   });
 });
