@@ -1,32 +1,15 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Kbd,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Kbd, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isIsoDate, todayLocal } from '../../../../core/dates';
+import { isIsoDate } from '../../../../core/dates';
 import type { FieldErrors } from '../../../../ui/form-errors';
 import { showServerError } from '../../../../ui/form/server-error';
-import { CURRENCIES } from '../../../../ui/options';
-import { DateInput } from '../../../../ui/inputs/DateInput';
-import { formatIsoDate } from '../../../../ui/inputs/date-format';
-import type { Account, Party, TaxCode, TaxMode, TradeDoc, TradeKind } from '../../domain/schemas';
-import type { TradeInput } from '../../rpc-contract';
-import { moneyText } from '../format';
+import type { Account, Party, TaxCode, TradeDoc, TradeKind } from '../../domain/schemas';
 import { useSlips } from '../typed-form';
 import { useTableRate } from '../use-table-rate';
 import { useTradeIssueMutation, useTradeSaveDraftMutation } from './api';
-import { addDays } from './trade-head';
+import { addDays, headErrors, initialHead, toTradeInput, type TradeHead } from './trade-head';
 import { partiesFor, sideLabels, type TradeSideUi } from './trade-labels';
 import {
   gridToLines,
@@ -35,7 +18,9 @@ import {
   withTrailingTradeBlank,
   type TradeRow,
 } from './trade-lines';
+import { TradeHeadFields } from './TradeHeadFields';
 import { TradeLinesGrid } from './TradeLinesGrid';
+import { TradeTotals } from './TradeTotals';
 import { DiscardDraftButton } from '../DiscardDraftButton';
 
 export interface TradeEditorProps {
@@ -69,23 +54,17 @@ export function TradeEditor({
 }: TradeEditorProps) {
   const navigate = useNavigate();
   const labels = sideLabels(side);
-  const source = initial ?? creditFor;
   const [saveDraft, draftState] = useTradeSaveDraftMutation();
   const [issue, issueState] = useTradeIssueMutation();
-  const [head, setHead] = useState({
-    partyId: source?.partyId ?? '',
-    date: initial?.date ?? todayLocal(),
-    dueDate: initial?.dueDate ?? '',
-    currency: source?.currency ?? '',
-    rate: source?.rate ?? '1',
-    taxMode: (source?.taxMode ?? 'exclusive') as TaxMode,
-    reference: initial?.reference ?? (creditFor?.number ? `Credit for ${creditFor.number}` : ''),
-    memo: initial?.memo ?? '',
-  });
+  const [head, setHead] = useState(() => initialHead(initial, creditFor));
   const defaults = { account: defaultAccount, taxCode: '' };
-  const [rows, setRows] = useState<TradeRow[]>(() =>
-    withTrailingTradeBlank(source ? rowsFromLines(source.lines, source.currency) : [], defaults),
-  );
+  const [rows, setRows] = useState<TradeRow[]>(() => {
+    const source = initial ?? creditFor;
+    return withTrailingTradeBlank(
+      source ? rowsFromLines(source.lines, source.currency) : [],
+      defaults,
+    );
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [errorKeys, setErrorKeys] = useState<number[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -112,7 +91,7 @@ export function TradeEditor({
         .map((t) => ({ value: t.code, label: `${t.code} ${t.name} (${t.rateBp / 100} %)` })),
     [taxCodes],
   );
-  const set = (patch: Partial<typeof head>) => setHead((h) => ({ ...h, ...patch }));
+  const set = (patch: Partial<TradeHead>) => setHead((h) => ({ ...h, ...patch }));
   const setRate = useCallback((rate: string) => setHead((h) => ({ ...h, rate })), []);
   useTableRate(currency, baseCurrency, head.date, head.rate, setRate);
   const dueFromTerms =
@@ -124,36 +103,31 @@ export function TradeEditor({
   async function submit(mode: 'draft' | 'issue') {
     setFailure(null);
     const grid = gridToLines(rows, currency);
-    const local: FieldErrors = { ...grid.errors };
-    if (!head.partyId) local.partyId = `Choose the ${labels.partyKind}.`;
-    if (!isIsoDate(head.date)) local.date = 'Enter the document date.';
-    if (head.dueDate && !isIsoDate(head.dueDate))
-      local.dueDate = 'Enter a due date, or leave it empty.';
-    // A due date that does not read is not "empty = from terms": the input says why.
-    if (slips.has('dueDate')) local.dueDate = 'Not a date.';
-    if (foreign && mode === 'issue' && !/^\d+(\.\d+)?$/.test(head.rate.trim()))
-      local.rate = 'Enter the rate.';
+    const local: FieldErrors = {
+      ...grid.errors,
+      ...headErrors(head, {
+        partyKind: labels.partyKind,
+        foreign,
+        mode,
+        dueDateSlipped: slips.has('dueDate'),
+      }),
+    };
     setErrorKeys(grid.keys);
     if (Object.keys(local).length) {
       setErrors(local);
       setFailure(local.lines ?? 'Check the highlighted fields.');
       return;
     }
-    const input: TradeInput = {
-      ...(initial ? { id: initial._id } : {}),
+    const input = toTradeInput({
       side,
       kind,
-      partyId: head.partyId,
-      date: head.date,
-      ...(head.dueDate ? { dueDate: head.dueDate } : {}),
+      head,
       currency,
-      rate: foreign ? head.rate.trim() : '1',
-      taxMode: head.taxMode,
+      foreign,
       lines: grid.lines,
-      memo: head.memo,
-      reference: head.reference,
-      creditFor: initial?.creditFor ?? creditFor?._id ?? null,
-    };
+      initial,
+      creditFor,
+    });
     const res = mode === 'issue' ? await issue(input) : await saveDraft(input);
     if ('error' in res) {
       // As the shared FormScaffold shows it: on the field the core names, else in the alert.
@@ -187,88 +161,19 @@ export function TradeEditor({
           </Link>
         </Text>
       )}
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Select
-          label={labels.party}
-          data={choices.map((p) => ({ value: p._id, label: `${p.code} ${p.name}` }))}
-          value={head.partyId || null}
-          onChange={(v) => set({ partyId: v ?? '', currency: creditSource ? head.currency : '' })}
-          searchable
-          error={errors.partyId}
-          placeholder={`Choose a ${labels.partyKind}`}
-          nothingFoundMessage={`No ${labels.partyKind} matches. Add one under Customers and suppliers.`}
-          data-autofocus
-        />
-        <DateInput
-          label="Date"
-          value={head.date || null}
-          onChange={(date, text) => {
-            slips.note('date', date, text);
-            set({ date: date ?? '' });
-          }}
-          error={slips.error('date', errors.date)}
-        />
-        <DateInput
-          label="Due date"
-          value={head.dueDate || null}
-          onChange={(due, text) => {
-            slips.note('dueDate', due, text);
-            set({ dueDate: due ?? '' });
-          }}
-          error={slips.error('dueDate', errors.dueDate)}
-          description={
-            head.dueDate
-              ? undefined
-              : dueFromTerms
-                ? `Empty = from terms: ${formatIsoDate(dueFromTerms)}`
-                : 'Empty = from payment terms'
-          }
-        />
-        <TextInput
-          label="Reference"
-          value={head.reference}
-          onChange={(e) => set({ reference: e.currentTarget.value })}
-          error={errors.reference}
-        />
-        <Select
-          label="Currency"
-          data={CURRENCIES}
-          value={currency}
-          searchable
-          allowDeselect={false}
-          onChange={(c) => set({ currency: c ?? '' })}
-          error={errors.currency}
-        />
-        {foreign && (
-          <TextInput
-            label={`Rate (${baseCurrency} per ${currency})`}
-            value={head.rate}
-            onChange={(e) => set({ rate: e.currentTarget.value })}
-            error={errors.rate}
-            inputMode="decimal"
-          />
-        )}
-        <div>
-          <Text size="sm" fw={500} mb={2} id="trade-tax-mode">
-            Tax mode
-          </Text>
-          <SegmentedControl
-            aria-labelledby="trade-tax-mode"
-            value={head.taxMode}
-            onChange={(v) => set({ taxMode: v as TaxMode })}
-            data={[
-              { value: 'exclusive', label: 'Tax exclusive' },
-              { value: 'inclusive', label: 'Tax inclusive' },
-            ]}
-          />
-        </div>
-        <TextInput
-          label="Memo"
-          value={head.memo}
-          onChange={(e) => set({ memo: e.currentTarget.value })}
-          error={errors.memo}
-        />
-      </SimpleGrid>
+      <TradeHeadFields
+        head={head}
+        set={set}
+        errors={errors}
+        slips={slips}
+        labels={labels}
+        choices={choices}
+        currency={currency}
+        baseCurrency={baseCurrency}
+        foreign={foreign}
+        dueFromTerms={dueFromTerms}
+        creditSource={creditSource}
+      />
 
       <TradeLinesGrid
         rows={rows}
@@ -283,21 +188,7 @@ export function TradeEditor({
         errorKeys={errorKeys}
       />
 
-      <Group justify="flex-end" gap="xl" aria-label="Totals" role="group">
-        <Total label="Net" testId="trade-net" value={moneyText(totals.net, currency)} />
-        <Total label="Tax" testId="trade-tax" value={moneyText(totals.tax, currency)} />
-        <Total
-          label="Total"
-          testId="trade-total"
-          value={moneyText(totals.gross, currency)}
-          strong
-        />
-      </Group>
-      {totals.problem && (
-        <Text size="sm" c="orange">
-          {totals.problem}
-        </Text>
-      )}
+      <TradeTotals totals={totals} currency={currency} />
 
       {failure && (
         <Alert color="red" role="alert">
@@ -334,34 +225,5 @@ export function TradeEditor({
         </Group>
       </Group>
     </Stack>
-  );
-}
-
-function Total({
-  label,
-  value,
-  testId,
-  strong,
-}: {
-  label: string;
-  value: string;
-  testId: string;
-  strong?: boolean;
-}) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" ta="right">
-        {label}
-      </Text>
-      <Text
-        size={strong ? 'lg' : 'sm'}
-        fw={strong ? 700 : 500}
-        ta="right"
-        data-testid={testId}
-        style={{ fontVariantNumeric: 'tabular-nums' }}
-      >
-        {value}
-      </Text>
-    </div>
   );
 }
