@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useConflictCountQuery, useSyncStatusQuery } from '../client/api';
 import type { RootState } from '../client/store';
 import { lastSyncText, SYNC_STATE_COLOR, syncProblemOf, syncStateText } from './status-text';
-import { etaText } from './eta';
+import { copyProgressText } from './copy-progress';
 
 /** Online/offline, sync state, pending local changes, last sync, refusals and conflicts, always visible. */
 export function StatusBar() {
@@ -43,9 +43,7 @@ export function StatusBar() {
       </Text>
       {initial && (
         <Text size="xs" c="blue" data-testid="status-progress">
-          Copying {initial.done.toLocaleString()}
-          {initial.total !== null ? ` of ${initial.total.toLocaleString()}` : ''}
-          {etaText(initial) ? ` · ${etaText(initial)}` : ''}
+          Copying {copyProgressText(initial, now)}
         </Text>
       )}
       {indexing && (

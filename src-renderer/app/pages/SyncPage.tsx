@@ -15,7 +15,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { AppState, ConnectionTestResult, SyncOverview } from '../../core/rpc/contract';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
-import { etaText } from '../../ui/eta';
+import { copyProgressPercent, copyProgressText, provisionText } from '../../ui/copy-progress';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
 import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from '../../ui/status-text';
 import {
@@ -98,22 +98,22 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                     <>
                       <Progress
                         mt={4}
-                        value={d.progress.total ? (100 * d.progress.done) / d.progress.total : 0}
+                        value={copyProgressPercent(d.progress)}
                         aria-label={`Initial sync of ${d.db}`}
                       />
                       <Text size="xs" c="dimmed" data-testid={`sync-progress-${d.db}`}>
-                        {d.progress.done.toLocaleString()}
-                        {d.progress.total !== null
-                          ? ` of ${d.progress.total.toLocaleString()}`
-                          : ''}{' '}
-                        records
-                        {etaText(d.progress) ? ` · ${etaText(d.progress)}` : ''}
+                        {copyProgressText(d.progress)}
                       </Text>
                     </>
                   )}
                   {d.error && (
-                    <Text size="xs" c="red" mt={4}>
+                    <Text size="xs" c="red" mt={4} data-testid={`sync-error-${d.db}`}>
                       {d.error.message}
+                    </Text>
+                  )}
+                  {d.error?.kind === 'not-found' && (
+                    <Text size="xs" mt={4} data-testid={`sync-provision-${d.db}`}>
+                      {provisionText(orgCode, d.db)}
                     </Text>
                   )}
                 </Table.Td>

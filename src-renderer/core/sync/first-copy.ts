@@ -226,7 +226,8 @@ export class FirstCopy {
       if (rt.pull_ !== 'idle')
         rt.progress = {
           done: local.doc_count,
-          total: Math.max(info.doc_count, local.doc_count),
+          // A database the server lacks answers without a count: unknown, not NaN.
+          total: Number.isFinite(info.doc_count) ? Math.max(info.doc_count, local.doc_count) : null,
           startedAt: this.ctx.now().toISOString(),
         };
       this.ctx.emit();
