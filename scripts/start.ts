@@ -4,13 +4,12 @@
  * serve the same app in the browser together with the local sync server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { electronBinary } from './electron-binary';
+import { spawnSyncServer } from './sync-child';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 const WEB_PORT = Number(process.env.OUTPOST_WEB_PORT ?? 4173);
 const SYNC_PORT = Number(process.env.OUTPOST_SYNC_PORT ?? 5984);
 
@@ -30,17 +29,29 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 const children: ChildProcess[] = [];
-function stopChildren(): void {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+let stopping = false;
+/** Stops every child once (a second Ctrl+C changes nothing) and exits when they have. */
+function stopAndExit(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  // The sync server says "Stopping…" on its way out: wait so that line is not cut off.
+  let left = running.length;
+  if (left === 0) process.exit(code);
+  for (const child of running) {
+    child.once('exit', () => {
+      left -= 1;
+      if (left === 0) process.exit(code);
+    });
+    child.kill('SIGTERM');
+  }
 }
-process.on('SIGINT', () => {
-  stopChildren();
-  process.exit(0);
+// Should start.ts die some other way, the sync server (in its own process group) goes too.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 });
-process.on('SIGTERM', () => {
-  stopChildren();
-  process.exit(0);
-});
+process.on('SIGINT', () => stopAndExit(0));
+process.on('SIGTERM', () => stopAndExit(0));
 
 async function startElectron(binary: string): Promise<void> {
   await run('npm', ['run', '--silent', 'build']);
@@ -54,14 +65,10 @@ async function startWeb(): Promise<void> {
     'Electron is not installed on this machine (its download needs internet), so Outpost runs in your browser instead.',
   );
   await run('npm', ['run', '--silent', 'build:renderer']);
-  const sync = spawn(
-    process.execPath,
-    [require.resolve('tsx/cli'), 'server/cli.ts', 'serve', '--port', String(SYNC_PORT), '--demo'],
-    { cwd: root, stdio: 'inherit' },
-  );
-  children.push(sync);
-  sync.on('exit', (code) => {
-    if (code) {
+  const sync = spawnSyncServer(['--port', String(SYNC_PORT), '--demo']);
+  children.push(sync.child);
+  sync.child.on('exit', (code) => {
+    if (code && !stopping) {
       console.error(`The sync server stopped (exit code ${code}); the app keeps working offline.`);
     }
   });
@@ -71,9 +78,13 @@ async function startWeb(): Promise<void> {
     preview: { host: '127.0.0.1', port: WEB_PORT, strictPort: true, open: false },
     logLevel: 'warn',
   });
+  // Only once the sync server listens: a URL printed earlier would refuse connections.
+  const syncUrl = await sync.url.catch(() => undefined);
   console.log(`\nOutpost:      http://127.0.0.1:${WEB_PORT}/`);
   console.log(
-    `Sync server:  http://127.0.0.1:${SYNC_PORT}/ (it prints its demo users and admin account)`,
+    syncUrl
+      ? `Sync server:  ${syncUrl} (its demo users and admin account are listed above)`
+      : 'Sync server:  did not start (see above); the app works offline.',
   );
   console.log('Press Ctrl+C to stop both.\n');
   process.on('exit', () => void server.close());
@@ -82,6 +93,5 @@ async function startWeb(): Promise<void> {
 const binary = electronBinary();
 (binary ? startElectron(binary) : startWeb()).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
-  stopChildren();
-  process.exit(1);
+  stopAndExit(1);
 });
