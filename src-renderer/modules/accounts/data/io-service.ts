@@ -24,19 +24,23 @@ import { repos, requireSettings } from './ledger-repos';
  * from one reserved block of the branch/device series.
  */
 export async function importJournalCsv(s: ModuleContext, csv: string): Promise<ImportOutcome> {
-  const [company, settings, accounts, parties] = await Promise.all([
+  const [company, settings, accounts, parties, branchList] = await Promise.all([
     s.company(),
     requireSettings(s),
     repos(s).accounts.list(),
     repos(s).parties.list(),
+    s.branchList(),
   ]);
   const read = readSafely(() =>
     parseJournalCsv(csv, {
       baseCurrency: company.baseCurrency,
       accountCodes: new Set(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => a.code)),
       partyCodes: new Map(parties.map((p) => [p.code, p._id])),
+      groupAccounts: subAccountsOfGroups(accounts),
+      archivedAccounts: new Set(accounts.filter((a) => a.archived).map((a) => a.code)),
       // A device writes only its own branch's books.
       branches: new Set([s.config.branchCode]),
+      knownBranches: new Set(branchList.map((b) => b.code)),
       defaultBranch: s.config.branchCode,
       lockDate: settings.lockDate,
     }),
@@ -98,6 +102,22 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
   // The entries are saved; the clerk does not wait for the index too. Reports wait for it
   // (they settle first) and the status bar shows how far it is.
   return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
+}
+
+/** Each group account's postable, active sub-accounts at any depth, so a message can name them. */
+function subAccountsOfGroups(accounts: readonly Account[]): Map<string, string[]> {
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  const subs = new Map<string, string[]>();
+  for (const a of accounts) if (a.isGroup) subs.set(a.code, []);
+  for (const a of [...accounts].sort((x, y) => (x.code < y.code ? -1 : 1))) {
+    if (a.isGroup || a.archived) continue;
+    const seen = new Set<string>();
+    for (let p = a.parentCode; p && !seen.has(p); p = byCode.get(p)?.parentCode ?? null) {
+      seen.add(p);
+      subs.get(p)?.push(a.code);
+    }
+  }
+  return subs;
 }
 
 /** Posted, unreversed entries of earlier imports that share a date and reference with the file's. */
@@ -191,6 +211,15 @@ export async function exportHledger(
   const meta = new Map(
     (await docs.bulkGet([...byDoc.keys()])).filter((d) => d).map((d) => [d!.id, d!]),
   );
+  // A reversed close is tagged too, so excluding the tag leaves a P&L as the app shows it.
+  const closing = new Set(
+    [...meta.values()]
+      .filter(
+        (d) =>
+          d.kind === 'closing' || (d.reverses !== null && meta.get(d.reverses)?.kind === 'closing'),
+      )
+      .map((d) => d.id),
+  );
   const entries: HledgerEntry[] = [...byDoc]
     .map(([docId, ls]) => {
       const d = meta.get(docId);
@@ -199,6 +228,7 @@ export async function exportHledger(
         number: ls[0]!.number || null,
         memo: d?.memo ?? ls[0]!.memo,
         reference: d?.reference ?? '',
+        ...(closing.has(docId) ? { tags: ['closing'] } : {}),
         lines: ls.map((l) => ({
           account: pathOf(l.account),
           amountMinor: l.debit - l.credit,

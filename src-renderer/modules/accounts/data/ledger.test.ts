@@ -405,7 +405,7 @@ describe('reports from the index', () => {
       from: '2026-01-01',
       to: '2026-12-31',
     });
-    expect(pl.netProfit).toBe(0);
+    expect(pl.netProfit).toBe(1_300_000);
     const bs = await device.call('accounts.balanceSheet', { asOf: '2026-12-31' });
     expect(bs.currentEarnings).toBe(0);
     const equity = bs.sections.find((s) => s.title === 'Equity')!;

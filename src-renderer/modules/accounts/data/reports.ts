@@ -9,7 +9,7 @@ import type {
   ReportSection,
   TrialBalance,
 } from '../rpc-contract';
-import { ledgerTables, monthOf, type LedgerRow } from './ledger-projection';
+import { ledgerTables, monthOf, rowsOfDocs, type LedgerRow } from './ledger-projection';
 
 /**
  * Reports read the index only (DESIGN §4): whole months come from the per-month aggregates,
@@ -190,15 +190,78 @@ function section(
   };
 }
 
+/**
+ * The year-end closing entries (and reversals of them) posted in from..to, as totals to take
+ * off a P&L: a closed year must still show what it earned. Every closing entry carries a line
+ * on an equity account (retained earnings), and equity accounts see few lines, so those lines
+ * find the candidates without reading every journal entry of the range.
+ */
+export async function closingTotals(
+  index: IndexDb,
+  accounts: Account[],
+  from: string,
+  to: string,
+  branch: string | null,
+): Promise<Totals> {
+  const totals: Totals = new Map();
+  if (from > to) return totals;
+  const { lines, docs } = ledgerTables(index);
+  const equity = accounts.filter((a) => a.kind === 'equity' && !a.isGroup).map((a) => a.code);
+  if (equity.length === 0) return totals;
+  const candidates = await lines
+    .where('[account+date]')
+    .inAnyRange(
+      equity.map((code) => [
+        [code, from],
+        [code, to],
+      ]),
+      { includeLowers: true, includeUppers: true },
+    )
+    .toArray();
+  const ids = [...new Set(candidates.map((l) => l.docId))];
+  if (ids.length === 0) return totals;
+  const rows = (await docs.bulkGet(ids)).filter((d) => d !== undefined);
+  const reversed = rows.map((d) => d.reverses).filter((r): r is string => !!r);
+  const reversedKinds = new Map(
+    (await docs.bulkGet(reversed)).filter((d) => d !== undefined).map((d) => [d.id, d.kind]),
+  );
+  const closing = rows
+    .filter(
+      (d) =>
+        d.kind === 'closing' ||
+        (d.reverses !== null && reversedKinds.get(d.reverses) === 'closing'),
+    )
+    .map((d) => d.id);
+  if (closing.length === 0) return totals;
+  for (const l of await rowsOfDocs(lines, closing).toArray())
+    if (l.date >= from && l.date <= to && (!branch || l.branch === branch))
+      add(totals, l.account, l.debit, l.credit);
+  return totals;
+}
+
+/** What a P&L reads: the range's totals without the year-end closing entries. */
+async function earningsRange(
+  index: IndexDb,
+  accounts: Account[],
+  from: string,
+  to: string,
+  branch: string | null,
+): Promise<Totals> {
+  const totals = await sumRange(index, from, to, branch);
+  for (const [account, c] of await closingTotals(index, accounts, from, to, branch))
+    add(totals, account, -c.debit, -c.credit);
+  return totals;
+}
+
 export async function profitAndLoss(
   index: IndexDb,
   accounts: Account[],
   q: { from: string; to: string; compareFrom?: string; compareTo?: string; branch: string | null },
 ): Promise<ProfitAndLoss> {
-  const main = await sumRange(index, q.from, q.to, q.branch);
+  const main = await earningsRange(index, accounts, q.from, q.to, q.branch);
   const compare =
     q.compareFrom && q.compareTo
-      ? await sumRange(index, q.compareFrom, q.compareTo, q.branch)
+      ? await earningsRange(index, accounts, q.compareFrom, q.compareTo, q.branch)
       : null;
   const leaf = accounts.filter((a) => !a.isGroup);
   const income = section(

@@ -21,6 +21,11 @@ export interface HledgerEntry {
   memo: string;
   reference: string;
   lines: HledgerPosting[];
+  /**
+   * hledger tags written as `; name:` on the transaction, e.g. `closing` on a year-end close,
+   * so other tools can leave it out of an income statement (`not:tag:closing`).
+   */
+  tags?: string[];
 }
 
 export interface HledgerOptions {
@@ -108,6 +113,8 @@ export function toHledgerJournal(entries: HledgerEntry[], options: HledgerOption
     const memo = descriptionText(e.memo);
     out.push(`${e.date} ${code.replace(/\|/g, '/')}${memo ? ` | ${memo}` : ''}`);
     if (e.reference && e.number) out.push(`    ; reference: ${commentText(e.reference)}`);
+    // A tag name ends at the colon and at whitespace, so only word characters are kept.
+    for (const tag of e.tags ?? []) out.push(`    ; ${tag.replace(/[^\w-]/g, '')}:`);
     // Two spaces would end the account name early, so any run of whitespace becomes one.
     const names = e.lines.map((l) => l.account.replace(/\s+/g, ' ').trim());
     const width = Math.max(...names.map((n) => n.length), 0);
