@@ -14,6 +14,7 @@ import {
 } from '../domain/banking-schemas';
 import { parseCamt053 } from '../domain/io/camt053';
 import { cell, readCsv } from '../domain/io/csv';
+import { referenceLineId } from '../domain/io/line-id';
 import { parseOfx } from '../domain/io/ofx';
 import { readSafely, type ImportProblem } from '../domain/io/report';
 import {
@@ -155,6 +156,7 @@ export async function importStatement(
   }
 
   await s.settle();
+  // Lines imported before ids carried date and amount hold the bare bank reference.
   const dates = result.items.map((i) => i.date).sort();
   const known = new Set(
     (
@@ -162,7 +164,7 @@ export async function importStatement(
         .lines.where('[account+date]')
         .between([account.code, dates[0]!], [account.code, dates[dates.length - 1]!], true, true)
         .toArray()
-    ).map((r) => r.externalId),
+    ).flatMap((r) => [r.externalId, referenceLineId(r.externalId, r.date, r.amount, 0)]),
   );
   const fresh = result.items.filter((i) => !known.has(i.externalId));
   const skipped = result.items.length - fresh.length;

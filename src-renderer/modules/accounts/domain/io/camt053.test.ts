@@ -27,7 +27,7 @@ describe('parseCamt053', () => {
         reference: 'RE-2026-0117',
         counterparty: 'Müller & Söhne GmbH',
         balanceAfter: null,
-        externalId: '2026030300012345',
+        externalId: 'r:2026030300012345|2026-03-03|357000',
       },
       {
         date: '2026-03-15',
@@ -36,7 +36,7 @@ describe('parseCamt053', () => {
         reference: '2',
         counterparty: 'Stadtwerke Köln',
         balanceAfter: null,
-        externalId: '2026031500077001',
+        externalId: 'r:2026031500077001|2026-03-15|-141281',
       },
     ]);
     // The zero entry and the pending one are skipped, each with a note.
@@ -55,7 +55,10 @@ describe('parseCamt053', () => {
       closingDate: '2026-03-31',
     });
     expect(
-      r.items.map(({ externalId, ...l }) => [l, externalId.startsWith('h:') ? 'hash' : externalId]),
+      r.items.map(({ externalId, ...l }) => [
+        l,
+        externalId.startsWith('h:') ? 'hash' : externalId.split('|')[0],
+      ]),
     ).toEqual([
       [
         {
@@ -66,7 +69,7 @@ describe('parseCamt053', () => {
           counterparty: 'Alpine Tours AG',
           balanceAfter: null,
         },
-        'CH-77-0001',
+        'r:CH-77-0001',
       ],
       [
         {

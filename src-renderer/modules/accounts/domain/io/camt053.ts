@@ -6,6 +6,7 @@ import {
   type StatementLine,
   type StatementMeta,
 } from './statement';
+import { makeReferenceIdFactory } from './line-id';
 import { amountMessage, formatMinor, makeLineIdFactory, parseAmountText } from './values';
 import { at, child, childrenNamed, descendants, parseXml, textAt, type XmlNode } from './xml';
 
@@ -172,6 +173,7 @@ export function parseCamt053(text: string): StatementImportResult {
   }
 
   const nextId = makeLineIdFactory();
+  const nextRefId = makeReferenceIdFactory();
   const items: StatementLine[] = [];
   let bookedTotal = 0;
   for (const ntry of childrenNamed(stmt, 'Ntry')) {
@@ -230,7 +232,9 @@ export function parseCamt053(text: string): StatementImportResult {
       reference: creditorRef || endToEnd || textAt(ntry, 'NtryRef'),
       counterparty,
       balanceAfter: null,
-      externalId: acctSvcrRef || nextId(date, amount, description),
+      externalId: acctSvcrRef
+        ? nextRefId(acctSvcrRef, date, amount)
+        : nextId(date, amount, description),
     });
     bookedTotal += amount;
   }

@@ -27,7 +27,7 @@ describe('parseOfx', () => {
         reference: '',
         counterparty: 'ACME TRADING LLC',
         balanceAfter: null,
-        externalId: '202603020001',
+        externalId: 'r:202603020001|2026-03-02|1250000',
       },
       {
         date: '2026-03-05',
@@ -36,7 +36,7 @@ describe('parseOfx', () => {
         reference: '1187',
         counterparty: 'HARBOR PROPERTIES',
         balanceAfter: null,
-        externalId: '202603050007',
+        externalId: 'r:202603050007|2026-03-05|-125000',
       },
       {
         date: '2026-03-31',
@@ -45,7 +45,7 @@ describe('parseOfx', () => {
         reference: '',
         counterparty: 'MONTHLY SERVICE FEE',
         balanceAfter: null,
-        externalId: '202603310099',
+        externalId: 'r:202603310099|2026-03-31|-1550',
       },
       {
         date: '2026-03-18',
@@ -54,7 +54,7 @@ describe('parseOfx', () => {
         reference: '',
         counterparty: 'CORNER COFFEE #12',
         balanceAfter: null,
-        externalId: '202603180042',
+        externalId: 'r:202603180042|2026-03-18|-475',
       },
     ]);
     expect(r.warnings).toEqual([]);
@@ -68,10 +68,12 @@ describe('parseOfx', () => {
       currency: 'EUR',
       closingBalance: -120417,
     });
-    expect(r.items.map((i) => [i.date, i.amount, i.counterparty, i.externalId])).toEqual([
-      ['2026-03-04', -8990, 'Lufthansa <Online>', 'CC-88213'],
-      ['2026-03-10', -2340, 'Hotel Adler', 'CC-88301'],
-      ['2026-03-25', 50000, 'PAYMENT THANK YOU', 'CC-88455'],
+    expect(
+      r.items.map((i) => [i.date, i.amount, i.counterparty, i.externalId.split('|')[0]]),
+    ).toEqual([
+      ['2026-03-04', -8990, 'Lufthansa <Online>', 'r:CC-88213'],
+      ['2026-03-10', -2340, 'Hotel Adler', 'r:CC-88301'],
+      ['2026-03-25', 50000, 'PAYMENT THANK YOU', 'r:CC-88455'],
     ]);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]!.message).toMatch(/foreign currency/);
@@ -134,7 +136,10 @@ describe('parseOfx', () => {
       .replace('<TRNAMT>-4.75', '<TRNAMT>0.00');
     const r = parseOfx(text);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    expect(r.items.map((i) => i.externalId)).toEqual(['202603020001', '202603050007']);
+    expect(r.items.map((i) => i.externalId.split('|')[0])).toEqual([
+      'r:202603020001',
+      'r:202603050007',
+    ]);
     expect(r.warnings.map((w) => [w.line, w.column])).toEqual([
       [63, 'TRNAMT'],
       [70, 'TRNAMT'],

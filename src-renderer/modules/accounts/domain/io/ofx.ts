@@ -6,8 +6,9 @@ import {
   type StatementLine,
   type StatementMeta,
 } from './statement';
+import { makeReferenceIdFactory } from './line-id';
 import { amountMessage, makeLineIdFactory, parseAmountText } from './values';
-import { allNodes, child, childrenNamed, descendants, parseXml, textAt, type XmlNode } from './xml';
+import { allNodes, child, descendants, parseXml, textAt, type XmlNode } from './xml';
 
 /**
  * OFX bank and credit-card statements: 1.x (SGML with unclosed leaf tags, after a
@@ -102,8 +103,8 @@ export function parseOfx(text: string): StatementImportResult {
   const meta: StatementMeta = emptyMeta(currency);
   meta.accountId = textAt(acct, 'ACCTID');
   const tranList = child(stmt, 'BANKTRANLIST');
-  meta.periodStart = ofxDate(textAt(tranList, 'DTSTART'));
-  meta.periodEnd = ofxDate(textAt(tranList, 'DTEND'));
+  meta.periodStart = ofxDate(textAt(tranList, 'DTSTART') || textAt(stmt, 'DTSTART'));
+  meta.periodEnd = ofxDate(textAt(tranList, 'DTEND') || textAt(stmt, 'DTEND'));
   const ledger = child(stmt, 'LEDGERBAL');
   if (ledger) {
     const raw = textAt(ledger, 'BALAMT');
@@ -121,9 +122,23 @@ export function parseOfx(text: string): StatementImportResult {
   }
 
   const nextId = makeLineIdFactory();
+  const nextRefId = makeReferenceIdFactory();
   const items: StatementLine[] = [];
   const seenFitids = new Map<string, number>();
-  for (const trn of childrenNamed(tranList, 'STMTTRN')) {
+  // A file missing </BANKTRANLIST> leaves the transactions directly under the statement, so
+  // they are looked for anywhere in it; any still unaccounted for refuse the file.
+  const transactions = descendants(stmt, 'STMTTRN');
+  const written = text.match(/<STMTTRN>/gi)?.length ?? 0;
+  if (written !== transactions.length) {
+    problems.push(
+      problem(
+        L(tranList ?? stmt),
+        `The file lists ${written} transactions but only ${transactions.length} could be read; closing tags are missing or out of place. Download the statement again.`,
+      ),
+    );
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  for (const trn of transactions) {
     const line = L(trn);
     const before = problems.length;
     const rawDate = textAt(trn, 'DTPOSTED');
@@ -174,7 +189,6 @@ export function parseOfx(text: string): StatementImportResult {
     const memo = textAt(trn, 'MEMO');
     const description = memo || name;
     const fitid = textAt(trn, 'FITID');
-    let externalId: string;
     if (fitid !== '') {
       const dup = seenFitids.get(fitid);
       if (dup !== undefined)
@@ -186,8 +200,9 @@ export function parseOfx(text: string): StatementImportResult {
           ),
         );
       else seenFitids.set(fitid, line);
-      externalId = dup === undefined ? fitid : `${fitid}#${line}`;
-    } else externalId = nextId(date, amt.value, description);
+    }
+    const externalId =
+      fitid !== '' ? nextRefId(fitid, date, amt.value) : nextId(date, amt.value, description);
     items.push({
       date,
       amount: amt.value,
@@ -198,7 +213,7 @@ export function parseOfx(text: string): StatementImportResult {
       externalId,
     });
   }
-  if (!tranList)
+  if (!tranList && transactions.length === 0)
     warnings.push(
       problem(
         L(stmt),
