@@ -81,6 +81,8 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
   const setRate = useCallback((rate: string) => setHead((h) => ({ ...h, rate })), []);
   useTableRate(head.currency, base, head.date, head.rate, setRate);
   const totals = gridTotals(rows, head.currency);
+  // Zero against zero is not "Balanced": nothing has been entered yet.
+  const empty = totals.debit === 0 && totals.credit === 0;
   const currency = head.currency;
 
   const update = (key: number, patch: Partial<GridRow>) =>
@@ -203,12 +205,14 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
           <Text
             key="x"
             size="sm"
-            c={totals.difference === 0 ? 'teal' : 'red'}
+            c={empty ? 'dimmed' : totals.difference === 0 ? 'teal' : 'red'}
             data-testid="journal-difference"
           >
-            {totals.difference === 0
-              ? 'Balanced'
-              : `Difference: ${signedAmount(Math.abs(totals.difference), currency)} ${currency} (${totals.difference > 0 ? 'debits' : 'credits'} higher)`}
+            {empty
+              ? 'No amounts yet'
+              : totals.difference === 0
+                ? 'Balanced'
+                : `Difference: ${signedAmount(Math.abs(totals.difference), currency)} ${currency} (${totals.difference > 0 ? 'debits' : 'credits'} higher)`}
           </Text>,
           null,
         ]}

@@ -69,6 +69,12 @@ afterEach(() => {
 });
 
 describe('dates in the journal and invoice editors', () => {
+  it('an empty journal entry is not called "Balanced"', async () => {
+    mountPage(<JournalEditor initial={null} />);
+    const difference = await screen.findByTestId('journal-difference');
+    expect(difference.textContent).toBe('No amounts yet');
+  });
+
   it('a journal date that does not read keeps the entry from being sent; the input says why', async () => {
     core.responses['accounts.saveJournalDraft'] = () => ({ _id: 'journalEntry:1' });
     mountPage(<JournalEditor initial={null} />, { locale: 'de-DE' });

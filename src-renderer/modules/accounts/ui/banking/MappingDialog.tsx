@@ -171,6 +171,8 @@ function MappingForm(props: MappingDialogProps & { preview: StatementPreview | n
           aria-labelledby="amount-mode-label"
           value={mode}
           onChange={(v) => setMode(v as AmountMode)}
+          // Side by side the two long labels are cut off in the dialog's width.
+          orientation="vertical"
           data={[
             { value: 'one', label: 'One amount column (minus = money out)' },
             { value: 'two', label: 'Separate money out / money in' },

@@ -107,10 +107,17 @@ export function Reconciliation({ account, accounts }: { account: string; account
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Stack gap={4}>
           <Text fw={600}>Statement lines</Text>
-          {unmatchedBank.length === 0 && (
-            <Text size="sm" c="dimmed">
-              Every statement line is matched.
+          {view.statementLines.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="bank-no-statement">
+              No bank statement imported for this account yet. Import the bank's file to start
+              matching.
             </Text>
+          ) : (
+            unmatchedBank.length === 0 && (
+              <Text size="sm" c="dimmed">
+                Every statement line is matched.
+              </Text>
+            )
           )}
           {unmatchedBank.map((l) => {
             const best = bestFor.get(l.id);

@@ -238,6 +238,18 @@ describe('BankingPage', () => {
     );
   });
 
+  it('before any statement is imported it asks for one instead of claiming all is matched', async () => {
+    responses['banking.reconciliation'] = () => ({
+      ...view(),
+      statementLines: [],
+      suggestions: [],
+      matches: [],
+    });
+    mount();
+    expect((await screen.findByTestId('bank-no-statement')).textContent).toMatch(/Import/);
+    expect(screen.queryByText('Every statement line is matched.')).toBeNull();
+  });
+
   it('unmatches a matched pair', async () => {
     mount();
     fireEvent.click(await screen.findByRole('button', { name: /^Unmatch 2026-03-05/ }));

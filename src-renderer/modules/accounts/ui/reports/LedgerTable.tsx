@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../../ui/form-errors';
 import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
 import type { GeneralLedgerPage } from '../../rpc-contract';
-import { useGeneralLedgerQuery } from '../api';
+import { useGeneralLedgerQuery, usePartiesQuery } from '../api';
 import { amountCell, signedAmount } from '../format';
 import { EMPTY_TEXT } from './ReportLayout';
 
@@ -30,6 +30,15 @@ type LedgerRow =
   { kind: 'opening' } | { kind: 'empty' } | { kind: 'line'; n: number; line: Posting };
 
 const journalPath = (p: Posting) => `/accounts/journal/${encodeURIComponent(p.docId)}`;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const DOC_WORD: Record<string, string> = { payment: 'Receipt / payment', tradeDoc: 'Invoice' };
+
+/** A posting without a memo of its own still says what it is and with whom. */
+export function memoText(p: Posting, partyName: (id: string) => string | undefined): string {
+  if (p.memo) return p.memo;
+  const party = p.party ? (partyName(p.party) ?? '') : '';
+  return [DOC_WORD[p.docType] ?? '', party].filter(Boolean).join(' — ');
+}
 
 /**
  * Opening balance, the postings with a running balance, closing balance, on the shared
@@ -39,6 +48,8 @@ const journalPath = (p: Posting) => `/accounts/journal/${encodeURIComponent(p.do
  */
 export function LedgerTable({ first, args, pages, currency, onShowMore }: LedgerTableProps) {
   const navigate = useNavigate();
+  const { data: parties } = usePartiesQuery();
+  const partyName = (id: string) => parties?.find((x) => x._id === id)?.name;
   const more = useGeneralLedgerQuery(
     { ...args, offset: 0, limit: pages * LEDGER_PAGE_SIZE },
     { skip: pages <= 1 },
@@ -63,16 +74,17 @@ export function LedgerTable({ first, args, pages, currency, onShowMore }: Ledger
     {
       id: 'number',
       header: 'Number',
-      width: '130px',
+      // Document numbers ("NYC-A-RCPT-000012") are read whole: they never wrap.
+      width: '190px',
       cell: (r) =>
         r.kind === 'opening' ? (
           <strong>Opening balance</strong>
         ) : r.kind === 'line' && r.line.docType === 'journalEntry' ? (
-          <Anchor component={Link} to={journalPath(r.line)}>
+          <Anchor component={Link} to={journalPath(r.line)} style={NO_WRAP}>
             {r.line.number}
           </Anchor>
         ) : r.kind === 'line' ? (
-          r.line.number
+          <span style={NO_WRAP}>{r.line.number}</span>
         ) : null,
     },
     {
@@ -85,7 +97,7 @@ export function LedgerTable({ first, args, pages, currency, onShowMore }: Ledger
             {EMPTY_TEXT}
           </Text>
         ) : r.kind === 'line' ? (
-          r.line.memo
+          memoText(r.line, partyName)
         ) : null,
     },
     {

@@ -294,6 +294,25 @@ describe('report pages', () => {
     expect((await screen.findByTestId('where')).textContent).toBe('/accounts/journal/je-0');
   });
 
+  it('a general ledger receipt without a memo says what it is and from whom', async () => {
+    baseResponses();
+    responses['accounts.listParties'] = () => [{ _id: 'party:bayside', name: 'Bayside Cafe' }];
+    responses['accounts.generalLedger'] = (p: Parameters<typeof glPage>[0]) => {
+      const page = glPage({ ...p, limit: 2 });
+      page.rows[1] = { ...page.rows[1]!, memo: '', party: 'party:bayside' };
+      return { ...page, total: 2 };
+    };
+    mount(
+      '/accounts/reports/ledger/1000?to=2026-03-31',
+      <GeneralLedgerReport />,
+      '/accounts/reports/ledger/:code',
+    );
+    const row = await screen.findByTestId('gl-row-1');
+    await waitFor(() => expect(row.textContent).toContain('Receipt / payment — Bayside Cafe'), {
+      timeout: 5000,
+    });
+  });
+
   it('general ledger exports every row, not just the page', async () => {
     baseResponses();
     responses['accounts.generalLedger'] = glPage;
