@@ -1,6 +1,14 @@
 import { toCsv } from '../../../../core/csv';
 import { cell, checkRowWidth, mapHeader, readCsv, wasQuoted, type ColumnSpec } from './csv';
 import { problem, refuse, sortProblems, type ImportProblem, type ImportResult } from './report';
+import {
+  archivedAccountMessage,
+  dateMessage,
+  foreignBranchMessage,
+  groupAccountMessage,
+  repairThousandsSplit,
+  thousandsSplitMessage,
+} from './journal-hints';
 import { amountMessage, formatMinor, isStrictIsoDate, parseAmountText } from './values';
 
 export interface ImportedLine {
@@ -31,6 +39,11 @@ export interface JournalCsvContext {
   /** Party code → party id. */
   partyCodes: Map<string, string>;
   branches: Set<string>;
+  /** Group accounts (not postable) → their postable sub-accounts, to say why and what instead. */
+  groupAccounts?: ReadonlyMap<string, readonly string[]>;
+  archivedAccounts?: ReadonlySet<string>;
+  /** Every branch of the company, so one this user may not book into is not called missing. */
+  knownBranches?: ReadonlySet<string>;
   defaultBranch: string;
   /** Nothing may be dated on or before this day. */
   lockDate: string | null;
@@ -189,11 +202,17 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
   const entries = new Map<string, PendingEntry>();
 
   for (let r = 1; r < csv.rows.length; r++) {
-    const row = csv.rows[r]!;
+    let row = csv.rows[r]!;
     const line = row.line;
     const before = problems.length;
-    const widthProblem = checkRowWidth(row, width);
-    if (widthProblem) problems.push(widthProblem);
+    const split = repairThousandsSplit(row, width, [col.debit, col.credit]);
+    if (split) {
+      row = split.row;
+      problems.push(problem(line, thousandsSplitMessage(split.amounts), 'debit'));
+    } else {
+      const widthProblem = checkRowWidth(row, width);
+      if (widthProblem) problems.push(widthProblem);
+    }
 
     const reference = cell(row, col.reference);
     const date = cell(row, col.date);
@@ -227,15 +246,8 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
       problems.push(
         problem(line, 'The date is empty. Write it as YYYY-MM-DD, e.g. 2026-03-31.', 'date'),
       );
-    else if (!dateOk) {
-      problems.push(
-        problem(
-          line,
-          `"${date}" is not a date in the format YYYY-MM-DD (e.g. 2026-03-31). Other formats such as 31/03/2026 are not accepted; change the column format in your spreadsheet.`,
-          'date',
-        ),
-      );
-    } else if (ctx.lockDate !== null && date <= ctx.lockDate) {
+    else if (!dateOk) problems.push(problem(line, dateMessage(date), 'date'));
+    else if (ctx.lockDate !== null && date <= ctx.lockDate) {
       problems.push(
         problem(
           line,
@@ -267,7 +279,12 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
       );
     else if (!ctx.accountCodes.has(accountRaw)) {
       const upper = accountRaw.toUpperCase();
+      const group = ctx.groupAccounts?.get(accountRaw) ?? ctx.groupAccounts?.get(upper);
       if (ctx.accountCodes.has(upper)) account = upper;
+      else if (group)
+        problems.push(problem(line, groupAccountMessage(accountRaw, group), 'account code'));
+      else if (ctx.archivedAccounts?.has(accountRaw) || ctx.archivedAccounts?.has(upper))
+        problems.push(problem(line, archivedAccountMessage(accountRaw), 'account code'));
       else
         problems.push(
           problem(
@@ -293,7 +310,11 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
 
     const branch = branchRaw === '' ? ctx.defaultBranch : branchRaw.toUpperCase();
     const branchOk = ctx.branches.has(branch);
-    if (!branchOk)
+    if (!branchOk && ctx.knownBranches?.has(branch))
+      problems.push(
+        problem(line, foreignBranchMessage(branch, [...ctx.branches].sort()), 'branch'),
+      );
+    else if (!branchOk)
       problems.push(
         problem(
           line,
