@@ -160,9 +160,12 @@ export interface BalanceSheet {
   asOf: string;
   compareAsOf: string | null;
   sections: ReportSection[];
-  /** Income minus expenses not yet closed into retained earnings. */
+  /** Income minus expenses of the current fiscal year (to the report date) not yet closed. */
   currentEarnings: number;
   compareCurrentEarnings?: number;
+  /** Income minus expenses of earlier fiscal years that were never closed (absent: none). */
+  unclosedRetainedEarnings?: number;
+  compareUnclosedRetainedEarnings?: number;
   totalAssets: number;
   totalLiabilitiesAndEquity: number;
 }

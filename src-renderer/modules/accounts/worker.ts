@@ -76,7 +76,12 @@ export const accountsWorker: ModuleWorker = {
       },
       'accounts.balanceSheet': async (q) => {
         const s = await settled(session());
-        return balanceSheet(s.index, await chart(s), { ...q, branch: q.branch ?? null });
+        const { fiscalYearStartMonth } = await s.company();
+        return balanceSheet(s.index, await chart(s), {
+          ...q,
+          branch: q.branch ?? null,
+          fiscalYearStartMonth,
+        });
       },
       'accounts.saveParty': (input) => saveParty(session(), input),
       'accounts.saveTradeDraft': (input) => saveTradeDraft(session(), input),

@@ -316,7 +316,8 @@ describe('reports from the index', () => {
       compareAsOf: '2026-03-31',
     });
     expect(bs.totalAssets).toBe(bs.totalLiabilitiesAndEquity);
-    expect(bs.currentEarnings).toBe(1_300_000);
+    expect(bs.currentEarnings).toBe(500_000);
+    expect(bs.unclosedRetainedEarnings).toBe(800_000);
     expect(bs.compareCurrentEarnings).toBe(800_000);
 
     const gl = await device.call('accounts.generalLedger', {

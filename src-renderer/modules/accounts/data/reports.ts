@@ -204,10 +204,22 @@ export async function closingTotals(
   branch: string | null,
 ): Promise<Totals> {
   const totals: Totals = new Map();
-  if (from > to) return totals;
+  for (const l of await closingLinesIn(index, accounts, from, to, branch))
+    add(totals, l.account, l.debit, l.credit);
+  return totals;
+}
+
+async function closingLinesIn(
+  index: IndexDb,
+  accounts: Account[],
+  from: string,
+  to: string,
+  branch: string | null,
+): Promise<LedgerRow[]> {
+  if (from > to) return [];
   const { lines, docs } = ledgerTables(index);
   const equity = accounts.filter((a) => a.kind === 'equity' && !a.isGroup).map((a) => a.code);
-  if (equity.length === 0) return totals;
+  if (equity.length === 0) return [];
   const candidates = await lines
     .where('[account+date]')
     .inAnyRange(
@@ -219,7 +231,7 @@ export async function closingTotals(
     )
     .toArray();
   const ids = [...new Set(candidates.map((l) => l.docId))];
-  if (ids.length === 0) return totals;
+  if (ids.length === 0) return [];
   const rows = (await docs.bulkGet(ids)).filter((d) => d !== undefined);
   const reversed = rows.map((d) => d.reverses).filter((r): r is string => !!r);
   const reversedKinds = new Map(
@@ -232,11 +244,10 @@ export async function closingTotals(
         (d.reverses !== null && reversedKinds.get(d.reverses) === 'closing'),
     )
     .map((d) => d.id);
-  if (closing.length === 0) return totals;
-  for (const l of await rowsOfDocs(lines, closing).toArray())
-    if (l.date >= from && l.date <= to && (!branch || l.branch === branch))
-      add(totals, l.account, l.debit, l.credit);
-  return totals;
+  if (closing.length === 0) return [];
+  return (await rowsOfDocs(lines, closing).toArray()).filter(
+    (l) => l.date >= from && l.date <= to && (!branch || l.branch === branch),
+  );
 }
 
 /** What a P&L reads: the range's totals without the year-end closing entries. */
@@ -310,13 +321,44 @@ function unclosedEarnings(totals: Totals, accounts: Account[]): number {
   return n;
 }
 
+/** The first day of the fiscal year that `date` falls in (the year starts on the 1st of `startMonth`). */
+export function fiscalYearStart(date: string, startMonth: number): string {
+  const year = Number(date.slice(0, 4));
+  const start = `${year}-${pad(startMonth)}-01`;
+  return start <= date ? start : `${year - 1}-${pad(startMonth)}-01`;
+}
+
+/**
+ * Earnings not closed into retained earnings, split at the start of the fiscal year: earlier
+ * years that were never closed are retained earnings in all but the entry, and only this
+ * year's are current year earnings.
+ */
+async function splitEarnings(
+  index: IndexDb,
+  leaf: Account[],
+  total: Totals,
+  asOf: string,
+  startMonth: number,
+  branch: string | null,
+): Promise<{ current: number; prior: number }> {
+  // A close inside this fiscal year (a year-end on the report date, or a late close) has
+  // closed everything up to its date: only what was earned after it is current.
+  let from = fiscalYearStart(asOf, startMonth);
+  for (const l of await closingLinesIn(index, leaf, from, asOf, branch))
+    if (l.date >= from) from = addDays(l.date, 1);
+  const current =
+    from > asOf ? 0 : unclosedEarnings(await earningsRange(index, leaf, from, asOf, branch), leaf);
+  return { current, prior: unclosedEarnings(total, leaf) - current };
+}
+
 export async function balanceSheet(
   index: IndexDb,
   accounts: Account[],
-  q: { asOf: string; compareAsOf?: string; branch: string | null },
+  q: { asOf: string; compareAsOf?: string; branch: string | null; fiscalYearStartMonth?: number },
 ): Promise<BalanceSheet> {
   const main = await accountBalancesAsOf(index, q.asOf, q.branch);
   const compare = q.compareAsOf ? await accountBalancesAsOf(index, q.compareAsOf, q.branch) : null;
+  const startMonth = q.fiscalYearStartMonth ?? 1;
   const leaf = accounts.filter((a) => !a.isGroup);
   const assets = section(
     'Assets',
@@ -339,15 +381,22 @@ export async function balanceSheet(
     compare,
     -1,
   );
-  const currentEarnings = unclosedEarnings(main, leaf);
+  const earnings = await splitEarnings(index, leaf, main, q.asOf, startMonth, q.branch);
+  const cmp =
+    compare && q.compareAsOf
+      ? await splitEarnings(index, leaf, compare, q.compareAsOf, startMonth, q.branch)
+      : null;
   return {
     asOf: q.asOf,
     compareAsOf: q.compareAsOf ?? null,
     sections: [assets, liabilities, equity],
-    currentEarnings,
-    ...(compare ? { compareCurrentEarnings: unclosedEarnings(compare, leaf) } : {}),
+    currentEarnings: earnings.current,
+    unclosedRetainedEarnings: earnings.prior,
+    ...(cmp
+      ? { compareCurrentEarnings: cmp.current, compareUnclosedRetainedEarnings: cmp.prior }
+      : {}),
     totalAssets: assets.total,
-    totalLiabilitiesAndEquity: liabilities.total + equity.total + currentEarnings,
+    totalLiabilitiesAndEquity: liabilities.total + equity.total + earnings.current + earnings.prior,
   };
 }
 

@@ -100,4 +100,40 @@ describe('year-end close and the P&L', () => {
     expect(block.split('\n')[1]).toBe('    ; closing:');
     expect(text.match(/; closing:/g)).toHaveLength(1);
   });
+
+  it('the balance sheet shows earlier years not closed apart from this fiscal year', async () => {
+    device = await company();
+    await twoYears(device);
+    await device.call('org.updateCompany', { name: 'Acme Trading', fiscalYearStartMonth: 1 });
+    const bs = await device.call('accounts.balanceSheet', {
+      asOf: '2025-12-31',
+      compareAsOf: '2024-12-31',
+    });
+    expect(bs.unclosedRetainedEarnings).toBe(1_250_000);
+    expect(bs.currentEarnings).toBe(430_000);
+    expect(bs.compareUnclosedRetainedEarnings).toBe(0);
+    expect(bs.compareCurrentEarnings).toBe(1_250_000);
+    expect(bs.totalAssets).toBe(6_680_000);
+    expect(bs.totalLiabilitiesAndEquity).toBe(6_680_000);
+
+    // Once 2024 is closed its profit is in retained earnings proper.
+    await device.call('accounts.closeYear', { yearEnd: '2024-12-31' });
+    const closed = await device.call('accounts.balanceSheet', { asOf: '2025-12-31' });
+    expect(closed.unclosedRetainedEarnings).toBe(0);
+    expect(closed.currentEarnings).toBe(430_000);
+    const equity = closed.sections.find((x) => x.title === 'Equity')!;
+    expect(equity.rows.find((r) => r.code === '3200')?.amount).toBe(1_250_000);
+    expect(closed.totalLiabilitiesAndEquity).toBe(6_680_000);
+  });
+
+  it('a fiscal year from April makes only April to the report date current', async () => {
+    device = await company();
+    await twoYears(device);
+    await device.call('org.updateCompany', { name: 'Acme Trading', fiscalYearStartMonth: 4 });
+    const bs = await device.call('accounts.balanceSheet', { asOf: '2025-12-31' });
+    // 2025-03-10 sales belong to the year that ended 2025-03-31.
+    expect(bs.currentEarnings).toBe(-800_000);
+    expect(bs.unclosedRetainedEarnings).toBe(2_480_000);
+    expect(bs.totalAssets).toBe(bs.totalLiabilitiesAndEquity);
+  });
 });

@@ -70,7 +70,11 @@ function BalanceSheetBody({
   currency: string;
   branch: string;
 }) {
-  if (bs.sections.every((s) => s.rows.length === 0) && bs.currentEarnings === 0)
+  if (
+    bs.sections.every((s) => s.rows.length === 0) &&
+    bs.currentEarnings === 0 &&
+    !bs.unclosedRetainedEarnings
+  )
     return <EmptyReport />;
   return (
     <>
@@ -97,16 +101,31 @@ function BalanceSheetTable({
   const equity = find('Equity', 2);
   const search = { to: bs.asOf, branch };
   const common = { currency, compare, ledgerSearch: search };
+  const prior = bs.unclosedRetainedEarnings ?? 0;
+  const comparePrior = bs.compareUnclosedRetainedEarnings ?? 0;
   const earningsRow = (
-    <Table.Tr data-testid="bs-current-earnings">
-      <Table.Td />
-      <Table.Td>Current year earnings</Table.Td>
-      <AmountTd>{signedAmount(bs.currentEarnings, currency)}</AmountTd>
-      {compare && <AmountTd>{signedAmount(bs.compareCurrentEarnings ?? 0, currency)}</AmountTd>}
-    </Table.Tr>
+    <>
+      {(prior !== 0 || comparePrior !== 0) && (
+        <Table.Tr data-testid="bs-unclosed-retained">
+          <Table.Td />
+          <Table.Td>Retained earnings (years not closed)</Table.Td>
+          <AmountTd>{signedAmount(prior, currency)}</AmountTd>
+          {compare && <AmountTd>{signedAmount(comparePrior, currency)}</AmountTd>}
+        </Table.Tr>
+      )}
+      <Table.Tr data-testid="bs-current-earnings">
+        <Table.Td />
+        <Table.Td>Current year earnings</Table.Td>
+        <AmountTd>{signedAmount(bs.currentEarnings, currency)}</AmountTd>
+        {compare && <AmountTd>{signedAmount(bs.compareCurrentEarnings ?? 0, currency)}</AmountTd>}
+      </Table.Tr>
+    </>
   );
   const compareLe =
-    (liabilities.compareTotal ?? 0) + (equity.compareTotal ?? 0) + (bs.compareCurrentEarnings ?? 0);
+    (liabilities.compareTotal ?? 0) +
+    (equity.compareTotal ?? 0) +
+    (bs.compareCurrentEarnings ?? 0) +
+    comparePrior;
   return (
     <Table highlightOnHover aria-label="Balance sheet">
       <StatementHead
@@ -120,8 +139,10 @@ function BalanceSheetTable({
           section={equity}
           {...common}
           extra={earningsRow}
-          total={equity.total + bs.currentEarnings}
-          compareTotal={(equity.compareTotal ?? 0) + (bs.compareCurrentEarnings ?? 0)}
+          total={equity.total + bs.currentEarnings + prior}
+          compareTotal={
+            (equity.compareTotal ?? 0) + (bs.compareCurrentEarnings ?? 0) + comparePrior
+          }
         />
       </Table.Tbody>
       <Table.Tfoot>

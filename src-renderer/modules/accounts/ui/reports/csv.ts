@@ -80,6 +80,16 @@ export function balanceSheetCsv(bs: BalanceSheet, currency: string): string {
       continue;
     }
     rows.push(...s.rows.map((r) => [s.title, r.code, r.name, a(r.amount), ...extra(r.compare)]));
+    const prior = bs.unclosedRetainedEarnings ?? 0;
+    const comparePrior = bs.compareUnclosedRetainedEarnings ?? 0;
+    if (prior !== 0 || comparePrior !== 0)
+      rows.push([
+        s.title,
+        '',
+        'Retained earnings (years not closed)',
+        a(prior),
+        ...extra(cmp ? comparePrior : undefined),
+      ]);
     rows.push([
       s.title,
       '',
@@ -91,8 +101,8 @@ export function balanceSheetCsv(bs: BalanceSheet, currency: string): string {
       s.title,
       '',
       'Total equity',
-      a(s.total + bs.currentEarnings),
-      ...(cmp ? [a((s.compareTotal ?? 0) + (bs.compareCurrentEarnings ?? 0))] : []),
+      a(s.total + bs.currentEarnings + prior),
+      ...(cmp ? [a((s.compareTotal ?? 0) + (bs.compareCurrentEarnings ?? 0) + comparePrior)] : []),
     ]);
   }
   rows.push(['', '', 'Total assets', a(bs.totalAssets)]);
