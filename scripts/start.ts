@@ -65,7 +65,12 @@ async function startWeb(): Promise<void> {
     'Electron is not installed on this machine (its download needs internet), so Outpost runs in your browser instead.',
   );
   await run('npm', ['run', '--silent', 'build:renderer']);
-  const sync = spawnSyncServer(['--port', String(SYNC_PORT), '--demo']);
+  // `serve --demo` ends its setup by listing the demo users, demo-clerk last (server/cli.ts).
+  const sync = spawnSyncServer(
+    ['--port', String(SYNC_PORT), '--demo'],
+    undefined,
+    /^\s*demo user demo-clerk\b/,
+  );
   children.push(sync.child);
   sync.child.on('exit', (code) => {
     if (code && !stopping) {
@@ -78,7 +83,7 @@ async function startWeb(): Promise<void> {
     preview: { host: '127.0.0.1', port: WEB_PORT, strictPort: true, open: false },
     logLevel: 'warn',
   });
-  // Only once the sync server listens: a URL printed earlier would refuse connections.
+  // Only once the sync server listens and has its demo users: earlier, signing in would fail.
   const syncUrl = await sync.url.catch(() => undefined);
   console.log(`\nOutpost:      http://127.0.0.1:${WEB_PORT}/`);
   console.log(

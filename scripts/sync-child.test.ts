@@ -22,11 +22,26 @@ describe('listeningUrl', () => {
     expect(echoed[0]).toBe('Starting up…');
   });
 
+  it('given the last setup line, waits for it after the "listening on" line', async () => {
+    const output = new PassThrough();
+    let url: string | undefined;
+    const ready = listeningUrl(output, () => undefined, /demo user demo-clerk/).then(
+      (u) => (url = u),
+    );
+    output.write('Outpost sync server listening on http://127.0.0.1:5984\n');
+    output.write('  demo user demo-admin / demo-admin-pass\n');
+    await new Promise((r) => setImmediate(r));
+    expect(url).toBeUndefined();
+    output.write('  demo user demo-clerk / demo-clerk-pass\n');
+    await ready;
+    expect(url).toBe('http://127.0.0.1:5984');
+  });
+
   it('rejects when the server stops before listening (e.g. the port is taken)', async () => {
     const output = new PassThrough();
     const ready = listeningUrl(output, () => undefined);
     output.end('Error: listen EADDRINUSE 127.0.0.1:5984\n');
-    await expect(ready).rejects.toThrow('stopped before it was listening');
+    await expect(ready).rejects.toThrow('stopped before it was ready');
   });
 });
 

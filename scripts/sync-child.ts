@@ -15,22 +15,30 @@ const LISTENING = /^Outpost sync server listening on (\S+)/;
 
 /**
  * Copies the server's output line by line to `echo` and resolves with the URL from its
- * "listening on" line. Rejects if the output ends first (the server failed to start).
+ * "listening on" line — or, given `doneLine`, only once a later line matches it (the end of
+ * the server's setup output). Rejects if the output ends first (the server failed to start).
  */
-export function listeningUrl(output: Readable, echo: (line: string) => void): Promise<string> {
+export function listeningUrl(
+  output: Readable,
+  echo: (line: string) => void,
+  doneLine?: RegExp,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let url: string | undefined;
+    let done = false;
     const lines = createInterface({ input: output });
     lines.on('line', (line) => {
       echo(line);
-      const match = url === undefined ? LISTENING.exec(line) : null;
-      if (match?.[1]) {
-        url = match[1];
+      if (done) return;
+      if (url === undefined) url = LISTENING.exec(line)?.[1];
+      else if (doneLine?.test(line)) done = true;
+      if (url !== undefined && (!doneLine || done)) {
+        done = true;
         resolve(url);
       }
     });
     lines.on('close', () => {
-      if (url === undefined) reject(new Error('The sync server stopped before it was listening.'));
+      if (!done) reject(new Error('The sync server stopped before it was ready.'));
     });
   });
 }
@@ -49,6 +57,7 @@ export interface SyncChild {
 export function spawnSyncServer(
   args: string[],
   echo: (line: string) => void = (line) => console.log(line),
+  doneLine?: RegExp,
 ): SyncChild {
   const child = spawn(
     process.execPath,
@@ -60,5 +69,5 @@ export function spawnSyncServer(
     },
   );
   if (!child.stdout) throw new Error('The sync server has no output stream.');
-  return { child, url: listeningUrl(child.stdout, echo) };
+  return { child, url: listeningUrl(child.stdout, echo, doneLine) };
 }
