@@ -15,7 +15,7 @@ import { PartiesPage } from './PartiesPage';
 import { PaymentPage } from './PaymentPage';
 import { TradeDocPage } from './TradeDocPage';
 import { TradeListPage } from './TradeListPage';
-import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
+import { installBrowserStubs, UI_WAIT_MS } from '../../../../ui/testing/browser-stubs';
 
 const calls: { method: string; params: unknown }[] = [];
 let responses: Record<string, (params: never) => unknown> = {};
@@ -238,14 +238,20 @@ describe('trade pages', () => {
     fireEvent.change(desc, { target: { value: 'Consulting' } });
     fireEvent.change(screen.getByLabelText('Quantity, line 1'), { target: { value: '3' } });
     fireEvent.change(screen.getByLabelText('Unit price, line 1'), { target: { value: '0.33' } });
-    expect(screen.getByTestId('trade-total').textContent).toContain('0.99');
-    expect(screen.getByLabelText('Description, line 2')).toBeTruthy();
+    // The totals recompute after the grid's edit lands: wait on it, never on the default 1 s.
+    await waitFor(() => expect(screen.getByTestId('trade-total').textContent).toContain('0.99'), {
+      timeout: UI_WAIT_MS,
+    });
+    expect(
+      await screen.findByLabelText('Description, line 2', {}, { timeout: UI_WAIT_MS }),
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByRole('combobox', { name: 'Customer' }));
     fireEvent.click(await screen.findByRole('option', { name: 'C-1 Acme', hidden: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Issue invoice' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('where').textContent).toBe('/accounts/sales/new1'),
+    await waitFor(
+      () => expect(screen.getByTestId('where').textContent).toBe('/accounts/sales/new1'),
+      { timeout: UI_WAIT_MS },
     );
     expect(lastCall('accounts.issueTradeDoc')).toMatchObject({
       side: 'sales',
