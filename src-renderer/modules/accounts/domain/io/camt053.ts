@@ -7,6 +7,7 @@ import {
   type StatementMeta,
 } from './statement';
 import { makeReferenceIdFactory } from './line-id';
+import { mergeStatements, type StatementPart } from './statement-merge';
 import { amountMessage, formatMinor, makeLineIdFactory, parseAmountText } from './values';
 import { at, child, childrenNamed, descendants, parseXml, textAt, type XmlNode } from './xml';
 
@@ -15,6 +16,9 @@ import { at, child, childrenNamed, descendants, parseXml, textAt, type XmlNode }
  * moved between versions (e.g. RltdPties/Dbtr/Nm became Dbtr/Pty/Nm in .08), so each lookup
  * tries the known spellings.
  */
+
+type LineIdFactory = ReturnType<typeof makeLineIdFactory>;
+type RefIdFactory = ReturnType<typeof makeReferenceIdFactory>;
 
 function isoDay(node: XmlNode | undefined): string | null {
   // Dt is a plain date; DtTm carries a time and offset, but the booking day is its date part.
@@ -42,8 +46,6 @@ export function parseCamt053(text: string): StatementImportResult {
   const parsed = parseXml(text);
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const root = parsed.root;
-  const problems: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
   const ns = root.attrs['xmlns'] ?? '';
   const container = root.name === 'Document' ? child(root, 'BkToCstmrStmt') : undefined;
   if (!container) {
@@ -72,18 +74,26 @@ export function parseCamt053(text: string): StatementImportResult {
         ),
       ],
     };
-  if (statements.length > 1) {
-    return {
-      ok: false,
-      problems: [
-        problem(
-          statements[1]!.line,
-          `The file holds ${statements.length} statements. Import one account's statement at a time so each lands in the right bank account.`,
-        ),
-      ],
-    };
+  // Ids count repeated references across the whole file, so they do not depend on how the
+  // bank split it into statements.
+  const ids = { nextId: makeLineIdFactory(), nextRefId: makeReferenceIdFactory() };
+  const parts: StatementPart[] = [];
+  const problems: ImportProblem[] = [];
+  for (const stmt of statements) {
+    const r = readStatement(stmt, ids);
+    if (r.ok) parts.push({ line: stmt.line, ...r });
+    else problems.push(...r.problems);
   }
-  const stmt = statements[0]!;
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return mergeStatements(parts);
+}
+
+function readStatement(
+  stmt: XmlNode,
+  { nextId, nextRefId }: { nextId: LineIdFactory; nextRefId: RefIdFactory },
+): StatementImportResult {
+  const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
   const acct = child(stmt, 'Acct');
   const iban = textAt(acct, 'Id/IBAN');
   const currencyDeclared = textAt(acct, 'Ccy');
@@ -172,8 +182,6 @@ export function parseCamt053(text: string): StatementImportResult {
     }
   }
 
-  const nextId = makeLineIdFactory();
-  const nextRefId = makeReferenceIdFactory();
   const items: StatementLine[] = [];
   let bookedTotal = 0;
   for (const ntry of childrenNamed(stmt, 'Ntry')) {
