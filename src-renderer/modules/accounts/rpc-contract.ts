@@ -170,6 +170,21 @@ export interface BalanceSheet {
   totalLiabilitiesAndEquity: number;
 }
 
+/** Whether one branch this device holds has a (not reversed) closing entry on a year-end. */
+export interface BranchYearClose {
+  branch: string;
+  name: string;
+  closed: boolean;
+  number: string | null;
+}
+
+/** What a close for every branch posted, and the branches that had nothing to close. */
+export interface YearCloseResult {
+  yearEnd: string;
+  closed: { branch: string; number: string }[];
+  nothingToClose: string[];
+}
+
 /** One line of the general ledger. */
 export interface LedgerLineView {
   /** `<docId>#<line index>` */
@@ -314,6 +329,10 @@ export const accountsContract = {
     writes: ['ledgerSettings'],
   }),
   'accounts.closeYear': mutation<{ yearEnd: string }, JournalEntry>()({ writes: ['journalEntry'] }),
+  'accounts.closeYearAllBranches': mutation<{ yearEnd: string }, YearCloseResult>()({
+    writes: ['journalEntry'],
+  }),
+  'accounts.yearCloseStatus': query<{ yearEnd: string }, BranchYearClose[]>()({ reads: BOOKS }),
   'accounts.trialBalance': query<ReportScope & { asOf: string }, TrialBalance>()({ reads: BOOKS }),
   'accounts.profitAndLoss': query<
     PeriodScope & { compareFrom?: string; compareTo?: string },

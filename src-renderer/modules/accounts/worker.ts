@@ -16,6 +16,7 @@ import {
 } from './data/journal-entries';
 import { repos } from './data/ledger-repos';
 import { closeYear, setLockDate } from './data/period-close';
+import { closeYearAllBranches, yearCloseStatus } from './data/year-close-branches';
 import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
 import { agedReport, openItems } from './data/open-items';
 import { saveParty } from './data/parties';
@@ -66,6 +67,8 @@ export const accountsWorker: ModuleWorker = {
       'accounts.listDocs': async (q) => listDocs((await settled(session())).index, q),
       'accounts.setLockDate': ({ lockDate }) => setLockDate(session(), lockDate),
       'accounts.closeYear': ({ yearEnd }) => closeYear(session(), yearEnd),
+      'accounts.closeYearAllBranches': ({ yearEnd }) => closeYearAllBranches(session(), yearEnd),
+      'accounts.yearCloseStatus': ({ yearEnd }) => yearCloseStatus(session(), yearEnd),
       'accounts.trialBalance': async (q) => {
         const s = await settled(session());
         return trialBalance(s.index, await chart(s), q.asOf, q.branch ?? null);

@@ -26,20 +26,30 @@ export async function setLockDate(
   return repos(s).settings.update(LEDGER_SETTINGS_ID, { lockDate: value });
 }
 
-/**
- * Year-end close: one posted entry on the last day of the year that brings every income and
- * expense account of this branch to zero against retained earnings. Run per branch, so each
- * branch's books close on their own device with their own numbers.
- */
-export async function closeYear(s: ModuleContext, yearEnd: string): Promise<JournalEntry> {
+export type ClosingFields = Parameters<typeof stampPosted>[1];
+
+/** Checks the year-end date against the lock, before anything is read or written. */
+export async function closeDate(s: ModuleContext, yearEnd: string): Promise<string> {
   const date = parseOrThrow(isoDateSchema, yearEnd, 'The year was not closed.');
   const settings = await requireSettings(s);
   const locked = checkLockDate(date, settings.lockDate);
   if (locked) throw new OutpostError('validation', locked, { yearEnd: locked });
-  await s.settle();
+  return date;
+}
+
+/**
+ * The closing entry of one branch on `date`, not yet numbered or written; null when the
+ * branch's income and expense accounts are already at zero.
+ */
+export async function buildClosingEntry(
+  s: ModuleContext,
+  date: string,
+  branch: string,
+): Promise<ClosingFields | null> {
+  const settings = await requireSettings(s);
   const accounts = await repos(s).accounts.list();
   const kinds = new Map(accounts.map((a) => [a.code, a.kind]));
-  const balances = await accountBalancesAsOf(s.index, date, s.config.branchCode);
+  const balances = await accountBalancesAsOf(s.index, date, branch);
   const lines = closingLines({
     balances: [...balances].map(([account, b]) => ({
       account,
@@ -48,31 +58,40 @@ export async function closeYear(s: ModuleContext, yearEnd: string): Promise<Jour
     })),
     retainedEarningsAccount: settings.retainedEarningsAccount,
   });
-  if (lines.length === 0)
+  if (lines.length === 0) return null;
+  const company = await s.company();
+  return {
+    number: null,
+    date,
+    memo: `Year-end close ${date}`,
+    reference: '',
+    status: 'posted',
+    kind: 'closing',
+    currency: company.baseCurrency,
+    rate: '1',
+    lines,
+    reverses: null,
+    postedAt: null,
+    postedBy: null,
+  };
+}
+
+/**
+ * Year-end close: one posted entry on the last day of the year that brings every income and
+ * expense account of this branch to zero against retained earnings. Head office closes every
+ * branch it holds at once (year-close-branches.ts).
+ */
+export async function closeYear(s: ModuleContext, yearEnd: string): Promise<JournalEntry> {
+  const date = await closeDate(s, yearEnd);
+  await s.settle();
+  const entry = await buildClosingEntry(s, date, s.config.branchCode);
+  if (!entry)
     throw new OutpostError(
       'validation',
       `There is nothing to close: income and expense accounts are already at zero on ${date}.`,
     );
-  const company = await s.company();
   const number = await nextNumber(s, 'JE');
-  const fields = stampPosted(
-    s,
-    {
-      number: null,
-      date,
-      memo: `Year-end close ${date}`,
-      reference: '',
-      status: 'posted',
-      kind: 'closing',
-      currency: company.baseCurrency,
-      rate: '1',
-      lines,
-      reverses: null,
-      postedAt: null,
-      postedBy: null,
-    },
-    number,
-  );
+  const fields = stampPosted(s, entry, number);
   const created = await repos(s).journals.create(fields as never, s.config.branchCode);
   await s.settle();
   return created;

@@ -1,11 +1,16 @@
-import { Alert, Card, Stack, Text } from '@mantine/core';
+import { Alert, Card, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import { FormScaffold } from '../../../ui/form/FormScaffold';
 import { DateInput } from '../../../ui/inputs/DateInput';
 import { formatIsoDate } from '../../../ui/inputs/date-format';
 import { isoDateSchema } from '../domain/schemas';
-import { useCloseYearMutation, useLedgerSetupQuery, useSetLockDateMutation } from './api';
+import {
+  accountsApi,
+  useCloseYearMutation,
+  useLedgerSetupQuery,
+  useSetLockDateMutation,
+} from './api';
 import { usePermissions } from '../../../client/permissions';
 import { useSlips, withEmptyMessages } from './typed-form';
 
@@ -42,8 +47,9 @@ export function PeriodClosePage() {
           <Text fw={600}>Year-end close</Text>
           <Text size="sm">
             Posts one entry on the last day of the year that brings this branch’s income and expense
-            accounts to zero against retained earnings. The entry can be reversed like any other.
-            Lock the year afterwards so nothing more is posted into it.
+            accounts to zero against retained earnings. Head office can close every branch at once:
+            each branch gets its own entry in its own books. An entry can be reversed like any
+            other. Lock the year afterwards so nothing more is posted into it.
           </Text>
           <CloseYearForm />
         </Stack>
@@ -114,6 +120,51 @@ function CloseYearForm() {
         )}
       </FormScaffold>
       {closed && <Alert color="teal">Closing entry {closed} posted.</Alert>}
+      {yearEnd && <BranchesClose yearEnd={yearEnd} />}
     </>
+  );
+}
+
+const allForm = z.object({ yearEnd: isoDateSchema });
+
+/** Head office (a device holding several branches): each branch's state, and one close for all. */
+function BranchesClose({ yearEnd }: { yearEnd: string }) {
+  const { data: branches } = accountsApi.endpoints['accounts.yearCloseStatus'].useQuery({
+    yearEnd,
+  });
+  const [closeAll] = accountsApi.endpoints['accounts.closeYearAllBranches'].useMutation();
+  const [done, setDone] = useState<string | null>(null);
+  if (!branches || branches.length < 2) return null;
+  return (
+    <Stack gap="xs" aria-label="Branches closed">
+      <Text size="sm" fw={600}>
+        Branches on {formatIsoDate(yearEnd)}
+      </Text>
+      <List size="sm">
+        {branches.map((b) => (
+          <List.Item key={b.branch}>
+            {b.name} ({b.branch}): {b.closed ? `closed by ${b.number}` : 'not closed yet'}
+          </List.Item>
+        ))}
+      </List>
+      {branches.some((b) => !b.closed) && (
+        <FormScaffold
+          schema={allForm}
+          values={{ yearEnd }}
+          onSubmit={async (input) => {
+            setDone(null);
+            const res = await closeAll(input);
+            if ('data' in res && res.data)
+              setDone(res.data.closed.map((c) => `${c.branch} (${c.number})`).join(', '));
+            return res;
+          }}
+          submitLabel="Close for all branches"
+          aria-label="Year-end close for all branches"
+        >
+          {() => null}
+        </FormScaffold>
+      )}
+      {done && <Alert color="teal">The year is closed for {done}.</Alert>}
+    </Stack>
   );
 }
