@@ -70,7 +70,7 @@ describe('withBaseAmounts', () => {
     expect(out[0]).toMatchObject({ party: null, memo: '', branch: null });
   });
 
-  it('puts the rounding difference on the largest line of the short side', () => {
+  it('converts each line exactly and posts the rounding difference to the rounding account', () => {
     // At 1.5 each 0.01 becomes 0.015 → 0.02, so the credits total 0.04 in base but the debit 0.03.
     const out = withBaseAmounts(
       [line('1100', 2, 0), line('4100', 0, 1), line('4200', 0, 1)],
@@ -79,16 +79,18 @@ describe('withBaseAmounts', () => {
       '1.5',
       '6990',
     );
-    expect(out.map((l) => [l.account, l.baseDebit, l.baseCredit])).toEqual([
-      ['1100', 4, 0],
-      ['4100', 0, 2],
-      ['4200', 0, 2],
+    expect(out.map((l) => [l.account, l.debit, l.credit, l.baseDebit, l.baseCredit])).toEqual([
+      ['1100', 2, 0, 3, 0],
+      ['4100', 0, 1, 0, 2],
+      ['4200', 0, 1, 0, 2],
+      ['6990', 0, 0, 1, 0],
     ]);
+    expect(out[3]).toMatchObject({ memo: 'Rounding', party: null, branch: null });
     expect(entryDifference(out).difference).toBe(0);
   });
 
-  it('picks the first of equally large lines, so every device posts the same thing', () => {
-    // Debits 0.01 + 0.01 + 0.01 → 0.02 each at 1.5 (0.06); credit 0.03 → 0.045 → 0.05: credit side is short.
+  it('posts the rounding line on whichever side is short, and none when nothing rounds', () => {
+    // Debits 0.01 × 3 → 0.02 each at 1.5 (0.06); credit 0.03 → 0.045 → 0.05: the credits are short.
     const out = withBaseAmounts(
       [line('6100', 1, 0), line('6200', 1, 0), line('6300', 1, 0), line('2100', 0, 3)],
       'EUR',
@@ -96,20 +98,21 @@ describe('withBaseAmounts', () => {
       '1.5',
       '6990',
     );
-    expect(out.map((l) => l.baseCredit)).toEqual([0, 0, 0, 6]);
-    const ties = withBaseAmounts(
-      [line('1200', 0, 2), line('6100', 1, 0), line('6200', 1, 0)],
+    expect(out.map((l) => [l.account, l.baseDebit, l.baseCredit])).toEqual([
+      ['6100', 2, 0],
+      ['6200', 2, 0],
+      ['6300', 2, 0],
+      ['2100', 0, 5],
+      ['6990', 0, 1],
+    ]);
+    const exact = withBaseAmounts(
+      [line('1100', 120_000, 0), line('4100', 0, 120_000)],
       'EUR',
       'USD',
-      '1.5',
+      '1.0825',
       '6990',
     );
-    // Credit 0.03 vs debits 0.02 + 0.02: the debit side is long, the credit line absorbs it.
-    expect(ties.map((l) => [l.baseDebit, l.baseCredit])).toEqual([
-      [0, 4],
-      [2, 0],
-      [2, 0],
-    ]);
+    expect(exact.map((l) => l.account)).toEqual(['1100', '4100']);
   });
 
   it('keeps party, memo and branch', () => {
@@ -188,13 +191,23 @@ describe('withBaseAmounts', () => {
 
         const out = withBaseAmounts(lines, p.currency, p.baseCurrency, p.rate, '6990');
         expect(entryDifference(out).difference).toBe(0);
-        expect(out.map((l) => [l.debit, l.credit])).toEqual(lines.map((l) => [l.debit, l.credit]));
-        for (const l of out) {
-          expect(ledgerLineSchema.safeParse(l).success || (l.debit === 0 && l.credit === 0)).toBe(
-            true,
+        const posted = out.slice(0, lines.length);
+        expect(posted.map((l) => [l.debit, l.credit])).toEqual(
+          lines.map((l) => [l.debit, l.credit]),
+        );
+        // Each line is its own exact conversion; only a base-only rounding line may follow.
+        for (const l of posted) {
+          expect(ledgerLineSchema.safeParse(l).success).toBe(true);
+          expect(l.baseDebit + l.baseCredit).toBe(
+            toBase(l.debit + l.credit, p.currency, p.baseCurrency, p.rate),
           );
-          const exact = toBase(l.debit + l.credit, p.currency, p.baseCurrency, p.rate);
-          expect(Math.abs(l.baseDebit + l.baseCredit - exact)).toBeLessThanOrEqual(out.length);
+        }
+        const extra = out.slice(lines.length);
+        expect(extra.length).toBeLessThanOrEqual(1);
+        for (const r of extra) {
+          expect(r).toMatchObject({ account: '6990', debit: 0, credit: 0, memo: 'Rounding' });
+          expect(r.baseDebit + r.baseCredit).toBeLessThanOrEqual(lines.length);
+          expect(ledgerLineSchema.safeParse(r).success).toBe(true);
         }
       }),
     );

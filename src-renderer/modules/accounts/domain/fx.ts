@@ -42,14 +42,14 @@ export interface DocLine {
 }
 
 /**
- * Adds base amounts to a balanced set of document-currency lines. Each line is converted on its
- * own, so the base totals can disagree by a few minor units of rounding; that difference goes
- * to the largest line on the short side (first one on a tie) so the entry balances in both
- * currencies and no extra line appears on a plain invoice. A difference larger than one unit
- * per line cannot come from rounding, so it is reported instead of hidden.
- *
- * `roundingAccount` only receives a base-only line in the defensive case where the short side
- * has no line to absorb the difference.
+ * Adds base amounts to a balanced set of document-currency lines. Each line is its own exact
+ * conversion (`toBase`, the one rounding rule), so a line's base amount is what anyone
+ * converting that line alone gets — an auditor, another tool, the open-item the line settles.
+ * Converted one by one, the base totals can disagree by a few minor units of rounding; that
+ * difference is posted as a base-only line to `roundingAccount` (the ledger settings' rounding
+ * account), so the entry balances exactly in base and the difference is visible in the books
+ * rather than hidden in one line. A difference larger than one unit per line cannot come from
+ * rounding, so it is reported instead.
  */
 export function withBaseAmounts(
   lines: readonly DocLine[],
@@ -89,27 +89,17 @@ export function withBaseAmounts(
     throw new Error(imbalanceMessage(diff, baseCurrency, ' in the base currency'));
 
   const short: 'baseDebit' | 'baseCredit' = diff > 0 ? 'baseCredit' : 'baseDebit';
-  const docSide: 'debit' | 'credit' = diff > 0 ? 'credit' : 'debit';
-  let target = -1;
-  out.forEach((l, i) => {
-    if (l[docSide] > 0 && (target < 0 || l[short] > (out[target]?.[short] ?? 0))) target = i;
+  const fill = Math.abs(diff);
+  out.push({
+    account: roundingAccount,
+    debit: 0,
+    credit: 0,
+    baseDebit: short === 'baseDebit' ? fill : 0,
+    baseCredit: short === 'baseCredit' ? fill : 0,
+    party: null,
+    memo: 'Rounding',
+    branch: null,
   });
-  const line = out[target];
-  if (line) {
-    line[short] += Math.abs(diff);
-  } else {
-    const fill = Math.abs(diff);
-    out.push({
-      account: roundingAccount,
-      debit: 0,
-      credit: 0,
-      baseDebit: short === 'baseDebit' ? fill : 0,
-      baseCredit: short === 'baseCredit' ? fill : 0,
-      party: null,
-      memo: 'Rounding',
-      branch: null,
-    });
-  }
   return out;
 }
 

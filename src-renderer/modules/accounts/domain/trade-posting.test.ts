@@ -115,13 +115,14 @@ describe('tradePosting', () => {
   it('a foreign-currency invoice carries base amounts and still balances in both', () => {
     const lines = post('sales', 'invoice', INVOICE_LINES, { currency: 'EUR', rate: '1.0825' });
     expect(shape(lines)).toEqual([
-      // 148.96 × 1.0825 = 161.2492 → 161.25, but the credits round to 161.26; the debit (the
-      // short side's largest line) takes the extra cent.
-      ['1100', 14_896, 0, 16_126, 0],
+      // 148.96 × 1.0825 = 161.2492 → 161.25, but the credits round to 161.26: each line stays its
+      // own exact conversion and the cent goes to the rounding account.
+      ['1100', 14_896, 0, 16_125, 0],
       ['4100', 0, 7797, 0, 8440], // 84.402525 → 84.40
       ['4200', 0, 5000, 0, 5413], // 54.125 → 54.13
       ['2200', 0, 2079, 0, 2251], // 22.505175 → 22.51
       ['2210', 0, 20, 0, 22], // 0.2165 → 0.22
+      ['6990', 0, 0, 1, 0],
     ]);
     expect(entryDifference(lines).difference).toBe(0);
   });
