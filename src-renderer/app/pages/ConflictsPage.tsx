@@ -21,11 +21,13 @@ import type { ConflictRecord, ConflictVersion } from '../../core/rpc/contract';
 import { errorFields, errorMessage } from '../../ui/form-errors';
 import {
   useBranchesQuery,
+  useCompanyQuery,
   useConflictsQuery,
   useDevicesQuery,
   useResolveConflictMutation,
 } from '../../client/api';
 import { ForgeriesSection } from './ForgeriesSection';
+import { deviceText, humanise, showValue, type ValueContext } from './conflict-values';
 
 /**
  * Conflicts (issue 4 §3): every draft or master-data record two offices changed while apart,
@@ -138,31 +140,9 @@ function typeLabel(type: string): string {
   return TYPE_LABEL[type] ?? humanise(type);
 }
 
-/** "paymentTermsDays" → "Payment terms days". */
-function humanise(field: string): string {
-  const words = field
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function showValue(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  return JSON.stringify(v, null, 1);
-}
-
 function when(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
-
-function deviceName(devices: Device[], id: string): string {
-  const d = devices.find((x) => x._id === id);
-  return d ? `${d.branchCode}-${d.letter}` : id;
 }
 
 function ConflictCard({
@@ -175,6 +155,16 @@ function ConflictCard({
   onStale(): void;
 }) {
   const [resolve, { isLoading }] = useResolveConflictMutation();
+  const { data: company } = useCompanyQuery();
+  const first = conflict.versions[0]?.doc;
+  const ctx: ValueContext = {
+    currency: typeof first?.currency === 'string' ? first.currency : null,
+    baseCurrency: company?.baseCurrency ?? null,
+    labels: conflict.labels ?? {},
+    devices,
+  };
+  // A record is created once: its device is said once, not as if each version came from it.
+  const createdOn = [...new Set(conflict.versions.map((v) => v.device).filter(Boolean))];
   const [picks, setPicks] = useState<Record<string, number>>({});
   const [failure, setFailure] = useState<{
     message: string;
@@ -207,7 +197,9 @@ function ConflictCard({
             <Title order={4}>{conflict.title}</Title>
             <Badge variant="light">{typeLabel(conflict.type)}</Badge>
           </Group>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" data-testid={`conflict-summary-${conflict.id}`}>
+            {createdOn.length > 0 &&
+              `Created on device ${createdOn.map((d) => deviceText(d, ctx)).join(' / ')} · `}
             {conflict.versions.length} versions · {differing.length}{' '}
             {differing.length === 1 ? 'field differs' : 'fields differ'}
           </Text>
@@ -218,7 +210,7 @@ function ConflictCard({
               <Table.Th>Field</Table.Th>
               {conflict.versions.map((v, i) => (
                 <Table.Th key={v.rev}>
-                  <VersionHeader version={v} n={i + 1} devices={devices} />
+                  <VersionHeader version={v} n={i + 1} />
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -247,10 +239,10 @@ function ConflictCard({
                         checked={(picks[f.field] ?? 0) === i}
                         onChange={() => setPicks((p) => ({ ...p, [f.field]: i }))}
                         aria-label={`Use version ${i + 1} for ${humanise(f.field)}`}
-                        label={<ValueText value={value} />}
+                        label={<ValueText field={f.field} value={value} ctx={ctx} />}
                       />
                     ) : (
-                      <ValueText value={value} />
+                      <ValueText field={f.field} value={value} ctx={ctx} />
                     )}
                   </Table.Td>
                 ))}
@@ -308,15 +300,7 @@ function ConflictCard({
   );
 }
 
-function VersionHeader({
-  version,
-  n,
-  devices,
-}: {
-  version: ConflictVersion;
-  n: number;
-  devices: Device[];
-}) {
+function VersionHeader({ version, n }: { version: ConflictVersion; n: number }) {
   return (
     <Stack gap={2}>
       <Group gap={6}>
@@ -353,21 +337,20 @@ function VersionHeader({
         Edited by {version.editedBy || 'unknown'}
       </Text>
       <Text size="xs" c="dimmed" fw={400}>
-        {when(version.editedAt)} · created on device {deviceName(devices, version.device)}
+        {when(version.editedAt)}
       </Text>
     </Stack>
   );
 }
 
-function ValueText({ value }: { value: unknown }) {
-  const text = showValue(value);
+function ValueText({ field, value, ctx }: { field: string; value: unknown; ctx: ValueContext }) {
   return (
     <Text
       size="sm"
       component={typeof value === 'object' && value !== null ? 'pre' : 'span'}
-      style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+      style={{ whiteSpace: 'pre-wrap', margin: 0, fontFamily: 'inherit' }}
     >
-      {text}
+      {showValue(field, value, ctx)}
     </Text>
   );
 }

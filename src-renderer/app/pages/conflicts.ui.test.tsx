@@ -74,6 +74,7 @@ beforeAll(() => {
           { _id: 'device:B', branchCode: 'NYC', letter: 'B', label: 'Front desk PC' },
         ];
       }
+      if (method === 'org.getCompany') return { name: 'Acme', baseCurrency: 'USD' };
       if (method === 'org.listBranches')
         return [
           { _id: 'branch:1', code: 'NYC', name: 'New York' },
@@ -135,6 +136,48 @@ describe('Conflicts page', () => {
       merged: { code: 'C-001', name: 'Bayside Coffee House', phone: '555' },
     });
     expect(await screen.findByText('No conflicts: every office agrees.')).toBeTruthy();
+  });
+
+  it('a draft invoice shows names, money and lines, and says once which device created it', async () => {
+    const party = 'party:01M8SPZ3Q4X7K2N9R5T6V8W0YA';
+    const inv = (unitPrice: number, by: string) => ({
+      ...base,
+      _id: 'tradeDoc:1',
+      type: 'tradeDoc',
+      branch: 'NYC',
+      partyId: party,
+      currency: 'USD',
+      lines: [{ description: 'Consulting', quantity: '3', unitPrice, account: '4000' }],
+      updatedBy: by,
+      updatedAt: '2026-01-02T10:00:00.000Z',
+    });
+    const a = inv(9900, 'Alice');
+    const b = inv(12500, 'Carol');
+    list = [
+      {
+        db: 'branch-nyc',
+        id: 'tradeDoc:1',
+        type: 'tradeDoc',
+        title: 'Draft invoice',
+        revs: ['2-a', '2-b'],
+        versions: [version(a, '2-a', true), version(b, '2-b', false)],
+        fields: diffVersions([a, b]),
+        labels: { [party]: 'C-1 Acme Ltd' },
+      },
+    ];
+    mount();
+    const card = await screen.findByTestId('conflict-tradeDoc:1');
+    await waitFor(() => expect(card.textContent).toContain('$99.00'));
+    expect(card.textContent).toContain('$125.00');
+    expect(card.textContent).toContain('Description: Consulting');
+    expect(screen.getByTestId('conflict-field-partyId').textContent).toContain('C-1 Acme Ltd');
+    expect(card.textContent).not.toMatch(/party:|"unitPrice"|9900/);
+    expect(card.textContent).not.toMatch(/created on device/);
+    await waitFor(() =>
+      expect(screen.getByTestId('conflict-summary-tradeDoc:1').textContent).toContain(
+        'Created on device NYC-A Head office PC',
+      ),
+    );
   });
 
   it('filters by branch from the address (the head-office link from Settings)', async () => {

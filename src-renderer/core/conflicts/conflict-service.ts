@@ -9,6 +9,7 @@ import type {
   ResolveConflictResult,
 } from '../rpc/contract';
 import type { Session } from '../session';
+import { referenceLabels } from './reference-labels';
 import { diffVersions, isAuditField } from './conflict-diff';
 import { readReports, reportKeys, reportsFor } from './forgery';
 
@@ -120,6 +121,10 @@ async function readVersions(
       revs,
       versions,
       fields: diffVersions(versions.map((v) => v.doc)),
+      labels: await referenceLabels(session.index, [
+        ...versions.map((v) => v.doc),
+        ...versions.map((v) => ({ device: v.device })),
+      ]),
     },
     couchRev: winner._rev,
   };

@@ -216,6 +216,8 @@ export interface ConflictRecord {
   revs: string[];
   versions: ConflictVersion[];
   fields: ConflictField[];
+  /** Names of the records the versions point to (`party:…` → "Acme Ltd"), from the index. */
+  labels?: Record<string, string>;
 }
 
 export interface ResolveConflictInput {
