@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { electronBinary } from './electron-binary';
+import { demoOffer, demoOfferPlugin, type DemoOffer } from './demo-offer';
 import { spawnSyncServer } from './sync-child';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -77,7 +78,9 @@ async function startWeb(): Promise<void> {
       console.error(`The sync server stopped (exit code ${code}); the app keeps working offline.`);
     }
   });
+  let offer: DemoOffer | undefined;
   const server = await preview({
+    plugins: [demoOfferPlugin(() => offer)],
     root: `${root}/src-renderer`,
     configFile: `${root}/vite.config.ts`,
     preview: { host: '127.0.0.1', port: WEB_PORT, strictPort: true, open: false },
@@ -85,6 +88,7 @@ async function startWeb(): Promise<void> {
   });
   // Only once the sync server listens and has its demo users: earlier, signing in would fail.
   const syncUrl = await sync.url.catch(() => undefined);
+  if (syncUrl) offer = demoOffer(syncUrl);
   console.log(`\nOutpost:      http://127.0.0.1:${WEB_PORT}/`);
   console.log(
     syncUrl

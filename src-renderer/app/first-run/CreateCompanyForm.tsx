@@ -3,17 +3,21 @@ import { useState, type FormEvent } from 'react';
 import { createCompanyInputSchema } from '../../core/org/schemas';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../ui/form-errors';
 import { CURRENCIES, MONTHS } from '../../ui/options';
-import { useCreateCompanyMutation } from '../../client/api';
+import { rpc, useCreateCompanyMutation } from '../../client/api';
+import { usePlatform } from '../../client/platform-context';
+import { saveCredentials } from '../credentials';
+import type { DemoOffer } from './demo-offer';
 
-export function CreateCompanyForm({ onBack }: { onBack(): void }) {
+export function CreateCompanyForm({ onBack, demo }: { onBack(): void; demo?: DemoOffer }) {
+  const platform = usePlatform();
   const [createCompany, { isLoading }] = useCreateCompanyMutation();
   const [v, setV] = useState({
-    name: '',
-    orgCode: '',
+    name: demo ? 'Demo Trading Ltd' : '',
+    orgCode: demo?.orgCode ?? '',
     baseCurrency: 'USD',
     fiscalYearStartMonth: '1',
-    branchCode: '',
-    branchName: '',
+    branchCode: demo?.branchCode ?? '',
+    branchName: demo ? 'Head office' : '',
     letter: 'A',
     deviceLabel: '',
     userName: '',
@@ -47,6 +51,15 @@ export function CreateCompanyForm({ onBack }: { onBack(): void }) {
     if ('error' in res) {
       setErrors(errorFields(res.error));
       setFailure(errorMessage(res.error));
+      return;
+    }
+    // The demo company goes straight onto the demo server, as the Sync page would do it.
+    if (demo && parsed.data.company.orgCode === demo.orgCode) {
+      const creds = { serverUrl: demo.serverUrl, ...demo.headOffice };
+      await saveCredentials(platform.vault, demo.orgCode, creds).catch(() => undefined);
+      await rpc()
+        .call('sync.connect', creds)
+        .catch(() => undefined);
     }
   }
 

@@ -24,18 +24,19 @@ import { saveCredentials } from '../credentials';
 import { ServerAddressesInput, withAddresses } from '../ServerAddressesInput';
 import { usePlatform } from '../../client/platform-context';
 import type { RootState } from '../../client/store';
+import type { DemoOffer } from './demo-offer';
 
-export function JoinCompanyForm({ onBack }: { onBack(): void }) {
+export function JoinCompanyForm({ onBack, demo }: { onBack(): void; demo?: DemoOffer }) {
   const platform = usePlatform();
   const [inspect, inspecting] = useInspectServerMutation();
   const [testConnection, testing] = useTestConnectionMutation();
   const [join, joining] = useJoinCompanyMutation();
   const progress = useSelector((s: RootState) => s.ui.progress.join);
   const [server, setServer] = useState({
-    serverUrl: 'http://127.0.0.1:5984',
-    orgCode: '',
-    username: '',
-    password: '',
+    serverUrl: demo?.serverUrl ?? 'http://127.0.0.1:5984',
+    orgCode: demo?.orgCode ?? '',
+    username: demo?.branchOffice.username ?? '',
+    password: demo?.branchOffice.password ?? '',
   });
   const [preview, setPreview] = useState<ServerCompanyPreview | null>(null);
   const [check, setCheck] = useState<ConnectionTestResult | null>(null);
