@@ -121,7 +121,7 @@ export async function importStatement(
       return needsMapping(data.text, result.problems);
   } else {
     const read = readSafely(() =>
-      format === 'ofx' ? parseOfx(data.text) : parseCamt053(data.text),
+      format === 'ofx' ? parseOfx(data.text, { currency }) : parseCamt053(data.text, { currency }),
     );
     if (!read.ok) return { kind: 'refused', problems: read.problems };
     result = read.value;

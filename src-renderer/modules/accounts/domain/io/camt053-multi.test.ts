@@ -52,3 +52,28 @@ describe('camt.053 files holding several statements', () => {
     );
   });
 });
+
+describe('camt.053 statements missing a currency or a balance', () => {
+  const bare = readFileSync(new URL('./fixtures/camt053-v02.xml', import.meta.url), 'utf8')
+    .replace('<Ccy>EUR</Ccy>', '')
+    .replace(/ Ccy="EUR"/g, '');
+
+  it("uses the bank account's currency when the file names none, with a warning", () => {
+    expect(parseCamt053(bare).ok).toBe(false);
+    const r = parseCamt053(bare, { currency: 'EUR' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.items.length).toBeGreaterThan(0);
+    expect(r.meta.currency).toBe('EUR');
+    expect(r.warnings[0]!.message).toMatch(/currency EUR was assumed/);
+  });
+
+  it('imports the lines with a warning when the closing balance amount is empty', () => {
+    const r = parseCamt053(daily.replace('<Amt Ccy="EUR">12157.19</Amt>', '<Amt Ccy="EUR"></Amt>'));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.items).toHaveLength(4);
+    expect(r.meta.closingBalance).toBeNull();
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'The statement gives no closing balance amount; the lines were imported without it.',
+    );
+  });
+});

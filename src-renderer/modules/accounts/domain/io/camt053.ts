@@ -42,7 +42,10 @@ function partyName(parties: XmlNode | undefined, role: 'Dbtr' | 'Cdtr'): string 
   );
 }
 
-export function parseCamt053(text: string): StatementImportResult {
+export function parseCamt053(
+  text: string,
+  opts: { currency?: string } = {},
+): StatementImportResult {
   const parsed = parseXml(text);
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const root = parsed.root;
@@ -76,7 +79,11 @@ export function parseCamt053(text: string): StatementImportResult {
     };
   // Ids count repeated references across the whole file, so they do not depend on how the
   // bank split it into statements.
-  const ids = { nextId: makeLineIdFactory(), nextRefId: makeReferenceIdFactory() };
+  const ids = {
+    nextId: makeLineIdFactory(),
+    nextRefId: makeReferenceIdFactory(),
+    fallbackCurrency: opts.currency,
+  };
   const parts: StatementPart[] = [];
   const problems: ImportProblem[] = [];
   for (const stmt of statements) {
@@ -90,7 +97,11 @@ export function parseCamt053(text: string): StatementImportResult {
 
 function readStatement(
   stmt: XmlNode,
-  { nextId, nextRefId }: { nextId: LineIdFactory; nextRefId: RefIdFactory },
+  {
+    nextId,
+    nextRefId,
+    fallbackCurrency,
+  }: { nextId: LineIdFactory; nextRefId: RefIdFactory; fallbackCurrency: string | undefined },
 ): StatementImportResult {
   const problems: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
@@ -98,7 +109,15 @@ function readStatement(
   const iban = textAt(acct, 'Id/IBAN');
   const currencyDeclared = textAt(acct, 'Ccy');
   const firstAmount = descendants(stmt, 'Amt')[0];
-  const currency = (currencyDeclared || firstAmount?.attrs['Ccy'] || '').toUpperCase();
+  const named = (currencyDeclared || firstAmount?.attrs['Ccy'] || '').toUpperCase();
+  const currency = named || fallbackCurrency || '';
+  if (named === '' && currency !== '')
+    warnings.push(
+      problem(
+        acct?.line ?? stmt.line,
+        `The statement names no currency (Acct/Ccy or Amt Ccy); the bank account's currency ${currency} was assumed.`,
+      ),
+    );
   if (!/^[A-Z]{3}$/.test(currency))
     return {
       ok: false,
@@ -128,7 +147,8 @@ function readStatement(
       );
       return null;
     }
-    const ccy = (amt.attrs['Ccy'] ?? '').toUpperCase();
+    // An amount without Ccy is in the statement's currency (files that name none at all).
+    const ccy = (amt.attrs['Ccy'] ?? '').toUpperCase() || (named === '' ? currency : '');
     if (ccy !== currency) {
       problems.push(
         problem(
@@ -168,6 +188,16 @@ function readStatement(
       (isClosing && meta.closingBalance !== null)
     )
       continue;
+    if (textAt(bal, 'Amt') === '') {
+      warnings.push(
+        problem(
+          bal.line,
+          `The statement gives no ${isOpening ? 'opening' : 'closing'} balance amount; the lines were imported without it.`,
+          'Amt',
+        ),
+      );
+      continue;
+    }
     const value = readAmount(
       child(bal, 'Amt'),
       textAt(bal, 'CdtDbtInd'),

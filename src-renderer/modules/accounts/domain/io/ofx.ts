@@ -7,6 +7,7 @@ import {
   type StatementMeta,
 } from './statement';
 import { makeReferenceIdFactory } from './line-id';
+import { mergeStatements, type StatementPart } from './statement-merge';
 import { amountMessage, makeLineIdFactory, parseAmountText } from './values';
 import { allNodes, child, descendants, parseXml, textAt, type XmlNode } from './xml';
 
@@ -29,7 +30,25 @@ function ofxAmount(raw: string, currency: string): ReturnType<typeof parseAmount
   return parseAmountText(raw, currency, { decimalSeparator: dec, trimExtraZeros: true });
 }
 
-export function parseOfx(text: string): StatementImportResult {
+interface OfxContext {
+  L: (node: XmlNode | undefined) => number;
+  nextId: ReturnType<typeof makeLineIdFactory>;
+  nextRefId: ReturnType<typeof makeReferenceIdFactory>;
+  seenFitids: Map<string, number>;
+  /** The bank account's currency, used when the file names none. */
+  currency: string | undefined;
+}
+
+/** Parses as the header says; banks also send an OFX 2 XML header over an SGML 1.x body. */
+function parseBody(body: string, header: string) {
+  const isXml = /<\?xml|<\?OFX|OFXHEADER="2/i.test(header);
+  const parsed = parseXml(body, { sgml: !isXml });
+  if (parsed.ok) return parsed;
+  const other = parseXml(body, { sgml: isXml });
+  return other.ok ? other : parsed;
+}
+
+export function parseOfx(text: string, opts: { currency?: string } = {}): StatementImportResult {
   const start = text.search(/<OFX>/i);
   if (start < 0)
     return {
@@ -42,8 +61,7 @@ export function parseOfx(text: string): StatementImportResult {
       ],
     };
   const linesBefore = text.slice(0, start).split('\n').length - 1;
-  const isXml = /<\?xml|<\?OFX|OFXHEADER="2/i.test(text.slice(0, start + 5));
-  const parsed = parseXml(text.slice(start), { sgml: !isXml });
+  const parsed = parseBody(text.slice(start), text.slice(0, start + 5));
   if (!parsed.ok)
     return {
       ok: false,
@@ -51,12 +69,10 @@ export function parseOfx(text: string): StatementImportResult {
     };
   const L = (node: XmlNode | undefined) => (node?.line ?? 1) + linesBefore;
   const problems: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
   const root = parsed.root;
   // Tags are case-insensitive in OFX 1.x; most files are upper case already.
   upperCaseNames(root);
 
-  const statements = [...descendants(root, 'STMTRS'), ...descendants(root, 'CCSTMTRS')];
   for (const rs of [...descendants(root, 'STMTTRNRS'), ...descendants(root, 'CCSTMTTRNRS')]) {
     const code = textAt(rs, 'STATUS/CODE');
     if (code !== '' && code !== '0') {
@@ -69,37 +85,83 @@ export function parseOfx(text: string): StatementImportResult {
       );
     }
   }
+  // An investment statement's cash movements (INVBANKTRAN) are ordinary bank transactions.
+  const statements = [
+    ...descendants(root, 'STMTRS'),
+    ...descendants(root, 'CCSTMTRS'),
+    ...descendants(root, 'INVSTMTRS').filter((rs) => descendants(rs, 'STMTTRN').length > 0),
+  ];
   if (statements.length === 0) {
     problems.push(
       problem(
         L(root),
-        'The OFX file contains no bank or credit-card statement (no STMTRS). It may be an investment or bill-pay file.',
+        'The OFX file contains no bank or credit-card statement (no STMTRS) and no cash transactions. It may be an investment or bill-pay file.',
       ),
     );
     return { ok: false, problems: sortProblems(problems) };
   }
-  if (statements.length > 1) {
-    problems.push(
-      problem(
-        L(statements[1]),
-        `The file holds statements for ${statements.length} accounts. Export one account at a time so each lands in the right bank account.`,
-      ),
-    );
-    return { ok: false, problems: sortProblems(problems) };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  // A file missing </BANKTRANLIST> leaves the transactions directly under the statement, so
+  // they are looked for anywhere in it; any still unaccounted for refuse the file.
+  const found = statements.reduce((n, st) => n + descendants(st, 'STMTTRN').length, 0);
+  const written = text.match(/<STMTTRN>/gi)?.length ?? 0;
+  if (written !== found)
+    return {
+      ok: false,
+      problems: [
+        problem(
+          L(statements[0]),
+          `The file lists ${written} transactions but only ${found} could be read; closing tags are missing or out of place. Download the statement again.`,
+        ),
+      ],
+    };
+  const ctx: OfxContext = {
+    L,
+    nextId: makeLineIdFactory(),
+    nextRefId: makeReferenceIdFactory(),
+    seenFitids: new Map(),
+    currency: opts.currency,
+  };
+  const parts: StatementPart[] = [];
+  for (const stmt of statements) {
+    const r = readStatement(stmt, ctx);
+    if (r.ok) parts.push({ line: L(stmt), ...r });
+    else problems.push(...r.problems);
   }
-  const stmt = statements[0]!;
-  const currency = textAt(stmt, 'CURDEF').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    problems.push(
-      problem(
-        L(child(stmt, 'CURDEF') ?? stmt),
-        `The statement currency (CURDEF) "${currency}" is missing or not an ISO code. The file is incomplete.`,
-        'CURDEF',
-      ),
-    );
-    return { ok: false, problems: sortProblems(problems) };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return mergeStatements(parts);
+}
+
+function readStatement(stmt: XmlNode, ctx: OfxContext): StatementImportResult {
+  const { L, nextId, nextRefId, seenFitids } = ctx;
+  const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  const declared = textAt(stmt, 'CURDEF').toUpperCase();
+  let currency = declared;
+  if (!/^[A-Z]{3}$/.test(declared)) {
+    if (declared === '' && ctx.currency) {
+      currency = ctx.currency;
+      warnings.push(
+        problem(
+          L(stmt),
+          `The statement names no currency (CURDEF); the bank account's currency ${currency} was assumed.`,
+          'CURDEF',
+        ),
+      );
+    } else
+      return {
+        ok: false,
+        problems: [
+          problem(
+            L(child(stmt, 'CURDEF') ?? stmt),
+            `The statement currency (CURDEF) "${declared}" is missing or not an ISO code. The file is incomplete.`,
+            'CURDEF',
+          ),
+        ],
+      };
   }
-  const acct = child(stmt, 'BANKACCTFROM') ?? child(stmt, 'CCACCTFROM');
+  const acct =
+    child(stmt, 'BANKACCTFROM') ?? child(stmt, 'CCACCTFROM') ?? child(stmt, 'INVACCTFROM');
   const meta: StatementMeta = emptyMeta(currency);
   meta.accountId = textAt(acct, 'ACCTID');
   const tranList = child(stmt, 'BANKTRANLIST');
@@ -110,6 +172,14 @@ export function parseOfx(text: string): StatementImportResult {
     const raw = textAt(ledger, 'BALAMT');
     const bal = ofxAmount(raw, currency);
     if (bal.ok) meta.closingBalance = bal.value;
+    else if (bal.reason === 'empty')
+      warnings.push(
+        problem(
+          L(child(ledger, 'BALAMT') ?? ledger),
+          'The statement gives no closing balance (BALAMT is empty); the lines were imported without it.',
+          'BALAMT',
+        ),
+      );
     else
       problems.push(
         problem(
@@ -121,23 +191,8 @@ export function parseOfx(text: string): StatementImportResult {
     meta.closingDate = ofxDate(textAt(ledger, 'DTASOF'));
   }
 
-  const nextId = makeLineIdFactory();
-  const nextRefId = makeReferenceIdFactory();
   const items: StatementLine[] = [];
-  const seenFitids = new Map<string, number>();
-  // A file missing </BANKTRANLIST> leaves the transactions directly under the statement, so
-  // they are looked for anywhere in it; any still unaccounted for refuse the file.
   const transactions = descendants(stmt, 'STMTTRN');
-  const written = text.match(/<STMTTRN>/gi)?.length ?? 0;
-  if (written !== transactions.length) {
-    problems.push(
-      problem(
-        L(tranList ?? stmt),
-        `The file lists ${written} transactions but only ${transactions.length} could be read; closing tags are missing or out of place. Download the statement again.`,
-      ),
-    );
-    return { ok: false, problems: sortProblems(problems) };
-  }
   for (const trn of transactions) {
     const line = L(trn);
     const before = problems.length;
