@@ -1,3 +1,4 @@
+import { DeviceName } from '../../../ui/DeviceName';
 import {
   Alert,
   Badge,
@@ -143,7 +144,7 @@ function History({ entry, view }: { entry: JournalEntry; view: JournalView }) {
       <Stack gap={2}>
         <Text size="sm">
           Created {new Date(entry.createdAt).toLocaleString()} by {entry.createdBy} on device{' '}
-          {entry.device}
+          <DeviceName id={entry.device} />
         </Text>
         {entry.postedAt && (
           <Text size="sm">

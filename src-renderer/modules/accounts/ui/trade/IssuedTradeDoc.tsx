@@ -1,3 +1,4 @@
+import { DeviceName } from '../../../../ui/DeviceName';
 import {
   Alert,
   Badge,
@@ -234,7 +235,7 @@ function History({ side, view }: { side: TradeSideUi; view: TradeDocView }) {
       <Stack gap={2}>
         <Text size="sm">
           Created {new Date(doc.createdAt).toLocaleString()} by {doc.createdBy} on device{' '}
-          {doc.device}
+          <DeviceName id={doc.device} />
         </Text>
         {doc.postedAt && (
           <Text size="sm">

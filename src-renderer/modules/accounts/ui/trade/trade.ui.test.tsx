@@ -140,6 +140,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   responses = {
+    'org.listDevices': () => [{ _id: 'A', branchCode: 'HQ', letter: 'A', label: 'Front desk PC' }],
     'accounts.getSetup': () => ({
       ready: true,
       baseCurrency: 'USD',
@@ -336,6 +337,11 @@ describe('trade pages', () => {
     expect(screen.getByTestId('trade-open').textContent).toContain('70.00');
     expect(screen.getByText('HQ-A-RCPT-000001')).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Posting' })).toBeTruthy();
+    // History names the device as people know it, never its id.
+    await waitFor(() =>
+      expect(document.body.textContent).toContain('on device HQ-A Front desk PC'),
+    );
+    expect(document.body.textContent).not.toMatch(/on device A\b/);
     fireEvent.click(screen.getByRole('button', { name: 'Issue credit note' }));
     // `:id` = "new" opens the editor for a credit note, copied from the invoice.
     expect(((await screen.findByLabelText('Description, line 1')) as HTMLInputElement).value).toBe(
