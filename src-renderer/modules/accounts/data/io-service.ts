@@ -11,11 +11,18 @@ import {
   type ImportedEntry,
   type PriorImport,
 } from '../domain/io/journal-csv';
-import { readSafely } from '../domain/io/report';
-import { accountFieldsSchema, type Account, type JournalEntry } from '../domain/schemas';
+import { partyNameKey, type PartyRef } from '../domain/io/journal-hints';
+import { readSafely, type ImportProblem } from '../domain/io/report';
+import {
+  accountFieldsSchema,
+  type Account,
+  type JournalEntry,
+  type Party,
+} from '../domain/schemas';
 import type { ImportOutcome } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
 import { repos, requireSettings } from './ledger-repos';
+import { rateFor } from './rates-service';
 
 /**
  * Journal CSV import: the whole file is checked first and nothing is written if any line is
@@ -36,6 +43,7 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
       baseCurrency: company.baseCurrency,
       accountCodes: new Set(accounts.filter((a) => !a.isGroup && !a.archived).map((a) => a.code)),
       partyCodes: new Map(parties.map((p) => [p.code, p._id])),
+      partyNames: partiesByName(parties),
       groupAccounts: subAccountsOfGroups(accounts),
       archivedAccounts: new Set(accounts.filter((a) => a.archived).map((a) => a.code)),
       // A device writes only its own branch's books.
@@ -48,21 +56,9 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
   if (!read.ok) return { ok: false, written: 0, problems: read.problems, warnings: [] };
   const result = read.value;
   if (!result.ok) return { ok: false, written: 0, problems: result.problems, warnings: [] };
-  const foreign = result.items.find((e) => e.currency !== company.baseCurrency);
-  if (foreign) {
-    return {
-      ok: false,
-      written: 0,
-      problems: [
-        {
-          line: foreign.sourceLines[0] ?? 1,
-          column: 'currency',
-          message: `Entry ${foreign.reference} is in ${foreign.currency}; import foreign-currency entries by hand with their rate.`,
-        },
-      ],
-      warnings: result.warnings,
-    };
-  }
+  const rated = await entryRates(s, result.items, company.baseCurrency);
+  if (!rated.ok)
+    return { ok: false, written: 0, problems: rated.problems, warnings: result.warnings };
   const again = alreadyImported(result.items, await priorImports(s, result.items));
   if (again.length) return { ok: false, written: 0, problems: again, warnings: result.warnings };
   const numbers = await takeNumbers(
@@ -82,12 +78,12 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
         status: 'posted',
         kind: 'import',
         currency: e.currency,
-        rate: '1',
+        rate: rated.rates[i]!,
         lines: withBaseAmounts(
           e.lines,
           e.currency,
           company.baseCurrency,
-          '1',
+          rated.rates[i]!,
           settings.roundingAccount,
         ),
         reverses: null,
@@ -102,6 +98,41 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
   // The entries are saved; the clerk does not wait for the index too. Reports wait for it
   // (they settle first) and the status bar shows how far it is.
   return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
+}
+
+function partiesByName(parties: readonly Party[]): Map<string, PartyRef[]> {
+  const byName = new Map<string, PartyRef[]>();
+  for (const p of parties) {
+    const key = partyNameKey(p.name);
+    byName.set(key, [...(byName.get(key) ?? []), { id: p._id, code: p.code }]);
+  }
+  return byName;
+}
+
+/**
+ * Each entry's rate: 1 in base currency, the file's rate column, else the exchange rate table
+ * on the entry date (as a typed-in entry uses). Every entry without either is named at once.
+ */
+async function entryRates(
+  s: ModuleContext,
+  items: readonly ImportedEntry[],
+  baseCurrency: string,
+): Promise<{ ok: true; rates: string[] } | { ok: false; problems: ImportProblem[] }> {
+  const rates: string[] = [];
+  const problems: ImportProblem[] = [];
+  for (const e of items) {
+    const table =
+      e.currency === baseCurrency || e.rate ? null : await rateFor(s, e.currency, e.date);
+    const rate = e.currency === baseCurrency ? '1' : (e.rate ?? table?.rate ?? null);
+    if (rate === null)
+      problems.push({
+        line: e.sourceLines[0] ?? 1,
+        column: 'rate',
+        message: `Entry ${e.reference} is in ${e.currency}, and the exchange rate table has no ${e.currency} rate on or before ${e.date}. Fill in the rate column, or add the rate to the table first.`,
+      });
+    rates.push(rate ?? '1');
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, rates };
 }
 
 /** Each group account's postable, active sub-accounts at any depth, so a message can name them. */

@@ -41,6 +41,7 @@ describe('parseJournalCsv', () => {
           reference: 'ADJ-0001',
           date: '2026-03-31',
           currency: 'USD',
+          rate: null,
           memo: 'March rent accrual',
           branch: 'NYC',
           lines: [
@@ -53,6 +54,7 @@ describe('parseJournalCsv', () => {
           reference: 'ADJ-0002',
           date: '2026-03-31',
           currency: 'USD',
+          rate: null,
           memo: 'Invoice 1043 correction',
           branch: 'NYC',
           lines: [
@@ -294,6 +296,7 @@ describe('journal CSV round trip', () => {
             reference: `JE-${i}`,
             date: r.date,
             currency: r.currency,
+            rate: null,
             memo: lines.find((l) => l.memo !== '')?.memo ?? '',
             branch: r.branch,
             lines,
@@ -321,6 +324,7 @@ describe('entries imported before', () => {
     date,
     branch,
     currency: 'USD',
+    rate: null,
     memo: '',
     sourceLines: [line, line + 1],
     lines: [

@@ -7,8 +7,11 @@ import {
   foreignBranchMessage,
   groupAccountMessage,
   repairThousandsSplit,
+  resolveParty,
+  type PartyRef,
   thousandsSplitMessage,
 } from './journal-hints';
+import { decimalRateSchema } from '../schemas';
 import { amountMessage, formatMinor, isStrictIsoDate, parseAmountText } from './values';
 
 export interface ImportedLine {
@@ -25,6 +28,8 @@ export interface ImportedEntry {
   reference: string;
   date: string;
   currency: string;
+  /** Base currency per unit of `currency` from the file's rate column; null: use the rate table. */
+  rate: string | null;
   /** The first non-empty memo among the entry's lines: the file has no separate entry memo. */
   memo: string;
   branch: string;
@@ -38,6 +43,8 @@ export interface JournalCsvContext {
   accountCodes: Set<string>;
   /** Party code → party id. */
   partyCodes: Map<string, string>;
+  /** Party name (partyNameKey) → the parties of that name, for files that name rather than code them. */
+  partyNames?: ReadonlyMap<string, readonly PartyRef[]>;
   branches: Set<string>;
   /** Group accounts (not postable) → their postable sub-accounts, to say why and what instead. */
   groupAccounts?: ReadonlyMap<string, readonly string[]>;
@@ -50,7 +57,16 @@ export interface JournalCsvContext {
 }
 
 type JournalKey =
-  'date' | 'reference' | 'account' | 'debit' | 'credit' | 'currency' | 'memo' | 'party' | 'branch';
+  | 'date'
+  | 'reference'
+  | 'account'
+  | 'debit'
+  | 'credit'
+  | 'currency'
+  | 'rate'
+  | 'memo'
+  | 'party'
+  | 'branch';
 
 export interface JournalCsvColumn {
   key: JournalKey;
@@ -115,6 +131,15 @@ export const JOURNAL_CSV_COLUMNS: readonly JournalCsvColumn[] = [
     example: 'USD',
   },
   {
+    key: 'rate',
+    name: 'rate',
+    aliases: ['exchange rate', 'fx rate'],
+    required: false,
+    description:
+      'For a foreign currency: how much one unit is worth in the base currency, e.g. 1.0825. Empty means the exchange rate table on the entry date.',
+    example: '1.0825',
+  },
+  {
     key: 'memo',
     name: 'memo',
     aliases: ['description'],
@@ -128,7 +153,8 @@ export const JOURNAL_CSV_COLUMNS: readonly JournalCsvColumn[] = [
     name: 'party',
     aliases: ['party code', 'customer', 'supplier'],
     required: false,
-    description: 'Customer or supplier code, for receivable and payable lines.',
+    description:
+      'Customer or supplier code or name, for receivable and payable lines. A name two parties share must be given as a code.',
     example: 'C-0042',
   },
   {
@@ -151,8 +177,8 @@ const SPECS: readonly ColumnSpec<JournalKey>[] = JOURNAL_CSV_COLUMNS.map((c) => 
 export function journalCsvTemplate(): string {
   const rows = [
     JOURNAL_CSV_COLUMNS.map((c) => c.name),
-    ['2026-03-31', 'ADJ-0001', '6100', '1,250.00', '', 'USD', 'March rent accrual', '', ''],
-    ['2026-03-31', 'ADJ-0001', '2100', '', '1250.00', 'USD', 'March rent accrual', '', ''],
+    ['2026-03-31', 'ADJ-0001', '6100', '1,250.00', '', 'USD', '', 'March rent accrual', '', ''],
+    ['2026-03-31', 'ADJ-0001', '2100', '', '1250.00', 'USD', '', 'March rent accrual', '', ''],
     [
       '2026-03-31',
       'ADJ-0002',
@@ -160,11 +186,12 @@ export function journalCsvTemplate(): string {
       '480.00',
       '',
       'USD',
+      '',
       'Invoice 1043 correction',
       'C-0042',
       '',
     ],
-    ['2026-03-31', 'ADJ-0002', '4000', '', '480.00', 'USD', 'Invoice 1043 correction', '', ''],
+    ['2026-03-31', 'ADJ-0002', '4000', '', '480.00', 'USD', '', 'Invoice 1043 correction', '', ''],
   ];
   return toCsv(rows);
 }
@@ -220,6 +247,7 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
     const debitRaw = cell(row, col.debit);
     const creditRaw = cell(row, col.credit);
     const currencyRaw = cell(row, col.currency).toUpperCase();
+    const rateRaw = cell(row, col.rate);
     const memo = cell(row, col.memo);
     const partyRaw = cell(row, col.party);
     const branchRaw = cell(row, col.branch);
@@ -297,15 +325,31 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
 
     let party: string | null = null;
     if (partyRaw !== '') {
-      party = ctx.partyCodes.get(partyRaw) ?? ctx.partyCodes.get(partyRaw.toUpperCase()) ?? null;
-      if (party === null)
+      const found = resolveParty(partyRaw, ctx.partyCodes, ctx.partyNames);
+      if ('id' in found) party = found.id;
+      else problems.push(problem(line, found.message, 'party'));
+    }
+
+    let rate: string | null = null;
+    if (rateRaw !== '') {
+      const parsed = decimalRateSchema.safeParse(rateRaw);
+      if (!parsed.success)
         problems.push(
           problem(
             line,
-            `There is no customer or supplier with code "${partyRaw}". Check the code, or add the party first.`,
-            'party',
+            `"${rateRaw}" is not a rate. Write it as a decimal number with a point, e.g. 1.0825, or leave it empty to use the exchange rate table.`,
+            'rate',
           ),
         );
+      else if (currencyOk && currency === base && Number(parsed.data) !== 1)
+        problems.push(
+          problem(
+            line,
+            `This line is in ${base}, the base currency, whose rate is always 1. Leave the rate empty, or set the currency the amounts are in.`,
+            'rate',
+          ),
+        );
+      else if (currency !== base) rate = parsed.data;
     }
 
     const branch = branchRaw === '' ? ctx.defaultBranch : branchRaw.toUpperCase();
@@ -369,7 +413,7 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
     let pending = entries.get(reference);
     if (!pending) {
       pending = {
-        entry: { reference, date, currency, memo, branch, lines: [], sourceLines: [] },
+        entry: { reference, date, currency, rate, memo, branch, lines: [], sourceLines: [] },
         firstLine: line,
         validAt: {
           date: dateOk ? line : null,
@@ -407,6 +451,15 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
         }
       }
       if (e.memo === '' && memo !== '') e.memo = memo;
+      if (e.rate === null) e.rate = rate;
+      else if (rate !== null && rate !== e.rate)
+        problems.push(
+          problem(
+            line,
+            `Entry "${reference}" has rate ${e.rate} on an earlier line but ${rate} here. All lines of an entry share one rate; give it once or the same on every line.`,
+            'rate',
+          ),
+        );
     }
     if (!lineOk || problems.length > before) pending.broken = true;
     pending.entry.lines.push({ account, debit, credit, party, memo });

@@ -119,3 +119,39 @@ export function thousandsSplitMessage(amounts: readonly string[]): string {
   const plain = amounts.map((a) => a.replace(/,/g, '')).join(' and ');
   return `The amount ${shown} is not in quotes, so its comma split it into two columns. Put amounts with a comma in double quotes ("${amounts[0]}"), or write ${plain}.`;
 }
+
+export interface PartyRef {
+  id: string;
+  code: string;
+}
+
+/** Party names are matched loosely (case, repeated spaces), as a clerk types them. */
+export function partyNameKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * The party column takes a code or, since a spreadsheet from elsewhere rarely has our codes, a
+ * name. A name two parties share is refused rather than guessed: the line would land on the
+ * wrong customer's account.
+ */
+export function resolveParty(
+  raw: string,
+  codes: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, readonly PartyRef[]> | undefined,
+): { id: string } | { message: string } {
+  const byCode = codes.get(raw) ?? codes.get(raw.toUpperCase());
+  if (byCode !== undefined) return { id: byCode };
+  const named = names?.get(partyNameKey(raw)) ?? [];
+  if (named.length === 1) return { id: named[0]!.id };
+  if (named.length > 1)
+    return {
+      message: `${named.length} customers or suppliers are named "${raw}". Use the code instead (${named
+        .map((p) => p.code)
+        .sort()
+        .join(', ')}).`,
+    };
+  return {
+    message: `There is no customer or supplier with code or name "${raw}". Check the spelling, or add the party first.`,
+  };
+}
