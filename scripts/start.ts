@@ -80,7 +80,7 @@ async function startWeb(): Promise<void> {
   });
   let offer: DemoOffer | undefined;
   const server = await preview({
-    plugins: [demoOfferPlugin(() => offer)],
+    plugins: [demoOfferPlugin(() => offer, `${root}/dist/index.html`)],
     root: `${root}/src-renderer`,
     configFile: `${root}/vite.config.ts`,
     preview: { host: '127.0.0.1', port: WEB_PORT, strictPort: true, open: false },

@@ -1,21 +1,14 @@
 import { Alert, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CreateCompanyForm } from './CreateCompanyForm';
-import { loadDemoOffer, type DemoOffer } from './demo-offer';
+import { readDemoOffer } from './demo-offer';
 import { JoinCompanyForm } from './JoinCompanyForm';
 import { RestoreFromBackup } from './RestoreFromBackup';
 
 export function FirstRun() {
   const [mode, setMode] = useState<'choose' | 'create' | 'join' | 'restore'>('choose');
-  const [offer, setOffer] = useState<DemoOffer | null>(null);
+  const [offer] = useState(() => readDemoOffer());
   const [useDemo, setUseDemo] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void loadDemoOffer().then((o) => live && setOffer(o));
-    return () => {
-      live = false;
-    };
-  }, []);
   const demo = useDemo && offer ? offer : undefined;
   const choose = (next: typeof mode, withDemo: boolean) => {
     setUseDemo(withDemo);

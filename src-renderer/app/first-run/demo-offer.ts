@@ -1,7 +1,7 @@
 /**
- * `npm start` in browser mode runs a demo sync server and serves ./demo-server.json describing
- * it (scripts/demo-offer.ts). Anywhere else (Electron, a real install, `npm run dev`) the file
- * is missing or is not this JSON, and there is no offer.
+ * `npm start` in browser mode runs a demo sync server and names it in a
+ * <meta name="outpost-demo-server"> of the page it serves (scripts/demo-offer.ts). Anywhere
+ * else (Electron, a real install, `npm run dev`) there is no such tag and no offer.
  */
 export interface DemoOffer {
   serverUrl: string;
@@ -34,12 +34,11 @@ export function parseDemoOffer(v: unknown): DemoOffer | null {
 }
 
 /** The demo offer, or null when there is none — never throws (no offer is the usual case). */
-export async function loadDemoOffer(
-  fetchFn: typeof fetch = (...args) => fetch(...args),
-): Promise<DemoOffer | null> {
+export function readDemoOffer(doc: Document = document): DemoOffer | null {
+  const content = doc.querySelector('meta[name="outpost-demo-server"]')?.getAttribute('content');
+  if (!content) return null;
   try {
-    const res = await fetchFn('./demo-server.json', { cache: 'no-store' });
-    return res.ok ? parseDemoOffer(await res.json()) : null;
+    return parseDemoOffer(JSON.parse(content));
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@
 import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Provider } from 'react-redux';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CredentialVault, Platform } from '../../platform';
 import { setRpcClient } from '../../client/api';
 import { PlatformContext } from '../../client/platform-context';
@@ -13,7 +13,7 @@ import { vaultAccount } from '../credentials';
 import { FirstRun } from './FirstRun';
 
 /**
- * `npm start` serves ./demo-server.json next to the app (scripts/demo-offer.ts): the first run
+ * `npm start` names its demo sync server in a meta tag of the page (scripts/demo-offer.ts): the first run
  * offers that server, so a newcomer starts or joins the demo company without the Sync page.
  */
 const OFFER = {
@@ -44,22 +44,18 @@ beforeAll(() => {
   } as unknown as RpcClient);
 });
 
-function serve(body: unknown, status = 200) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) =>
-      url === './demo-server.json'
-        ? new Response(JSON.stringify(body), { status })
-        : new Response('', { status: 404 }),
-    ),
-  );
+function serve(offer: unknown) {
+  const meta = document.createElement('meta');
+  meta.name = 'outpost-demo-server';
+  meta.content = JSON.stringify(offer);
+  document.head.append(meta);
 }
 
 beforeEach(() => stored.clear());
 afterEach(() => {
   cleanup();
   calls.length = 0;
-  vi.unstubAllGlobals();
+  document.head.querySelector('meta[name="outpost-demo-server"]')?.remove();
 });
 
 function mount() {
@@ -101,10 +97,15 @@ describe('first run with the demo sync server of npm start', () => {
     expect(JSON.parse(stored.get(vaultAccount('demo')) ?? '{}')).toMatchObject(creds);
   });
 
-  it('offers nothing where there is no demo server (Electron, a real install)', async () => {
-    serve({}, 404);
+  it('offers nothing when the tag is not a demo offer', async () => {
+    serve({ serverUrl: 'ftp://example', orgCode: 'demo' });
     mount();
-    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    await screen.findByRole('button', { name: 'Create a company' });
+    expect(screen.queryByText('Try it with the demo sync server')).toBeNull();
+  });
+
+  it('offers nothing where there is no demo server (Electron, a real install)', async () => {
+    mount();
     await screen.findByRole('button', { name: 'Create a company' });
     expect(screen.queryByText('Try it with the demo sync server')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Join an existing company' }));
