@@ -23,7 +23,11 @@ import {
   type StatementLine,
   type StatementMeta,
 } from '../domain/io/statement';
-import { guessStatementMapping, parseStatementCsv } from '../domain/io/statement-csv';
+import {
+  guessStatementMapping,
+  parseStatementCsv,
+  statementHeaderIndex,
+} from '../domain/io/statement-csv';
 import { accountCodeSchema } from '../domain/schemas';
 import { bankAccount, bankingRepos } from './banking-repos';
 import { bankingTables } from './banking-projection';
@@ -61,13 +65,18 @@ async function findProfile(s: ModuleContext, account: string): Promise<BankImpor
 /** The first `rows` lines of a CSV statement, cell by cell under its header (at most 100). */
 export function previewStatement(input: { text: string; rows?: number }): StatementPreview {
   const all = readCsv(input.text).rows;
-  const header = all[0]?.fields.map((f) => f.trim()) ?? [];
+  const at = statementHeaderIndex(all);
+  const header = all[at]?.fields.map((f) => f.trim()) ?? [];
   const limit = Math.min(Math.max(Math.trunc(input.rows ?? 20), 1), 100);
-  return { header, rows: all.slice(1, 1 + limit).map((r) => header.map((_, i) => cell(r, i))) };
+  return {
+    header,
+    rows: all.slice(at + 1, at + 1 + limit).map((r) => header.map((_, i) => cell(r, i))),
+  };
 }
 
 function needsMapping(text: string, problems: ImportProblem[]): ImportStatementResult {
-  const header = readCsv(text).rows[0]?.fields.map((f) => f.trim()) ?? [];
+  const rows = readCsv(text).rows;
+  const header = rows[statementHeaderIndex(rows)]?.fields.map((f) => f.trim()) ?? [];
   return {
     kind: 'needs-mapping',
     needsMapping: true,
@@ -115,7 +124,8 @@ export async function importStatement(
     const read = readSafely(() => parseStatementCsv(data.text, { ...mapping, currency }));
     if (!read.ok) return { kind: 'refused', problems: read.problems };
     result = read.value;
-    const headerLine = readCsv(data.text).rows[0]?.line ?? 1;
+    const rows = readCsv(data.text).rows;
+    const headerLine = rows[statementHeaderIndex(rows, mapping)]?.line ?? 1;
     // The bank changed its export: ask for the columns again instead of refusing outright.
     if (!result.ok && profile && result.problems.some((p) => p.line === headerLine))
       return needsMapping(data.text, result.problems);

@@ -26,7 +26,10 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Picks the separator the header uses most, outside quotes; ties go to the comma. */
+/**
+ * Picks the separator the first line uses most, outside quotes; ties go to the comma. A title
+ * line above the table ("Account statement") has none, so the first line that has one counts.
+ */
 export function detectSeparator(text: string): string {
   const counts = new Map<number, number>([
     [COMMA, 0],
@@ -34,11 +37,16 @@ export function detectSeparator(text: string): string {
     [TAB, 0],
   ]);
   let inQuotes = false;
+  let found = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) inQuotes = !inQuotes;
-    else if (!inQuotes && (c === LF || c === CR)) break;
-    else if (!inQuotes && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    else if (!inQuotes && (c === LF || c === CR)) {
+      if (found) break;
+    } else if (!inQuotes && counts.has(c)) {
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      found = true;
+    }
   }
   let best = COMMA;
   for (const sep of [SEMI, TAB]) if ((counts.get(sep) ?? 0) > (counts.get(best) ?? 0)) best = sep;

@@ -31,6 +31,40 @@ type MappedKey =
 
 const CURRENCY_MARKS = /^[€$£¥]|[€$£¥]$/g;
 
+/** Banks export booking times too ("2022-01-07 10:28:09"); the day is what reconciles. */
+function withoutTime(raw: string): string {
+  return raw
+    .trim()
+    .replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AP]M)?( ?(Z|[+-]\d{2}:?\d{2}))?$/i, '');
+}
+
+/** Where the header row is found among this many first rows of the file. */
+const PREAMBLE_ROWS = 30;
+
+/**
+ * The header row: banks put the account holder, period and balances above it. With a mapping
+ * it is the first row holding the mapped date column; without one, the first row the column
+ * guesser recognises a date and an amount in. Row 0 when neither is found.
+ */
+export function statementHeaderIndex(
+  rows: { fields: string[] }[],
+  mapping?: Pick<StatementCsvMapping, 'date' | 'amount' | 'debit'>,
+): number {
+  const limit = Math.min(rows.length, PREAMBLE_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const names = rows[i]!.fields.map(normalizeHeader);
+    if (mapping) {
+      const money = mapping.amount ?? mapping.debit ?? '';
+      if (names.includes(normalizeHeader(mapping.date)) && names.includes(normalizeHeader(money)))
+        return i;
+    } else {
+      const g = guessStatementMapping(rows[i]!.fields);
+      if (g.date && (g.amount || g.debit)) return i;
+    }
+  }
+  return 0;
+}
+
 export function parseStatementCsv(
   text: string,
   mapping: StatementCsvMapping,
@@ -38,7 +72,8 @@ export function parseStatementCsv(
   const csv = readCsv(text);
   const problems: ImportProblem[] = [...csv.problems];
   const warnings: ImportProblem[] = [];
-  const header = csv.rows[0];
+  const headerAt = statementHeaderIndex(csv.rows, mapping);
+  const header = csv.rows[headerAt];
   if (!header)
     return {
       ok: false,
@@ -108,14 +143,25 @@ export function parseStatementCsv(
   };
   const nextId = makeLineIdFactory();
   const items: StatementLine[] = [];
-  for (let r = 1; r < csv.rows.length; r++) {
+  for (let r = headerAt + 1; r < csv.rows.length; r++) {
     const row = csv.rows[r]!;
     const line = row.line;
     const before = problems.length;
     const widthProblem = checkRowWidth(row, header.fields.length);
     if (widthProblem) problems.push(widthProblem);
     const rawDate = cell(row, col.date);
-    const date = parseDateText(rawDate, mapping.dateFormat);
+    if (rawDate === '' && !widthProblem) {
+      // Banks list pending card payments with no booking date yet.
+      warnings.push(
+        problem(
+          line,
+          'This line has no date (a pending transaction?) and was skipped; it will come in a later statement once the bank books it.',
+          mapping.date,
+        ),
+      );
+      continue;
+    }
+    const date = parseDateText(withoutTime(rawDate), mapping.dateFormat);
     if (date === null) {
       problems.push(
         problem(
@@ -171,7 +217,7 @@ export function parseStatementCsv(
       externalId: nextId(date, amount, description),
     });
   }
-  if (csv.rows.length < 2)
+  if (csv.rows.length < headerAt + 2)
     problems.push(problem(1, 'The file has a header but no statement lines.'));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   const dates = items.map((i) => i.date).sort();
@@ -190,14 +236,14 @@ export function parseStatementCsv(
 const GUESSES: [MappedKey, RegExp][] = [
   [
     'date',
-    /^(booking |posting |transaction |value )?date$|^(posted|booked)( on)?$|^datum$|^buchungstag$|^date op/,
+    /^(booking |posting |transaction |value |completed )?date$|^(posted|booked|completed)( on)?$|^datum$|^buchungstag$|^date op/,
   ],
   ['amount', /^(transaction )?amount( \(.*\))?$|^betrag|^montant|^importe|^value$/],
   ['debit', /^(debit|debits|withdrawals?|money out|paid out|out|outflow|soll)( amount)?$/],
   ['credit', /^(credit|credits|deposits?|money in|paid in|in|inflow|haben)( amount)?$/],
   [
     'description',
-    /^(description|details|narrative|transaction details|payment details|memo|text|verwendungszweck|libell[eé]|concepto|particulars)$/,
+    /^(transaction )?(description|details|narrative|payment details|memo|text|verwendungszweck|libell[eé]|concepto|particulars)$/,
   ],
   [
     'reference',
