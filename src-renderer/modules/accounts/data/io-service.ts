@@ -1,6 +1,7 @@
 import { OutpostError } from '../../../core/errors';
 import { takeNumbers } from '../../../core/db/series';
-import { COMPANY_WIDE } from '../../../core/org/schemas';
+import { mayWriteDb } from '../../../core/org/device-config';
+import { COMPANY_WIDE, type Branch } from '../../../core/org/schemas';
 import type { ModuleContext } from '../../../core/module-context';
 import { withBaseAmounts } from '../domain/fx';
 import { parseChartCsv } from '../domain/io/chart-csv';
@@ -38,6 +39,7 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
     repos(s).parties.list(),
     s.branchList(),
   ]);
+  const writable = writableBranches(s, branchList);
   const read = readSafely(() =>
     parseJournalCsv(csv, {
       baseCurrency: company.baseCurrency,
@@ -46,8 +48,7 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
       partyNames: partiesByName(parties),
       groupAccounts: subAccountsOfGroups(accounts),
       archivedAccounts: new Set(accounts.filter((a) => a.archived).map((a) => a.code)),
-      // A device writes only its own branch's books.
-      branches: new Set([s.config.branchCode]),
+      branches: new Set(writable.keys()),
       knownBranches: new Set(branchList.map((b) => b.code)),
       defaultBranch: s.config.branchCode,
       lockDate: settings.lockDate,
@@ -66,10 +67,9 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
     { branchCode: s.config.branchCode, deviceLetter: s.config.letter, kind: 'JE' },
     result.items.length,
   );
-  const r = repos(s).journals;
   const now = s.writeContext().now().toISOString();
   const docs: JournalEntry[] = result.items.map((e, i) =>
-    r.build(
+    s.repository<JournalEntry>(writable.get(e.branch)!, 'journalEntry').build(
       {
         number: numbers[i]!,
         date: e.date,
@@ -90,14 +90,52 @@ export async function importJournalCsv(s: ModuleContext, csv: string): Promise<I
         postedAt: now,
         postedBy: s.config.userName,
       },
-      s.config.branchCode,
+      e.branch,
     ),
   );
-  // One bulkDocs: one IndexedDB transaction, so a failure (a full disk) leaves nothing half-imported.
-  await r.createMany(docs);
+  // One bulkDocs per branch database: one IndexedDB transaction each, so a failure (a full
+  // disk) leaves no branch half-imported. A file for one branch, the usual case, is one write.
+  await writeByBranch(s, writable, docs);
   // The entries are saved; the clerk does not wait for the index too. Reports wait for it
   // (they settle first) and the status bar shows how far it is.
   return { ok: true, written: docs.length, problems: [], warnings: result.warnings };
+}
+
+/**
+ * The branches whose books this import may write, each with its database: the device's own,
+ * and on a head-office device every branch it holds whose database the signed-in user may
+ * write (as the server will check).
+ */
+function writableBranches(s: ModuleContext, branchList: readonly Branch[]): Map<string, string> {
+  const out = new Map<string, string>([[s.config.branchCode, s.homeBranchDbName]]);
+  const held = new Set(s.heldDbs('branch'));
+  for (const b of branchList) {
+    const db = s.dbFor('branch', b.code);
+    if (db && held.has(db) && mayWriteDb(s.config.user, db)) out.set(b.code, db);
+  }
+  return out;
+}
+
+async function writeByBranch(
+  s: ModuleContext,
+  writable: ReadonlyMap<string, string>,
+  docs: readonly JournalEntry[],
+): Promise<void> {
+  const done: string[] = [];
+  for (const [code, db] of writable) {
+    const mine = docs.filter((d) => d.branch === code);
+    if (mine.length === 0) continue;
+    try {
+      await s.repository<JournalEntry>(db, 'journalEntry').createMany(mine);
+      done.push(code);
+    } catch (e) {
+      if (done.length === 0) throw e;
+      throw new OutpostError(
+        'state',
+        `The entries for ${done.join(', ')} were imported, but not those for ${code} or later branches: ${e instanceof Error ? e.message : String(e)} Remove the imported branches' lines from the file and import the rest again.`,
+      );
+    }
+  }
 }
 
 function partiesByName(parties: readonly Party[]): Map<string, PartyRef[]> {
