@@ -1,6 +1,14 @@
-import { toCsv } from '../../../../core/csv';
-import { cell, checkRowWidth, mapHeader, readCsv, wasQuoted, type ColumnSpec } from './csv';
-import { problem, refuse, sortProblems, type ImportProblem, type ImportResult } from './report';
+import { cell, checkRowWidth, mapHeader, readCsv, wasQuoted } from './csv';
+import { SPECS } from './journal-csv-columns';
+import { problem, refuse, type ImportProblem, type ImportResult } from './report';
+
+// The layout (columns, template) and the re-import check live beside this file; importers keep one address.
+export {
+  JOURNAL_CSV_COLUMNS,
+  journalCsvTemplate,
+  type JournalCsvColumn,
+} from './journal-csv-columns';
+export { alreadyImported, type PriorImport } from './journal-csv-prior';
 import {
   archivedAccountMessage,
   dateMessage,
@@ -54,146 +62,6 @@ export interface JournalCsvContext {
   defaultBranch: string;
   /** Nothing may be dated on or before this day. */
   lockDate: string | null;
-}
-
-type JournalKey =
-  | 'date'
-  | 'reference'
-  | 'account'
-  | 'debit'
-  | 'credit'
-  | 'currency'
-  | 'rate'
-  | 'memo'
-  | 'party'
-  | 'branch';
-
-export interface JournalCsvColumn {
-  key: JournalKey;
-  /** The header to write; matching ignores case, spaces, dashes and underscores. */
-  name: string;
-  aliases: readonly string[];
-  required: boolean;
-  description: string;
-  example: string;
-}
-
-/** The documented file layout; the import screen renders this as help. */
-export const JOURNAL_CSV_COLUMNS: readonly JournalCsvColumn[] = [
-  {
-    key: 'date',
-    name: 'date',
-    aliases: [],
-    required: true,
-    description: 'Entry date as YYYY-MM-DD. Must be after the lock date.',
-    example: '2026-03-31',
-  },
-  {
-    key: 'reference',
-    name: 'entry reference',
-    aliases: ['reference', 'ref', 'entry'],
-    required: true,
-    description:
-      'Lines with the same reference form one entry; they must share date, currency and branch, and must balance.',
-    example: 'ADJ-0001',
-  },
-  {
-    key: 'account',
-    name: 'account code',
-    aliases: ['account'],
-    required: true,
-    description: 'Code of an existing account in the chart (not its name).',
-    example: '1200',
-  },
-  {
-    key: 'debit',
-    name: 'debit',
-    aliases: [],
-    required: true,
-    description:
-      'Debit amount, or empty. Use a point for decimals; thousands separators only inside double quotes ("1,234.50").',
-    example: '1234.50',
-  },
-  {
-    key: 'credit',
-    name: 'credit',
-    aliases: [],
-    required: true,
-    description: 'Credit amount, or empty. Each line has a debit or a credit, not both.',
-    example: '',
-  },
-  {
-    key: 'currency',
-    name: 'currency',
-    aliases: [],
-    required: false,
-    description: 'ISO code such as USD. Empty means the company base currency.',
-    example: 'USD',
-  },
-  {
-    key: 'rate',
-    name: 'rate',
-    aliases: ['exchange rate', 'fx rate'],
-    required: false,
-    description:
-      'For a foreign currency: how much one unit is worth in the base currency, e.g. 1.0825. Empty means the exchange rate table on the entry date.',
-    example: '1.0825',
-  },
-  {
-    key: 'memo',
-    name: 'memo',
-    aliases: ['description'],
-    required: false,
-    description:
-      'Text for the line (up to 200 characters). The first memo of an entry also describes the entry.',
-    example: 'Accrued rent',
-  },
-  {
-    key: 'party',
-    name: 'party',
-    aliases: ['party code', 'customer', 'supplier'],
-    required: false,
-    description:
-      'Customer or supplier code or name, for receivable and payable lines. A name two parties share must be given as a code.',
-    example: 'C-0042',
-  },
-  {
-    key: 'branch',
-    name: 'branch',
-    aliases: [],
-    required: false,
-    description: 'Branch code. Empty means the branch you are importing into.',
-    example: 'NYC',
-  },
-];
-
-const SPECS: readonly ColumnSpec<JournalKey>[] = JOURNAL_CSV_COLUMNS.map((c) => ({
-  key: c.key,
-  names: [c.name, ...c.aliases],
-  required: c.required,
-}));
-
-/** A small file that imports cleanly against a chart with these codes; offered for download. */
-export function journalCsvTemplate(): string {
-  const rows = [
-    JOURNAL_CSV_COLUMNS.map((c) => c.name),
-    ['2026-03-31', 'ADJ-0001', '6100', '1,250.00', '', 'USD', '', 'March rent accrual', '', ''],
-    ['2026-03-31', 'ADJ-0001', '2100', '', '1250.00', 'USD', '', 'March rent accrual', '', ''],
-    [
-      '2026-03-31',
-      'ADJ-0002',
-      '1100',
-      '480.00',
-      '',
-      'USD',
-      '',
-      'Invoice 1043 correction',
-      'C-0042',
-      '',
-    ],
-    ['2026-03-31', 'ADJ-0002', '4000', '', '480.00', 'USD', '', 'Invoice 1043 correction', '', ''],
-  ];
-  return toCsv(rows);
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -498,48 +366,4 @@ export function parseJournalCsv(text: string, ctx: JournalCsvContext): ImportRes
     );
   if (problems.length > 0) return refuse(problems);
   return { ok: true, items, warnings: head.warnings };
-}
-
-/** An entry already posted by an earlier import, as the index lists it. */
-export interface PriorImport {
-  reference: string;
-  date: string;
-  branch: string;
-  number: string;
-}
-
-/**
- * Entries of the file that an earlier import already posted (same branch, date and entry
- * reference, not reversed since): importing the same file twice would post it twice, and a
- * clerk who is not sure whether the first attempt went through is exactly who tries again.
- * To import such an entry again on purpose, the earlier one is reversed first.
- */
-export function alreadyImported(
-  items: readonly ImportedEntry[],
-  prior: readonly PriorImport[],
-): ImportProblem[] {
-  const key = (branch: string, date: string, reference: string) =>
-    `${branch}\u0000${date}\u0000${reference}`;
-  const earlier = new Map(prior.map((p) => [key(p.branch, p.date, p.reference), p.number]));
-  const problems: ImportProblem[] = [];
-  for (const e of items) {
-    const number = earlier.get(key(e.branch, e.date, e.reference));
-    if (number === undefined) continue;
-    problems.push(
-      problem(
-        e.sourceLines[0] ?? 1,
-        `Entry ${e.reference} of ${e.date} was imported before, as ${number}. Remove it from the file, or reverse ${number} first to import it again.`,
-        'entry reference',
-      ),
-    );
-  }
-  if (problems.length > 1 && problems.length === items.length) {
-    problems.unshift(
-      problem(
-        1,
-        `Every entry in this file was imported before (${items.length.toLocaleString('en')} entries): this file has already been imported. Nothing was imported now.`,
-      ),
-    );
-  }
-  return sortProblems(problems);
 }
