@@ -44,6 +44,8 @@ export interface ModuleContext {
    * catalogue, then every held database of its type's kind), or null when none does.
    */
   locate(id: string): Promise<string | null>;
+  /** Document `id` as every device sees it (a posted leaf wins), read from the database `locate` finds. */
+  read(id: string): Promise<{ db: string; doc: Record<string, unknown> & { _rev: string } } | null>;
   /** The repository of `type` over whichever held database holds `id`: opening another branch's record. */
   repositoryOf<T extends DocBase>(id: string, type: string): Promise<Repository<T>>;
 

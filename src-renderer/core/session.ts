@@ -1,6 +1,7 @@
 import { branchDbName, indexDbName, MASTER_DB } from './db/names';
 import { openLocalDb, type Db, type PouchEnv } from './db/pouch';
-import { Repository, type WriteContext } from './db/repository';
+import { Repository, typeWords, type WriteContext } from './db/repository';
+import { typeOfId } from './ids';
 import { LocalWrites } from './db/local-writes';
 import { createRegistry } from './app-registry';
 import { IndexDb, type DexieDeps } from './index/index-db';
@@ -208,9 +209,10 @@ export class Session implements ModuleContext {
     return this.branches.list();
   }
 
-  async locate(id: string): Promise<string | null> {
-    const type = id.slice(0, id.indexOf(':'));
-    const home = this.registry.get(type)?.home ?? 'branch';
+  async read(
+    id: string,
+  ): Promise<{ db: string; doc: Record<string, unknown> & { _rev: string } } | null> {
+    const home = this.registry.get(typeOfId(id) ?? '')?.home ?? 'branch';
     const candidates = this.heldDbs(home);
     const own = this.dbFor(home);
     // The index knows where it saw the document; a record just written may not be there yet.
@@ -219,9 +221,14 @@ export class Session implements ModuleContext {
       ...new Set([own, seen, ...candidates].filter((d): d is string => !!d && this.dbs.has(d))),
     ];
     for (const db of order) {
-      if (await readAsSeen(this.dbs.get(db)!, id).catch(() => null)) return db;
+      const seenHere = await readAsSeen(this.dbs.get(db)!, id).catch(() => null);
+      if (seenHere) return { db, doc: seenHere.doc };
     }
     return null;
+  }
+
+  async locate(id: string): Promise<string | null> {
+    return (await this.read(id))?.db ?? null;
   }
 
   async repositoryOf<T extends DocBase>(id: string, type: string): Promise<Repository<T>> {
@@ -319,9 +326,4 @@ export class Session implements ModuleContext {
     this.index.close();
     await Promise.all([...this.dbs.values()].map((db) => db.close().catch(() => undefined)));
   }
-}
-
-/** 'journalEntry' → 'journal entry'. */
-function typeWords(type: string): string {
-  return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

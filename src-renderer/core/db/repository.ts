@@ -227,6 +227,6 @@ export class Repository<T extends DocBase> {
 }
 
 /** 'journalEntry' → 'journal entry': the type as words, for messages. */
-function typeWords(type: string): string {
+export function typeWords(type: string): string {
   return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { OutpostError } from '../../../core/errors';
 import { typeOfId } from '../../../core/ids';
 import { takeNextNumber } from '../../../core/db/series';
-import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow } from '../../../core/db/validation';
 import type { ModuleContext } from '../../../core/module-context';
 import { withBaseAmounts } from '../domain/fx';
@@ -250,8 +249,7 @@ export async function reverseJournal(
 export async function getJournal(s: ModuleContext, id: string): Promise<JournalView> {
   // As every device sees it: a posted leaf wins over a forged draft beside it (DESIGN §10).
   // Routed by id: on a head-office device another branch's entry opens from its own database.
-  const db = await s.locate(id);
-  const raw = db ? (await readAsSeen(s.pouch(db), id).catch(() => null))?.doc : null;
+  const raw = (await s.read(id))?.doc;
   if (!raw) throw new OutpostError('not-found', 'That journal entry is not on this device.');
   const decoded = s.registry.decode<JournalEntry>(raw);
   const reversedBy = (await ledgerTables(s.index).docs.where('reverses').equals(id).toArray()).map(

@@ -1,6 +1,5 @@
 import { OutpostError } from '../../../core/errors';
 import { takeNextNumber } from '../../../core/db/series';
-import { readAsSeen } from '../../../core/db/posted-leaf';
 import { parseOrThrow } from '../../../core/db/validation';
 import { addDays, todayLocal } from '../../../core/dates';
 import type { ModuleContext } from '../../../core/module-context';
@@ -191,8 +190,7 @@ export async function getTradeDoc(s: ModuleContext, id: string): Promise<TradeDo
   await s.settle();
   // As every device sees it: a posted leaf wins over a forged draft beside it (DESIGN §10).
   // Routed by id: on a head-office device another branch's invoice opens from its own database.
-  const db = await s.locate(id);
-  const raw = db ? (await readAsSeen(s.pouch(db), id).catch(() => null))?.doc : null;
+  const raw = (await s.read(id))?.doc;
   if (!raw) throw new OutpostError('not-found', 'That document is not on this device.');
   const decoded = s.registry.decode<TradeDoc>(raw);
   const doc = decoded.doc as TradeDoc;
