@@ -14,9 +14,10 @@ export function createRegistry(modules: readonly CoreModule[] = []): SchemaRegis
   registerOrgTypes(registry);
   registerForgeryTypes(registry);
   for (const m of modules) m.registerTypes(registry);
+  const kinds = new Set(databaseKinds(CORE_KINDS, modules).map((k) => k.kind));
   for (const type of registry.types()) {
     const home = registry.require(type).home;
-    if (!databaseKinds(CORE_KINDS, modules).some((k) => k.kind === home)) {
+    if (!kinds.has(home)) {
       throw new Error(
         `Document type "${type}" lives in a database kind nobody declares ("${home}")`,
       );
