@@ -78,19 +78,20 @@ export function parseDatabaseName(
 
 /** Reader roles of one database, the branch's own role included. */
 export function readerRoles(kind: DatabaseKind, branch: string | null): string[] {
-  return [
-    ...(kind.branchMembers && branch ? [branchRole(branch)] : []),
-    ...kind.readers,
-    ...(kind.readers.includes(ROLES.admin) ? [] : [ROLES.admin]),
-  ];
+  return rolesOf(kind, kind.readers, branch);
 }
 
 /** Writer roles of one database, the branch's own role included. */
 export function writerRoles(kind: DatabaseKind, branch: string | null): string[] {
+  return rolesOf(kind, kind.writers, branch);
+}
+
+/** Declared roles with the branch's own role first (branch members) and administrators last. */
+function rolesOf(kind: DatabaseKind, declared: readonly string[], branch: string | null): string[] {
   return [
     ...(kind.branchMembers && branch ? [branchRole(branch)] : []),
-    ...kind.writers,
-    ...(kind.writers.includes(ROLES.admin) ? [] : [ROLES.admin]),
+    ...declared,
+    ...(declared.includes(ROLES.admin) ? [] : [ROLES.admin]),
   ];
 }
 
