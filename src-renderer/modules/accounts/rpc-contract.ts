@@ -17,6 +17,7 @@ import type { TradeStatus } from './domain/allocation';
 import type { PaymentInput, TradeInput } from './domain/trade-inputs';
 import type { ImportProblem } from './domain/io/report';
 import { bankingContract } from './banking-contract';
+import type { LedgerSettingsInput } from './domain/ledger-settings';
 
 export type { PaymentInput, TradeInput, AgedRow };
 
@@ -309,6 +310,10 @@ export const accountsContract = {
   'accounts.setupStarterChart': mutation<void, LedgerSetupStatus>()({
     writes: ['account', 'ledgerSettings', 'taxCode'],
   }),
+  /** The special accounts picked from the company's own chart (and its first tax codes). */
+  'accounts.saveLedgerSettings': mutation<LedgerSettingsInput, LedgerSettings>()({
+    writes: ['ledgerSettings', 'taxCode'],
+  }),
   'accounts.listAccounts': query<void, Account[]>()({ reads: ['account'] }),
   'accounts.saveAccount': mutation<AccountSave, Account>()({ writes: ['account'] }),
   'accounts.listTaxCodes': query<void, TaxCode[]>()({ reads: ['taxCode'] }),
@@ -362,7 +367,11 @@ export const accountsContract = {
   'accounts.importJournalCsv': mutation<{ csv: string }, ImportOutcome>()({
     writes: ['journalEntry'],
   }),
-  'accounts.importChartCsv': mutation<{ csv: string }, ImportOutcome>()({ writes: ['account'] }),
+  /** `subtypes`: the clerk's sub-type per account code, from the import preview. */
+  'accounts.importChartCsv': mutation<
+    { csv: string; subtypes?: Record<string, string> },
+    ImportOutcome
+  >()({ writes: ['account'] }),
   /** A file made on request, never cached: a mutation that writes nothing. */
   'accounts.exportHledger': mutation<ReportScope & { from?: string; to?: string }, string>()({
     writes: [],

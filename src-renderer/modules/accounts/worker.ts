@@ -16,6 +16,7 @@ import {
 } from './data/journal-entries';
 import { repos } from './data/ledger-repos';
 import { closeYear, setLockDate } from './data/period-close';
+import { saveLedgerSettings } from './data/ledger-settings';
 import { closeYearAllBranches, yearCloseStatus } from './data/year-close-branches';
 import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './data/reports';
 import { agedReport, openItems } from './data/open-items';
@@ -54,6 +55,7 @@ export const accountsWorker: ModuleWorker = {
           settings: { ...starterSettings(), lockDate: null },
         });
       },
+      'accounts.saveLedgerSettings': (input) => saveLedgerSettings(session(), input),
       'accounts.listAccounts': async () =>
         (await repos(session()).accounts.list()).sort((a, b) => (a.code < b.code ? -1 : 1)),
       'accounts.saveAccount': (input) => saveAccount(session(), input),
@@ -106,7 +108,7 @@ export const accountsWorker: ModuleWorker = {
           branch: q.branch ?? null,
         }),
       'accounts.importJournalCsv': ({ csv }) => importJournalCsv(session(), csv),
-      'accounts.importChartCsv': ({ csv }) => importChartCsv(session(), csv),
+      'accounts.importChartCsv': ({ csv, subtypes }) => importChartCsv(session(), csv, subtypes),
       'accounts.exportHledger': (q) => exportHledger(session(), q),
       'accounts.listRates': () => listRates(session()),
       'accounts.saveRate': (input) => saveRate(session(), input),

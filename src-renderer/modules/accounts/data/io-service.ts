@@ -225,10 +225,14 @@ async function priorImports(
     .map((r) => ({ reference: r.reference, date: r.date, branch: r.branch, number: r.number }));
 }
 
-export async function importChartCsv(s: ModuleContext, csv: string): Promise<ImportOutcome> {
+export async function importChartCsv(
+  s: ModuleContext,
+  csv: string,
+  subtypes: Record<string, string> = {},
+): Promise<ImportOutcome> {
   const r = repos(s).accounts;
   const existing = await r.list();
-  const read = readSafely(() => parseChartCsv(csv, new Set(existing.map((a) => a.code))));
+  const read = readSafely(() => parseChartCsv(csv, new Set(existing.map((a) => a.code)), subtypes));
   if (!read.ok) return { ok: false, written: 0, problems: read.problems, warnings: [] };
   const result = read.value;
   if (!result.ok) return { ok: false, written: 0, problems: result.problems, warnings: [] };

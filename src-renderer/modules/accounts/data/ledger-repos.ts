@@ -36,7 +36,8 @@ export async function requireSettings(s: ModuleContext): Promise<LedgerSettings>
   if (!settings) {
     throw new OutpostError(
       'state',
-      'The chart of accounts is not set up yet. Open Accounts and set up the chart of accounts first.',
+      // A company that started from its own chart has accounts but has not yet picked these.
+      'The special accounts (receivable, payable, retained earnings, exchange gains and losses, rounding) are not chosen yet. Open Accounts → Ledger settings and choose them, or set up the starter chart.',
     );
   }
   return settings;

@@ -16,6 +16,7 @@ const e = accountsApi.endpoints;
 // The hooks the ledger's pages use, under the names they have always had.
 export const useLedgerSetupQuery = e['accounts.getSetup'].useQuery;
 export const useSetupStarterChartMutation = e['accounts.setupStarterChart'].useMutation;
+export const useSaveLedgerSettingsMutation = e['accounts.saveLedgerSettings'].useMutation;
 export const useAccountsQuery = e['accounts.listAccounts'].useQuery;
 export const useSaveAccountMutation = e['accounts.saveAccount'].useMutation;
 export const useTaxCodesQuery = e['accounts.listTaxCodes'].useQuery;

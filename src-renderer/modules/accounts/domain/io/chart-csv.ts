@@ -8,8 +8,17 @@ import {
 } from '../schemas';
 import { cell, checkRowWidth, mapHeader, readCsv, type ColumnSpec } from './csv';
 import { problem, refuse, type ImportProblem, type ImportResult } from './report';
+import { guessSubtype } from './subtype-guess';
 
 export type AccountFieldsInput = z.input<typeof accountFieldsSchema>;
+
+/** A chart that can be saved, with the codes whose sub-type was guessed (for the clerk to check). */
+export type ChartReadResult =
+  | Extract<ImportResult<AccountFieldsInput>, { ok: false }>
+  | (Extract<ImportResult<AccountFieldsInput>, { ok: true }> & { guessed: string[] });
+
+const refused = (problems: ImportProblem[]) =>
+  refuse(problems) as Extract<ChartReadResult, { ok: false }>;
 
 type ChartKey = 'code' | 'name' | 'kind' | 'subtype' | 'parentCode' | 'currency' | 'description';
 
@@ -25,13 +34,13 @@ export const CHART_CSV_COLUMNS: readonly (ColumnSpec<ChartKey> & { description: 
     key: 'kind',
     names: ['kind', 'type'],
     required: true,
-    description: `One of ${ACCOUNT_KINDS.join(', ')}. May be empty when the sub-type says it.`,
+    description: `One of ${ACCOUNT_KINDS.join(', ')}. May be empty when the sub-type or the name says it (e.g. "Debtors").`,
   },
   {
     key: 'subtype',
     names: ['subtype', 'sub type'],
-    required: true,
-    description: `One of ${Object.keys(ACCOUNT_SUBTYPES).join(', ')}.`,
+    required: false,
+    description: `One of ${Object.keys(ACCOUNT_SUBTYPES).join(', ')}. May be empty: it is then guessed from the kind and the name, and shown for checking before anything is saved.`,
   },
   {
     key: 'parentCode',
@@ -66,39 +75,51 @@ const COLUMN_NAMES: Record<string, string> = {
 /**
  * Reads a chart of accounts. Accounts that other rows name as parent become group accounts
  * (nothing is posted to a parent); the result is ordered parents-first so it can be saved
- * in order without dangling references.
+ * in order without dangling references. An empty sub-type is guessed (subtype-guess.ts);
+ * `subtypes` holds the clerk's choices from the preview, by account code, and wins over the file.
  */
 export function parseChartCsv(
   text: string,
   existingCodes: Set<string>,
-): ImportResult<AccountFieldsInput> {
+  subtypes: Readonly<Record<string, string>> = {},
+): ChartReadResult {
   const csv = readCsv(text);
   const problems: ImportProblem[] = [...csv.problems];
   const header = csv.rows[0];
   if (!header)
-    return refuse([
+    return refused([
       problem(
         1,
         'The file is empty. It needs a header line (code, name, kind, subtype, …) and one line per account.',
       ),
     ]);
   const head = mapHeader(header, CHART_CSV_COLUMNS);
-  if (head.problems.length > 0) return refuse([...problems, ...head.problems]);
+  if (head.problems.length > 0) return refused([...problems, ...head.problems]);
   const col = head.index;
   const rows: { line: number; data: AccountFieldsInput }[] = [];
   const lineOfCode = new Map<string, number>();
+  const guessed: string[] = [];
 
   for (let r = 1; r < csv.rows.length; r++) {
     const row = csv.rows[r]!;
     const widthProblem = checkRowWidth(row, header.fields.length);
     if (widthProblem) problems.push(widthProblem);
-    const subtype = cell(row, col.subtype).toLowerCase() as AccountSubtype;
+    const rowCode = cell(row, col.code).toUpperCase();
     let kind = cell(row, col.kind).toLowerCase();
+    let subtype = (subtypes[rowCode] ?? cell(row, col.subtype)).toLowerCase() as AccountSubtype;
+    if ((subtype as string) === '') {
+      const known = (ACCOUNT_KINDS as readonly string[]).includes(kind);
+      const guess = guessSubtype(known ? (kind as AccountKind) : null, cell(row, col.name));
+      if (guess && (known || kind === '')) {
+        subtype = guess;
+        guessed.push(rowCode);
+      }
+    }
     if (kind === '' && subtype in ACCOUNT_SUBTYPES) kind = ACCOUNT_SUBTYPES[subtype];
     const parent = cell(row, col.parentCode).toUpperCase();
     const currency = cell(row, col.currency).toUpperCase();
     const input = {
-      code: cell(row, col.code).toUpperCase(),
+      code: rowCode,
       name: cell(row, col.name),
       kind: kind as AccountKind,
       subtype,
@@ -112,9 +133,14 @@ export function parseChartCsv(
         const key = String(issue.path[0] ?? '');
         const column = COLUMN_NAMES[key];
         let message = issue.message;
+        // Nothing said what the account is: one message on the kind, not two.
+        if (key === 'subtype' && (input.subtype as string) === '') continue;
         // zod's enum messages list options in code syntax; say it the way a clerk reads it.
         if (key === 'kind' && issue.code === 'invalid_value')
-          message = `"${input.kind}" is not a kind of account. Use one of: ${ACCOUNT_KINDS.join(', ')}.`;
+          message =
+            (input.kind as string) === ''
+              ? `Fill in the kind (${ACCOUNT_KINDS.join(', ')}): the name "${input.name}" does not say what this account is.`
+              : `"${input.kind}" is not a kind of account. Use one of: ${ACCOUNT_KINDS.join(', ')}.`;
         if (key === 'subtype' && issue.code === 'invalid_value')
           message = `"${input.subtype}" is not a sub-type. Use one of: ${Object.keys(ACCOUNT_SUBTYPES).join(', ')}.`;
         if (key === 'subtype' && issue.code === 'custom')
@@ -146,6 +172,14 @@ export function parseChartCsv(
     if (parsed.success) rows.push({ line: row.line, data: parsed.data });
   }
   if (csv.rows.length < 2) problems.push(problem(1, 'The file has a header but no accounts.'));
+  for (const code of Object.keys(subtypes))
+    if (!lineOfCode.has(code))
+      problems.push(
+        problem(
+          1,
+          `A sub-type was chosen for account ${code}, which is not in this file. Open the file again and check the accounts.`,
+        ),
+      );
 
   const parents = new Set<string>();
   for (const { line, data } of rows) {
@@ -196,6 +230,6 @@ export function parseChartCsv(
   };
   for (const r of rows) visit(r.data.code, []);
 
-  if (problems.length > 0) return refuse(problems);
-  return { ok: true, items: ordered, warnings: head.warnings };
+  if (problems.length > 0) return refused(problems);
+  return { ok: true, items: ordered, warnings: head.warnings, guessed };
 }

@@ -1,0 +1,149 @@
+import type { Account, AccountKind, LedgerSettings } from './schemas';
+
+/**
+ * The special accounts postings go to without anyone naming them: an invoice's receivable,
+ * a bill's payable, the year-end close's retained earnings, the exchange difference and the
+ * cent lost converting a payment, the tax on a sale or purchase. The starter chart fills them
+ * in; a company that starts from its own chart picks them from it, and these rules say which
+ * accounts fit.
+ */
+export type SpecialField =
+  | 'receivableAccount'
+  | 'payableAccount'
+  | 'retainedEarningsAccount'
+  | 'fxGainAccount'
+  | 'fxLossAccount'
+  | 'roundingAccount'
+  | 'defaultSalesAccount'
+  | 'defaultPurchaseAccount';
+
+/** Tax accounts live on the tax codes; when a company has none yet, its first ones are made from these. */
+export type TaxField = 'taxPayableAccount' | 'taxReceivableAccount';
+
+export interface SpecialAccountSpec<F extends string = SpecialField | TaxField> {
+  field: F;
+  label: string;
+  /** What it is for, in a clerk's words. */
+  help: string;
+  kinds: readonly AccountKind[];
+}
+
+export const SPECIAL_ACCOUNTS: readonly SpecialAccountSpec<SpecialField>[] = [
+  {
+    field: 'receivableAccount',
+    label: 'Accounts receivable',
+    help: 'What customers owe: invoices and receipts post here.',
+    kinds: ['asset'],
+  },
+  {
+    field: 'payableAccount',
+    label: 'Accounts payable',
+    help: 'What the company owes suppliers: bills and payments post here.',
+    kinds: ['liability'],
+  },
+  {
+    field: 'retainedEarningsAccount',
+    label: 'Retained earnings',
+    help: 'The year-end close moves the year’s profit here.',
+    kinds: ['equity'],
+  },
+  {
+    field: 'fxGainAccount',
+    label: 'Exchange gains',
+    help: 'Gains when a foreign-currency invoice is paid at a better rate.',
+    kinds: ['income'],
+  },
+  {
+    field: 'fxLossAccount',
+    label: 'Exchange losses',
+    help: 'Losses when a foreign-currency invoice is paid at a worse rate.',
+    kinds: ['expense'],
+  },
+  {
+    field: 'roundingAccount',
+    label: 'Rounding',
+    help: 'Cents lost converting between currencies.',
+    kinds: ['expense', 'income'],
+  },
+  {
+    field: 'defaultSalesAccount',
+    label: 'Default sales account',
+    help: 'Invoice lines go here unless the line names another account.',
+    kinds: ['income'],
+  },
+  {
+    field: 'defaultPurchaseAccount',
+    label: 'Default purchase account',
+    help: 'Bill lines go here unless the line names another account.',
+    kinds: ['expense', 'asset'],
+  },
+];
+
+export const TAX_ACCOUNTS: readonly SpecialAccountSpec<TaxField>[] = [
+  {
+    field: 'taxPayableAccount',
+    label: 'Tax payable (VAT / GST / sales tax on sales)',
+    help: 'Tax charged on sales, owed to the tax authority.',
+    kinds: ['liability'],
+  },
+  {
+    field: 'taxReceivableAccount',
+    label: 'Tax receivable (tax paid on purchases)',
+    help: 'Tax paid on purchases that can be reclaimed; may be the same VAT account.',
+    kinds: ['asset', 'liability'],
+  },
+];
+
+export type SpecialAccounts = Record<SpecialField, string>;
+export type TaxAccounts = Record<TaxField, string>;
+
+/** What the Ledger settings page sends. */
+export interface LedgerSettingsInput {
+  accounts: Partial<SpecialAccounts>;
+  /** Needed only while the company has no tax codes: its first ones post to these. */
+  tax?: Partial<TaxAccounts>;
+}
+
+const KIND_WORDS: Record<AccountKind, string> = {
+  asset: 'an asset',
+  liability: 'a liability',
+  equity: 'an equity',
+  income: 'an income',
+  expense: 'an expense',
+};
+
+/**
+ * Problems with a choice of special accounts, by field: every field must name an account of
+ * the chart that takes postings (not a group, not archived) and is of a kind that fits.
+ */
+export function checkSpecialAccounts(
+  choice: Partial<Record<string, string | null>>,
+  specs: readonly SpecialAccountSpec[],
+  chart: readonly Pick<Account, 'code' | 'name' | 'kind' | 'isGroup' | 'archived'>[],
+): Record<string, string> {
+  const byCode = new Map(chart.map((a) => [a.code, a]));
+  const errors: Record<string, string> = {};
+  for (const spec of specs) {
+    const code = (choice[spec.field] ?? '').trim();
+    const kinds = spec.kinds.map((k) => KIND_WORDS[k]).join(' or ');
+    const account = byCode.get(code);
+    if (code === '') errors[spec.field] = `Choose the ${spec.label.toLowerCase()} account.`;
+    else if (!account) errors[spec.field] = `There is no account ${code} in the chart.`;
+    else if (account.isGroup)
+      errors[spec.field] =
+        `${code} ${account.name} is a group account; nothing is posted to it. Choose an account under it.`;
+    else if (account.archived)
+      errors[spec.field] = `${code} ${account.name} is archived. Choose an account in use.`;
+    else if (!spec.kinds.includes(account.kind))
+      errors[spec.field] =
+        `${code} ${account.name} is ${KIND_WORDS[account.kind]} account; the ${spec.label.toLowerCase()} must be ${kinds} account.`;
+  }
+  return errors;
+}
+
+/** The special accounts the company still has to pick (all of them until ledger settings exist). */
+export function missingSpecialAccounts(
+  settings: Pick<LedgerSettings, SpecialField> | null,
+): SpecialAccountSpec<SpecialField>[] {
+  return SPECIAL_ACCOUNTS.filter((s) => !settings || !settings[s.field]);
+}
