@@ -40,7 +40,17 @@ export type ImportStatementResult =
       /** Lines already imported from an earlier, overlapping statement. */
       skipped: number;
       warnings: ImportProblem[];
+      /** A file for several bank accounts: what went to each (routed by IBAN or account number). */
+      accounts?: ImportedStatement[];
     };
+
+export interface ImportedStatement {
+  account: string;
+  name: string;
+  statementId: string | null;
+  imported: number;
+  skipped: number;
+}
 
 export interface BankLineView {
   id: string;

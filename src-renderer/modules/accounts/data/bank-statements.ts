@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../../core/db/validation';
 import type { ModuleContext } from '../../../core/module-context';
 import type {
+  ImportedStatement,
   ImportStatementResult,
   StatementPreview,
   StatementSummary,
@@ -12,17 +13,17 @@ import {
   type BankStatement,
   type BankStatementLine,
 } from '../domain/banking-schemas';
-import { parseCamt053 } from '../domain/io/camt053';
+import { parseCamt053Accounts } from '../domain/io/camt053';
 import { cell, readCsv } from '../domain/io/csv';
 import { referenceLineId } from '../domain/io/line-id';
-import { parseOfx } from '../domain/io/ofx';
+import { parseOfxAccounts } from '../domain/io/ofx';
 import { readSafely, type ImportProblem } from '../domain/io/report';
 import {
   detectStatementFormat,
-  type StatementImportResult,
   type StatementLine,
   type StatementMeta,
 } from '../domain/io/statement';
+import { accountLabel, type AccountStatement } from '../domain/io/statement-merge';
 import {
   guessStatementMapping,
   parseStatementCsv,
@@ -30,6 +31,7 @@ import {
 } from '../domain/io/statement-csv';
 import { accountCodeSchema } from '../domain/schemas';
 import { bankAccount, bankingRepos } from './banking-repos';
+import { routeStatements, type RoutedStatement } from './bank-routing';
 import { bankingTables } from './banking-projection';
 
 /**
@@ -109,6 +111,9 @@ function balancesOf(
   };
 }
 
+type Parsed =
+  { ok: true; statements: AccountStatement[] } | { ok: false; problems: ImportProblem[] };
+
 export async function importStatement(
   s: ModuleContext,
   input: unknown,
@@ -116,47 +121,49 @@ export async function importStatement(
   const data = parseOrThrow(importInputSchema, input, 'The statement was not imported.');
   const { account, currency } = await bankAccount(s, data.account);
   const format = detectStatementFormat(data.text);
-  let result: StatementImportResult;
+  let parsed: Parsed;
   if (format === 'csv') {
     const profile = data.mapping ? null : await findProfile(s, account.code);
     const mapping = data.mapping ?? profile?.mapping;
     if (!mapping) return needsMapping(data.text, []);
     const read = readSafely(() => parseStatementCsv(data.text, { ...mapping, currency }));
     if (!read.ok) return { kind: 'refused', problems: read.problems };
-    result = read.value;
+    const result = read.value;
     const rows = readCsv(data.text).rows;
     const headerLine = rows[statementHeaderIndex(rows, mapping)]?.line ?? 1;
     // The bank changed its export: ask for the columns again instead of refusing outright.
     if (!result.ok && profile && result.problems.some((p) => p.line === headerLine))
       return needsMapping(data.text, result.problems);
+    parsed = result.ok ? { ok: true, statements: [{ line: 1, ...result }] } : result;
   } else {
     const read = readSafely(() =>
-      format === 'ofx' ? parseOfx(data.text, { currency }) : parseCamt053(data.text, { currency }),
+      format === 'ofx'
+        ? parseOfxAccounts(data.text, { currency })
+        : parseCamt053Accounts(data.text, { currency }),
     );
     if (!read.ok) return { kind: 'refused', problems: read.problems };
-    result = read.value;
+    parsed = read.value;
   }
-  if (!result.ok) return { kind: 'refused', problems: result.problems };
-  if (result.meta.currency && result.meta.currency !== currency) {
-    return {
-      kind: 'refused',
-      problems: [
-        {
-          line: 1,
-          message: `This statement is in ${result.meta.currency} but ${account.code} ${account.name} is kept in ${currency}. Choose the account this statement belongs to.`,
-        },
-      ],
-    };
+  if (!parsed.ok) return { kind: 'refused', problems: parsed.problems };
+  const routing = await routeStatements(s, account, parsed.statements);
+  if (!routing.ok) return { kind: 'refused', problems: routing.problems };
+  const several = routing.routed.length > 1;
+  for (const { account: target, currency: kept, statement } of routing.routed) {
+    const where = several ? ` (bank account ${accountLabel(statement.meta)})` : '';
+    if (statement.meta.currency && statement.meta.currency !== kept)
+      return refused(
+        `This statement${where} is in ${statement.meta.currency} but ${target.code} ${target.name} is kept in ${kept}. Choose the account this statement belongs to.`,
+      );
+    // Say why when every line was skipped (zero amounts, entries not yet booked).
+    if (statement.items.length === 0)
+      return {
+        kind: 'refused',
+        problems: [
+          { line: 1, message: `The statement${where} has no transactions to import.` },
+          ...statement.warnings,
+        ],
+      };
   }
-  // Say why when every line was skipped (zero amounts, entries not yet booked).
-  if (result.items.length === 0)
-    return {
-      kind: 'refused',
-      problems: [
-        { line: 1, message: 'The statement has no transactions to import.' },
-        ...result.warnings,
-      ],
-    };
 
   if (data.mapping) {
     const r = bankingRepos(s).profiles;
@@ -166,6 +173,32 @@ export async function importStatement(
   }
 
   await s.settle();
+  const written: ImportedStatement[] = [];
+  for (const r of routing.routed) written.push(await writeStatement(s, r, format, data.fileName));
+  const warnings = routing.routed.flatMap((r) => r.statement.warnings);
+  const first = written.find((w) => w.statementId !== null);
+  return {
+    kind: 'imported',
+    statementId: first?.statementId ?? null,
+    imported: written.reduce((n, w) => n + w.imported, 0),
+    skipped: written.reduce((n, w) => n + w.skipped, 0),
+    warnings,
+    ...(several ? { accounts: written } : {}),
+  };
+}
+
+function refused(message: string): ImportStatementResult {
+  return { kind: 'refused', problems: [{ line: 1, message }] };
+}
+
+/** One account's statement; lines the bank sent before (overlapping exports) are skipped. */
+async function writeStatement(
+  s: ModuleContext,
+  { account, currency, statement }: RoutedStatement,
+  format: BankStatement['format'],
+  fileName: string,
+): Promise<ImportedStatement> {
+  const result = statement;
   // Lines imported before ids carried date and amount hold the bare bank reference.
   const dates = result.items.map((i) => i.date).sort();
   const known = new Set(
@@ -178,8 +211,8 @@ export async function importStatement(
   );
   const fresh = result.items.filter((i) => !known.has(i.externalId));
   const skipped = result.items.length - fresh.length;
-  if (fresh.length === 0)
-    return { kind: 'imported', statementId: null, imported: 0, skipped, warnings: result.warnings };
+  const done = { account: account.code, name: account.name };
+  if (fresh.length === 0) return { ...done, statementId: null, imported: 0, skipped };
 
   const { opening, closing, date } = balancesOf(result.items, result.meta);
   const lines: BankStatementLine[] = fresh.map((i) => ({
@@ -194,7 +227,7 @@ export async function importStatement(
   const fields: Fields<BankStatement> = {
     account: account.code,
     format,
-    fileName: data.fileName.slice(0, 260),
+    fileName: fileName.slice(0, 260),
     currency,
     statementDate: date,
     openingBalance: opening,
@@ -203,13 +236,7 @@ export async function importStatement(
     lines,
   };
   const doc = await bankingRepos(s).statements.create(fields, s.config.branchCode);
-  return {
-    kind: 'imported',
-    statementId: doc._id,
-    imported: lines.length,
-    skipped,
-    warnings: result.warnings,
-  };
+  return { ...done, statementId: doc._id, imported: lines.length, skipped };
 }
 
 export async function listStatements(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMPANY_WIDE, currencyCodeSchema, docBaseSchema } from '../../../core/org/schemas';
+import { bankAccountIdSchema, bankIdSchema, ibanSchema } from './bank-ids';
 
 /**
  * The Accounts module's documents (DESIGN §3). One zod schema per type: forms, imports, the
@@ -91,6 +92,10 @@ export const accountFieldsSchema = z
     isGroup: z.boolean().default(false),
     /** Bank and cash accounts held in a foreign currency; null = base currency. */
     currency: currencyCodeSchema.nullable().default(null),
+    /** Bank accounts: how the bank's files name it, so a file for several accounts is split. */
+    iban: ibanSchema.optional(),
+    bankId: bankIdSchema.optional(),
+    bankAccountId: bankAccountIdSchema.optional(),
     description: z.string().trim().max(500).default(''),
     archived: z.boolean().default(false),
   })

@@ -21,6 +21,7 @@ import {
   type Account,
   type AccountKind,
 } from '../domain/schemas';
+import { subtypeWords } from './words';
 import { useAccountsQuery, useSaveAccountMutation } from './api';
 import { usePermissions } from '../../../client/permissions';
 
@@ -96,7 +97,7 @@ export function ChartOfAccountsPage() {
                 )}
               </Table.Td>
               <Table.Td>{KIND_LABEL[a.kind]}</Table.Td>
-              <Table.Td>{a.isGroup ? 'group' : a.subtype}</Table.Td>
+              <Table.Td>{a.isGroup ? 'Group' : subtypeWords(a.subtype)}</Table.Td>
               <Table.Td>
                 {manageMaster && (
                   <Button
@@ -149,10 +150,14 @@ function AccountForm({
     isGroup: account?.isGroup ?? false,
     description: account?.description ?? '',
     archived: account?.archived ?? false,
+    iban: account?.iban ?? '',
+    bankId: account?.bankId ?? '',
+    bankAccountId: account?.bankAccountId ?? '',
   });
+  const isBank = !v.isGroup && (v.subtype === 'bank' || v.subtype === 'cash');
   const subtypes = Object.entries(ACCOUNT_SUBTYPES)
     .filter(([, k]) => k === v.kind)
-    .map(([s]) => s);
+    .map(([s]) => ({ value: s, label: subtypeWords(s) }));
   const groups = accounts.filter((a) => a.isGroup && a.kind === v.kind && a.code !== v.code);
 
   return (
@@ -163,6 +168,7 @@ function AccountForm({
         code: v.code.trim().toUpperCase(),
         parentCode: v.parentCode || null,
         currency: account?.currency ?? null,
+        ...(isBank ? {} : { iban: '', bankId: '', bankAccountId: '' }),
       }}
       onSubmit={(fields) => save({ ...(account ? { id: account._id } : {}), fields })}
       onSaved={onDone}
@@ -217,6 +223,9 @@ function AccountForm({
             onChange={(p) => setV({ ...v, parentCode: p ?? '' })}
             error={form.error('parentCode')}
           />
+          {isBank && (
+            <BankIdFields v={v} onChange={(ids) => setV({ ...v, ...ids })} error={form.error} />
+          )}
           <Textarea
             label="Description"
             value={v.description}
@@ -243,5 +252,46 @@ function AccountForm({
         </>
       )}
     </FormScaffold>
+  );
+}
+
+type BankIdValues = { iban: string; bankId: string; bankAccountId: string };
+
+/** How the bank names this account in its files: one file can then hold several accounts. */
+function BankIdFields({
+  v,
+  onChange,
+  error,
+}: {
+  v: BankIdValues;
+  onChange(ids: Partial<BankIdValues>): void;
+  error(field: string): string | undefined;
+}) {
+  return (
+    <Stack gap={4}>
+      <TextInput
+        label="IBAN"
+        description="As on the bank statement; bank files for several accounts are sorted by it."
+        value={v.iban}
+        onChange={(e) => onChange({ iban: e.currentTarget.value })}
+        error={error('iban')}
+      />
+      <Group grow>
+        <TextInput
+          label="Bank id (OFX)"
+          description="Routing number or sort code"
+          value={v.bankId}
+          onChange={(e) => onChange({ bankId: e.currentTarget.value })}
+          error={error('bankId')}
+        />
+        <TextInput
+          label="Account number (OFX)"
+          description="Or card number"
+          value={v.bankAccountId}
+          onChange={(e) => onChange({ bankAccountId: e.currentTarget.value })}
+          error={error('bankAccountId')}
+        />
+      </Group>
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCamt053 } from './camt053';
+import { parseCamt053, parseCamt053Accounts } from './camt053';
 
 /** camt053-daily.xml: one Stmt per booking day in one file, as EBICS delivers camt.053.001.02. */
 const daily = readFileSync(new URL('./fixtures/camt053-daily.xml', import.meta.url), 'utf8');
@@ -75,5 +75,29 @@ describe('camt.053 statements missing a currency or a balance', () => {
     expect(r.warnings.map((w) => w.message)).toContain(
       'The statement gives no closing balance amount; the lines were imported without it.',
     );
+  });
+});
+
+describe('camt.053 files for several accounts, split for routing', () => {
+  const twoAccounts = readFileSync(
+    new URL('./fixtures/camt053-two-accounts.xml', import.meta.url),
+    'utf8',
+  );
+
+  it('gives each IBAN its own statement with its own balances', () => {
+    const r = parseCamt053Accounts(twoAccounts);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(
+      r.statements.map((s) => [
+        s.meta.iban,
+        s.meta.openingBalance,
+        s.meta.closingBalance,
+        s.items.length,
+      ]),
+    ).toEqual([
+      ['DE89370400440532013000', 1_000_000, 1_357_000, 1],
+      ['DE02120300000000202051', 250_000, 108_719, 1],
+    ]);
+    expect(r.statements.flatMap((s) => s.warnings)).toEqual([]);
   });
 });

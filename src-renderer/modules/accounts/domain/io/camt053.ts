@@ -7,7 +7,12 @@ import {
   type StatementMeta,
 } from './statement';
 import { makeReferenceIdFactory } from './line-id';
-import { mergeStatements, type StatementPart } from './statement-merge';
+import {
+  mergeStatements,
+  splitStatements,
+  type SplitStatementsResult,
+  type StatementPart,
+} from './statement-merge';
 import { amountMessage, formatMinor, makeLineIdFactory, parseAmountText } from './values';
 import { at, child, childrenNamed, descendants, parseXml, textAt, type XmlNode } from './xml';
 
@@ -42,10 +47,27 @@ function partyName(parties: XmlNode | undefined, role: 'Dbtr' | 'Cdtr'): string 
   );
 }
 
+type PartsResult = { ok: true; parts: StatementPart[] } | { ok: false; problems: ImportProblem[] };
+
+/** One account's statement; a file for several accounts is refused (see parseCamt053Accounts). */
 export function parseCamt053(
   text: string,
   opts: { currency?: string } = {},
 ): StatementImportResult {
+  const r = readParts(text, opts);
+  return r.ok ? mergeStatements(r.parts) : r;
+}
+
+/** Every account's statement in the file, for routing each to its bank account by IBAN. */
+export function parseCamt053Accounts(
+  text: string,
+  opts: { currency?: string } = {},
+): SplitStatementsResult {
+  const r = readParts(text, opts);
+  return r.ok ? splitStatements(r.parts) : r;
+}
+
+function readParts(text: string, opts: { currency?: string }): PartsResult {
   const parsed = parseXml(text);
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const root = parsed.root;
@@ -92,7 +114,7 @@ export function parseCamt053(
     else problems.push(...r.problems);
   }
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return mergeStatements(parts);
+  return { ok: true, parts };
 }
 
 function readStatement(

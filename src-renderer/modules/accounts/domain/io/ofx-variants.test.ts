@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseOfx } from './ofx';
+import { parseOfx, parseOfxAccounts } from './ofx';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -89,6 +89,21 @@ describe('OFX files banks send that are not one plain statement', () => {
     expect(r.items.map((i) => [i.date, i.amount, i.counterparty])).toEqual([
       ['2026-03-02', 500_000, 'TRANSFER FROM CHECKING'],
       ['2026-03-31', 137, 'CREDIT INTEREST'],
+    ]);
+  });
+});
+
+describe('OFX files for several accounts, split for routing', () => {
+  it('gives the bank and the credit-card statement apart, each with its ids', () => {
+    const r = parseOfxAccounts(
+      checking.replace('</OFX>', cardBlock('4000123412341234') + '</OFX>'),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(
+      r.statements.map((s) => [s.meta.bankId, s.meta.accountId, s.items.map((i) => i.amount)]),
+    ).toEqual([
+      ['021000021', '000123456789', [1_250_000, -125_000, -1550, -475]],
+      [undefined, '4000123412341234', [-6420]],
     ]);
   });
 });

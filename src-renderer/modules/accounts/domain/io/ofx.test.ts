@@ -11,6 +11,7 @@ describe('parseOfx', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.meta).toEqual({
       accountId: '000123456789',
+      bankId: '021000021',
       iban: null,
       currency: 'USD',
       openingBalance: null,

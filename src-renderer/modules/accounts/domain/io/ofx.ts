@@ -7,7 +7,12 @@ import {
   type StatementMeta,
 } from './statement';
 import { makeReferenceIdFactory } from './line-id';
-import { mergeStatements, type StatementPart } from './statement-merge';
+import {
+  mergeStatements,
+  splitStatements,
+  type SplitStatementsResult,
+  type StatementPart,
+} from './statement-merge';
 import { amountMessage, makeLineIdFactory, parseAmountText } from './values';
 import { allNodes, child, descendants, parseXml, textAt, type XmlNode } from './xml';
 
@@ -48,7 +53,24 @@ function parseBody(body: string, header: string) {
   return other.ok ? other : parsed;
 }
 
+type PartsResult = { ok: true; parts: StatementPart[] } | { ok: false; problems: ImportProblem[] };
+
+/** One account's statement; a file for several accounts is refused (see parseOfxAccounts). */
 export function parseOfx(text: string, opts: { currency?: string } = {}): StatementImportResult {
+  const r = readParts(text, opts);
+  return r.ok ? mergeStatements(r.parts) : r;
+}
+
+/** Every account's statement in the file (bank, credit card), for routing each by account id. */
+export function parseOfxAccounts(
+  text: string,
+  opts: { currency?: string } = {},
+): SplitStatementsResult {
+  const r = readParts(text, opts);
+  return r.ok ? splitStatements(r.parts) : r;
+}
+
+function readParts(text: string, opts: { currency?: string }): PartsResult {
   const start = text.search(/<OFX>/i);
   if (start < 0)
     return {
@@ -129,7 +151,7 @@ export function parseOfx(text: string, opts: { currency?: string } = {}): Statem
     else problems.push(...r.problems);
   }
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return mergeStatements(parts);
+  return { ok: true, parts };
 }
 
 function readStatement(stmt: XmlNode, ctx: OfxContext): StatementImportResult {
@@ -164,6 +186,8 @@ function readStatement(stmt: XmlNode, ctx: OfxContext): StatementImportResult {
     child(stmt, 'BANKACCTFROM') ?? child(stmt, 'CCACCTFROM') ?? child(stmt, 'INVACCTFROM');
   const meta: StatementMeta = emptyMeta(currency);
   meta.accountId = textAt(acct, 'ACCTID');
+  const bankId = textAt(acct, 'BANKID');
+  if (bankId) meta.bankId = bankId;
   const tranList = child(stmt, 'BANKTRANLIST');
   meta.periodStart = ofxDate(textAt(tranList, 'DTSTART') || textAt(stmt, 'DTSTART'));
   meta.periodEnd = ofxDate(textAt(tranList, 'DTEND') || textAt(stmt, 'DTEND'));

@@ -22,6 +22,8 @@ export interface StatementMeta {
   /** Account number or IBAN as the bank wrote it; '' when the format has none. */
   accountId: string;
   iban: string | null;
+  /** OFX BANKID (routing number, sort code) when the file gives one. */
+  bankId?: string;
   currency: string;
   openingBalance: number | null;
   closingBalance: number | null;

@@ -38,7 +38,7 @@ export function ImportOutcome({
   const text =
     result.imported === 0
       ? `Every line of ${fileName} had been imported before; nothing new was added.`
-      : `Imported ${result.imported} line${result.imported === 1 ? '' : 's'} from ${fileName}.${result.skipped ? ` ${result.skipped} line${result.skipped === 1 ? ' was' : 's were'} already imported and skipped.` : ''}`;
+      : `Imported ${result.imported} line${result.imported === 1 ? '' : 's'} from ${fileName}${result.accounts ? ` into ${result.accounts.length} bank accounts` : ''}.${result.skipped ? ` ${result.skipped} line${result.skipped === 1 ? ' was' : 's were'} already imported and skipped.` : ''}`;
   return (
     <Alert
       color={result.imported === 0 ? 'yellow' : 'teal'}
@@ -47,6 +47,16 @@ export function ImportOutcome({
       closeButtonLabel="Dismiss"
     >
       {text}
+      {result.accounts && (
+        <List size="sm" data-testid="import-accounts">
+          {result.accounts.map((a) => (
+            <List.Item key={a.account}>
+              {a.account} {a.name}: {a.imported} new line{a.imported === 1 ? '' : 's'}
+              {a.skipped ? `, ${a.skipped} imported before` : ''}
+            </List.Item>
+          ))}
+        </List>
+      )}
       {result.warnings.length > 0 && (
         <List size="sm">
           {result.warnings.map((w, i) => (
