@@ -17,6 +17,7 @@ import type { TradeStatus } from './domain/allocation';
 import type { PaymentInput, TradeInput } from './domain/trade-inputs';
 import type { ImportProblem } from './domain/io/report';
 import { bankingContract } from './banking-contract';
+import { pdfContract } from './pdf-contract';
 import type { LedgerSettingsInput } from './domain/ledger-settings';
 
 export type { PaymentInput, TradeInput, AgedRow };
@@ -305,6 +306,7 @@ export interface ImportOutcome {
 
 export const accountsContract = {
   ...bankingContract,
+  ...pdfContract,
   'accounts.getSetup': query<void, LedgerSetupStatus>()({ reads: ['account', 'ledgerSettings'] }),
   /** Creates the starter chart, tax codes and ledger settings for a new company. */
   'accounts.setupStarterChart': mutation<void, LedgerSetupStatus>()({

@@ -28,6 +28,7 @@ import { exportHledger, importChartCsv, importJournalCsv } from './data/io-servi
 import { accountsDashboard } from './data/dashboard';
 import { bankingProjection } from './data/banking-projection';
 import { bankingHandlers } from './banking-handlers';
+import { pdfHandlers } from './pdf-handlers';
 import { taxSummary } from './data/tax-summary';
 import { listRates, rateFor, saveRate } from './data/rates-service';
 
@@ -45,6 +46,7 @@ export const accountsWorker: ModuleWorker = {
   handlers(session): HandlersOf<AccountsContract> {
     return {
       ...bankingHandlers(session),
+      ...pdfHandlers(session),
       'accounts.getSetup': () => setupStatus(session()),
       'accounts.setupStarterChart': async () => {
         const s = session();
