@@ -1,18 +1,12 @@
 import type { SchemaRegistry } from '../db/schema-registry';
 import type { Db } from '../db/pouch';
-import { asSeenFromWinner, type Leaf } from '../db/posted-leaf';
-import { typeOfId } from '../ids';
 import type { IndexStatus } from '../rpc/contract';
-import {
-  searchTokens,
-  type CatalogRow,
-  type IndexDb,
-  type ProjectedChange,
-  type Projection,
-} from './index-db';
+import { prepareBatch, type Change, type PreparedBatch } from './batch';
+import type { IndexDb, Projection } from './index-db';
 
 // 1,000 changes per Dexie transaction: a long catch-up spends less on each transaction's
-// fixed cost (checkpoint, aggregates read back) than with 500.
+// fixed cost (checkpoint, aggregates read back) than with 500, and a reader waiting behind one
+// transaction still waits well under a second.
 const BATCH = 1000;
 const COALESCE_MS = 60;
 
@@ -34,7 +28,16 @@ export interface ProjectorEvents {
   forged?(db: string, ids: string[]): void;
 }
 
-type Change = PouchDB.Core.ChangesResponseChange<Record<string, unknown>>;
+interface BatchOutcome {
+  types: Set<string>;
+  forged: string[];
+  conflicts: boolean;
+}
+
+export interface ProjectorOptions {
+  /** Changes per index transaction (tests use small batches to cover several). */
+  batchSize?: number;
+}
 
 /**
  * Feeds the index from each database's changes feed. Work is serialised on one chain so a
@@ -55,7 +58,12 @@ export class Projector {
     private readonly sources: Map<string, Db>,
     private readonly events: ProjectorEvents,
     private readonly projections: Projection[] = [],
-  ) {}
+    options: ProjectorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? BATCH;
+  }
+
+  private readonly batchSize: number;
 
   start(): void {
     // A changed set of stores (an upgrade that adds a projection) starts the index afresh.
@@ -135,6 +143,7 @@ export class Projector {
   private async catchUp(name: string, onBatch?: (n: number) => void): Promise<void> {
     const db = this.sources.get(name);
     if (!db || this.closed) return;
+    const size = this.batchSize;
     // Progress of a long catch-up (not of a rebuild, which reports its own).
     let progress: { done: number; total: number } | null = null;
     const read = (since: string | number) =>
@@ -142,7 +151,7 @@ export class Projector {
       // revision ever can be told from one that had others (see ProjectedChange.fresh).
       db.changes<Record<string, unknown>>({
         since,
-        limit: BATCH,
+        limit: size,
         include_docs: true,
         conflicts: true,
         style: 'all_docs',
@@ -151,108 +160,75 @@ export class Projector {
     // else writes it meanwhile (all index work runs on one queue).
     const start = (await this.index.checkpoints.get(name))?.seq ?? 0;
     let next: ReturnType<typeof read> | null = null;
+    // The batch whose transaction is still committing, told (events, progress) once it has.
+    let writing: { done: Promise<BatchOutcome>; n: number } | null = null;
+    const told = async (w: { done: Promise<BatchOutcome>; n: number }) => {
+      const { types, forged, conflicts } = await w.done;
+      onBatch?.(w.n);
+      if (progress) {
+        progress.done += w.n;
+        this.events.catchUpProgress?.(
+          Math.min(progress.done, progress.total),
+          progress.total,
+          false,
+        );
+      }
+      if (types.size > 0) this.events.changed(name, [...types], conflicts);
+      if (forged.length > 0) this.events.forged?.(name, forged);
+    };
     try {
       for (let since = start; ;) {
         const res = await (next ?? read(since));
         next = null;
-        if (res.results.length === 0) return;
+        if (res.results.length === 0) break;
+        const after = since;
         since = res.last_seq;
         // The next batch is read from PouchDB while this one is written to the index: the two
         // wait on IndexedDB at the same time instead of one after the other.
-        if (res.results.length === BATCH && !this.closed) {
+        if (res.results.length === size && !this.closed) {
           next = read(since);
           next.catch(() => undefined);
         }
-        if (!progress && !onBatch && res.results.length === BATCH && typeof start !== 'string') {
+        if (!progress && !onBatch && res.results.length === size && typeof start !== 'string') {
           // Local sequences are numbers: what is left is roughly the distance to the newest.
           const newest = Number((await db.info()).update_seq);
-          progress = { done: 0, total: Math.max(BATCH, newest - start) };
+          progress = { done: 0, total: Math.max(size, newest - start) };
         }
-        const { types, forged, conflicts } = await this.applyBatch(
-          name,
-          db,
-          res.results,
-          res.last_seq,
-        );
-        onBatch?.(res.results.length);
-        if (progress) {
-          progress.done += res.results.length;
-          this.events.catchUpProgress?.(
-            Math.min(progress.done, progress.total),
-            progress.total,
-            false,
-          );
-        }
-        if (types.size > 0) this.events.changed(name, [...types], conflicts);
-        if (forged.length > 0) this.events.forged?.(name, forged);
-        if (res.results.length < BATCH || this.closed) return;
+        // This batch's transaction is opened while the previous one still commits: IndexedDB
+        // runs them in the order they are opened, so this page prepares the next rows while the
+        // database writes the last batch's, instead of waiting idle. Preparing stays in order
+        // (awaited here), so the transactions open in order too.
+        const prepared = await prepareBatch(this.registry, name, db, res.results);
+        const done = this.writeBatch(name, prepared, res.results, after, res.last_seq);
+        done.catch(() => undefined);
+        if (writing) await told(writing);
+        writing = { done, n: res.results.length };
+        if (res.results.length < size || this.closed) break;
       }
+      if (writing) await told(writing);
     } finally {
       if (progress) this.events.catchUpProgress?.(progress.total, progress.total, true);
     }
   }
 
   /**
-   * A document in conflict is projected as every device must see it (DESIGN §10: a posted leaf
-   * wins over CouchDB's winner). The feed already carries `_conflicts`, so only conflicted
-   * documents cost a read of their leaves; the usual batch reads nothing more.
+   * Writes one batch: catalog rows, every projection and the checkpoint in one transaction. It
+   * commits only if the checkpoint still stands at `after`, where the batch starts: a previous
+   * batch that failed (and so did not move it) makes this one fail too, rather than leave a
+   * hole in the index that the checkpoint would then claim is filled.
    */
-  private async asSeen(
-    db: Db,
-    changes: Change[],
-  ): Promise<{ docs: Map<string, Record<string, unknown>>; forged: string[] }> {
-    const docs = new Map<string, Record<string, unknown>>();
-    const forged: string[] = [];
-    for (const ch of changes) {
-      const conflicts = ch.doc?._conflicts;
-      if (ch.deleted || !ch.doc || !Array.isArray(conflicts) || conflicts.length === 0) continue;
-      const seen = await asSeenFromWinner(
-        db,
-        ch.doc as Leaf & { _id: string; _conflicts?: string[] },
-      );
-      if (seen.doc._rev !== ch.doc._rev) docs.set(ch.id, { ...seen.doc, _conflicts: conflicts });
-      if (seen.postedWins) forged.push(ch.id);
-    }
-    return { docs, forged };
-  }
-
-  private async applyBatch(
+  private writeBatch(
     name: string,
-    db: Db,
+    { puts, deletes, types, projected, forged }: PreparedBatch,
     changes: Change[],
+    after: string | number,
     lastSeq: string | number,
-  ): Promise<{ types: Set<string>; forged: string[]; conflicts: boolean }> {
-    const puts: CatalogRow[] = [];
-    const deletes: string[] = [];
-    const types = new Set<string>();
-    const projected: ProjectedChange[] = [];
-    const seen = await this.asSeen(db, changes);
-    for (const ch of changes) {
-      const type = typeOfId(ch.id);
-      if (ch.id.startsWith('_design/') || !type) continue;
-      types.add(type);
-      if (ch.deleted || !ch.doc) {
-        deletes.push(ch.id);
-        projected.push({ id: ch.id, type, doc: null });
-        continue;
-      }
-      const doc = seen.docs.get(ch.id) ?? ch.doc;
-      const row = this.toRow(name, doc);
-      if (row) puts.push(row);
-      else deletes.push(ch.id);
-      // Projections read only documents this build understands (upcast to the current version).
-      const decoded = this.registry.decode(doc);
-      // With `style: 'all_docs'` the change lists every leaf, deleted ones too: a single leaf at
-      // generation 1 is the document's only revision ever (a conflict is a second leaf).
-      const fresh = ch.changes.length === 1 && String(doc._rev ?? '').startsWith('1-');
-      projected.push({
-        id: ch.id,
-        type,
-        doc: decoded.kind === 'current' ? (decoded.doc as Record<string, unknown>) : null,
-        fresh,
-      });
-    }
-    await this.index.transaction('rw', this.index.tables, async () => {
+  ): Promise<BatchOutcome> {
+    // Opened before anything is awaited, so batches' transactions open in the order called.
+    const written = this.index.transaction('rw', this.index.tables, async () => {
+      const at = (await this.index.checkpoints.get(name))?.seq ?? 0;
+      if (String(at) !== String(after))
+        throw new Error(`The index of ${name} is not where this batch starts; it is read again.`);
       if (deletes.length) await this.index.catalog.bulkDelete(deletes);
       if (puts.length) await this.index.catalog.bulkPut(puts);
       const ctx = { registry: this.registry };
@@ -261,36 +237,8 @@ export class Projector {
     });
     // A conflict, or its resolution, is a document with a second leaf (deleted losers stay leaves):
     // a batch with none leaves the conflict list as it was.
-    return { types, forged: seen.forged, conflicts: changes.some((ch) => ch.changes.length > 1) };
-  }
-
-  private toRow(name: string, raw: Record<string, unknown>): CatalogRow | null {
-    const decoded = this.registry.decode(raw);
-    const def = this.registry.get(String(raw.type));
-    const doc = decoded.doc as Record<string, unknown>;
-    const base = {
-      id: String(raw._id),
-      db: name,
-      type: String(raw.type ?? typeOfId(String(raw._id)) ?? 'unknown'),
-      branch: String(raw.branch ?? ''),
-      createdAt: String(raw.createdAt ?? ''),
-      updatedAt: String(raw.updatedAt ?? raw.createdAt ?? ''),
-      ...(Array.isArray(raw._conflicts) && raw._conflicts.length > 0
-        ? { conflicts: raw._conflicts.length }
-        : {}),
-    };
-    if (decoded.kind === 'current' && def) {
-      const title = def.title(decoded.doc);
-      return {
-        ...base,
-        title,
-        tokens: searchTokens(`${title} ${def.searchText?.(decoded.doc) ?? ''}`),
-        readOnly: false,
-      };
-    }
-    // Newer or unreadable documents still appear (read-only), so nothing synced is invisible.
-    const title = typeof doc.name === 'string' ? doc.name : base.id;
-    return { ...base, title, tokens: searchTokens(title), readOnly: true };
+    const conflicts = changes.some((ch) => ch.changes.length > 1);
+    return written.then(() => ({ types, forged, conflicts }));
   }
 
   /** Drops every projection and rebuilds it from PouchDB, reporting progress. */
