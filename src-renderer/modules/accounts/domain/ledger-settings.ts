@@ -1,4 +1,4 @@
-import type { Account, AccountKind, LedgerSettings } from './schemas';
+import type { Account, AccountKind, AccountSubtype, LedgerSettings } from './schemas';
 
 /**
  * The special accounts postings go to without anyone naming them: an invoice's receivable,
@@ -26,6 +26,8 @@ export interface SpecialAccountSpec<F extends string = SpecialField | TaxField> 
   /** What it is for, in a clerk's words. */
   help: string;
   kinds: readonly AccountKind[];
+  /** Sub-types that suggest an account for it, best first (the chart import guesses them). */
+  suggest: readonly AccountSubtype[];
 }
 
 export const SPECIAL_ACCOUNTS: readonly SpecialAccountSpec<SpecialField>[] = [
@@ -34,48 +36,56 @@ export const SPECIAL_ACCOUNTS: readonly SpecialAccountSpec<SpecialField>[] = [
     label: 'Accounts receivable',
     help: 'What customers owe: invoices and receipts post here.',
     kinds: ['asset'],
+    suggest: ['receivable'],
   },
   {
     field: 'payableAccount',
     label: 'Accounts payable',
     help: 'What the company owes suppliers: bills and payments post here.',
     kinds: ['liability'],
+    suggest: ['payable'],
   },
   {
     field: 'retainedEarningsAccount',
     label: 'Retained earnings',
     help: 'The year-end close moves the year’s profit here.',
     kinds: ['equity'],
+    suggest: ['retained-earnings'],
   },
   {
     field: 'fxGainAccount',
     label: 'Exchange gains',
     help: 'Gains when a foreign-currency invoice is paid at a better rate.',
     kinds: ['income'],
+    suggest: ['fx-gain'],
   },
   {
     field: 'fxLossAccount',
     label: 'Exchange losses',
     help: 'Losses when a foreign-currency invoice is paid at a worse rate.',
     kinds: ['expense'],
+    suggest: ['fx-loss'],
   },
   {
     field: 'roundingAccount',
     label: 'Rounding',
     help: 'Cents lost converting between currencies.',
     kinds: ['expense', 'income'],
+    suggest: ['rounding'],
   },
   {
     field: 'defaultSalesAccount',
     label: 'Default sales account',
     help: 'Invoice lines go here unless the line names another account.',
     kinds: ['income'],
+    suggest: ['sales'],
   },
   {
     field: 'defaultPurchaseAccount',
     label: 'Default purchase account',
     help: 'Bill lines go here unless the line names another account.',
     kinds: ['expense', 'asset'],
+    suggest: ['cost-of-sales', 'expense'],
   },
 ];
 
@@ -85,12 +95,14 @@ export const TAX_ACCOUNTS: readonly SpecialAccountSpec<TaxField>[] = [
     label: 'Tax payable (VAT / GST / sales tax on sales)',
     help: 'Tax charged on sales, owed to the tax authority.',
     kinds: ['liability'],
+    suggest: ['tax-payable'],
   },
   {
     field: 'taxReceivableAccount',
     label: 'Tax receivable (tax paid on purchases)',
     help: 'Tax paid on purchases that can be reclaimed; may be the same VAT account.',
     kinds: ['asset', 'liability'],
+    suggest: ['tax-receivable', 'tax-payable'],
   },
 ];
 
@@ -146,4 +158,28 @@ export function missingSpecialAccounts(
   settings: Pick<LedgerSettings, SpecialField> | null,
 ): SpecialAccountSpec<SpecialField>[] {
   return SPECIAL_ACCOUNTS.filter((s) => !settings || !settings[s.field]);
+}
+
+/**
+ * A first choice for each special account, from the sub-types of the chart (the one the
+ * import guessed or the clerk set): the first account, by code, that takes postings.
+ */
+export function suggestSpecialAccounts(
+  specs: readonly SpecialAccountSpec[],
+  chart: readonly Pick<Account, 'code' | 'subtype' | 'isGroup' | 'archived'>[],
+): Record<string, string> {
+  const usable = chart
+    .filter((a) => !a.isGroup && !a.archived)
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  const out: Record<string, string> = {};
+  for (const spec of specs) {
+    for (const subtype of spec.suggest) {
+      const hit = usable.find((a) => a.subtype === subtype);
+      if (hit) {
+        out[spec.field] = hit.code;
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -15,6 +15,8 @@ import { errorMessage } from '../../../ui/form-errors';
 import { usePermissions } from '../../../client/permissions';
 import { useLedgerSetupQuery, useSetupStarterChartMutation } from './api';
 import { ChartOfAccountsPage } from './ChartOfAccountsPage';
+import { LedgerSettingsPage } from './LedgerSettingsPage';
+import { MissingSettings } from './MissingSettings';
 import { JournalEntryPage } from './JournalEntryPage';
 import { JournalListPage } from './JournalListPage';
 import { PeriodClosePage } from './PeriodClosePage';
@@ -40,11 +42,17 @@ const SECTIONS = [
   { value: 'banking', label: 'Banking' },
   { value: 'journal', label: 'Journal' },
   { value: 'chart', label: 'Chart of accounts' },
+  { value: 'ledger-settings', label: 'Ledger settings' },
   { value: 'reports', label: 'Reports' },
   { value: 'rates', label: 'Exchange rates' },
   { value: 'close', label: 'Period close' },
   { value: 'io', label: 'Import and export' },
 ];
+
+/** Pages a company needs to set up its own chart; they open before the ledger is ready. */
+const SETUP_PAGES = new Set(['chart', 'io', 'ledger-settings']);
+/** Pages that only read, and so work before the special accounts are chosen. */
+const READ_ONLY_PAGES = new Set(['reports', 'rates', 'parties']);
 
 export function AccountsPage() {
   const { data: setup, isLoading, error } = useLedgerSetupQuery();
@@ -52,8 +60,12 @@ export function AccountsPage() {
   const navigate = useNavigate();
   if (isLoading) return <Loader aria-label="Loading accounts" />;
   if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
-  if (!setup?.ready) return <SetUpLedger baseCurrency={setup?.baseCurrency ?? ''} />;
   const first = location.pathname.split('/')[2] ?? 'sales';
+  // A company starting from its own chart imports it and picks its special accounts first.
+  const started = !!setup && (setup.accounts > 0 || setup.settings !== null);
+  if (!setup || (!started && !SETUP_PAGES.has(first)))
+    return <SetUpLedger baseCurrency={setup?.baseCurrency ?? ''} />;
+  const waiting = !setup.ready && !SETUP_PAGES.has(first) && !READ_ONLY_PAGES.has(first);
   // Receipts and payments belong to the sales and purchases sections.
   const section = first === 'receipts' ? 'sales' : first === 'payments' ? 'purchases' : first;
   return (
@@ -68,44 +80,53 @@ export function AccountsPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      <Routes>
-        <Route index element={<Navigate to="sales" replace />} />
-        <Route path="sales" element={<TradeListPage key="sales" side="sales" />} />
-        <Route path="sales/:id" element={<TradeDocPage key="sales" side="sales" />} />
-        <Route path="purchases" element={<TradeListPage key="purchase" side="purchase" />} />
-        <Route path="purchases/:id" element={<TradeDocPage key="purchase" side="purchase" />} />
-        <Route path="parties" element={<PartiesPage />} />
-        <Route path="receipts/new" element={<PaymentPage key="receipt" side="receipt" />} />
-        <Route path="payments/new" element={<PaymentPage key="payment" side="payment" />} />
-        <Route path="reports/aged-receivables" element={<AgedReport key="sales" side="sales" />} />
-        <Route
-          path="reports/aged-payables"
-          element={<AgedReport key="purchase" side="purchase" />}
-        />
-        <Route path="banking" element={<BankingPage />} />
-        <Route path="journal" element={<JournalListPage />} />
-        <Route path="journal/new" element={<JournalEntryPage />} />
-        <Route path="journal/:id" element={<JournalEntryPage />} />
-        <Route path="chart" element={<ChartOfAccountsPage />} />
-        <Route path="reports" element={<ReportsHome />} />
-        <Route path="reports/trial-balance" element={<TrialBalanceReport />} />
-        <Route path="reports/profit-and-loss" element={<ProfitAndLossReport />} />
-        <Route path="reports/balance-sheet" element={<BalanceSheetReport />} />
-        <Route path="reports/tax-summary" element={<TaxSummaryReport />} />
-        <Route path="reports/ledger/:code" element={<GeneralLedgerReport />} />
-        <Route path="close" element={<PeriodClosePage />} />
-        <Route path="rates" element={<RatesPage />} />
-        <Route path="io" element={<ImportExportPage />} />
-        <Route path="*" element={<Navigate to="sales" replace />} />
-      </Routes>
+      {waiting ? (
+        <MissingSettings settings={setup.settings} />
+      ) : (
+        <Routes>
+          <Route index element={<Navigate to="sales" replace />} />
+          <Route path="sales" element={<TradeListPage key="sales" side="sales" />} />
+          <Route path="sales/:id" element={<TradeDocPage key="sales" side="sales" />} />
+          <Route path="purchases" element={<TradeListPage key="purchase" side="purchase" />} />
+          <Route path="purchases/:id" element={<TradeDocPage key="purchase" side="purchase" />} />
+          <Route path="parties" element={<PartiesPage />} />
+          <Route path="receipts/new" element={<PaymentPage key="receipt" side="receipt" />} />
+          <Route path="payments/new" element={<PaymentPage key="payment" side="payment" />} />
+          <Route
+            path="reports/aged-receivables"
+            element={<AgedReport key="sales" side="sales" />}
+          />
+          <Route
+            path="reports/aged-payables"
+            element={<AgedReport key="purchase" side="purchase" />}
+          />
+          <Route path="banking" element={<BankingPage />} />
+          <Route path="journal" element={<JournalListPage />} />
+          <Route path="journal/new" element={<JournalEntryPage />} />
+          <Route path="journal/:id" element={<JournalEntryPage />} />
+          <Route path="chart" element={<ChartOfAccountsPage />} />
+          <Route path="reports" element={<ReportsHome />} />
+          <Route path="reports/trial-balance" element={<TrialBalanceReport />} />
+          <Route path="reports/profit-and-loss" element={<ProfitAndLossReport />} />
+          <Route path="reports/balance-sheet" element={<BalanceSheetReport />} />
+          <Route path="reports/tax-summary" element={<TaxSummaryReport />} />
+          <Route path="reports/ledger/:code" element={<GeneralLedgerReport />} />
+          <Route path="close" element={<PeriodClosePage />} />
+          <Route path="rates" element={<RatesPage />} />
+          <Route path="io" element={<ImportExportPage />} />
+          <Route path="ledger-settings" element={<LedgerSettingsPage />} />
+          <Route path="*" element={<Navigate to="sales" replace />} />
+        </Routes>
+      )}
     </Stack>
   );
 }
 
-/** A new company has no chart yet: offer the starter chart, honestly described. */
+/** A new company has no chart yet: offer the starter chart or the company's own, honestly described. */
 function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
   const [setup, { isLoading, error }] = useSetupStarterChartMutation();
   const { manageMaster } = usePermissions();
+  const navigate = useNavigate();
   return (
     <Center mt="xl">
       <Paper withBorder p="xl" maw={620}>
@@ -118,6 +139,11 @@ function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
             {baseCurrency}. It also adds tax codes (standard, reduced, zero, exempt) to adjust to
             your country. You can add, rename and archive accounts afterwards.
           </Text>
+          <Text>
+            Bringing a chart from another package? Start from your own chart: import it from a CSV
+            file (your codes are kept), check the sub-types guessed for each account, then choose
+            the special accounts (receivable, payable, retained earnings…) in Ledger settings.
+          </Text>
           <Text size="sm" c="dimmed">
             The chart is company master data: only an administrator or head office can create it,
             and every office receives it when it syncs.
@@ -125,6 +151,9 @@ function SetUpLedger({ baseCurrency }: { baseCurrency: string }) {
           {error && <Alert color="red">{errorMessage(error)}</Alert>}
           {manageMaster ? (
             <Group justify="flex-end">
+              <Button variant="default" onClick={() => navigate('/accounts/io')}>
+                Start from my own chart
+              </Button>
               <Button onClick={() => setup()} loading={isLoading}>
                 Use the starter chart
               </Button>

@@ -4,13 +4,9 @@ import { usePlatform } from '../../../client/platform-context';
 import { decodeTextFile } from '../../../core/text-file';
 import { errorMessage } from '../../../ui/form-errors';
 import { JOURNAL_CSV_COLUMNS, journalCsvTemplate } from '../domain/io/journal-csv';
-import { CHART_CSV_COLUMNS } from '../domain/io/chart-csv';
 import type { ImportOutcome } from '../rpc-contract';
-import {
-  useExportHledgerMutation,
-  useImportChartCsvMutation,
-  useImportJournalCsvMutation,
-} from './api';
+import { useExportHledgerMutation, useImportJournalCsvMutation } from './api';
+import { ChartImportCard } from './ChartImportCard';
 
 const CSV = [{ name: 'CSV file', extensions: ['csv', 'txt'] }];
 
@@ -18,11 +14,10 @@ const CSV = [{ name: 'CSV file', extensions: ['csv', 'txt'] }];
 export function ImportExportPage() {
   const platform = usePlatform();
   const [importJournal, journalState] = useImportJournalCsvMutation();
-  const [importChart, chartState] = useImportChartCsvMutation();
   const [exportHledger, exportState] = useExportHledgerMutation();
   const [outcome, setOutcome] = useState<{ what: string; result: ImportOutcome } | null>(null);
 
-  async function pick(what: 'journal' | 'chart') {
+  async function pickJournal() {
     const file = await platform.files.openFile(CSV);
     if (!file) return;
     // Journal and chart CSV are UTF-8 by definition; anything else is refused, never guessed.
@@ -40,7 +35,7 @@ export function ImportExportPage() {
       return;
     }
     const csv = decoded.text;
-    const res = what === 'journal' ? await importJournal({ csv }) : await importChart({ csv });
+    const res = await importJournal({ csv });
     if ('data' in res && res.data) setOutcome({ what: `${file.name}`, result: res.data });
   }
 
@@ -55,7 +50,7 @@ export function ImportExportPage() {
             and every problem is listed with its line number.
           </Text>
           <Group>
-            <Button onClick={() => pick('journal')} loading={journalState.isLoading}>
+            <Button onClick={pickJournal} loading={journalState.isLoading}>
               Import journal CSV…
             </Button>
             <Button
@@ -73,23 +68,8 @@ export function ImportExportPage() {
           </Group>
         </Stack>
       </Card>
-      <Card withBorder>
-        <Stack gap="xs">
-          <Text fw={600}>Import a chart of accounts (CSV)</Text>
-          <Text size="sm">
-            Columns: {CHART_CSV_COLUMNS.map((c) => c.names[0]).join(', ')}. Accounts are added to
-            the chart; existing codes are refused.
-          </Text>
-          <Group>
-            <Button variant="default" onClick={() => pick('chart')} loading={chartState.isLoading}>
-              Import chart CSV…
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
-      {(journalState.error || chartState.error) && (
-        <Alert color="red">{errorMessage(journalState.error ?? chartState.error)}</Alert>
-      )}
+      <ChartImportCard onOutcome={(what, result) => setOutcome(result ? { what, result } : null)} />
+      {journalState.error && <Alert color="red">{errorMessage(journalState.error)}</Alert>}
       {outcome && <Outcome name={outcome.what} result={outcome.result} />}
       <Card withBorder>
         <Stack gap="xs">

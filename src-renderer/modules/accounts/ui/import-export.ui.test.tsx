@@ -45,6 +45,9 @@ function mount() {
   );
 }
 
+/** What the page sent to be written; the chart card's reads (accounts, setup) do not count. */
+const imports = () => calls.filter((c) => c.method.startsWith('accounts.import'));
+
 const HEADER = 'date,entry reference,account code,debit,credit,currency,memo,party,branch\r\n';
 
 describe('ImportExportPage', () => {
@@ -60,7 +63,7 @@ describe('ImportExportPage', () => {
     const outcome = await screen.findByTestId('import-outcome');
     expect(outcome.textContent).toContain('april.csv: nothing was imported');
     expect(outcome.textContent).toMatch(/2.*not valid UTF-8 text.*CSV UTF-8/);
-    expect(calls).toEqual([]);
+    expect(imports()).toEqual([]);
   });
 
   it('sends a UTF-8 file as text', async () => {
@@ -69,7 +72,7 @@ describe('ImportExportPage', () => {
     mount();
     fireEvent.click(screen.getByRole('button', { name: 'Import journal CSV…' }));
     await waitFor(() =>
-      expect(calls).toEqual([{ method: 'accounts.importJournalCsv', params: { csv } }]),
+      expect(imports()).toEqual([{ method: 'accounts.importJournalCsv', params: { csv } }]),
     );
   });
 });
