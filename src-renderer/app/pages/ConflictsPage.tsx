@@ -210,7 +210,7 @@ function ConflictCard({
               <Table.Th>Field</Table.Th>
               {conflict.versions.map((v, i) => (
                 <Table.Th key={v.rev}>
-                  <VersionHeader version={v} n={i + 1} />
+                  <VersionHeader version={v} n={i + 1} ctx={ctx} />
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -300,7 +300,16 @@ function ConflictCard({
   );
 }
 
-function VersionHeader({ version, n }: { version: ConflictVersion; n: number }) {
+function VersionHeader({
+  version,
+  n,
+  ctx,
+}: {
+  version: ConflictVersion;
+  n: number;
+  ctx: ValueContext;
+}) {
+  const who = version.editedBy || 'someone';
   return (
     <Stack gap={2}>
       <Group gap={6}>
@@ -333,11 +342,10 @@ function VersionHeader({ version, n }: { version: ConflictVersion; n: number }) 
           </Badge>
         )}
       </Group>
-      <Text size="xs" fw={400}>
-        Edited by {version.editedBy || 'unknown'}
-      </Text>
-      <Text size="xs" c="dimmed" fw={400}>
-        {when(version.editedAt)}
+      <Text size="xs" fw={400} data-testid="conflict-version-made">
+        {version.editedOn
+          ? `Made on ${deviceText(version.editedOn, ctx)} by ${who}, ${when(version.editedAt)}`
+          : `Made by ${who}, ${when(version.editedAt)}, on a device an older Outpost did not record`}
       </Text>
     </Stack>
   );

@@ -40,6 +40,7 @@ const v2 = {
   phone: '556',
   updatedBy: 'Carol',
   updatedAt: '2026-01-02T10:01:00.000Z',
+  updatedOn: 'device:B',
 };
 const version = (doc: Record<string, unknown>, rev: string, winner: boolean) => ({
   rev,
@@ -49,6 +50,7 @@ const version = (doc: Record<string, unknown>, rev: string, winner: boolean) => 
   posted: false,
   editedBy: String(doc.updatedBy),
   editedAt: String(doc.updatedAt),
+  editedOn: String(doc.updatedOn ?? 'device:A'),
   device: 'device:A',
 });
 const record: ConflictRecord = {
@@ -118,8 +120,13 @@ describe('Conflicts page', () => {
     list = [record];
     mount();
     const card = await screen.findByTestId('conflict-party:1');
-    expect(within(card).getByText('Edited by Alice')).toBeTruthy();
-    expect(within(card).getByText('Edited by Carol')).toBeTruthy();
+    // Each version says the device it was made on, by name, and who made it when.
+    const made = within(card).getAllByTestId('conflict-version-made');
+    expect(made.map((m) => m.textContent)).toEqual([
+      expect.stringMatching(/^Made on NYC-A Head office PC by Alice, .*\d/),
+      expect.stringMatching(/^Made on NYC-B Front desk PC by Carol, .*\d/),
+    ]);
+    expect(card.textContent).not.toMatch(/device:/);
     expect(within(card).getByTestId('conflict-field-name').getAttribute('data-differs')).toBe(
       'true',
     );

@@ -29,6 +29,7 @@ export const AUDIT_FIELDS: ReadonlySet<string> = new Set([
   'device',
   'updatedAt',
   'updatedBy',
+  'updatedOn',
 ]);
 
 export function isAuditField(field: string): boolean {

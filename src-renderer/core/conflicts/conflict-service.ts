@@ -75,6 +75,8 @@ function toVersion(session: Session, raw: Raw, winner: boolean, forged: boolean)
     ...(forged ? { forged: true } : {}),
     editedBy: str(raw.updatedBy) || str(raw.createdBy),
     editedAt: str(raw.updatedAt) || str(raw.createdAt),
+    // Documents edited before updatedOn was recorded name only the device that created them.
+    editedOn: str(raw.updatedOn) || (str(raw.updatedAt) ? '' : str(raw.device)),
     device: str(raw.device),
   };
 }
@@ -123,7 +125,7 @@ async function readVersions(
       fields: diffVersions(versions.map((v) => v.doc)),
       labels: await referenceLabels(session.index, [
         ...versions.map((v) => v.doc),
-        ...versions.map((v) => ({ device: v.device })),
+        ...versions.map((v) => ({ device: v.device, editedOn: v.editedOn })),
       ]),
     },
     couchRev: winner._rev,
@@ -242,6 +244,7 @@ export async function resolveConflict(
       _rev: winnerRev,
       updatedAt: c.now().toISOString(),
       updatedBy: c.userName,
+      updatedOn: c.deviceId,
     };
     const parsed = def.schema.safeParse(next);
     if (!parsed.success) throw validationError(parsed.error, 'The merged version was not saved.');

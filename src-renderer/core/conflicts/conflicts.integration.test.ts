@@ -117,6 +117,13 @@ describe('conflicts between two offices', () => {
       'Alice Admin',
       'Carol Controller',
     ]);
+    // Each version names the device it was made on, not the one that created the record.
+    const devices = await a.call('org.listDevices', undefined);
+    const idOf = (letter: string) => devices.find((d) => d.letter === letter)!._id;
+    expect(Object.fromEntries(atA!.versions.map((v) => [v.editedBy, v.editedOn]))).toEqual({
+      'Alice Admin': idOf('A'),
+      'Carol Controller': idOf('B'),
+    });
     const byField = Object.fromEntries(atA!.fields.map((f) => [f.field, f]));
     expect(byField.name!.differs).toBe(true);
     expect(byField.fiscalYearStartMonth!.differs).toBe(true);

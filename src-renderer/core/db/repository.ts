@@ -141,6 +141,7 @@ export class Repository<T extends DocBase> {
       _rev: raw._rev,
       updatedAt: c.now().toISOString(),
       updatedBy: c.userName,
+      updatedOn: c.deviceId,
     };
     const parsed = this.def.schema.safeParse(next);
     if (!parsed.success) throw validationError(parsed.error);

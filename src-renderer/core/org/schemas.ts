@@ -44,6 +44,8 @@ export const docBaseSchema = z.object({
   /** Set on mutable documents when they are edited; facts never have it. */
   updatedAt: z.iso.datetime().optional(),
   updatedBy: z.string().optional(),
+  /** The device of that edit: versions made on different devices say so when they conflict. */
+  updatedOn: z.string().optional(),
 });
 export type DocBase = z.infer<typeof docBaseSchema>;
 

@@ -194,6 +194,8 @@ export interface ConflictVersion {
   /** Who last edited this version and when (falls back to who created it). */
   editedBy: string;
   editedAt: string;
+  /** The device this version was made on; '' when an older Outpost edited it without saying. */
+  editedOn: string;
   /** The device that created the document. */
   device: string;
 }
