@@ -11,6 +11,7 @@ import {
   type TaxCode,
 } from '../domain/schemas';
 import type { LedgerSetupStatus } from '../rpc-contract';
+import { specialAccountEditProblem } from '../domain/ledger-settings';
 import { ledgerTables } from './ledger-projection';
 import { loadSettings, repos } from './ledger-repos';
 
@@ -87,6 +88,10 @@ export async function saveAccount(
   }
   if (input.id) {
     const current = all.find((a) => a._id === input.id);
+    const settings = current ? await loadSettings(s) : null;
+    const special = current && settings && specialAccountEditProblem(current, fields, settings);
+    if (special)
+      throw new OutpostError('validation', special.message, { [special.field]: special.message });
     if (
       current &&
       current.code !== fields.code &&

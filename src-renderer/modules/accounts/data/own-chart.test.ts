@@ -162,4 +162,27 @@ describe('a company started from its own chart', () => {
     });
     expect(changed).toMatchObject({ roundingAccount: '8210', lockDate: '2025-03-31' });
   });
+
+  it('an account chosen in Ledger settings cannot be archived or turned into another kind', async () => {
+    const d = await ukCompany();
+    await d.call('accounts.saveLedgerSettings', { accounts: PICKS, tax: TAX });
+    const debtors = (await d.call('accounts.listAccounts', undefined)).find(
+      (a) => a.code === '1100',
+    )!;
+    const { code, name, kind, subtype, parentCode, isGroup, currency, description } = debtors;
+    const fields = { code, name, kind, subtype, parentCode, isGroup, currency, description };
+    const id = debtors._id;
+    const archive = await failure(
+      d.call('accounts.saveAccount', { id, fields: { ...fields, archived: true } }),
+    );
+    expect(archive?.fields).toEqual({
+      archived:
+        '1100 Debtors is the accounts receivable in Ledger settings, so it cannot be archived. Choose another account there first.',
+    });
+    const rename = await d.call('accounts.saveAccount', {
+      id,
+      fields: { ...fields, name: 'Trade debtors' },
+    });
+    expect(rename.name).toBe('Trade debtors');
+  });
 });

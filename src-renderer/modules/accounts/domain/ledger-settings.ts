@@ -183,3 +183,30 @@ export function suggestSpecialAccounts(
   }
   return out;
 }
+
+/**
+ * Why an edit of an account would leave Ledger settings pointing at something unusable (an
+ * archived or group account, a wrong kind, a code that no longer exists); null when it would not.
+ */
+export function specialAccountEditProblem(
+  current: Pick<Account, 'code' | 'name'>,
+  next: Pick<Account, 'code' | 'kind' | 'isGroup' | 'archived'>,
+  settings: Pick<LedgerSettings, SpecialField>,
+): { field: string; message: string } | null {
+  const spec = SPECIAL_ACCOUNTS.find((s) => settings[s.field] === current.code);
+  if (!spec) return null;
+  const is = `${current.code} ${current.name} is the ${spec.label.toLowerCase()} in Ledger settings`;
+  const fix = 'Choose another account there first.';
+  if (next.archived)
+    return { field: 'archived', message: `${is}, so it cannot be archived. ${fix}` };
+  if (next.isGroup)
+    return { field: 'isGroup', message: `${is}, so it cannot become a group. ${fix}` };
+  if (next.code !== current.code)
+    return { field: 'code', message: `${is}, so its code cannot change. ${fix}` };
+  if (!spec.kinds.includes(next.kind))
+    return {
+      field: 'kind',
+      message: `${is}, so it must stay ${spec.kinds.map((k) => KIND_WORDS[k]).join(' or ')} account. ${fix}`,
+    };
+  return null;
+}
