@@ -22,7 +22,11 @@ export function BalanceSheetReport() {
   const compareAsOf = !asOfError && compare ? yearEarlier(asOf) : null;
   const args = asOfError
     ? skipToken
-    : { asOf, branch: branchScope(branch), ...(compareAsOf ? { compareAsOf } : {}) };
+    : {
+        asOf,
+        branch: branchScope(branch),
+        ...(compareAsOf ? { compareAsOf } : {}),
+      };
   const { currentData: bs, error, isFetching } = useBalanceSheetQuery(args);
 
   return (
@@ -34,6 +38,7 @@ export function BalanceSheetReport() {
         dates={[{ label: 'As of', value: asOf, onChange: setAsOf, error: asOfError }]}
         branch={branch}
         onBranchChange={setBranch}
+        pdf={args === skipToken ? null : { report: 'balanceSheet', ...args }}
         csv={
           bs
             ? () => ({
@@ -59,7 +64,11 @@ export function BalanceSheetReport() {
   );
 }
 
-const EMPTY_SECTION = (title: string): ReportSection => ({ title, rows: [], total: 0 });
+const EMPTY_SECTION = (title: string): ReportSection => ({
+  title,
+  rows: [],
+  total: 0,
+});
 
 function BalanceSheetBody({
   bs,

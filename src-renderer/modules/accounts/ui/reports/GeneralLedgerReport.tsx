@@ -68,6 +68,7 @@ export function GeneralLedgerReport() {
         ]}
         branch={branch}
         onBranchChange={setBranch}
+        pdf={args ? { report: 'generalLedger', ...args } : null}
         csv={csv}
       >
         <AccountPicker code={code} />

@@ -49,6 +49,7 @@ export function ProfitAndLossReport() {
         ]}
         branch={branch}
         onBranchChange={setBranch}
+        pdf={args === skipToken ? null : { report: 'profitAndLoss', ...args }}
         csv={
           pl
             ? () => ({

@@ -2,6 +2,9 @@ import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { usePlatform } from '../../../../client/platform-context';
 import { errorMessage } from '../../../../ui/form-errors';
+import type { ReportPdfRequest } from '../../pdf-contract';
+import { PdfButton } from '../PdfButton';
+import { pdfOptions, requestPdf } from '../pdf-download';
 import { useBranchOptions } from './hooks';
 import './reports.css';
 
@@ -17,12 +20,18 @@ export interface CsvFile {
   data: string;
 }
 
+/** A PDF request without the reader's options (the toolbar adds the locale). */
+type WithoutOptions<R> = R extends unknown ? Omit<R, 'locale' | 'pageSize'> : never;
+export type ReportQuery = WithoutOptions<ReportPdfRequest>;
+
 interface ReportToolbarProps {
   dates: DateField[];
   branch: string;
   onBranchChange(branch: string): void;
   /** Builds the file to export; null while there is nothing to export. */
   csv: (() => CsvFile | Promise<CsvFile>) | null;
+  /** The report and its parameters for "Export PDF" (made in the worker); null while invalid. */
+  pdf?: ReportQuery | null;
   /** Extra controls (comparison toggles, account picker). */
   children?: ReactNode;
 }
@@ -33,6 +42,7 @@ export function ReportToolbar({
   branch,
   onBranchChange,
   csv,
+  pdf,
   children,
 }: ReportToolbarProps) {
   const branchOptions = useBranchOptions();
@@ -46,7 +56,10 @@ export function ReportToolbar({
     setFailure(null);
     try {
       const file = await csv();
-      await platform.files.saveFile({ ...file, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      await platform.files.saveFile({
+        ...file,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
     } catch (e) {
       setFailure(errorMessage(e));
     } finally {
@@ -81,25 +94,18 @@ export function ReportToolbar({
           <Button variant="default" onClick={exportCsv} disabled={!csv} loading={exporting}>
             Export CSV
           </Button>
-          <Button
-            variant="default"
-            onClick={async () => {
-              const title = document.querySelector('.report-page h2')?.textContent ?? 'report';
-              const period =
-                document
-                  .querySelector('[data-testid="report-period"]')
-                  ?.textContent?.split(' · ')[0] ?? '';
-              try {
-                await platform.files.printToPdf(
-                  `${title} ${period}`.trim().replace(/[^\w .-]+/g, '-'),
-                );
-              } catch (e) {
-                setFailure(errorMessage(e));
-              }
-            }}
-          >
-            Export PDF
-          </Button>
+          <PdfButton
+            label="Export PDF"
+            make={
+              pdf
+                ? () =>
+                    requestPdf('accounts.reportPdf', {
+                      ...pdf,
+                      ...pdfOptions(),
+                    } as ReportPdfRequest)
+                : null
+            }
+          />
           <Button variant="default" onClick={() => window.print()}>
             Print
           </Button>

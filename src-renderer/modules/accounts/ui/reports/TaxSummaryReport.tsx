@@ -43,6 +43,11 @@ export function TaxSummaryReport() {
         ]}
         branch={branch}
         onBranchChange={setBranch}
+        pdf={
+          fromError || toError
+            ? null
+            : { report: 'taxSummary', from, to, branch: branchScope(branch) }
+        }
         csv={
           tax
             ? () => ({

@@ -38,6 +38,7 @@ export function TrialBalanceReport() {
         dates={[{ label: 'As of', value: asOf, onChange: setAsOf, error: asOfError }]}
         branch={branch}
         onBranchChange={setBranch}
+        pdf={asOfError ? null : { report: 'trialBalance', asOf, branch: branchScope(branch) }}
         csv={
           tb
             ? () => ({

@@ -10,6 +10,8 @@ import { amountCell } from '../format';
 import { useTradeAgedReportQuery, useTradePartiesQuery, useTradeSetupQuery } from './api';
 import { AGED_COLUMNS, agedCsv, agedTotals } from './aged-csv';
 import type { TradeSideUi } from './trade-labels';
+import { PdfButton } from '../PdfButton';
+import { pdfOptions, requestPdf } from '../pdf-download';
 import './trade.css';
 
 /**
@@ -90,6 +92,21 @@ function AgedReportInner({ side }: { side: TradeSideUi }) {
         <Button variant="default" onClick={exportCsv} disabled={!report.data}>
           Export CSV
         </Button>
+        <PdfButton
+          label="Export PDF"
+          make={
+            validDate
+              ? () =>
+                  requestPdf('accounts.reportPdf', {
+                    report: 'aged',
+                    side,
+                    asOf,
+                    branch: branch || null,
+                    ...pdfOptions(),
+                  })
+              : null
+          }
+        />
         <Button variant="default" onClick={() => window.print()}>
           Print
         </Button>

@@ -18,6 +18,8 @@ import type { TradeDocView } from '../../rpc-contract';
 import { amountCell, moneyText } from '../format';
 import { sideLabels, STATUS_COLOR, statusLabel, type TradeSideUi } from './trade-labels';
 import { bpToPercent } from './trade-lines';
+import { PdfButton } from '../PdfButton';
+import { pdfOptions, requestPdf } from '../pdf-download';
 import './trade.css';
 
 export interface IssuedTradeDocProps {
@@ -73,6 +75,12 @@ export function IssuedTradeDoc({
           </Badge>
         </Group>
         <Group className="trade-no-print" gap="xs">
+          {issued && (
+            <PdfButton
+              label="Download PDF"
+              make={() => requestPdf('accounts.tradeDocPdf', { id: doc._id, ...pdfOptions() })}
+            />
+          )}
           {issued && !isCredit && (
             <Button
               variant="default"
