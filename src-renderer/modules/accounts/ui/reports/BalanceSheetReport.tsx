@@ -22,11 +22,7 @@ export function BalanceSheetReport() {
   const compareAsOf = !asOfError && compare ? yearEarlier(asOf) : null;
   const args = asOfError
     ? skipToken
-    : {
-        asOf,
-        branch: branchScope(branch),
-        ...(compareAsOf ? { compareAsOf } : {}),
-      };
+    : { asOf, branch: branchScope(branch), ...(compareAsOf ? { compareAsOf } : {}) };
   const { currentData: bs, error, isFetching } = useBalanceSheetQuery(args);
 
   return (
@@ -64,11 +60,7 @@ export function BalanceSheetReport() {
   );
 }
 
-const EMPTY_SECTION = (title: string): ReportSection => ({
-  title,
-  rows: [],
-  total: 0,
-});
+const EMPTY_SECTION = (title: string): ReportSection => ({ title, rows: [], total: 0 });
 
 function BalanceSheetBody({
   bs,

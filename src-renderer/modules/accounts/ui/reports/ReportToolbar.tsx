@@ -56,10 +56,7 @@ export function ReportToolbar({
     setFailure(null);
     try {
       const file = await csv();
-      await platform.files.saveFile({
-        ...file,
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
-      });
+      await platform.files.saveFile({ ...file, filters: [{ name: 'CSV', extensions: ['csv'] }] });
     } catch (e) {
       setFailure(errorMessage(e));
     } finally {
