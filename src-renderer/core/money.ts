@@ -109,14 +109,3 @@ export function toDecimalString(m: Money): string {
   const text = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
   return neg ? `-${text}` : text;
 }
-
-/** Locale-aware display ("$1,234.50", "1.234,50 €"). Division happens here only. */
-export function formatMoney(m: Money, locale?: string): string {
-  const digits = minorDigits(m.currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: m.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(Number(toDecimalString(m)));
-}

@@ -1,6 +1,6 @@
 import { branchDbName, indexDbName, MASTER_DB } from './db/names';
 import { openLocalDb, type Db, type PouchEnv } from './db/pouch';
-import { Repository, typeWords, type WriteContext } from './db/repository';
+import { Repository, type WriteContext } from './db/repository';
 import { typeOfId } from './ids';
 import { LocalWrites } from './db/local-writes';
 import { createRegistry } from './app-registry';
@@ -233,7 +233,11 @@ export class Session implements ModuleContext {
 
   async repositoryOf<T extends DocBase>(id: string, type: string): Promise<Repository<T>> {
     const db = await this.locate(id);
-    if (!db) throw new OutpostError('not-found', `That ${typeWords(type)} is not on this device.`);
+    if (!db)
+      throw new OutpostError(
+        'not-found',
+        `That ${this.registry.words(type)} is not on this device.`,
+      );
     return this.repository<T>(db, type);
   }
 

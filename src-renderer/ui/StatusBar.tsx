@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import { formatCount } from '../core/format';
 import { useEffect, useState } from 'react';
 import { useSelector } from 'react-redux';
 import { Link } from 'react-router';
@@ -48,8 +49,8 @@ export function StatusBar() {
       )}
       {indexing && (
         <Text size="xs" c="blue" data-testid="status-indexing">
-          {indexing.label} {indexing.done.toLocaleString()}
-          {indexing.total !== null ? ` of ${indexing.total.toLocaleString()}` : ''}
+          {indexing.label} {formatCount(indexing.done)}
+          {indexing.total !== null ? ` of ${formatCount(indexing.total)}` : ''}
         </Text>
       )}
       <Text size="xs" data-testid="status-pending">

@@ -1,9 +1,10 @@
 import { branchCodeOfDb } from '../core/db/names';
+import { formatCount } from '../core/format';
 import { etaText } from './eta';
 
 type Progress = { done: number; total: number | null; startedAt: string };
 
-const count = (n: number) => Math.max(0, Math.round(n)).toLocaleString();
+const count = (n: number) => formatCount(Math.max(0, Math.round(n)));
 
 /**
  * "120 of 4,000 records · about 3 minutes left". A total the server could not give (a database
@@ -14,7 +15,9 @@ export function copyProgressText(p: Progress, now: Date = new Date()): string {
   const total = typeof p.total === 'number' && Number.isFinite(p.total) ? p.total : null;
   const records = total !== null ? `${count(done)} of ${count(total)}` : count(done);
   const eta = etaText({ done, total, startedAt: p.startedAt }, now);
-  return `${records} records${eta ? ` · ${eta}` : ''}`;
+  // "1 of 1 record", "1 record": the noun agrees with the last number said.
+  const noun = (total ?? done) === 1 ? 'record' : 'records';
+  return `${records} ${noun}${eta ? ` · ${eta}` : ''}`;
 }
 
 /** Percent for the progress bar; 0 while the total is unknown. */

@@ -1,4 +1,5 @@
 import { branchCodeOfDb, MASTER_DB, PAYROLL_DB } from '../core/db/names';
+import { countOf, formatDateTime } from '../core/format';
 import type {
   DbSyncStatus,
   SyncErrorKind,
@@ -65,7 +66,7 @@ export function lastSyncText(iso: string | null, now: Date = new Date()): string
   if (seconds < 60) return 'Last sync: just now';
   if (seconds < 3600) return `Last sync: ${Math.round(seconds / 60)} min ago`;
   const sameDay = then.toDateString() === now.toDateString();
-  return `Last sync: ${sameDay ? then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : then.toLocaleString()}`;
+  return `Last sync: ${sameDay ? then.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : formatDateTime(iso)}`;
 }
 
 /** A local database in a clerk's words: 'Branch BOS', 'Company data'. */
@@ -81,8 +82,6 @@ export function dbLabel(db: string): string {
 export function heldBackText(d: Pick<DbSyncStatus, 'db' | 'heldBackFor' | 'pending'>): string {
   const who = d.heldBackFor ? `${d.heldBackFor} is` : 'this user is';
   const waiting =
-    d.pending === 0
-      ? 'nothing waiting to be sent'
-      : `${d.pending.toLocaleString()} ${d.pending === 1 ? 'record' : 'records'} waiting`;
+    d.pending === 0 ? 'nothing waiting to be sent' : `${countOf(d.pending, 'record')} waiting`;
   return `${dbLabel(d.db)} is not synced while ${who} signed in — ${waiting}.`;
 }

@@ -13,6 +13,7 @@ import { useState, type FormEvent } from 'react';
 import { useSelector } from 'react-redux';
 import type { ConnectionTestResult, ServerCompanyPreview } from '../../core/rpc/contract';
 import { freeDeviceLetters } from '../../core/org/org-service';
+import { formatCount } from '../../core/format';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
 import {
@@ -202,8 +203,9 @@ export function JoinCompanyForm({ onBack, demo }: { onBack(): void; demo?: DemoO
         {joining.isLoading && progress && (
           <Stack gap={4}>
             <Text size="sm">
-              Copying {progress.label.toLowerCase()} to this computer… {progress.done}
-              {progress.total !== null ? ` of ${progress.total}` : ''} records
+              Copying {progress.label.toLowerCase()} to this computer… {formatCount(progress.done)}
+              {progress.total !== null ? ` of ${formatCount(progress.total)}` : ''}{' '}
+              {(progress.total ?? progress.done) === 1 ? 'record' : 'records'}
             </Text>
             <Progress
               value={progress.total ? (100 * progress.done) / progress.total : 0}

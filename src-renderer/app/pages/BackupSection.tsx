@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { countOf, formatDateTime } from '../../core/format';
 import { useCallback, useEffect, useState } from 'react';
 import type { Platform } from '../../platform';
 import type { BackupSummary } from '../../core/backup/backup-contract';
@@ -14,12 +15,12 @@ export function formatSize(bytes: number): string {
 }
 
 export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 export function describeBackup(s: BackupSummary): string {
   const records = s.databases.reduce((n, d) => n + d.docs, 0);
-  return `${records.toLocaleString()} records in ${s.databases.length} ${s.databases.length === 1 ? 'database' : 'databases'}`;
+  return `${countOf(records, 'record')} in ${countOf(s.databases.length, 'database')}`;
 }
 
 /**

@@ -26,6 +26,8 @@ import {
   useDevicesQuery,
   useResolveConflictMutation,
 } from '../../client/api';
+import { formatDateTime } from '../../core/format';
+import { typeWord } from '../type-words';
 import { ForgeriesSection } from './ForgeriesSection';
 import { deviceText, humanise, showValue, type ValueContext } from './conflict-values';
 
@@ -122,27 +124,12 @@ function BranchFilter({ branch, onChange }: { branch: string; onChange(branch: s
   );
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  party: 'Customer or supplier',
-  account: 'Account',
-  taxCode: 'Tax code',
-  company: 'Company',
-  branch: 'Branch',
-  device: 'Device',
-  ledgerSettings: 'Ledger settings',
-  currencyRate: 'Currency rate',
-  journalEntry: 'Journal entry (draft)',
-  tradeDoc: 'Invoice or bill (draft)',
-  payment: 'Payment (draft)',
-};
-
 function typeLabel(type: string): string {
-  return TYPE_LABEL[type] ?? humanise(type);
+  return typeWord(type);
 }
 
 function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  return formatDateTime(iso);
 }
 
 function ConflictCard({

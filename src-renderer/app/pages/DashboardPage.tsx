@@ -1,4 +1,6 @@
 import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { formatDateTime } from '../../core/format';
+import { typeWord } from '../type-words';
 import { Suspense } from 'react';
 import { useDashboardQuery, useSyncStatusQuery } from '../../client/api';
 import type { LoadedModuleUi } from '../../ui/module-ui';
@@ -65,8 +67,8 @@ export function DashboardPage({ modules }: { modules: readonly LoadedModuleUi[] 
               {data?.recent.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.title}</Table.Td>
-                  <Table.Td>{r.type}</Table.Td>
-                  <Table.Td>{r.updatedAt ? new Date(r.updatedAt).toLocaleString() : ''}</Table.Td>
+                  <Table.Td>{typeWord(r.type)}</Table.Td>
+                  <Table.Td>{r.updatedAt ? formatDateTime(r.updatedAt) : ''}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,4 +1,5 @@
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { formatDateTime } from '../../core/format';
 import type { Device } from '../../core/org/schemas';
 import type { ForgeryEntry } from '../../core/rpc/contract';
 import { useForgeriesQuery } from '../../client/api';
@@ -37,7 +38,7 @@ export function ForgeriesSection({ devices }: { devices: Device[] }) {
 function when(iso: string | null): string {
   if (!iso) return 'an unknown time';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  return Number.isNaN(d.getTime()) ? iso : formatDateTime(iso);
 }
 
 function deviceName(devices: Device[], id: string): string {

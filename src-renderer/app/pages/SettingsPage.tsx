@@ -13,6 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { countOf, formatDateTime } from '../../core/format';
 import { useState, type FormEvent } from 'react';
 import { useSelector } from 'react-redux';
 import { Link } from 'react-router';
@@ -214,7 +215,10 @@ function IndexCard() {
       )}
       <Text size="sm" data-testid="index-status">
         {status
-          ? `${status.sources.reduce((n, s) => n + s.rows, 0)} records indexed${status.lastRebuiltAt ? ` · last rebuilt ${new Date(status.lastRebuiltAt).toLocaleString()}` : ''}`
+          ? `${countOf(
+              status.sources.reduce((n, s) => n + s.rows, 0),
+              'record',
+            )} indexed${status.lastRebuiltAt ? ` · last rebuilt ${formatDateTime(status.lastRebuiltAt)}` : ''}`
           : ''}
       </Text>
     </Card>
@@ -248,5 +252,5 @@ function heardText(a: BranchActivity | undefined): string {
   if (!a) return '';
   if (!a.held) return 'Not synced on this computer';
   if (!a.lastHeardFrom) return 'Nothing yet';
-  return `${new Date(a.lastHeardFrom).toLocaleString()} · ${a.records.toLocaleString()} records`;
+  return `${formatDateTime(a.lastHeardFrom)} · ${countOf(a.records, 'record')}`;
 }

@@ -12,6 +12,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { formatDateTime } from '../../core/format';
+import { typeWord } from '../type-words';
 import { useState, type FormEvent } from 'react';
 import type { AppState, ConnectionTestResult, SyncOverview } from '../../core/rpc/contract';
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
@@ -154,14 +156,14 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                 {refused.map((r) => (
                   <Table.Tr key={`${r.db}/${r.docId}`} data-testid={`refused-${r.docId}`}>
                     <Table.Td>
-                      {r.docType}{' '}
+                      {typeWord(r.docType)}{' '}
                       <Text span size="xs" c="dimmed">
                         {r.docId}
                       </Text>
                     </Table.Td>
                     <Table.Td>{r.db}</Table.Td>
                     <Table.Td>{r.reason}</Table.Td>
-                    <Table.Td>{new Date(r.refusedAt).toLocaleString()}</Table.Td>
+                    <Table.Td>{formatDateTime(r.refusedAt)}</Table.Td>
                     <Table.Td>
                       <RefusedActions db={r.db} docId={r.docId} />
                     </Table.Td>
@@ -348,8 +350,8 @@ function WithdrawnList() {
       </Text>
       {withdrawn.map((w) => (
         <Text size="xs" c="dimmed" key={`${w.db}/${w.docId}`} data-testid={`withdrawn-${w.docId}`}>
-          {w.docType} {w.docId} — withdrawn by {w.withdrawnBy} on{' '}
-          {new Date(w.withdrawnAt).toLocaleString()}; the server had refused it: {w.reason}
+          {typeWord(w.docType)} {w.docId} — withdrawn by {w.withdrawnBy} on{' '}
+          {formatDateTime(w.withdrawnAt)}; the server had refused it: {w.reason}
         </Text>
       ))}
     </Stack>

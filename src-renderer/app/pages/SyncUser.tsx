@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { countOf } from '../../core/format';
 import { useState, type FormEvent } from 'react';
 import { isHeadOffice, userBranches } from '../../core/org/device-config';
 import { branchesOfRoles, ROLES, SERVER_ADMIN_ROLE } from '../../core/roles';
@@ -43,7 +44,7 @@ export function branchesText(user: { name: string; roles: string[] }): string {
 
 function pendingNote(pending: number): string | null {
   if (pending === 0) return null;
-  const n = `${pending.toLocaleString()} ${pending === 1 ? 'change' : 'changes'}`;
+  const n = countOf(pending, 'change');
   return `${n} made on this computer ${pending === 1 ? 'has' : 'have'} not reached the server yet. Nothing is lost: they stay here and are sent when a user who may send them is signed in.`;
 }
 

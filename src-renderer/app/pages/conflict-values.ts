@@ -1,4 +1,5 @@
 import type { Device } from '../../core/org/schemas';
+import { formatCount, formatMoney, formatNumber } from '../../core/format';
 
 /**
  * A conflicted record's values in a clerk's words: names instead of ids, money as money,
@@ -42,13 +43,12 @@ export function deviceText(id: string, ctx: Pick<ValueContext, 'devices' | 'labe
 }
 
 function money(minor: number, currency: string | null): string {
-  if (!currency) return minor.toLocaleString();
+  if (!currency || !Number.isSafeInteger(minor)) return formatCount(minor);
   try {
-    const f = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-    const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-    return f.format(minor / 10 ** digits);
+    return formatMoney(minor, currency);
   } catch {
-    return minor.toLocaleString();
+    // A synced document may carry a currency code this build cannot format.
+    return formatCount(minor);
   }
 }
 
@@ -58,7 +58,7 @@ function scalar(field: string, v: unknown, ctx: ValueContext): string {
   if (typeof v === 'number') {
     if (MONEY.has(field)) return money(v, ctx.currency);
     if (BASE_MONEY.has(field)) return money(v, ctx.baseCurrency);
-    return v.toLocaleString();
+    return formatNumber(v);
   }
   if (typeof v === 'string') {
     if (v.startsWith('device:')) return deviceText(v, ctx);

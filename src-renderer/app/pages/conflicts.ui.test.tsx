@@ -11,6 +11,7 @@ import type { RpcClient } from '../../client/rpc-client';
 import { createStore } from '../../client/store';
 import { ConflictsPage } from './ConflictsPage';
 import { installBrowserStubs } from '../../ui/testing/browser-stubs';
+import { formatDateTime } from '../../core/format';
 
 const calls: { method: string; params: unknown }[] = [];
 let list: ConflictRecord[] = [];
@@ -275,12 +276,12 @@ describe('Forged changes to posted records', () => {
     expect(within(card).getByText('Posted version restored')).toBeTruthy();
     expect(
       within(card).getByText(
-        `Claims to be from Tom Clerk on NYC-B (Front desk PC), ${new Date('2026-04-03T17:45:00.000Z').toLocaleString()}.`,
+        `Claims to be from Tom Clerk on NYC-B (Front desk PC), ${formatDateTime('2026-04-03T17:45:00.000Z')}.`,
       ),
     ).toBeTruthy();
     expect(
       within(card).getByText(
-        `Found and corrected by Alice Admin on NYC-A (Head office PC), ${new Date('2026-04-04T08:10:00.000Z').toLocaleString()}.`,
+        `Found and corrected by Alice Admin on NYC-A (Head office PC), ${formatDateTime('2026-04-04T08:10:00.000Z')}.`,
       ),
     ).toBeTruthy();
     const rows = within(within(card).getByRole('table'))

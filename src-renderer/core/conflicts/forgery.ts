@@ -46,6 +46,7 @@ export type ForgeryReport = z.infer<typeof forgeryReportSchema>;
 export function registerForgeryTypes(registry: SchemaRegistry): void {
   registry.register<ForgeryReport>({
     type: FORGERY_REPORT,
+    words: 'report of a forged change',
     version: 1,
     schema: forgeryReportSchema,
     // Posted records live in branch databases; the report sits beside the record it concerns.

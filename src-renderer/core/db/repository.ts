@@ -39,6 +39,11 @@ export class Repository<T extends DocBase> {
     this.def = registry.require<T>(type);
   }
 
+  /** The type in a clerk's words, for messages ('journal entry', not 'journalEntry'). */
+  private get words(): string {
+    return this.registry.words(this.def.type);
+  }
+
   /** The database this repository writes to (a branch's, master…). */
   get database(): string {
     return this.dbName;
@@ -54,10 +59,10 @@ export class Repository<T extends DocBase> {
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       throw new OutpostError(
         'validation',
-        `This ${typeWords(this.def.type)} posts to the ledger, so it needs a date. Nothing was saved.`,
+        `This ${this.words} posts to the ledger, so it needs a date. Nothing was saved.`,
       );
     }
-    assertBalanced(typeWords(this.def.type), lines, this.ctx().baseCurrency);
+    assertBalanced(this.words, lines, this.ctx().baseCurrency);
   }
 
   private put(doc: T | Record<string, unknown>): Promise<PouchDB.Core.Response> {
@@ -222,12 +227,7 @@ export class Repository<T extends DocBase> {
   private async getRaw(id: string): Promise<Record<string, unknown> & { _rev: string }> {
     const seen = await readAsSeen(this.db, id);
     if (!seen)
-      throw new OutpostError('not-found', `That ${this.def.type} no longer exists on this device.`);
+      throw new OutpostError('not-found', `That ${this.words} no longer exists on this device.`);
     return seen.doc;
   }
-}
-
-/** 'journalEntry' → 'journal entry': the type as words, for messages. */
-export function typeWords(type: string): string {
-  return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

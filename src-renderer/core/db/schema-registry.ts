@@ -16,6 +16,11 @@ export interface DocTypeDef<T extends DocBase = DocBase> {
   upcast?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
   /** Which kind of database holds it ('master', 'branch' or a kind a module declares). */
   home: string;
+  /**
+   * What a clerk calls one document of this type, lower case ('journal entry'): screens and
+   * messages show it, never the type name. Without it the type name is split into words.
+   */
+  words?: string;
   title(doc: T): string;
   /** Words that search should find the document by. */
   searchText?(doc: T): string;
@@ -49,6 +54,11 @@ export class SchemaRegistry {
     const def = this.defs.get(type);
     if (!def) throw new Error(`Unknown document type "${type}"`);
     return def as unknown as DocTypeDef<T>;
+  }
+
+  /** The type in a clerk's words ('journalEntry' → 'journal entry'); unknown types split into words. */
+  words(type: string): string {
+    return this.defs.get(type)?.words ?? typeToWords(type);
   }
 
   types(): string[] {
@@ -92,4 +102,9 @@ export class SchemaRegistry {
     }
     return { kind: 'current', doc: parsed.data as unknown as T, readOnly: false };
   }
+}
+
+/** 'bankStatement' → 'bank statement': a type name split into words, for types that declare none. */
+export function typeToWords(type: string): string {
+  return type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }

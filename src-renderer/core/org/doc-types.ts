@@ -12,6 +12,7 @@ import {
 export function registerOrgTypes(registry: SchemaRegistry): void {
   registry.register<Company>({
     type: 'company',
+    words: 'company',
     version: 1,
     schema: companySchema,
     home: 'master',
@@ -20,6 +21,7 @@ export function registerOrgTypes(registry: SchemaRegistry): void {
   });
   registry.register<Branch>({
     type: 'branch',
+    words: 'branch',
     version: 1,
     schema: branchSchema,
     home: 'master',
@@ -28,6 +30,7 @@ export function registerOrgTypes(registry: SchemaRegistry): void {
   });
   registry.register<Device>({
     type: 'device',
+    words: 'device',
     version: 1,
     schema: deviceSchema,
     home: 'master',

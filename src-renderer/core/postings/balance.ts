@@ -1,5 +1,5 @@
 import { OutpostError } from '../errors';
-import { formatMoney, money } from '../money';
+import { formatMoney } from '../format';
 import type { PostingLine } from './posting';
 
 /** Base-currency totals of a set of lines. */
@@ -30,6 +30,6 @@ export function assertBalanced(
   const side = diff > 0 ? 'debits exceed credits' : 'credits exceed debits';
   throw new OutpostError(
     'validation',
-    `This ${typeTitle} does not balance: ${side} by ${formatMoney(money(Math.abs(diff), baseCurrency), 'en-US')}. Nothing was saved.`,
+    `This ${typeTitle} does not balance: ${side} by ${formatMoney(Math.abs(diff), baseCurrency)}. Nothing was saved.`,
   );
 }

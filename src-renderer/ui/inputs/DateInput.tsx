@@ -1,6 +1,6 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useMemo } from 'react';
-import { datePlaceholder, formatIsoDate, parseLocaleDate } from './date-format';
+import { dateFormatHint, datePlaceholder, formatIsoDate, parseLocaleDate } from './date-format';
 import { useInputLocale } from './input-locale';
 import { useDraftText } from './use-draft-text';
 
@@ -46,7 +46,9 @@ export function DateInput({
       placeholder={placeholder}
       {...rest}
       value={draft.text}
-      error={error ?? (draft.unreadable ? `Not a date — write it as ${placeholder}` : undefined)}
+      // Text that does not read gets the format it must take, ahead of a form's own message
+      // ("Enter a date."), which would not say what is wrong with what was typed.
+      error={draft.unreadable ? `Not a date. ${dateFormatHint(locale)}` : error}
       onFocus={(e) => {
         draft.onFocus(e);
         onFocus?.(e);

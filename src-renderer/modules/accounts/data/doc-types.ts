@@ -39,6 +39,7 @@ const postedLines =
 export function registerAccountsTypes(registry: SchemaRegistry): void {
   registry.register<Account>({
     type: 'account',
+    words: 'account',
     version: 1,
     schema: accountSchema,
     home: 'master',
@@ -47,6 +48,7 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
   });
   registry.register<TaxCode>({
     type: 'taxCode',
+    words: 'tax code',
     version: 1,
     schema: taxCodeSchema,
     home: 'master',
@@ -54,6 +56,7 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
   });
   registry.register<Party>({
     type: 'party',
+    words: 'customer or supplier',
     version: 1,
     schema: partySchema,
     home: 'master',
@@ -62,6 +65,7 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
   });
   registry.register<LedgerSettings>({
     type: 'ledgerSettings',
+    words: 'ledger settings',
     version: 1,
     schema: ledgerSettingsSchema,
     home: 'master',
@@ -69,6 +73,7 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
   });
   registry.register<CurrencyRate>({
     type: 'currencyRate',
+    words: 'exchange rate',
     version: 1,
     schema: currencyRateSchema,
     home: 'master',
@@ -76,6 +81,7 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
   });
   registry.register<JournalEntry>({
     type: 'journalEntry',
+    words: 'journal entry',
     version: 1,
     schema: journalEntrySchema,
     home: 'branch',
@@ -87,6 +93,7 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
   });
   registry.register<TradeDoc>({
     type: 'tradeDoc',
+    words: 'invoice or bill',
     version: 1,
     schema: tradeDocSchema,
     home: 'branch',
@@ -97,6 +104,7 @@ export function registerAccountsTypes(registry: SchemaRegistry): void {
   });
   registry.register<Payment>({
     type: 'payment',
+    words: 'receipt or payment',
     version: 1,
     schema: paymentSchema,
     home: 'branch',

@@ -81,6 +81,7 @@ export type BankImportProfile = z.infer<typeof bankImportProfileSchema>;
 export function registerBankingTypes(registry: SchemaRegistry): void {
   registry.register<BankStatement>({
     type: 'bankStatement',
+    words: 'bank statement',
     version: 1,
     schema: bankStatementSchema,
     home: 'branch',
@@ -89,6 +90,7 @@ export function registerBankingTypes(registry: SchemaRegistry): void {
   });
   registry.register<BankMatch>({
     type: 'bankMatch',
+    words: 'bank reconciliation match',
     version: 1,
     schema: bankMatchSchema,
     home: 'branch',
@@ -96,6 +98,7 @@ export function registerBankingTypes(registry: SchemaRegistry): void {
   });
   registry.register<BankImportProfile>({
     type: 'bankImportProfile',
+    words: 'bank file layout',
     version: 1,
     schema: bankImportProfileSchema,
     home: 'branch',

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { countOf } from '../../../core/format';
 import { useState } from 'react';
 import { usePlatform } from '../../../client/platform-context';
 import { decodeTextFile } from '../../../core/text-file';
@@ -107,10 +108,10 @@ function Outcome({ name, result }: { name: string; result: ImportOutcome }) {
   if (result.ok) {
     return (
       <Alert color="teal" title={`${name}: imported`} data-testid="import-outcome">
-        {result.written.toLocaleString()} {result.written === 1 ? 'record' : 'records'} imported.
-        Reports include them once the status bar no longer shows “Updating reports”.
+        {countOf(result.written, 'record')} imported. Reports include them once the status bar no
+        longer shows “Updating reports”.
         {result.warnings.length > 0 &&
-          ` ${result.warnings.length} warnings: ${result.warnings.map((w) => `line ${w.line}: ${w.message}`).join('; ')}`}
+          ` ${countOf(result.warnings.length, 'warning')}: ${result.warnings.map((w) => `line ${w.line}: ${w.message}`).join('; ')}`}
       </Alert>
     );
   }

@@ -23,7 +23,14 @@ import { FormScaffold } from '../../../ui/form/FormScaffold';
 import { DateInput } from '../../../ui/inputs/DateInput';
 import { isoDateSchema, type JournalEntry } from '../domain/schemas';
 import type { JournalView } from '../rpc-contract';
-import { useAccountsQuery, useJournalQuery, useReverseJournalMutation } from './api';
+import {
+  useAccountsQuery,
+  useJournalQuery,
+  useLedgerSetupQuery,
+  useReverseJournalMutation,
+} from './api';
+import { formatDate, formatDateTime } from '../../../core/format';
+import { journalKindWords } from './words';
 import { amountCell } from './format';
 import { JournalEditor } from './JournalEditor';
 import { useSlips, withEmptyMessages } from './typed-form';
@@ -51,6 +58,8 @@ function PostedJournal({ view }: { view: JournalView }) {
   const names = new Map(accounts.map((a) => [a.code, a.name]));
   const [reversing, setReversing] = useState(false);
   const foreign = entry.rate !== '1';
+  const { data: setup } = useLedgerSetupQuery();
+  const base = setup?.baseCurrency ?? entry.currency;
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -59,7 +68,9 @@ function PostedJournal({ view }: { view: JournalView }) {
           <Badge color={entry.status === 'posted' ? 'teal' : 'gray'}>
             {entry.status === 'posted' ? 'Posted' : 'Read-only'}
           </Badge>
-          {entry.kind !== 'manual' && <Badge variant="outline">{entry.kind}</Badge>}
+          {entry.kind !== 'manual' && (
+            <Badge variant="outline">{journalKindWords(entry.kind)}</Badge>
+          )}
         </Group>
         {entry.status === 'posted' && view.reversedBy.length === 0 && (
           <Button variant="default" onClick={() => setReversing(true)}>
@@ -74,7 +85,7 @@ function PostedJournal({ view }: { view: JournalView }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Field label="Date" value={entry.date} />
+        <Field label="Date" value={formatDate(entry.date)} />
         <Field label="Reference" value={entry.reference || '—'} />
         <Field
           label="Currency"
@@ -103,10 +114,8 @@ function PostedJournal({ view }: { view: JournalView }) {
               <Table.Td>{l.memo}</Table.Td>
               <Table.Td ta="right">{amountCell(l.debit, entry.currency)}</Table.Td>
               <Table.Td ta="right">{amountCell(l.credit, entry.currency)}</Table.Td>
-              {foreign && <Table.Td ta="right">{amountCell(l.baseDebit, entry.currency)}</Table.Td>}
-              {foreign && (
-                <Table.Td ta="right">{amountCell(l.baseCredit, entry.currency)}</Table.Td>
-              )}
+              {foreign && <Table.Td ta="right">{amountCell(l.baseDebit, base)}</Table.Td>}
+              {foreign && <Table.Td ta="right">{amountCell(l.baseCredit, base)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -143,12 +152,12 @@ function History({ entry, view }: { entry: JournalEntry; view: JournalView }) {
       </Text>
       <Stack gap={2}>
         <Text size="sm">
-          Created {new Date(entry.createdAt).toLocaleString()} by {entry.createdBy} on device{' '}
+          Created {formatDateTime(entry.createdAt)} by {entry.createdBy} on device{' '}
           <DeviceName id={entry.device} />
         </Text>
         {entry.postedAt && (
           <Text size="sm">
-            Posted {new Date(entry.postedAt).toLocaleString()} by {entry.postedBy}
+            Posted {formatDateTime(entry.postedAt)} by {entry.postedBy}
           </Text>
         )}
         {entry.reverses && (
@@ -161,7 +170,8 @@ function History({ entry, view }: { entry: JournalEntry; view: JournalView }) {
         )}
         {view.reversedBy.map((r) => (
           <Text size="sm" key={r.id}>
-            Reversed by <Link to={`/accounts/journal/${r.id}`}>{r.number}</Link> on {r.date}
+            Reversed by <Link to={`/accounts/journal/${r.id}`}>{r.number}</Link> on{' '}
+            {formatDate(r.date)}
           </Text>
         ))}
       </Stack>

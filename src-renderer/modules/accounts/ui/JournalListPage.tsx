@@ -4,14 +4,16 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isIsoDate } from '../../../core/dates';
 import { useDocsQuery } from './api';
-import { amountCell } from './format';
+import { moneyText } from './format';
+import { countOf, formatCount, formatDate } from '../../../core/format';
+import { DateInput } from '../../../ui/inputs/DateInput';
 import { SEARCH_SCAN_LIMIT } from '../rpc-contract';
 import { DataGrid, type GridColumn } from '../../../ui/grid/DataGrid';
 
 type Row = NonNullable<ReturnType<typeof useDocsQuery>['data']>['rows'][number];
 
 const COLUMNS: GridColumn<Row>[] = [
-  { id: 'date', header: 'Date', width: '110px', cell: (r) => r.date },
+  { id: 'date', header: 'Date', width: '110px', cell: (r) => formatDate(r.date) },
   { id: 'number', header: 'Number', width: '170px', cell: (r) => r.number || '—' },
   { id: 'memo', header: 'Memo', width: '1fr', cell: (r) => r.memo },
   {
@@ -29,7 +31,7 @@ const COLUMNS: GridColumn<Row>[] = [
     header: 'Amount',
     width: '160px',
     align: 'right',
-    cell: (r) => `${amountCell(r.total, r.currency)} ${r.currency}`,
+    cell: (r) => moneyText(r.total, r.currency),
   },
 ];
 
@@ -61,18 +63,16 @@ export function JournalListPage() {
             onChange={(e) => setText(e.currentTarget.value)}
             w={280}
           />
-          <TextInput
-            type="date"
+          <DateInput
             aria-label="From date"
-            value={range.from}
-            onChange={(e) => setRange({ ...range, from: e.currentTarget.value })}
+            value={range.from || null}
+            onChange={(iso) => setRange({ ...range, from: iso ?? '' })}
             w={150}
           />
-          <TextInput
-            type="date"
+          <DateInput
             aria-label="To date"
-            value={range.to}
-            onChange={(e) => setRange({ ...range, to: e.currentTarget.value })}
+            value={range.to || null}
+            onChange={(iso) => setRange({ ...range, to: iso ?? '' })}
             w={150}
           />
           <SegmentedControl
@@ -91,9 +91,9 @@ export function JournalListPage() {
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
-        {data ? `${data.total.toLocaleString()} entries` : ''}
+        {data ? countOf(data.total, 'entry', 'entries') : ''}
         {data?.searchLimited
-          ? ` among the newest ${SEARCH_SCAN_LIMIT.toLocaleString()} — pick a date range to search further back`
+          ? ` among the newest ${formatCount(SEARCH_SCAN_LIMIT)} — pick a date range to search further back`
           : ''}
       </Text>
       <DataGrid

@@ -1,23 +1,21 @@
-import { formatMoney, money, parseMoney, toDecimalString } from '../../../core/money';
+import { formatMoney } from '../../../core/format';
+import { money, parseMoney, toDecimalString } from '../../../core/money';
 
-/** Amounts shown in reports and grids: locale digits, the currency's own decimals, no symbol clutter in columns. */
-export function amountCell(minor: number, currency: string): string {
-  if (minor === 0) return '';
-  return formatMoney(money(minor, currency))
-    .replace(/[^\d.,\-()\s]/g, '')
-    .trim();
-}
-
-export function signedAmount(minor: number, currency: string): string {
-  const text = formatMoney(money(Math.abs(minor), currency))
-    .replace(/[^\d.,\s]/g, '')
-    .trim();
-  return minor < 0 ? `(${text})` : text;
-}
-
+/**
+ * Money on Accounts' screens, all through the one formatter (core/format.ts), so a report
+ * column, a total and a sentence show an amount the same way ("$558.00", "($12.00)").
+ */
 export function moneyText(minor: number, currency: string): string {
-  return formatMoney(money(minor, currency));
+  return formatMoney(minor, currency);
 }
+
+/** A debit or credit column: blank for zero, so the side that carries the amount stands out. */
+export function amountCell(minor: number, currency: string): string {
+  return minor === 0 ? '' : formatMoney(minor, currency);
+}
+
+/** A balance or total, where zero is a figure to show and a negative reads the locale's way. */
+export const signedAmount = moneyText;
 
 /** What a money input shows for a stored amount ("" for zero, so a grid stays readable). */
 export function inputText(minor: number, currency: string): string {

@@ -1,4 +1,5 @@
 import { Button, Stack, Table, Text } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import type { ReconciliationView } from '../../banking-contract';
 import { moneyText } from '../format';
 import { BookLabel } from './BookLabel';
@@ -34,7 +35,7 @@ export function MatchedList({
                 <Table.Td>
                   {m.statementLines.map((l) => (
                     <div key={l.id}>
-                      {l.date} · {l.description || l.counterparty}
+                      {formatDate(l.date)} · {l.description || l.counterparty}
                     </div>
                   ))}
                 </Table.Td>
@@ -52,7 +53,7 @@ export function MatchedList({
                     variant="subtle"
                     color="red"
                     loading={busy}
-                    aria-label={`Unmatch ${m.statementLines[0]?.date ?? ''} ${moneyText(total, c)}`}
+                    aria-label={`Unmatch ${formatDate(m.statementLines[0]?.date ?? '')} ${moneyText(total, c)}`}
                     onClick={() => onUnmatch(m.id)}
                   >
                     Unmatch

@@ -9,6 +9,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import { useState } from 'react';
 import { errorMessage } from '../../../../ui/form-errors';
 import type { BankLineView } from '../../banking-contract';
@@ -121,7 +122,7 @@ export function Reconciliation({ account, accounts }: { account: string; account
           )}
           {unmatchedBank.map((l) => {
             const best = bestFor.get(l.id);
-            const label = `${l.date} ${l.description || l.counterparty} ${moneyText(l.amount, currency)}`;
+            const label = `${formatDate(l.date)} ${l.description || l.counterparty} ${moneyText(l.amount, currency)}`;
             return (
               <Paper key={l.id} withBorder p="xs" data-testid={`bank-line-${l.id}`}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -134,7 +135,7 @@ export function Reconciliation({ account, accounts }: { account: string; account
                     }}
                     label={
                       <span>
-                        {l.date} · {l.description || l.counterparty || '—'}
+                        {formatDate(l.date)} · {l.description || l.counterparty || '—'}
                         {l.reference ? ` · ${l.reference}` : ''}
                       </span>
                     }
@@ -198,7 +199,7 @@ export function Reconciliation({ account, accounts }: { account: string; account
             <Paper key={l.id} withBorder p="xs" data-testid={`book-line-${l.id}`}>
               <Group justify="space-between" wrap="nowrap">
                 <Checkbox
-                  aria-label={`Select book entry ${l.date} ${l.number} ${moneyText(l.amount, currency)}`}
+                  aria-label={`Select book entry ${formatDate(l.date)} ${l.number} ${moneyText(l.amount, currency)}`}
                   checked={bookTicks.has(l.id)}
                   onChange={(e) => {
                     const on = e.currentTarget.checked;

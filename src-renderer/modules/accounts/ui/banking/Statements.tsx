@@ -1,4 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
+import { formatCount, formatDate } from '../../../../core/format';
 import { moneyText } from '../format';
 import { useBankingStatementsQuery } from './api';
 
@@ -28,7 +29,7 @@ export function Statements({ account }: { account: string }) {
       <Table.Tbody>
         {statements.map((s) => (
           <Table.Tr key={s.id}>
-            <Table.Td>{s.statementDate}</Table.Td>
+            <Table.Td>{formatDate(s.statementDate)}</Table.Td>
             <Table.Td>
               {s.fileName || '—'}{' '}
               <Badge size="xs" variant="light">
@@ -36,9 +37,9 @@ export function Statements({ account }: { account: string }) {
               </Badge>
             </Table.Td>
             <Table.Td>
-              {s.from} – {s.to}
+              {formatDate(s.from)} – {formatDate(s.to)}
             </Table.Td>
-            <Table.Td ta="right">{s.lines}</Table.Td>
+            <Table.Td ta="right">{formatCount(s.lines)}</Table.Td>
             <Table.Td ta="right">
               {s.closingBalance === null ? '—' : moneyText(s.closingBalance, s.currency)}
             </Table.Td>

@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import type { ReconciliationView } from '../../banking-contract';
 import { moneyText } from '../format';
 
@@ -26,7 +27,7 @@ export function SummaryBar({ view }: { view: ReconciliationView }) {
     <SimpleGrid
       cols={{ base: 2, md: 4 }}
       role="group"
-      aria-label={`Reconciliation summary as of ${view.asOf}`}
+      aria-label={`Reconciliation summary as of ${formatDate(view.asOf)}`}
     >
       {stat(
         'Statement balance',
@@ -34,7 +35,7 @@ export function SummaryBar({ view }: { view: ReconciliationView }) {
         'bank-statement-balance',
       )}
       {stat(
-        `Balance in the books (${view.asOf})`,
+        `Balance in the books (${formatDate(view.asOf)})`,
         moneyText(s.bookBalance, c),
         'bank-book-balance',
       )}

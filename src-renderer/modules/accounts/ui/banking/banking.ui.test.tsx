@@ -11,6 +11,10 @@ import type { Platform } from '../../../../platform';
 import type { ReconciliationView } from '../../banking-contract';
 import { BankingPage } from './BankingPage';
 import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
+import { formatDate, formatMoney } from '../../../../core/format';
+
+/** A date as the page shows it (the one date formatter), for matching accessible names. */
+const shown = (iso: string) => formatDate(iso).replace(/[./]/g, '\\$&');
 
 const calls: { method: string; params: unknown }[] = [];
 let responses: Record<string, (params: never) => unknown> = {};
@@ -181,12 +185,14 @@ describe('BankingPage', () => {
       '45,230.25',
     );
     expect(screen.getByTestId('bank-book-balance').textContent).toContain('45,245.75');
-    expect(screen.getByTestId('bank-difference').textContent).toContain('-$15.50');
+    expect(screen.getByTestId('bank-difference').textContent).toBe(formatMoney(-1_550, 'USD'));
     expect(screen.getByRole('table', { name: 'Imported statements' }).textContent).toContain(
       'march.ofx',
     );
     expect(screen.getByText(/Two entries add up to the amount/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /^Match 2026-03-02 ACME/ }));
+    fireEvent.click(
+      screen.getByRole('button', { name: new RegExp(`^Match ${shown('2026-03-02')} ACME`) }),
+    );
     await waitFor(() =>
       expect(lastCall('banking.match')).toEqual({
         account: '1200',
@@ -200,11 +206,21 @@ describe('BankingPage', () => {
     mount();
     const button = await screen.findByRole('button', { name: 'Match selected' });
     expect((button as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.click(screen.getByRole('checkbox', { name: /Select bank line 2026-03-02/ }));
-    fireEvent.click(screen.getByRole('checkbox', { name: /Select book entry 2026-03-01 RCPT-1 / }));
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: new RegExp(`Select bank line ${shown('2026-03-02')}`) }),
+    );
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: new RegExp(`Select book entry ${shown('2026-03-01')} RCPT-1 `),
+      }),
+    );
     expect(screen.getByTestId('bank-selection-difference').textContent).toContain('$5,000.00');
     expect((button as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.click(screen.getByRole('checkbox', { name: /Select book entry 2026-03-01 RCPT-2 / }));
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: new RegExp(`Select book entry ${shown('2026-03-01')} RCPT-2 `),
+      }),
+    );
     expect(screen.getByTestId('bank-selection-difference').textContent).toContain('$0.00');
     expect((button as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(button);
@@ -221,7 +237,7 @@ describe('BankingPage', () => {
     mount();
     fireEvent.click(
       await screen.findByRole('button', {
-        name: /^Create entry for 2026-03-31 MONTHLY SERVICE FEE/,
+        name: new RegExp(`^Create entry for ${shown('2026-03-31')} MONTHLY SERVICE FEE`),
       }),
     );
     expect(((await screen.findByLabelText('Memo')) as HTMLInputElement).value).toBe(
@@ -252,7 +268,9 @@ describe('BankingPage', () => {
 
   it('unmatches a matched pair', async () => {
     mount();
-    fireEvent.click(await screen.findByRole('button', { name: /^Unmatch 2026-03-05/ }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: new RegExp(`^Unmatch ${shown('2026-03-05')}`) }),
+    );
     await waitFor(() => expect(lastCall('banking.unmatch')).toEqual({ matchId: 'bankMatch:9' }));
   });
 

@@ -22,6 +22,10 @@ import { ProfitAndLossReport } from './ProfitAndLossReport';
 import { ReportsHome } from './ReportsHome';
 import { TrialBalanceReport } from './TrialBalanceReport';
 import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
+import { formatMoney } from '../../../../core/format';
+
+/** "1,500.00" as the page shows a USD amount: through the one money formatter. */
+const usd = (text: string) => formatMoney(Number(text.replace(/[^\d-]/g, '')), 'USD');
 
 const calls: { method: string; params: unknown }[] = [];
 let responses: Record<string, (params: never) => unknown> = {};
@@ -154,8 +158,8 @@ describe('report pages', () => {
       <TrialBalanceReport />,
       '/accounts/reports/trial-balance',
     );
-    expect((await screen.findByTestId('tb-total-debit')).textContent).toBe('1,500.00');
-    expect(screen.getByTestId('tb-total-credit').textContent).toBe('1,500.00');
+    expect((await screen.findByTestId('tb-total-debit')).textContent).toBe(usd('1,500.00'));
+    expect(screen.getByTestId('tb-total-credit').textContent).toBe(usd('1,500.00'));
     expect(within(screen.getByTestId('tb-row-1000')).getByText('Cash')).toBeTruthy();
     expect(calls.find((c) => c.method === 'accounts.trialBalance')?.params).toMatchObject({
       branch: null,
@@ -219,14 +223,14 @@ describe('report pages', () => {
       ...(p.compareFrom ? { compareNetProfit: 5000 } : {}),
     });
     mount('/pl', <ProfitAndLossReport />, '/pl');
-    expect((await screen.findByTestId('pl-net-profit')).textContent).toBe('900.00');
+    expect((await screen.findByTestId('pl-net-profit')).textContent).toBe(usd('900.00'));
     await waitFor(() =>
       expect((screen.getByLabelText('From') as HTMLInputElement).value).toMatch(/-04-01$/),
     );
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-04-01' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-06-30' } });
     fireEvent.click(screen.getByLabelText('Compare with previous period'));
-    expect((await screen.findByTestId('pl-compare-net-profit')).textContent).toBe('50.00');
+    expect((await screen.findByTestId('pl-compare-net-profit')).textContent).toBe(usd('50.00'));
     expect(calls.filter((c) => c.method === 'accounts.profitAndLoss').at(-1)?.params).toMatchObject(
       { compareFrom: '2026-01-01', compareTo: '2026-03-31' },
     );
@@ -257,8 +261,8 @@ describe('report pages', () => {
       totalLiabilitiesAndEquity: 2000,
     });
     mount('/bs', <BalanceSheetReport />, '/bs');
-    expect((await screen.findByTestId('bs-total-assets')).textContent).toBe('20.00');
-    expect(screen.getByTestId('bs-total-le').textContent).toBe('20.00');
+    expect((await screen.findByTestId('bs-total-assets')).textContent).toBe(usd('20.00'));
+    expect(screen.getByTestId('bs-total-le').textContent).toBe(usd('20.00'));
     expect(screen.getByTestId('bs-current-earnings').textContent).toContain(
       'Current year earnings',
     );
@@ -274,7 +278,7 @@ describe('report pages', () => {
       <GeneralLedgerReport />,
       '/accounts/reports/ledger/:code',
     );
-    expect((await screen.findByTestId('gl-closing')).textContent).toBe('460.00');
+    expect((await screen.findByTestId('gl-closing')).textContent).toBe(usd('460.00'));
     expect(calls.find((c) => c.method === 'accounts.generalLedger')?.params).toMatchObject({
       account: '1000',
       from: '2025-04-01',

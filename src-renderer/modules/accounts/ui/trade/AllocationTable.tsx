@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import { MoneyInput } from '../../../../ui/inputs/MoneyInput';
 import { moneyText } from '../format';
 import { statusLabel } from './trade-labels';
@@ -45,8 +46,8 @@ export function AllocationTable<R extends AllocatableRow>({
         {items.map((i) => (
           <Table.Tr key={i.docId} data-testid={`open-item-${i.number}`}>
             <Table.Td>{i.number}</Table.Td>
-            <Table.Td>{i.date}</Table.Td>
-            <Table.Td>{i.dueDate}</Table.Td>
+            <Table.Td>{formatDate(i.date)}</Table.Td>
+            <Table.Td>{formatDate(i.dueDate)}</Table.Td>
             <Table.Td>{statusLabel(i.status)}</Table.Td>
             <Table.Td ta="right">{moneyText(i.gross, currency)}</Table.Td>
             <Table.Td ta="right">{moneyText(i.open, currency)}</Table.Td>
