@@ -295,6 +295,13 @@ export interface TradeDocView {
   credits: { id: string; number: string; date: string; gross: number }[];
 }
 
+/** A recorded receipt or payment (read-only) with the documents it settled. */
+export interface PaymentView {
+  doc: Payment;
+  partyName: string;
+  allocations: { documentId: string; number: string; date: string; amount: number }[];
+}
+
 /** The outcome of an import: nothing is written when there is any problem. */
 export interface ImportOutcome {
   ok: boolean;
@@ -357,6 +364,9 @@ export const accountsContract = {
   'accounts.issueTradeDoc': mutation<TradeInput, TradeDoc>()({ writes: ['tradeDoc'] }),
   'accounts.getTradeDoc': query<{ id: string }, TradeDocView>()({ reads: OPEN_ITEMS }),
   'accounts.recordPayment': mutation<PaymentInput, Payment>()({ writes: ['payment'] }),
+  'accounts.getPayment': query<{ id: string }, PaymentView>()({
+    reads: ['payment', 'party', 'index'],
+  }),
   'accounts.openItems': query<
     ReportScope & { side: 'sales' | 'purchase'; partyId?: string; asOf?: string },
     OpenItem[]

@@ -23,6 +23,8 @@ import { agedReport, openItems } from './data/open-items';
 import { saveParty } from './data/parties';
 import { getTradeDoc, issueTradeDoc, saveTradeDraft } from './data/trade-documents';
 import { recordPayment } from './data/trade-payments';
+import { getPayment } from './data/payment-view';
+import { withPaymentHeads } from './data/ledger-heads';
 import { todayLocal } from '../../core/dates';
 import { exportHledger, importChartCsv, importJournalCsv } from './data/io-service';
 import { accountsDashboard } from './data/dashboard';
@@ -95,6 +97,7 @@ export const accountsWorker: ModuleWorker = {
       'accounts.issueTradeDoc': (input) => issueTradeDoc(session(), input),
       'accounts.getTradeDoc': ({ id }) => getTradeDoc(session(), id),
       'accounts.recordPayment': (input) => recordPayment(session(), input),
+      'accounts.getPayment': ({ id }) => getPayment(session(), id),
       'accounts.openItems': async (q) =>
         openItems((await settled(session())).index, {
           side: q.side,
@@ -131,7 +134,8 @@ export const accountsWorker: ModuleWorker = {
         const s = await settled(session());
         const account = (await chart(s)).find((a) => a.code === q.account);
         if (!account) throw new OutpostError('not-found', `There is no account ${q.account}.`);
-        return generalLedger(s.index, account, { ...q, branch: q.branch ?? null });
+        const page = await generalLedger(s.index, account, { ...q, branch: q.branch ?? null });
+        return withPaymentHeads(s.index, page);
       },
     };
   },

@@ -26,6 +26,7 @@ import { RatesPage } from './RatesPage';
 import { AgedReport } from './trade/AgedReport';
 import { PartiesPage } from './trade/PartiesPage';
 import { PaymentPage } from './trade/PaymentPage';
+import { PaymentViewPage } from './trade/PaymentViewPage';
 import { TradeDocPage } from './trade/TradeDocPage';
 import { TradeListPage } from './trade/TradeListPage';
 import { BalanceSheetReport } from './reports/BalanceSheetReport';
@@ -92,6 +93,7 @@ export function AccountsPage() {
           <Route path="parties" element={<PartiesPage />} />
           <Route path="receipts/new" element={<PaymentPage key="receipt" side="receipt" />} />
           <Route path="payments/new" element={<PaymentPage key="payment" side="payment" />} />
+          <Route path="payments/:id" element={<PaymentViewPage />} />
           <Route
             path="reports/aged-receivables"
             element={<AgedReport key="sales" side="sales" />}

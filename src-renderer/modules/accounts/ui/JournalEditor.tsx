@@ -212,7 +212,7 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
               ? 'No amounts yet'
               : totals.difference === 0
                 ? 'Balanced'
-                : `Difference: ${signedAmount(Math.abs(totals.difference), currency)} ${currency} (${totals.difference > 0 ? 'debits' : 'credits'} higher)`}
+                : `Difference: ${signedAmount(Math.abs(totals.difference), currency)} (${totals.difference > 0 ? 'debits' : 'credits'} higher)`}
           </Text>,
           null,
         ]}

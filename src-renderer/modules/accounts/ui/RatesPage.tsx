@@ -1,4 +1,5 @@
 import { Card, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { formatDate } from '../../../core/format';
 import { useState } from 'react';
 import { todayLocal } from '../../../core/dates';
 import { FormScaffold } from '../../../ui/form/FormScaffold';
@@ -65,7 +66,7 @@ export function RatesPage() {
           {rates.map((r) => (
             <Table.Tr key={r._id} data-testid={`rate-${r.currency}-${r.date}`}>
               <Table.Td>{r.currency}</Table.Td>
-              <Table.Td>{r.date}</Table.Td>
+              <Table.Td>{formatDate(r.date)}</Table.Td>
               <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {r.rate}
               </Table.Td>

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import { useState } from 'react';
 import { errorMessage } from '../../../../ui/form-errors';
 import type { BankLineView } from '../../banking-contract';
@@ -43,11 +44,11 @@ export function CreateEntryDialog({
     <Modal opened onClose={onClose} title="Create an entry for this bank line">
       <Stack gap="sm">
         <Text size="sm">
-          {line.date} · {line.description || line.counterparty} ·{' '}
+          {formatDate(line.date)} · {line.description || line.counterparty} ·{' '}
           <b>{moneyText(line.amount, currency)}</b>
         </Text>
         <Text size="xs" c="dimmed">
-          Posts a journal entry dated {line.date}:{' '}
+          Posts a journal entry dated {formatDate(line.date)}:{' '}
           {line.amount < 0
             ? 'the account below is debited and the bank credited'
             : 'the bank is debited and the account below credited'}

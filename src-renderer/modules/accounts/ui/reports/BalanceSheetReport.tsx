@@ -1,4 +1,5 @@
 import { Checkbox, Table, Text } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { useState } from 'react';
 import type { BalanceSheet, ReportSection } from '../../rpc-contract';
@@ -28,7 +29,7 @@ export function BalanceSheetReport() {
   return (
     <ReportPage
       title="Balance sheet"
-      period={`As of ${asOf}${compareAsOf ? ` compared with ${compareAsOf}` : ''} · ${branchLabel} · amounts in ${currency}`}
+      period={`As of ${formatDate(asOf)}${compareAsOf ? ` compared with ${formatDate(compareAsOf)}` : ''} · ${branchLabel} · amounts in ${currency}`}
     >
       <ReportToolbar
         dates={[{ label: 'As of', value: asOf, onChange: setAsOf, error: asOfError }]}
@@ -130,8 +131,8 @@ function BalanceSheetTable({
   return (
     <Table highlightOnHover aria-label="Balance sheet">
       <StatementHead
-        current={`As of ${bs.asOf}`}
-        previous={bs.compareAsOf ? `As of ${bs.compareAsOf}` : null}
+        current={`As of ${formatDate(bs.asOf)}`}
+        previous={bs.compareAsOf ? `As of ${formatDate(bs.compareAsOf)}` : null}
       />
       <Table.Tbody>
         <SectionRows section={assets} {...common} totalTestId="bs-total-assets" />

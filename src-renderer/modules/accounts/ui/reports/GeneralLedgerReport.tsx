@@ -1,4 +1,5 @@
 import { Select, Text } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -60,7 +61,10 @@ export function GeneralLedgerReport() {
     ? `General ledger — ${first.account.code} ${first.account.name}`
     : 'General ledger';
   return (
-    <ReportPage title={title} period={`${from} to ${to} · ${branchLabel} · amounts in ${currency}`}>
+    <ReportPage
+      title={title}
+      period={`${formatDate(from)} to ${formatDate(to)} · ${branchLabel} · amounts in ${currency}`}
+    >
       <ReportToolbar
         dates={[
           { label: 'From', value: from, onChange: setFrom, error: fromError },

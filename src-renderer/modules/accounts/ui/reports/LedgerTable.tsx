@@ -29,14 +29,20 @@ type Posting = GeneralLedgerPage['rows'][number];
 type LedgerRow =
   { kind: 'opening' } | { kind: 'empty' } | { kind: 'line'; n: number; line: Posting };
 
-const journalPath = (p: Posting) => `/accounts/journal/${encodeURIComponent(p.docId)}`;
+/** Where a posting's document opens: journal entries and receipts or payments have a page. */
+function docPath(p: Posting): string | null {
+  if (p.docType === 'journalEntry') return `/accounts/journal/${encodeURIComponent(p.docId)}`;
+  if (p.docType === 'payment') return `/accounts/payments/${encodeURIComponent(p.docId)}`;
+  return null;
+}
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 const DOC_WORD: Record<string, string> = { payment: 'Receipt / payment', tradeDoc: 'Invoice' };
 
 /** A posting without a memo of its own still says what it is and with whom. */
 export function memoText(p: Posting, partyName: (id: string) => string | undefined): string {
-  if (p.memo) return p.memo;
   const party = p.party ? (partyName(p.party) ?? '') : '';
+  // A receipt's or payment's memo is its reference: whom it was with is said beside it.
+  if (p.memo) return p.docType === 'payment' && party ? `${p.memo} — ${party}` : p.memo;
   return [DOC_WORD[p.docType] ?? '', party].filter(Boolean).join(' — ');
 }
 
@@ -79,8 +85,8 @@ export function LedgerTable({ first, args, pages, currency, onShowMore }: Ledger
       cell: (r) =>
         r.kind === 'opening' ? (
           <strong>Opening balance</strong>
-        ) : r.kind === 'line' && r.line.docType === 'journalEntry' ? (
-          <Anchor component={Link} to={journalPath(r.line)} style={NO_WRAP}>
+        ) : r.kind === 'line' && docPath(r.line) ? (
+          <Anchor component={Link} to={docPath(r.line)!} style={NO_WRAP}>
             {r.line.number}
           </Anchor>
         ) : r.kind === 'line' ? (
@@ -137,8 +143,8 @@ export function LedgerTable({ first, args, pages, currency, onShowMore }: Ledger
         rowKey={(r) => (r.kind === 'line' ? r.line.id : r.kind)}
         rowTestId={(r) => (r.kind === 'line' ? `gl-row-${r.n}` : undefined)}
         onActivate={(r) => {
-          if (r.kind === 'line' && r.line.docType === 'journalEntry')
-            void navigate(journalPath(r.line));
+          const path = r.kind === 'line' ? docPath(r.line) : null;
+          if (path) void navigate(path);
         }}
         variant="list"
         footer={[

@@ -1,4 +1,5 @@
 import { Checkbox, Table } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { useState } from 'react';
 import type { ProfitAndLoss } from '../../rpc-contract';
@@ -40,7 +41,7 @@ export function ProfitAndLossReport() {
   return (
     <ReportPage
       title="Profit and loss"
-      period={`${from} to ${to}${prev ? ` compared with ${prev.from} to ${prev.to}` : ''} · ${branchLabel} · amounts in ${currency}`}
+      period={`${formatDate(from)} to ${formatDate(to)}${prev ? ` compared with ${formatDate(prev.from)} to ${formatDate(prev.to)}` : ''} · ${branchLabel} · amounts in ${currency}`}
     >
       <ReportToolbar
         dates={[
@@ -90,8 +91,10 @@ function ProfitAndLossTable({
   return (
     <Table highlightOnHover aria-label="Profit and loss">
       <StatementHead
-        current={`${pl.from} – ${pl.to}`}
-        previous={pl.compare ? `${pl.compare.from} – ${pl.compare.to}` : null}
+        current={`${formatDate(pl.from)} – ${formatDate(pl.to)}`}
+        previous={
+          pl.compare ? `${formatDate(pl.compare.from)} – ${formatDate(pl.compare.to)}` : null
+        }
       />
       <Table.Tbody>
         {pl.sections

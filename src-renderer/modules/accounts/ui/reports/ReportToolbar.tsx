@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { usePlatform } from '../../../../client/platform-context';
 import { errorMessage } from '../../../../ui/form-errors';
+import { DateInput } from '../../../../ui/inputs/DateInput';
 import type { ReportPdfRequest } from '../../pdf-contract';
 import { PdfButton } from '../PdfButton';
 import { pdfOptions, requestPdf } from '../pdf-download';
@@ -68,12 +69,11 @@ export function ReportToolbar({
     <div className="report-no-print" role="group" aria-label="Report options">
       <Group align="flex-end" gap="sm" wrap="wrap">
         {dates.map((d) => (
-          <TextInput
+          <DateInput
             key={d.label}
-            type="date"
             label={d.label}
-            value={d.value}
-            onChange={(e) => d.onChange(e.currentTarget.value)}
+            value={d.value || null}
+            onChange={(iso) => d.onChange(iso ?? '')}
             error={d.error}
             w={170}
           />

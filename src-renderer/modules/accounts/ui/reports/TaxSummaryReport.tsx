@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { formatDate, formatPercent } from '../../../../core/format';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { useState } from 'react';
 import type { TaxSummary } from '../../rpc-contract';
@@ -34,7 +35,7 @@ export function TaxSummaryReport() {
   return (
     <ReportPage
       title="Tax summary"
-      period={`${from} to ${to} · ${branchLabel} · amounts in ${currency}`}
+      period={`${formatDate(from)} to ${formatDate(to)} · ${branchLabel} · amounts in ${currency}`}
     >
       <ReportToolbar
         dates={[
@@ -85,7 +86,7 @@ function TaxTable({ tax, currency }: { tax: TaxSummary; currency: string }) {
           {tax.rows.map((r) => (
             <Table.Tr key={r.code} data-testid={`tax-row-${r.code}`}>
               <Table.Td>{r.code}</Table.Td>
-              <Table.Td ta="right">{(r.rateBp / 100).toFixed(2)} %</Table.Td>
+              <Table.Td ta="right">{formatPercent(r.rateBp)}</Table.Td>
               <AmountTd>{amt(r.salesNet)}</AmountTd>
               <AmountTd>{amt(r.salesTax)}</AmountTd>
               <AmountTd>{amt(r.purchaseNet)}</AmountTd>

@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { formatDate } from '../../../../core/format';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { useState } from 'react';
 import type { TrialBalance } from '../../rpc-contract';
@@ -32,7 +33,7 @@ export function TrialBalanceReport() {
   return (
     <ReportPage
       title="Trial balance"
-      period={`As of ${asOf} · ${branchLabel} · amounts in ${currency}`}
+      period={`As of ${formatDate(asOf)} · ${branchLabel} · amounts in ${currency}`}
     >
       <ReportToolbar
         dates={[{ label: 'As of', value: asOf, onChange: setAsOf, error: asOfError }]}

@@ -293,7 +293,11 @@ describe('report pages', () => {
     fireEvent.click(screen.getByRole('button', { name: /Show more/ }));
     expect(await screen.findByTestId('gl-row-449')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
-    expect(within(screen.getByTestId('gl-row-1')).queryByRole('link')).toBeNull();
+    expect(
+      within(screen.getByTestId('gl-row-1'))
+        .getByRole('link', { name: 'JE-1' })
+        .getAttribute('href'),
+    ).toBe('/accounts/payments/je-1');
     fireEvent.click(within(screen.getByTestId('gl-row-0')).getByRole('link', { name: 'JE-0' }));
     expect((await screen.findByTestId('where')).textContent).toBe('/accounts/journal/je-0');
   });

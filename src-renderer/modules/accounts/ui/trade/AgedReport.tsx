@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useBranchesQuery } from '../../../../client/api';
 import { usePlatform } from '../../../../client/platform-context';
 import { isIsoDate, todayLocal } from '../../../../core/dates';
-import { money, toDecimalString } from '../../../../core/money';
+import { formatDate } from '../../../../core/format';
+import { DateInput } from '../../../../ui/inputs/DateInput';
 import { errorMessage } from '../../../../ui/form-errors';
 import type { AgedRow } from '../../domain/aging';
-import { amountCell } from '../format';
+import { amountCell, moneyText } from '../format';
 import { useTradeAgedReportQuery, useTradePartiesQuery, useTradeSetupQuery } from './api';
 import { AGED_COLUMNS, agedCsv, agedTotals } from './aged-csv';
 import type { TradeSideUi } from './trade-labels';
@@ -73,11 +74,10 @@ function AgedReportInner({ side }: { side: TradeSideUi }) {
     <Stack gap="sm">
       <Title order={3}>{title}</Title>
       <Group align="flex-end" className="trade-no-print">
-        <TextInput
-          type="date"
+        <DateInput
           label="As of"
-          value={asOf}
-          onChange={(e) => setAsOf(e.currentTarget.value)}
+          value={asOf || null}
+          onChange={(iso) => setAsOf(iso ?? '')}
           error={validDate ? undefined : 'Enter a date.'}
           w={170}
         />
@@ -115,8 +115,8 @@ function AgedReportInner({ side }: { side: TradeSideUi }) {
         <Alert color="red">{failure ?? errorMessage(report.error)}</Alert>
       )}
       <Text size="xs" c="dimmed">
-        Open amounts as of {asOf} in {currency}, by days past the due date. Unapplied credits reduce
-        the balance.
+        Open amounts as of {formatDate(asOf)} in {currency}, by days past the due date. Unapplied
+        credits reduce the balance.
       </Text>
       <Table withTableBorder striped aria-label={title}>
         <Table.Thead>
@@ -175,7 +175,7 @@ function AgedLine({
         </Table.Td>
       ))}
       <Table.Td ta="right" fw={fw} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {amountCell(row.total, currency) || (strong ? toDecimalString(money(0, currency)) : '')}
+        {strong ? moneyText(row.total, currency) : amountCell(row.total, currency)}
       </Table.Td>
     </Table.Tr>
   );

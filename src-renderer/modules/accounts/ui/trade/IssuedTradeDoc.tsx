@@ -15,6 +15,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Account, Party, TaxCode } from '../../domain/schemas';
 import { lineAmounts } from '../../domain/tax';
 import type { TradeDocView } from '../../rpc-contract';
+import { formatDate, formatDateTime } from '../../../../core/format';
 import { amountCell, moneyText } from '../format';
 import { sideLabels, STATUS_COLOR, statusLabel, type TradeSideUi } from './trade-labels';
 import { bpToPercent } from './trade-lines';
@@ -115,8 +116,8 @@ export function IssuedTradeDoc({
 
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Field label={labels.party} value={party ? `${party.name} (${party.code})` : doc.partyId} />
-        <Field label="Date" value={doc.date} />
-        <Field label="Due date" value={doc.dueDate} />
+        <Field label="Date" value={formatDate(doc.date)} />
+        <Field label="Due date" value={formatDate(doc.dueDate)} />
         <div>
           <Text size="xs" c="dimmed">
             {isCredit ? 'Unapplied' : 'Open'}
@@ -156,7 +157,7 @@ export function IssuedTradeDoc({
             <Table.Tr key={i}>
               <Table.Td>{l.description}</Table.Td>
               <Table.Td ta="right">{l.quantity}</Table.Td>
-              <Table.Td ta="right">{amountCell(l.unitPrice, cur) || '0'}</Table.Td>
+              <Table.Td ta="right">{moneyText(l.unitPrice, cur)}</Table.Td>
               <Table.Td ta="right">{bpToPercent(l.discountBp)}</Table.Td>
               <Table.Td>{l.taxCode ?? ''}</Table.Td>
               <Table.Td>
@@ -242,12 +243,12 @@ function History({ side, view }: { side: TradeSideUi; view: TradeDocView }) {
       </Text>
       <Stack gap={2}>
         <Text size="sm">
-          Created {new Date(doc.createdAt).toLocaleString()} by {doc.createdBy} on device{' '}
+          Created {formatDateTime(doc.createdAt)} by {doc.createdBy} on device{' '}
           <DeviceName id={doc.device} />
         </Text>
         {doc.postedAt && (
           <Text size="sm">
-            {side === 'sales' ? 'Issued' : 'Recorded'} {new Date(doc.postedAt).toLocaleString()} by{' '}
+            {side === 'sales' ? 'Issued' : 'Recorded'} {formatDateTime(doc.postedAt)} by{' '}
             {doc.postedBy}
           </Text>
         )}
@@ -262,14 +263,14 @@ function History({ side, view }: { side: TradeSideUi; view: TradeDocView }) {
         {view.payments.map((p) => (
           <Text size="sm" key={`${p.id}-${p.amount}`}>
             {side === 'sales' ? 'Receipt' : 'Payment'}{' '}
-            <Link to={`${payRoute}/${p.id}`}>{p.number || p.id}</Link> on {p.date}:{' '}
+            <Link to={`${payRoute}/${p.id}`}>{p.number || p.id}</Link> on {formatDate(p.date)}:{' '}
             {moneyText(p.amount, doc.currency)} allocated
           </Text>
         ))}
         {view.credits.map((c) => (
           <Text size="sm" key={c.id}>
             {labels.credit} <Link to={`${labels.listPath}/${c.id}`}>{c.number || c.id}</Link> on{' '}
-            {c.date}: {moneyText(c.gross, doc.currency)}
+            {formatDate(c.date)}: {moneyText(c.gross, doc.currency)}
           </Text>
         ))}
       </Stack>

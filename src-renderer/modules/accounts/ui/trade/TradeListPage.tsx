@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../../ui/form-errors';
 import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
-import { amountCell } from '../format';
+import { formatCount, formatDate } from '../../../../core/format';
+import { moneyText } from '../format';
 import { useTradeDocListQuery, useTradeOpenItemsQuery, useTradePartiesQuery } from './api';
 import {
   partiesFor,
@@ -110,7 +111,7 @@ function TradeListPageInner({ side }: { side: TradeSideUi }) {
       </Group>
       {failure && <Alert color="red">{errorMessage(failure)}</Alert>}
       <Text size="xs" c="dimmed">
-        {loading ? '' : `${rows.length} of ${all.length} documents`}
+        {loading ? '' : `${formatCount(rows.length)} of ${formatCount(all.length)} documents`}
       </Text>
       <DataGrid
         label={`${labels.title} documents`}
@@ -141,7 +142,7 @@ function tradeListColumns(
   names: ReadonlyMap<string, string>,
 ): GridColumn<ListRow>[] {
   return [
-    { id: 'date', header: 'Date', width: '100px', cell: (r) => r.date },
+    { id: 'date', header: 'Date', width: '100px', cell: (r) => formatDate(r.date) },
     {
       id: 'number',
       header: 'Number',
@@ -163,7 +164,12 @@ function tradeListColumns(
       width: '1fr',
       cell: (r) => names.get(r.partyId) ?? r.partyId,
     },
-    { id: 'due', header: 'Due', width: '100px', cell: (r) => r.dueDate || '—' },
+    {
+      id: 'due',
+      header: 'Due',
+      width: '100px',
+      cell: (r) => (r.dueDate ? formatDate(r.dueDate) : '—'),
+    },
     {
       id: 'status',
       header: 'Status',
@@ -179,15 +185,14 @@ function tradeListColumns(
       header: 'Total',
       width: '150px',
       align: 'right',
-      cell: (r) => `${amountCell(r.gross, r.currency)} ${r.currency}`,
+      cell: (r) => moneyText(r.gross, r.currency),
     },
     {
       id: 'open',
       header: 'Open',
       width: '150px',
       align: 'right',
-      cell: (r) =>
-        r.status === 'draft' ? '' : `${amountCell(r.open, r.currency) || '0'} ${r.currency}`,
+      cell: (r) => (r.status === 'draft' ? '' : moneyText(r.open, r.currency)),
     },
   ];
 }

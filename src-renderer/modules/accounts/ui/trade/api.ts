@@ -13,6 +13,7 @@ export const useTradeSaveDraftMutation = e['accounts.saveTradeDraft'].useMutatio
 export const useTradeIssueMutation = e['accounts.issueTradeDoc'].useMutation;
 export const useTradeDocQuery = e['accounts.getTradeDoc'].useQuery;
 export const useTradeRecordPaymentMutation = e['accounts.recordPayment'].useMutation;
+export const usePaymentQuery = e['accounts.getPayment'].useQuery;
 export const useTradeOpenItemsQuery = e['accounts.openItems'].useQuery;
 export const useTradeAgedReportQuery = e['accounts.agedReport'].useQuery;
 export const useTradeDocListQuery = e['accounts.listDocs'].useQuery;
