@@ -23,6 +23,7 @@ import {
 } from '../domain/schemas';
 import { subtypeWords } from './words';
 import { useAccountsQuery, useSaveAccountMutation } from './api';
+import { useSpecialRoles } from './special-roles';
 import { usePermissions } from '../../../client/permissions';
 
 const KIND_LABEL: Record<AccountKind, string> = {
@@ -51,6 +52,7 @@ export function ChartOfAccountsPage() {
   const [showArchived, setShowArchived] = useState(false);
   const byCode = useMemo(() => new Map(accounts.map((a) => [a.code, a])), [accounts]);
   const visible = accounts.filter((a) => showArchived || !a.archived);
+  const special = useSpecialRoles();
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -65,6 +67,13 @@ export function ChartOfAccountsPage() {
           </Button>
         )}
       </Group>
+      {accounts.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No accounts yet. Import your own chart in <Link to="/accounts/io">Import and export</Link>{' '}
+          or add accounts one by one, then choose the special accounts in{' '}
+          <Link to="/accounts/ledger-settings">Ledger settings</Link>.
+        </Text>
+      )}
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -95,6 +104,11 @@ export function ChartOfAccountsPage() {
                     archived
                   </Badge>
                 )}
+                {special.get(a.code)?.map((role) => (
+                  <Badge key={role} ml="xs" size="xs" variant="light" title="Ledger settings">
+                    {role}
+                  </Badge>
+                ))}
               </Table.Td>
               <Table.Td>{KIND_LABEL[a.kind]}</Table.Td>
               <Table.Td>{a.isGroup ? 'Group' : subtypeWords(a.subtype)}</Table.Td>

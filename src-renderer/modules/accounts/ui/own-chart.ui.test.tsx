@@ -176,4 +176,27 @@ describe('starting from my own chart', () => {
     expect(screen.getByText('Choose the exchange losses account.')).toBeTruthy();
     expect(core.called('accounts.saveLedgerSettings')).toBe(false);
   });
+
+  it('the chart marks the accounts chosen in Ledger settings', async () => {
+    core.responses['accounts.getSetup'] = () =>
+      setup(10, {
+        lockDate: null,
+        receivableAccount: '1100',
+        payableAccount: '2100',
+        retainedEarningsAccount: '3200',
+        fxGainAccount: '4910',
+        fxLossAccount: '8210',
+        roundingAccount: '8220',
+        defaultSalesAccount: '4000',
+        defaultPurchaseAccount: '5000',
+      });
+    core.responses['accounts.listAccounts'] = () => UK_ACCOUNTS.map(account);
+    mount('/accounts/chart');
+    const role = async (code: string) =>
+      within(await screen.findByTestId(`account-${code}`)).getByTitle('Ledger settings')
+        .textContent;
+    expect(await role('1100')).toBe('Accounts receivable');
+    expect(await role('4000')).toBe('Default sales account');
+    expect(within(screen.getByTestId('account-1200')).queryByTitle('Ledger settings')).toBeNull();
+  });
 });
