@@ -49,7 +49,7 @@ const CORE_STORES = {
  * Bump when any store definition changes. The index is disposable, so an upgrade simply
  * clears every table (see Projector.start) and the projections rebuild from PouchDB.
  */
-export const INDEX_SCHEMA_VERSION = 6;
+export const INDEX_SCHEMA_VERSION = 7;
 
 export class IndexDb extends Dexie {
   catalog!: Table<CatalogRow, string>;

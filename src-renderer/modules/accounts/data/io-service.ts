@@ -24,6 +24,7 @@ import type { ImportOutcome } from '../rpc-contract';
 import { ledgerTables } from './ledger-projection';
 import { repos, requireSettings } from './ledger-repos';
 import { rateFor } from './rates-service';
+import { linesBetween } from './report-sums';
 
 /**
  * Journal CSV import: the whole file is checked first and nothing is written if any line is
@@ -271,11 +272,8 @@ export async function exportHledger(
     paths.set(code, p);
     return p;
   };
-  const { lines, docs } = ledgerTables(s.index);
-  const rows = await lines
-    .where('date')
-    .between(q.from ?? '', q.to ?? '\uffff', true, true)
-    .toArray();
+  const { docs } = ledgerTables(s.index);
+  const rows = await linesBetween(s.index, q.from ?? '', q.to ?? '\uffff');
   const byDoc = new Map<string, typeof rows>();
   for (const r of rows) {
     if (q.branch && r.branch !== q.branch) continue;

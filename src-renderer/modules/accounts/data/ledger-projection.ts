@@ -10,12 +10,12 @@ import type { DocListRow, LedgerLineView } from '../rpc-contract';
  * module registers it: a pay run or a stock move lands here with no edit to Accounts. Lines and aggregates change in the same Dexie transaction as the checkpoint, so a
  * report over years reads a few hundred aggregate rows, never millions of lines.
  */
-// At a million ledger lines each index entry is a write per line, so lines keep only the
-// indexes a query uses: by account and date (general ledger, reconciliation) and by date (the
-// partial months at a report's edges). A document's rows are found by their id prefix
+// At a million ledger lines each index entry is a write per line, so lines keep one index: by
+// account and date (general ledger, reconciliation, and the partial months at a report's edges,
+// read per account: report-sums.ts). A document's rows are found by their id prefix
 // (`<docId>#…`, see rowsOfDocs), so no table keeps a separate index by document.
 export const LEDGER_STORES = {
-  ledgerLines: 'id, [account+date], date',
+  ledgerLines: 'id, [account+date]',
   balances: '[account+branch+month], month, account',
   tradeItems: 'docId, partyId, [side+dueDate], creditFor',
   allocations: 'id, documentId',

@@ -3,128 +3,21 @@ import type { IndexDb } from '../../../core/index/index-db';
 import type { Account } from '../domain/schemas';
 import type {
   BalanceSheet,
-  GeneralLedgerPage,
   ProfitAndLoss,
   ReportAccountRow,
   ReportSection,
   TrialBalance,
 } from '../rpc-contract';
-import { ledgerTables, monthOf, rowsOfDocs, type LedgerRow } from './ledger-projection';
+import { ledgerTables, rowsOfDocs, type LedgerRow } from './ledger-projection';
+import { accountBalancesAsOf, add, sumRange, type Totals } from './report-sums';
 
 /**
- * Reports read the index only (DESIGN §4): whole months come from the per-month aggregates,
- * and only the partial months at the edges of a range read ledger lines. Amounts are base
+ * Reports read the index only (DESIGN §4; the sums are in report-sums.ts). Amounts are base
  * currency minor units, debit-positive inside; sections flip the sign where a reader expects
  * credits to read positive (income, liabilities, equity).
  */
-export type Totals = Map<string, { debit: number; credit: number }>;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const isFirstOfMonth = (date: string) => date.endsWith('-01');
-const isLastOfMonth = (date: string) => monthOf(addDays(date, 1)) !== monthOf(date);
-const startOfMonth = (date: string) => `${monthOf(date)}-01`;
-function endOfMonth(date: string): string {
-  const [y, m] = monthOf(date).split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${monthOf(date)}-${pad(last)}`;
-}
-function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-}
-
-function add(totals: Totals, account: string, debit: number, credit: number): void {
-  const t = totals.get(account) ?? { debit: 0, credit: 0 };
-  t.debit += debit;
-  t.credit += credit;
-  totals.set(account, t);
-}
-
-async function addLines(
-  index: IndexDb,
-  totals: Totals,
-  from: string,
-  to: string,
-  branch: string | null,
-): Promise<void> {
-  if (from > to) return;
-  const { lines } = ledgerTables(index);
-  // At most two partial months are read; one branch filters them rather than keeping a
-  // branch-and-date index on every line.
-  const rows = await lines.where('date').between(from, to, true, true).toArray();
-  for (const r of rows)
-    if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
-}
-
-/** Ledger lines of one account in from..to: whole months from the aggregates' counts, edges by line. */
-async function countLines(
-  index: IndexDb,
-  account: string,
-  from: string,
-  to: string,
-  branch: string | null,
-): Promise<number> {
-  if (from > to) return 0;
-  const { lines, balances } = ledgerTables(index);
-  const edge = (a: string, b: string) =>
-    a > b
-      ? Promise.resolve(0)
-      : lines
-          .where('[account+date]')
-          .between([account, a], [account, b], true, true)
-          .filter((x) => !branch || x.branch === branch)
-          .count();
-  if (monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to)))
-    return edge(from, to);
-  const startFull = isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
-  const endFull = isLastOfMonth(to) ? monthOf(to) : shiftMonth(monthOf(to), -1);
-  let n = 0;
-  if (startFull <= endFull) {
-    const rows = await balances.where('account').equals(account).toArray();
-    for (const b of rows)
-      if (b.month >= startFull && b.month <= endFull && (!branch || b.branch === branch))
-        n += b.lines ?? 0;
-  }
-  if (!isFirstOfMonth(from)) n += await edge(from, endOfMonth(from));
-  if (!isLastOfMonth(to)) n += await edge(startOfMonth(to), to);
-  return n;
-}
-
-/** Debit and credit totals per account for dates from..to inclusive (from null = since the beginning). */
-export async function sumRange(
-  index: IndexDb,
-  from: string | null,
-  to: string,
-  branch: string | null = null,
-): Promise<Totals> {
-  const totals: Totals = new Map();
-  if (from && from > to) return totals;
-  if (from && monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to))) {
-    await addLines(index, totals, from, to, branch);
-    return totals;
-  }
-  const startFull =
-    from === null ? '' : isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
-  const endFull = isLastOfMonth(to) ? monthOf(to) : shiftMonth(monthOf(to), -1);
-  if (startFull <= endFull) {
-    const { balances } = ledgerTables(index);
-    const rows = await balances.where('month').between(startFull, endFull, true, true).toArray();
-    for (const b of rows)
-      if (!branch || b.branch === branch) add(totals, b.account, b.debit, b.credit);
-  }
-  if (from && !isFirstOfMonth(from)) await addLines(index, totals, from, endOfMonth(from), branch);
-  if (!isLastOfMonth(to)) await addLines(index, totals, startOfMonth(to), to, branch);
-  return totals;
-}
-
-export function accountBalancesAsOf(
-  index: IndexDb,
-  asOf: string,
-  branch: string | null = null,
-): Promise<Totals> {
-  return sumRange(index, null, asOf, branch);
-}
+export { accountBalancesAsOf, sumRange, type Totals };
+export { generalLedger } from './general-ledger';
 
 const byCode = (a: { code: string }, b: { code: string }) =>
   a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
@@ -321,6 +214,8 @@ function unclosedEarnings(totals: Totals, accounts: Account[]): number {
   return n;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** The first day of the fiscal year that `date` falls in (the year starts on the 1st of `startMonth`). */
 export function fiscalYearStart(date: string, startMonth: number): string {
   const year = Number(date.slice(0, 4));
@@ -397,48 +292,5 @@ export async function balanceSheet(
       : {}),
     totalAssets: assets.total,
     totalLiabilitiesAndEquity: liabilities.total + equity.total + earnings.current + earnings.prior,
-  };
-}
-
-export async function generalLedger(
-  index: IndexDb,
-  account: Account,
-  q: { from: string; to: string; branch: string | null; offset?: number; limit?: number },
-): Promise<GeneralLedgerPage> {
-  const before = await sumRange(index, null, addDays(q.from, -1), q.branch);
-  const o = before.get(account.code);
-  const opening = o ? o.debit - o.credit : 0;
-  const inRange = await sumRange(index, q.from, q.to, q.branch);
-  const r = inRange.get(account.code);
-  const closing = opening + (r ? r.debit - r.credit : 0);
-  const { lines } = ledgerTables(index);
-  // The compound index yields lines by date, then by id (ULID order within a day): the page is
-  // read straight off the index, so the first page costs the same with a million lines.
-  const range = () => {
-    const c = lines
-      .where('[account+date]')
-      .between([account.code, q.from], [account.code, q.to], true, true);
-    return q.branch ? c.filter((x) => x.branch === q.branch) : c;
-  };
-  const offset = q.offset ?? 0;
-  const limit = q.limit ?? 200;
-  let balance = opening;
-  if (offset > 0) {
-    const skipped = await range().limit(offset).toArray();
-    for (const x of skipped) balance += x.debit - x.credit;
-  }
-  const page: LedgerRow[] = await range().offset(offset).limit(limit).toArray();
-  const rows = page.map((x) => {
-    balance += x.debit - x.credit;
-    return { ...x, balance };
-  });
-  return {
-    account: { code: account.code, name: account.name, kind: account.kind },
-    from: q.from,
-    to: q.to,
-    opening,
-    rows,
-    total: await countLines(index, account.code, q.from, q.to, q.branch),
-    closing,
   };
 }

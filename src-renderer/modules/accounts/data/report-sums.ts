@@ -1,0 +1,197 @@
+import { addDays } from '../../../core/dates';
+import type { IndexDb } from '../../../core/index/index-db';
+import { ledgerTables, monthOf } from './ledger-projection';
+
+/**
+ * Totals over a date range, read off the index (DESIGN §4): whole months come from the
+ * per-month aggregates, and only the partial months at the edges of a range read ledger lines.
+ * Amounts are base currency minor units.
+ */
+export type Totals = Map<string, { debit: number; credit: number }>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isFirstOfMonth = (date: string) => date.endsWith('-01');
+const isLastOfMonth = (date: string) => monthOf(addDays(date, 1)) !== monthOf(date);
+const startOfMonth = (date: string) => `${monthOf(date)}-01`;
+function endOfMonth(date: string): string {
+  const [y, m] = monthOf(date).split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${monthOf(date)}-${pad(last)}`;
+}
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+export function add(totals: Totals, account: string, debit: number, credit: number): void {
+  const t = totals.get(account) ?? { debit: 0, credit: 0 };
+  t.debit += debit;
+  t.credit += credit;
+  totals.set(account, t);
+}
+
+/** A range as whole months (`full`, YYYY-MM inclusive, '' = since the beginning) and partial-month edges. */
+interface Span {
+  full: [string, string] | null;
+  edges: [string, string][];
+}
+
+function spanOf(from: string | null, to: string): Span {
+  if (from && from > to) return { full: null, edges: [] };
+  if (from && monthOf(from) === monthOf(to) && !(isFirstOfMonth(from) && isLastOfMonth(to)))
+    return { full: null, edges: [[from, to]] };
+  const startFull =
+    from === null ? '' : isFirstOfMonth(from) ? monthOf(from) : shiftMonth(monthOf(from), 1);
+  const endFull = isLastOfMonth(to) ? monthOf(to) : shiftMonth(monthOf(to), -1);
+  const edges: [string, string][] = [];
+  if (from && !isFirstOfMonth(from)) edges.push([from, endOfMonth(from)]);
+  if (!isLastOfMonth(to)) edges.push([startOfMonth(to), to]);
+  return { full: startFull <= endFull ? [startFull, endFull] : null, edges };
+}
+
+/** Every account with a ledger line: the aggregates hold a row for each, read off their index. */
+function postedAccounts(index: IndexDb): Promise<string[]> {
+  return ledgerTables(index).balances.orderBy('account').uniqueKeys() as Promise<string[]>;
+}
+
+const inclusive = { includeLowers: true, includeUppers: true };
+
+/**
+ * Ledger lines dated from..to, read per account off `[account+date]` (lines keep no date index
+ * of their own: at a million lines each index is a write per line).
+ */
+async function addLines(
+  index: IndexDb,
+  totals: Totals,
+  accounts: string[],
+  [from, to]: [string, string],
+  branch: string | null,
+): Promise<void> {
+  if (accounts.length === 0) return;
+  const rows = await ledgerTables(index)
+    .lines.where('[account+date]')
+    .inAnyRange(
+      accounts.map((a) => [
+        [a, from],
+        [a, to],
+      ]),
+      inclusive,
+    )
+    .toArray();
+  for (const r of rows)
+    if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
+}
+
+/** Every ledger line dated from..to, in date order and, within a date, by line id. */
+export async function linesBetween(index: IndexDb, from: string, to: string) {
+  const rows = await ledgerTables(index)
+    .lines.where('[account+date]')
+    .inAnyRange(
+      (await postedAccounts(index)).map((a) => [
+        [a, from],
+        [a, to],
+      ]),
+      inclusive,
+    )
+    .toArray();
+  return rows.sort((x, y) =>
+    x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  );
+}
+
+/**
+ * The aggregate rows of whole months: one branch is read off the aggregates' own key
+ * (account, branch, month), so the other branches' rows are never read.
+ */
+function monthRows(
+  index: IndexDb,
+  accounts: string[],
+  [first, last]: [string, string],
+  branch: string | null,
+) {
+  const { balances } = ledgerTables(index);
+  if (!branch) return balances.where('month').between(first, last, true, true).toArray();
+  if (accounts.length === 0) return Promise.resolve([]);
+  return balances
+    .where('[account+branch+month]')
+    .inAnyRange(
+      accounts.map((a) => [
+        [a, branch, first],
+        [a, branch, last],
+      ]),
+      inclusive,
+    )
+    .toArray();
+}
+
+/** Debit and credit totals per account for dates from..to inclusive (from null = since the beginning). */
+export async function sumRange(
+  index: IndexDb,
+  from: string | null,
+  to: string,
+  branch: string | null = null,
+): Promise<Totals> {
+  const totals: Totals = new Map();
+  const { full, edges } = spanOf(from, to);
+  if (!full && edges.length === 0) return totals;
+  const accounts = await postedAccounts(index);
+  if (full)
+    for (const b of await monthRows(index, accounts, full, branch))
+      add(totals, b.account, b.debit, b.credit);
+  for (const edge of edges) await addLines(index, totals, accounts, edge, branch);
+  return totals;
+}
+
+export function accountBalancesAsOf(
+  index: IndexDb,
+  asOf: string,
+  branch: string | null = null,
+): Promise<Totals> {
+  return sumRange(index, null, asOf, branch);
+}
+
+/**
+ * One account's opening balance (before `from`), its net movement in from..to and its number of
+ * lines there: what a general ledger page shows around its rows. Reads that account's
+ * aggregate rows and its edge lines only, however many accounts and branches the books hold.
+ */
+export async function accountSpan(
+  index: IndexDb,
+  account: string,
+  from: string,
+  to: string,
+  branch: string | null,
+): Promise<{ opening: number; movement: number; lines: number }> {
+  const { lines, balances } = ledgerTables(index);
+  const months = await balances
+    .where('[account+branch+month]')
+    .between([account, '', ''], [account, '\uffff', '\uffff'], true, true)
+    .toArray();
+  const mine = branch ? months.filter((b) => b.branch === branch) : months;
+  const edgeLines = async ([a, b]: [string, string]) =>
+    (
+      await lines.where('[account+date]').between([account, a], [account, b], true, true).toArray()
+    ).filter((x) => !branch || x.branch === branch);
+  const sum = async (span: Span) => {
+    let net = 0;
+    let n = 0;
+    if (span.full) {
+      const [first, last] = span.full;
+      for (const b of mine)
+        if (b.month >= first && b.month <= last) {
+          net += b.debit - b.credit;
+          n += b.lines ?? 0;
+        }
+    }
+    for (const edge of span.edges)
+      for (const x of await edgeLines(edge)) {
+        net += x.debit - x.credit;
+        n += 1;
+      }
+    return { net, n };
+  };
+  const before = await sum(spanOf(null, addDays(from, -1)));
+  const inRange = await sum(spanOf(from, to));
+  return { opening: before.net, movement: inRange.net, lines: inRange.n };
+}
