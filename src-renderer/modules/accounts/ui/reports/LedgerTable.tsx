@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Center, Loader, Text } from '@mantine/core';
+import { formatCount, formatDate } from '../../../../core/format';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../../ui/form-errors';
 import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
@@ -75,7 +76,12 @@ export function LedgerTable({ first, args, pages, currency, onShowMore }: Ledger
       id: 'date',
       header: 'Date',
       width: '110px',
-      cell: (r) => (r.kind === 'line' ? r.line.date : r.kind === 'opening' ? first.from : ''),
+      cell: (r) =>
+        r.kind === 'line'
+          ? formatDate(r.line.date)
+          : r.kind === 'opening'
+            ? formatDate(first.from)
+            : '',
     },
     {
       id: 'number',
@@ -148,7 +154,7 @@ export function LedgerTable({ first, args, pages, currency, onShowMore }: Ledger
         }}
         variant="list"
         footer={[
-          first.to,
+          formatDate(first.to),
           <strong key="l">Closing balance</strong>,
           null,
           null,
@@ -167,7 +173,7 @@ export function LedgerTable({ first, args, pages, currency, onShowMore }: Ledger
       {shown < first.total && !waiting && (
         <Center className="report-no-print">
           <Button variant="default" onClick={onShowMore}>
-            Show more ({shown} of {first.total} shown)
+            Show more ({formatCount(shown)} of {formatCount(first.total)} shown)
           </Button>
         </Center>
       )}
