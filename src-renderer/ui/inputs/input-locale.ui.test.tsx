@@ -33,4 +33,27 @@ describe('inputs inside an InputLocale', () => {
     fireEvent.change(amount, { target: { value: '' } });
     expect(money).toHaveBeenLastCalledWith(null, '');
   });
+
+  it('a date that does not read asks for the format the field shows, ahead of the form’s own message', () => {
+    function Dates({ locale }: { locale: string }) {
+      return (
+        <MantineProvider>
+          <InputLocale.Provider value={locale}>
+            <DateInput label="Due date" value={null} onChange={() => {}} error="Enter a date." />
+          </InputLocale.Provider>
+        </MantineProvider>
+      );
+    }
+    for (const [locale, placeholder, hint] of [
+      ['en-US', 'MM/DD/YYYY', 'Use the format MM/DD/YYYY, e.g. 12/31/2026'],
+      ['de-DE', 'DD.MM.YYYY', 'Use the format DD.MM.YYYY, e.g. 31.12.2026'],
+    ] as const) {
+      render(<Dates locale={locale} />);
+      const due = screen.getByLabelText('Due date') as HTMLInputElement;
+      expect(due.placeholder).toBe(placeholder);
+      fireEvent.change(due, { target: { value: '30/02/2026' } });
+      expect(screen.getByText(`Not a date. ${hint}`)).toBeTruthy();
+      cleanup();
+    }
+  });
 });
