@@ -22,6 +22,7 @@ import {
   type ReportHead,
 } from './report-pdf-layout';
 import { balanceSheet, generalLedger, profitAndLoss, trialBalance } from './reports';
+import { withPaymentHeads } from './ledger-heads';
 import { taxSummary } from './tax-summary';
 
 export const CONSOLIDATED = 'All branches (consolidated)';
@@ -108,7 +109,7 @@ export async function reportPdf(s: ModuleContext, q: ReportPdfRequest): Promise<
         ...range,
         limit: Math.max(count.total, 1),
       });
-      doc = generalLedgerDoc(h, gl, await partyNames(s));
+      doc = generalLedgerDoc(h, await withPaymentHeads(s.index, gl), await partyNames(s));
       name = pdfFileName('ledger', account.code, q.from, 'to', q.to, scope);
       break;
     }
