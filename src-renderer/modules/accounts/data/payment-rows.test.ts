@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../core/pdf/testing/pdf-text';
 import { ACME_INPUT, startTestDevice, type TestDevice } from '../../../core/testing/node-core';
 import { accountsModule } from '../index';
 
@@ -81,6 +82,20 @@ describe('receipts and payments in the general ledger', () => {
       [cheque._id, 'payment', landlord._id, 'Cheque 1187 · Rent, March'],
       [receipt._id, 'payment', customer._id, 'ACH 0309-7741'],
     ]);
+  });
+
+  it('the general ledger PDF says the same', async () => {
+    const { d } = await books();
+    const file = await d.call('accounts.reportPdf', {
+      report: 'generalLedger',
+      account: '1200',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      locale: 'en-US',
+    });
+    const text = (await pdfText(file.bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain('Harbor Properties — Cheque 1187 · Rent, March');
+    expect(text).toContain('Bayside Cafe — ACH 0309-7741');
   });
 
   it('a recorded payment reads back with its party and the bills it settled', async () => {
