@@ -19,7 +19,7 @@ import type { AppState, ConnectionTestResult, SyncOverview } from '../../core/rp
 import { ConnectionChecks } from '../../ui/ConnectionChecks';
 import { copyProgressPercent, copyProgressText, provisionText } from '../../ui/copy-progress';
 import { errorFields, errorMessage, type FieldErrors } from '../../ui/form-errors';
-import { lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from '../../ui/status-text';
+import { dbLabel, lastSyncText, SYNC_STATE_COLOR, SYNC_STATE_TEXT } from '../../ui/status-text';
 import {
   useAppStateQuery,
   useRefusedQuery,
@@ -87,7 +87,7 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
             {sync?.databases.map((d) => (
               <Table.Tr key={d.db} data-testid={`sync-db-${d.db}`}>
                 <Table.Td>
-                  <Text size="sm">{d.db}</Text>
+                  <Text size="sm">{dbLabel(d.db)}</Text>
                   <Text size="xs" c="dimmed">
                     {d.remote}
                   </Text>
@@ -101,7 +101,7 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                       <Progress
                         mt={4}
                         value={copyProgressPercent(d.progress)}
-                        aria-label={`Initial sync of ${d.db}`}
+                        aria-label={`Initial sync of ${dbLabel(d.db)}`}
                       />
                       <Text size="xs" c="dimmed" data-testid={`sync-progress-${d.db}`}>
                         {copyProgressText(d.progress)}
@@ -161,7 +161,7 @@ export function SyncPage({ orgCode }: { orgCode: string }) {
                         {r.docId}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{r.db}</Table.Td>
+                    <Table.Td>{dbLabel(r.db)}</Table.Td>
                     <Table.Td>{r.reason}</Table.Td>
                     <Table.Td>{formatDateTime(r.refusedAt)}</Table.Td>
                     <Table.Td>
