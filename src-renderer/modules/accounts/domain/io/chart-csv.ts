@@ -8,7 +8,7 @@ import {
 } from '../schemas';
 import { cell, checkRowWidth, mapHeader, readCsv, type ColumnSpec } from './csv';
 import { problem, refuse, type ImportProblem, type ImportResult } from './report';
-import { guessSubtype } from './subtype-guess';
+import { GROUP_SUBTYPE, guessSubtype } from './subtype-guess';
 
 export type AccountFieldsInput = z.input<typeof accountFieldsSchema>;
 
@@ -226,7 +226,11 @@ export function parseChartCsv(
     const p = node.data.parentCode;
     if (p && p !== code) visit(p, [...chain, code]);
     state.set(code, 'done');
-    ordered.push({ ...node.data, isGroup: parents.has(code) || (node.data.isGroup ?? false) });
+    const isGroup = parents.has(code) || (node.data.isGroup ?? false);
+    // A group named "Bank accounts" must not itself become a bank account (see GROUP_SUBTYPE).
+    const subtype =
+      isGroup && guessed.includes(code) ? GROUP_SUBTYPE[node.data.kind] : node.data.subtype;
+    ordered.push({ ...node.data, isGroup, subtype });
   };
   for (const r of rows) visit(r.data.code, []);
 

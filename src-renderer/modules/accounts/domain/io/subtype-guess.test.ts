@@ -93,6 +93,22 @@ describe('parseChartCsv without a sub-type column', () => {
     ]);
   });
 
+  it('a group gets the broadest sub-type of its kind, whatever its name says', () => {
+    const text = [
+      'code,name,kind,parent code',
+      '1000,Bank accounts,asset,',
+      '1010,Barclays current account,asset,1000',
+      '1020,HSBC bank account (EUR),asset,1000',
+    ].join('\n');
+    const r = parseChartCsv(text, new Set());
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.items.map((a) => [a.code, a.isGroup, a.subtype])).toEqual([
+      ['1000', true, 'current-asset'],
+      ['1010', false, 'bank'],
+      ['1020', false, 'bank'],
+    ]);
+  });
+
   it('asks for the kind when neither it nor the name says what the account is', () => {
     const r = parseChartCsv('code,name,kind\n7100,Rent,\n', new Set());
     expect(r.ok ? [] : r.problems).toEqual([

@@ -87,6 +87,19 @@ const FALLBACK: Record<AccountKind, AccountSubtype> = {
 };
 
 /**
+ * A group only totals the accounts under it, so it gets the broadest sub-type of its kind
+ * (as the starter chart's groups do): nothing keyed on a specific one (the bank list, the
+ * special accounts offered) ever picks up a group.
+ */
+export const GROUP_SUBTYPE: Record<AccountKind, AccountSubtype> = {
+  asset: 'current-asset',
+  liability: 'current-liability',
+  equity: 'equity',
+  income: 'other-income',
+  expense: 'expense',
+};
+
+/**
  * The sub-type an account of this kind and name most likely has. With no kind, only a name
  * that says it plainly ("Debtors", "VAT payable") gives an answer; otherwise null.
  */
