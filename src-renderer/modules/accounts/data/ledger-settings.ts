@@ -28,8 +28,8 @@ export async function saveLedgerSettings(
     r.taxCodes.list(),
     loadSettings(s),
   ]);
-  const accounts = (input?.accounts ?? {}) as Record<string, string | null>;
-  const tax = (input?.tax ?? {}) as Record<string, string | null>;
+  const accounts = (input?.accounts ?? {}) as Record<string, string>;
+  const tax = (input?.tax ?? {}) as Record<string, string>;
   const needTax = taxCodes.length === 0;
   const errors = {
     ...checkSpecialAccounts(accounts, SPECIAL_ACCOUNTS, chart),

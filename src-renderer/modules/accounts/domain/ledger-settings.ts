@@ -129,14 +129,16 @@ const KIND_WORDS: Record<AccountKind, string> = {
  * the chart that takes postings (not a group, not archived) and is of a kind that fits.
  */
 export function checkSpecialAccounts(
-  choice: Partial<Record<string, string | null>>,
+  choice: Partial<Record<string, unknown>>,
   specs: readonly SpecialAccountSpec[],
   chart: readonly Pick<Account, 'code' | 'name' | 'kind' | 'isGroup' | 'archived'>[],
 ): Record<string, string> {
   const byCode = new Map(chart.map((a) => [a.code, a]));
   const errors: Record<string, string> = {};
   for (const spec of specs) {
-    const code = (choice[spec.field] ?? '').trim();
+    // Whatever arrives over RPC: anything but text counts as not chosen.
+    const raw = choice[spec.field];
+    const code = typeof raw === 'string' ? raw.trim() : '';
     const kinds = spec.kinds.map((k) => KIND_WORDS[k]).join(' or ');
     const account = byCode.get(code);
     if (code === '') errors[spec.field] = `Choose the ${spec.label.toLowerCase()} account.`;
