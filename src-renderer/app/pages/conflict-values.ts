@@ -1,5 +1,12 @@
 import type { Device } from '../../core/org/schemas';
-import { formatCount, formatMoney, formatNumber } from '../../core/format';
+import { isIsoDate } from '../../core/dates';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+} from '../../core/format';
 
 /**
  * A conflicted record's values in a clerk's words: names instead of ids, money as money,
@@ -24,6 +31,7 @@ const MONEY = new Set([
   'closingBalance',
 ]);
 const BASE_MONEY = new Set(['baseDebit', 'baseCredit', 'baseAmount', 'baseTotal']);
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
 /** "paymentTermsDays" → "Payment terms days". */
 export function humanise(field: string): string {
@@ -62,6 +70,9 @@ function scalar(field: string, v: unknown, ctx: ValueContext): string {
   }
   if (typeof v === 'string') {
     if (v.startsWith('device:')) return deviceText(v, ctx);
+    // Dates and moments the way every page writes them, not as stored.
+    if (isIsoDate(v)) return formatDate(v);
+    if (ISO_TIMESTAMP.test(v)) return formatDateTime(v);
     return ctx.labels[v] ?? v;
   }
   return String(v);
