@@ -90,6 +90,8 @@ function whileNavigating(k: KeyInput): GridAction {
     case 'End':
       return { kind: 'edge', to: 'end', wholeGrid: false };
     case 'Enter':
+      // A filled picker has nothing to edit by hand: Enter keeps its choice and moves on.
+      if (k.editable && k.picker) return { kind: 'next', back: k.shift, fromEnter: true };
       if (k.editable) return { kind: 'edit', keepKey: false };
       return k.onCell ? { kind: 'activate' } : NATIVE;
     case 'Backspace':

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Kbd,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -31,6 +30,7 @@ import { useTableRate } from './use-table-rate';
 import { DiscardDraftButton } from './DiscardDraftButton';
 import { DataGrid } from '../../../ui/grid/DataGrid';
 import { DateInput } from '../../../ui/inputs/DateInput';
+import { RecordPicker } from '../../../ui/inputs/RecordPicker';
 import { journalColumns } from './journal-columns';
 
 function rowsOf(entry: JournalEntry | null): GridRow[] {
@@ -146,6 +146,8 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <DateInput
           label="Date"
+          // A new entry starts where a clerk starts: the date.
+          autoFocus
           value={head.date || null}
           onChange={(date, text) => {
             slips.note('date', date, text);
@@ -163,12 +165,10 @@ export function JournalEditor({ initial }: { initial: JournalEntry | null }) {
           value={head.memo}
           onChange={(e) => setHead({ ...head, memo: e.currentTarget.value })}
         />
-        <Select
+        <RecordPicker
           label="Currency"
           data={CURRENCIES}
           value={head.currency}
-          searchable
-          allowDeselect={false}
           onChange={(c) =>
             setHead({ ...head, currency: c ?? base, rate: c === base ? '1' : head.rate })
           }

@@ -1,4 +1,4 @@
-import { Card, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { formatDate } from '../../../core/format';
 import { useState } from 'react';
 import { todayLocal } from '../../../core/dates';
@@ -12,6 +12,7 @@ import { currencyRateFieldsSchema } from '../domain/schemas';
 import { useLedgerSetupQuery, useRatesQuery, useSaveRateMutation } from './api';
 import { usePermissions } from '../../../client/permissions';
 import { useSlips, withEmptyMessages } from './typed-form';
+import { RecordPicker } from '../../../ui/inputs/RecordPicker';
 
 /** Up to ten decimals, as the rate schema allows ("0.0091324587"). */
 const RATE_DECIMALS = 10;
@@ -107,11 +108,10 @@ function RateForm({ base }: { base: string }) {
             }}
             error={slips.error('date', form.error('date'))}
           />
-          <Select
+          <RecordPicker
             label="Currency"
             data={CURRENCIES.filter((c) => c !== base)}
             value={v.currency}
-            searchable
             onChange={(currency) => setV((x) => ({ ...x, currency }))}
             error={form.error('currency')}
           />

@@ -1,4 +1,5 @@
-import { Select, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
+import { RecordPicker } from '../../../ui/inputs/RecordPicker';
 import { removeRowColumn } from '../../../ui/grid/remove-row-column';
 import type { GridColumn } from '../../../ui/grid/DataGrid';
 import type { FieldErrors } from '../../../ui/form-errors';
@@ -63,16 +64,15 @@ export function journalColumns({
         value: (r) => r.account,
         set: (r, _i, v) => update(r.key, { account: v }),
         render: (p, _r, i) => (
-          <Select
+          <RecordPicker
             aria-label={`Account, line ${i + 1}`}
             data={options}
             value={p.value || null}
-            searchable
             clearable
             placeholder="Type a code or name"
             limit={50}
             onChange={(v) => p.onChange(v ?? '')}
-            onOptionSubmit={p.onCommit}
+            onMoveOn={p.onCommit}
             error={errors[`lines.${i}.account`]}
             size="xs"
           />

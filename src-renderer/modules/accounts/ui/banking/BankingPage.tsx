@@ -1,4 +1,5 @@
-import { Alert, Group, Select, Stack } from '@mantine/core';
+import { Alert, Group, Stack } from '@mantine/core';
+import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
 import { useMemo, useState } from 'react';
 import { useBankingAccountsQuery } from './api';
 import { ImportButton } from './ImportButton';
@@ -23,12 +24,11 @@ export function BankingPage() {
   return (
     <Stack gap="sm">
       <Group align="flex-end" justify="space-between">
-        <Select
+        <RecordPicker
           label="Bank or cash account"
           data={banks.map((a) => ({ value: a.code, label: `${a.code} ${a.name}` }))}
           value={account}
           onChange={setChosen}
-          allowDeselect={false}
           nothingFoundMessage="No bank or cash accounts"
           w={320}
         />

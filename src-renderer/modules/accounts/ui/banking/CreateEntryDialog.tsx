@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { formatDate } from '../../../../core/format';
 import { useState } from 'react';
 import { errorMessage } from '../../../../ui/form-errors';
+import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
 import type { BankLineView } from '../../banking-contract';
 import type { Account } from '../../domain/schemas';
 import { moneyText } from '../format';
@@ -54,7 +55,8 @@ export function CreateEntryDialog({
             : 'the bank is debited and the account below credited'}
           . It is matched to this line at once.
         </Text>
-        <Select
+        {/* Focused on arrival but closed: an open list would cover the buttons below. */}
+        <RecordPicker
           label="Other account"
           placeholder={
             line.amount < 0
@@ -64,7 +66,6 @@ export function CreateEntryDialog({
           data={options}
           value={contra}
           onChange={setContra}
-          searchable
           data-autofocus
         />
         <TextInput

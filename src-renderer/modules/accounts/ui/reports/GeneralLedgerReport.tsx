@@ -1,4 +1,5 @@
-import { Select, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
+import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
 import { formatDate } from '../../../../core/format';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { useState } from 'react';
@@ -103,7 +104,7 @@ function AccountPicker({ code }: { code: string }) {
     .map((a) => ({ value: a.code, label: `${a.code} — ${a.name}` }));
   if (code && !options.some((o) => o.value === code)) options.unshift({ value: code, label: code });
   return (
-    <Select
+    <RecordPicker
       label="Account"
       placeholder="Choose an account"
       data={options}
@@ -114,8 +115,6 @@ function AccountPicker({ code }: { code: string }) {
             relative: 'path',
           });
       }}
-      searchable
-      allowDeselect={false}
       nothingFoundMessage="No such account"
       w={300}
     />

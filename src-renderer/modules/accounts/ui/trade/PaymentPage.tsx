@@ -1,13 +1,9 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { todayLocal } from '../../../../core/dates';
 import { FormScaffold } from '../../../../ui/form/FormScaffold';
-import { DateInput } from '../../../../ui/inputs/DateInput';
-import { MoneyInput } from '../../../../ui/inputs/MoneyInput';
-import { QuantityInput } from '../../../../ui/inputs/QuantityInput';
 import { useInputLocale } from '../../../../ui/inputs/input-locale';
-import { CURRENCIES } from '../../../../ui/options';
 import { moneyText } from '../format';
 import { useSlips } from '../typed-form';
 import { useTableRate } from '../use-table-rate';
@@ -19,12 +15,11 @@ import {
   useTradeSetupQuery,
 } from './api';
 import { AllocationTable } from './AllocationTable';
+import { announce, paymentRecordedText, type Recorded } from './announce';
+import { PaymentHeadFields, type PaymentHead } from './PaymentHeadFields';
 import { overOpen, paymentForm, typedAllocations } from './payment-form';
 import { allocatable, fillOldestFirst } from './payment-allocation';
 import { partiesFor, sideLabels } from './trade-labels';
-
-/** Up to ten decimals, as the rate schema allows. */
-const RATE_DECIMALS = 10;
 
 /**
  * Money in from a customer (receipt) or out to a supplier (payment), set against their open
@@ -46,9 +41,9 @@ function PaymentPageInner({ side }: { side: 'receipt' | 'payment' }) {
   const { data: parties = [] } = useTradePartiesQuery();
   const { data: accounts = [] } = useTradeAccountsQuery();
   const [record] = useTradeRecordPaymentMutation();
-  const [head, setHead] = useState({
+  const [head, setHead] = useState<PaymentHead>({
     partyId: params.get('party') ?? '',
-    date: todayLocal() as string | null,
+    date: todayLocal(),
     currency: '',
     account: '',
     reference: '',
@@ -66,9 +61,16 @@ function PaymentPageInner({ side }: { side: 'receipt' | 'payment' }) {
   });
   const [alloc, setAlloc] = useState<Record<string, number | null>>({});
   const slips = useSlips();
+  // What the core recorded, to say its number once the form is done.
+  const recorded = useRef<Recorded | null>(null);
 
   const base = setup?.baseCurrency ?? 'USD';
   const party = parties.find((p) => p._id === head.partyId) ?? null;
+  const partyOptions = useMemo(
+    () =>
+      partiesFor(parties, tradeSide).map((p) => ({ value: p._id, label: `${p.code} ${p.name}` })),
+    [parties, tradeSide],
+  );
   const currency = head.currency || party?.currency || base;
   const foreign = currency !== base;
   const banks = useMemo(
@@ -132,8 +134,18 @@ function PaymentPageInner({ side }: { side: 'receipt' | 'payment' }) {
           allocations: shown,
           slips: slipPaths,
         }}
-        onSubmit={(input) => record(input)}
-        onSaved={() => navigate(labels.listPath)}
+        onSubmit={async (input) => {
+          const res = await record(input);
+          recorded.current = 'data' in res ? { ...input, ...res.data } : null;
+          return res;
+        }}
+        onSaved={() => {
+          const done = recorded.current;
+          const text = done ? paymentRecordedText(done, party?.name ?? '') : null;
+          if (text) announce(text);
+          // The list says it too, so the number is still there when the notification has gone.
+          navigate(labels.listPath, text ? { state: { announce: text } } : undefined);
+        }}
         submitLabel={labels.pay}
         aria-label={labels.pay}
         actions={
@@ -144,88 +156,24 @@ function PaymentPageInner({ side }: { side: 'receipt' | 'payment' }) {
       >
         {(form) => (
           <>
-            <SimpleGrid cols={{ base: 2, md: 4 }}>
-              <Select
-                label={labels.party}
-                data={partiesFor(parties, tradeSide).map((p) => ({
-                  value: p._id,
-                  label: `${p.code} ${p.name}`,
-                }))}
-                value={head.partyId || null}
-                onChange={(v) => {
-                  set({ partyId: v ?? '', currency: '' });
-                  setAlloc({});
-                }}
-                searchable
-                placeholder={`Choose a ${labels.partyKind}`}
-                error={form.error('partyId')}
-                data-autofocus
-              />
-              <DateInput
-                label="Date"
-                value={head.date}
-                onChange={(date, text) => {
-                  slips.note('date', date, text);
-                  set({ date });
-                }}
-                error={slips.error('date', form.error('date'))}
-              />
-              <MoneyInput
-                label="Amount"
-                currency={currency}
-                value={amount}
-                onChange={(minor, text) => {
-                  slips.note('amount', minor, text);
-                  setTypedAmount({ currency, minor });
-                }}
-                error={slips.error('amount', form.error('amount'))}
-              />
-              <Select
-                label="Currency"
-                data={CURRENCIES}
-                value={currency}
-                searchable
-                allowDeselect={false}
-                onChange={(c) => {
-                  set({ currency: c ?? '' });
-                  setAlloc({});
-                }}
-                error={form.error('currency')}
-              />
-              {foreign && (
-                <QuantityInput
-                  label={`Rate (${base} per ${currency})`}
-                  precision={RATE_DECIMALS}
-                  value={rate.value}
-                  onChange={(value, text) => {
-                    slips.note('rate', value, text);
-                    setRateState({ value, text });
-                  }}
-                  error={slips.error('rate', form.error('rate'))}
-                />
-              )}
-              <Select
-                label="Bank or cash account"
-                data={banks}
-                value={account || null}
-                allowDeselect={false}
-                onChange={(v) => set({ account: v ?? '' })}
-                error={form.error('account')}
-                nothingFoundMessage="No bank or cash accounts"
-              />
-              <TextInput
-                label="Reference"
-                value={head.reference}
-                onChange={(e) => set({ reference: e.currentTarget.value })}
-                error={form.error('reference')}
-              />
-              <TextInput
-                label="Memo"
-                value={head.memo}
-                onChange={(e) => set({ memo: e.currentTarget.value })}
-                error={form.error('memo')}
-              />
-            </SimpleGrid>
+            <PaymentHeadFields
+              form={form}
+              slips={slips}
+              labels={labels}
+              head={head}
+              set={set}
+              parties={partyOptions}
+              banks={banks}
+              currency={currency}
+              account={account}
+              base={base}
+              foreign={foreign}
+              amount={amount}
+              onAmount={(minor) => setTypedAmount({ currency, minor })}
+              rate={rate.value}
+              onRate={(value, text) => setRateState({ value, text })}
+              clearAllocations={() => setAlloc({})}
+            />
 
             <Group justify="space-between" align="flex-end">
               <Text fw={600}>

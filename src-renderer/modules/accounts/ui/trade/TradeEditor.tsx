@@ -22,6 +22,7 @@ import { TradeHeadFields } from './TradeHeadFields';
 import { TradeLinesGrid } from './TradeLinesGrid';
 import { TradeTotals } from './TradeTotals';
 import { DiscardDraftButton } from '../DiscardDraftButton';
+import { announce, tradeIssuedText } from './announce';
 
 export interface TradeEditorProps {
   side: TradeSideUi;
@@ -137,6 +138,7 @@ export function TradeEditor({
       return;
     }
     setErrors({});
+    if (res.data && mode === 'issue') announce(tradeIssuedText(res.data, party?.name ?? ''));
     if (res.data) navigate(`${labels.listPath}/${res.data._id}`, { replace: true });
   }
 

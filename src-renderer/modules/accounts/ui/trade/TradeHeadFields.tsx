@@ -1,7 +1,8 @@
-import { SegmentedControl, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { FieldErrors } from '../../../../ui/form-errors';
 import { CURRENCIES } from '../../../../ui/options';
 import { DateInput } from '../../../../ui/inputs/DateInput';
+import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
 import { formatIsoDate } from '../../../../ui/inputs/date-format';
 import type { Party, TaxMode } from '../../domain/schemas';
 import type { useSlips } from '../typed-form';
@@ -42,25 +43,25 @@ export function TradeHeadFields({
 }: TradeHeadFieldsProps) {
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }}>
-      <Select
-        label={labels.party}
-        data={choices.map((p) => ({ value: p._id, label: `${p.code} ${p.name}` }))}
-        value={head.partyId || null}
-        onChange={(v) => set({ partyId: v ?? '', currency: creditSource ? head.currency : '' })}
-        searchable
-        error={errors.partyId}
-        placeholder={`Choose a ${labels.partyKind}`}
-        nothingFoundMessage={`No ${labels.partyKind} matches. Add one under Customers and suppliers.`}
-        data-autofocus
-      />
       <DateInput
         label="Date"
+        // A new document starts where a clerk starts: the date, then the party.
+        autoFocus
         value={head.date || null}
         onChange={(date, text) => {
           slips.note('date', date, text);
           set({ date: date ?? '' });
         }}
         error={slips.error('date', errors.date)}
+      />
+      <RecordPicker
+        label={labels.party}
+        data={choices.map((p) => ({ value: p._id, label: `${p.code} ${p.name}` }))}
+        value={head.partyId || null}
+        onChange={(v) => set({ partyId: v ?? '', currency: creditSource ? head.currency : '' })}
+        error={errors.partyId}
+        placeholder={`Choose a ${labels.partyKind}`}
+        nothingFoundMessage={`No ${labels.partyKind} matches. Add one under Customers and suppliers.`}
       />
       <DateInput
         label="Due date"
@@ -84,12 +85,10 @@ export function TradeHeadFields({
         onChange={(e) => set({ reference: e.currentTarget.value })}
         error={errors.reference}
       />
-      <Select
+      <RecordPicker
         label="Currency"
         data={CURRENCIES}
         value={currency}
-        searchable
-        allowDeselect={false}
         onChange={(c) => set({ currency: c ?? '' })}
         error={errors.currency}
       />

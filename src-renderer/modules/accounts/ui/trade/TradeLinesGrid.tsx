@@ -4,7 +4,7 @@ import { lineAmounts, type TaxRate } from '../../domain/tax';
 import { amountCell } from '../format';
 import { DataGrid } from '../../../../ui/grid/DataGrid';
 import { tradeColumns } from './trade-columns';
-import { gridToLines, withTrailingTradeBlank, type TradeRow } from './trade-lines';
+import { gridToLines, patchTradeRow, withTrailingTradeBlank, type TradeRow } from './trade-lines';
 
 export interface TradeLinesGridProps {
   rows: TradeRow[];
@@ -52,12 +52,7 @@ export function TradeLinesGrid({
   };
 
   const update = (key: number, patch: Partial<TradeRow>) =>
-    onChange(
-      withTrailingTradeBlank(
-        rows.map((r) => (r.key === key ? { ...r, ...patch } : r)),
-        defaults,
-      ),
-    );
+    onChange(patchTradeRow(rows, key, patch, defaults));
   const remove = (key: number) =>
     onChange(
       withTrailingTradeBlank(

@@ -15,6 +15,7 @@ import {
   type TradeSideUi,
 } from './trade-labels';
 import { filterTradeRows, tradeListRows } from './trade-list-rows';
+import { Announced } from './Announced';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All' },
@@ -61,6 +62,7 @@ function TradeListPageInner({ side }: { side: TradeSideUi }) {
 
   return (
     <>
+      <Announced />
       <Group justify="space-between" mb="xs">
         <Title order={3}>{labels.title}</Title>
         <Group gap="xs">

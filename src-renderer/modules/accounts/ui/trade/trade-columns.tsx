@@ -1,4 +1,5 @@
-import { Select, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
+import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
 import { removeRowColumn } from '../../../../ui/grid/remove-row-column';
 import type { GridColumn } from '../../../../ui/grid/DataGrid';
 import type { TradeRow } from './trade-lines';
@@ -68,16 +69,15 @@ export function tradeColumns({
       value: (r) => r[field],
       set: (r, _i, v) => update(r.key, { [field]: v }),
       render: (p, r, i) => (
-        <Select
+        <RecordPicker
           aria-label={`${header}, line ${i + 1}`}
           data={data}
           value={p.value || null}
           placeholder={placeholder}
-          searchable
           clearable={clearable}
           limit={50}
           onChange={(v) => p.onChange(v ?? '')}
-          onOptionSubmit={p.onCommit}
+          onMoveOn={p.onCommit}
           error={errorAt(r.key, field)}
           size="xs"
         />

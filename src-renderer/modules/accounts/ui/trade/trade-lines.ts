@@ -58,6 +58,30 @@ export function withTrailingTradeBlank(
   ];
 }
 
+/**
+ * Changes one row. The blank row waiting below it was made with this row's tax code and
+ * account as defaults; while it still holds them untouched it follows a change, so the next
+ * line takes the tax code the clerk just chose (a blank row made before it would keep the old one).
+ */
+export function patchTradeRow(
+  rows: readonly TradeRow[],
+  key: number,
+  patch: Partial<TradeRow>,
+  defaults: { account?: string; taxCode?: string } = {},
+): TradeRow[] {
+  const at = rows.findIndex((r) => r.key === key);
+  const before = rows[at];
+  const below = rows[at + 1];
+  const next = rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
+  if (before && below && at + 1 === rows.length - 1 && isBlankTradeRow(below)) {
+    const follow: Partial<TradeRow> = {};
+    for (const f of ['taxCode', 'account'] as const)
+      if (patch[f] !== undefined && below[f] === before[f]) follow[f] = patch[f];
+    next[at + 1] = { ...below, ...follow };
+  }
+  return withTrailingTradeBlank(next, defaults);
+}
+
 /** "10" → 1000, "2.5" → 250, "" → 0; null when it is not a percentage from 0 to 100 with at most 2 decimals. */
 export function percentToBp(text: string): number | null {
   const t = text.trim().replace(/%$/, '').trim();
