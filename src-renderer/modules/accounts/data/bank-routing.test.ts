@@ -179,6 +179,16 @@ describe('a bank file holding several accounts', () => {
     expect(r.problems[0]!.message).toMatch(/and 000123456789 matches no bank account/);
   });
 
+  it('refuses an IBAN already recorded on another bank account', async () => {
+    const d = await books('EUR');
+    await bankIds(d, '1200', 'Commerzbank current account', { iban: 'DE89370400440532013000' });
+    await expect(
+      bankIds(d, '1210', 'Sparkasse savings', { iban: 'DE89 3704 0044 0532 0130 00' }),
+    ).rejects.toThrow(/already recorded on 1200 Commerzbank current account/);
+    // Saving the same account again with its own IBAN is no clash.
+    await bankIds(d, '1200', 'Commerzbank current account', { iban: 'DE89370400440532013000' });
+  });
+
   it('refuses an IBAN with wrong check digits when the account is saved', async () => {
     const d = await books('EUR');
     await expect(

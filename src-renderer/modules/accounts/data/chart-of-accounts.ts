@@ -71,6 +71,14 @@ export async function saveAccount(
       `Account code ${fields.code} is already used by "${clash.name}".`,
       { code: 'This code is already used.' },
     );
+  // A bank file is split by IBAN: one IBAN on two accounts would leave its statement nowhere.
+  const sameIban = fields.iban && all.find((a) => a.iban === fields.iban && a._id !== input.id);
+  if (sameIban)
+    throw new OutpostError(
+      'validation',
+      `IBAN ${fields.iban} is already recorded on ${sameIban.code} ${sameIban.name}. An IBAN belongs to one bank account.`,
+      { iban: `Already recorded on ${sameIban.code} ${sameIban.name}.` },
+    );
   if (fields.parentCode) {
     const parent = all.find((a) => a.code === fields.parentCode);
     if (!parent || !parent.isGroup) {
