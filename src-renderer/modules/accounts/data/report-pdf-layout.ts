@@ -158,9 +158,18 @@ export function balanceSheetDoc(h: ReportHead, bs: BalanceSheet): Doc {
       style: 'total',
     });
   }
-  rows.push({ cells: ['', 'Total assets', a(bs.totalAssets)], style: 'total' });
+  // Assets already end with their own total; liabilities and equity are added up here, as on screen.
+  const compareLe =
+    bs.sections.filter((x) => x.title !== 'Assets').reduce((n, x) => n + (x.compareTotal ?? 0), 0) +
+    (bs.compareCurrentEarnings ?? 0) +
+    (bs.compareUnclosedRetainedEarnings ?? 0);
   rows.push({
-    cells: ['', 'Total liabilities and equity', a(bs.totalLiabilitiesAndEquity)],
+    cells: [
+      '',
+      'Total liabilities and equity',
+      a(bs.totalLiabilitiesAndEquity),
+      ...extra(compareLe),
+    ],
     style: 'total',
   });
   const asOf = `As of ${h.f.date(bs.asOf)}`;
