@@ -111,6 +111,10 @@ describe('a bank file holding several accounts', () => {
     expect(r.kind).toBe('refused');
     if (r.kind !== 'refused') return;
     expect(r.problems).toHaveLength(1);
+    // The line of the statement (Stmt) for the unknown account.
+    expect(r.problems[0]!.line).toBe(
+      TWO_ACCOUNTS.split('\n').findIndex((l) => l.includes('DE02-17')),
+    );
     expect(r.problems[0]!.message).toMatch(
       /2 bank accounts, and DE02120300000000202051 matches no bank account in the chart\. Enter each bank account's IBAN/,
     );

@@ -21,7 +21,11 @@ export interface RoutedStatement {
 type Routing = { ok: true; routed: RoutedStatement[] } | { ok: false; problems: ImportProblem[] };
 
 const named = (a: Account) => `${a.code} ${a.name}`;
-const refuse = (message: string): Routing => ({ ok: false, problems: [{ line: 1, message }] });
+/** `line`: where the file names the account in question, so the clerk can find it. */
+const refuse = (message: string, line = 1): Routing => ({
+  ok: false,
+  problems: [{ line, message }],
+});
 
 function listOf(words: string[]): string {
   return words.length < 2
@@ -46,6 +50,7 @@ export async function routeStatements(
     if (found.length > 0 && !found.some((a) => a.code === chosen.code))
       return refuse(
         `This statement is for bank account ${accountLabel(statements[0]!.meta)}, which is ${listOf(found.map(named))} in the chart, not ${named(chosen)}. Open ${found[0]!.code} and import it there.`,
+        statements[0]!.line,
       );
     return {
       ok: true,
@@ -53,17 +58,18 @@ export async function routeStatements(
     };
   }
 
-  const unplaced = statements
-    .filter((_, i) => owners[i]!.length === 0)
-    .map((st) => accountLabel(st.meta));
+  const lost = statements.filter((_, i) => owners[i]!.length === 0);
+  const unplaced = lost.map((st) => accountLabel(st.meta));
   if (unplaced.length > 0)
     return refuse(
       `The file holds statements for ${statements.length} bank accounts, and ${listOf(unplaced)} ${unplaced.length === 1 ? 'matches' : 'match'} no bank account in the chart. Enter each bank account's IBAN (or bank id and account number) under Chart of accounts → Edit account, then import the file again. Nothing was imported.`,
+      lost[0]!.line,
     );
   const shared = statements.findIndex((_, i) => owners[i]!.length > 1);
   if (shared >= 0)
     return refuse(
       `Bank account ${accountLabel(statements[shared]!.meta)} is recorded on ${listOf(owners[shared]!.map(named))}. Keep it on one account in the chart of accounts, then import the file again. Nothing was imported.`,
+      statements[shared]!.line,
     );
   const codes = owners.map((o) => o[0]!.code);
   const twice = codes.find((c, i) => codes.indexOf(c) !== i);
