@@ -27,6 +27,9 @@ import { taxSummary } from './tax-summary';
 
 export const CONSOLIDATED = 'All branches (consolidated)';
 
+/** About 500 pages: beyond it a PDF is no longer read, and making it would hold the worker for minutes. */
+export const MAX_LEDGER_PDF_LINES = 20_000;
+
 // The same cache entry as the report handlers' chart (worker.ts).
 const chartOf = (s: ModuleContext) =>
   s.cachedMaster<Account[]>('accounts', () => repos(s).accounts.list());
@@ -104,6 +107,11 @@ export async function reportPdf(s: ModuleContext, q: ReportPdfRequest): Promise<
       if (!account) throw new OutpostError('not-found', `There is no account ${q.account}.`);
       const range = { from: q.from, to: q.to, branch };
       const count = await generalLedger(s.index, account, { ...range, limit: 1 });
+      if (count.total > MAX_LEDGER_PDF_LINES)
+        throw new OutpostError(
+          'validation',
+          `Account ${account.code} has ${count.total.toLocaleString(h.f.locale)} lines in this period; a PDF holds at most ${MAX_LEDGER_PDF_LINES.toLocaleString(h.f.locale)}. Choose a shorter period, or use Export CSV.`,
+        );
       // Every line of the period: the count comes from the aggregates, then one read.
       const gl = await generalLedger(s.index, account, {
         ...range,
