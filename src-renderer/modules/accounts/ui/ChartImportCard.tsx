@@ -8,6 +8,7 @@ import { CHART_CSV_COLUMNS, parseChartCsv, type AccountFieldsInput } from '../do
 import { ACCOUNT_SUBTYPES, type AccountSubtype } from '../domain/schemas';
 import type { ImportOutcome } from '../rpc-contract';
 import { useAccountsQuery, useImportChartCsvMutation, useLedgerSetupQuery } from './api';
+import { subtypeWords } from './words';
 
 const CSV = [{ name: 'CSV file', extensions: ['csv', 'txt'] }];
 
@@ -159,8 +160,8 @@ export function ChartImportCard({
   );
 }
 
-function subtypesOf(kind: string): AccountSubtype[] {
-  return (Object.keys(ACCOUNT_SUBTYPES) as AccountSubtype[]).filter(
-    (s) => ACCOUNT_SUBTYPES[s] === kind,
-  );
+function subtypesOf(kind: string): { value: AccountSubtype; label: string }[] {
+  return (Object.keys(ACCOUNT_SUBTYPES) as AccountSubtype[])
+    .filter((s) => ACCOUNT_SUBTYPES[s] === kind)
+    .map((s) => ({ value: s, label: subtypeWords(s) }));
 }
