@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { createCompanyInputSchema } from '../../core/org/schemas';
 import { errorFields, errorMessage, zodFieldErrors, type FieldErrors } from '../../ui/form-errors';
@@ -136,6 +136,10 @@ export function CreateCompanyForm({ onBack, demo }: { onBack(): void; demo?: Dem
           onChange={(e) => set('userName')(e.currentTarget.value)}
           error={errors.userName}
         />
+        <Text size="sm" c="dimmed">
+          The chart of accounts comes next, when you first open Accounts: the starter chart, or your
+          own chart imported from a spreadsheet (CSV) with your own account codes.
+        </Text>
         {failure && <Alert color="red">{failure}</Alert>}
         <Group justify="space-between">
           <Button variant="subtle" onClick={onBack}>
