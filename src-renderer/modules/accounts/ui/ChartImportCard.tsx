@@ -8,7 +8,7 @@ import { CHART_CSV_COLUMNS, parseChartCsv, type AccountFieldsInput } from '../do
 import { ACCOUNT_SUBTYPES, type AccountSubtype } from '../domain/schemas';
 import type { ImportOutcome } from '../rpc-contract';
 import { useAccountsQuery, useImportChartCsvMutation, useLedgerSetupQuery } from './api';
-import { subtypeWords } from './words';
+import { kindWords, subtypeWords } from './words';
 
 const CSV = [{ name: 'CSV file', extensions: ['csv', 'txt'] }];
 
@@ -115,7 +115,7 @@ export function ChartImportCard({
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>{a.kind}</Table.Td>
+                    <Table.Td>{kindWords(a.kind)}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <NativeSelect

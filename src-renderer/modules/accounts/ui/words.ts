@@ -44,3 +44,16 @@ const JOURNAL_KIND_WORDS: Record<string, string> = {
 export function journalKindWords(kind: string): string {
   return JOURNAL_KIND_WORDS[kind] ?? kind;
 }
+
+const KIND_WORDS: Record<string, string> = {
+  asset: 'Asset',
+  liability: 'Liability',
+  equity: 'Equity',
+  income: 'Income',
+  expense: 'Expense',
+};
+
+/** An account kind in words ('asset' → "Asset"). */
+export function kindWords(kind: string): string {
+  return KIND_WORDS[kind] ?? kind;
+}
