@@ -19,6 +19,15 @@ describe('first-copy progress in words', () => {
     expect(copyProgressPercent({ done: 400, total: 4000 })).toBe(10);
   });
 
+  it('says "1 record", not "1 records"', () => {
+    expect(copyProgressText({ done: 1, total: null, startedAt })).toBe('1 record');
+    expect(copyProgressText({ done: 1, total: 1, startedAt })).toBe('1 of 1 record');
+    expect(copyProgressText({ done: 0, total: 1, startedAt })).toBe('0 of 1 record');
+    expect(copyProgressText({ done: 1, total: 2, startedAt }, new Date(startedAt))).toBe(
+      '1 of 2 records',
+    );
+  });
+
   it('tells the administrator the provisioning command with the real flags', () => {
     const text = provisionText('acme', 'branch-chi');
     expect(text).toContain('provision branch CHI');
