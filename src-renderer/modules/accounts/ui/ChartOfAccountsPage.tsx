@@ -25,6 +25,7 @@ import { subtypeWords } from './words';
 import { useAccountsQuery, useSaveAccountMutation } from './api';
 import { useSpecialRoles } from './special-roles';
 import { usePermissions } from '../../../client/permissions';
+import { RecordPicker } from '../../../ui/inputs/RecordPicker';
 
 const KIND_LABEL: Record<AccountKind, string> = {
   asset: 'Asset',
@@ -228,7 +229,7 @@ function AccountForm({
               error={form.error('subtype')}
             />
           </Group>
-          <Select
+          <RecordPicker
             label="Group"
             placeholder="Top level"
             clearable

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { usePermissions } from '../../../client/permissions';
 import { errorFields, errorMessage, type FieldErrors } from '../../../ui/form-errors';
@@ -16,6 +16,7 @@ import {
   useSaveLedgerSettingsMutation,
   useTaxCodesQuery,
 } from './api';
+import { RecordPicker } from '../../../ui/inputs/RecordPicker';
 
 /**
  * Ledger settings: the special accounts invoices, payments, exchange differences and the
@@ -106,14 +107,13 @@ function LedgerSettingsForm({
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {specs.map((spec) => (
-              <Select
+              <RecordPicker
                 key={spec.field}
                 label={spec.label}
                 description={spec.help}
                 data={optionsFor(spec, accounts, v[spec.field])}
                 value={v[spec.field] ?? null}
                 onChange={(code) => setV((s) => ({ ...s, [spec.field]: code ?? '' }))}
-                searchable
                 disabled={!manageMaster}
                 error={errors[spec.field]}
                 nothingFoundMessage="No account of this kind in the chart"

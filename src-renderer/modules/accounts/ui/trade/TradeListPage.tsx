@@ -16,6 +16,7 @@ import {
 } from './trade-labels';
 import { filterTradeRows, tradeListRows } from './trade-list-rows';
 import { Announced } from './Announced';
+import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All' },
@@ -97,7 +98,7 @@ function TradeListPageInner({ side }: { side: TradeSideUi }) {
           onChange={(v) => setStatus(v ?? 'all')}
           w={150}
         />
-        <Select
+        <RecordPicker
           label={labels.party}
           placeholder="Everyone"
           data={partiesFor(parties, side).map((p) => ({
@@ -106,7 +107,6 @@ function TradeListPageInner({ side }: { side: TradeSideUi }) {
           }))}
           value={partyId}
           onChange={setPartyId}
-          searchable
           clearable
           w={260}
         />
