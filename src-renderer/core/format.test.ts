@@ -41,6 +41,11 @@ describe('money as a person reads it, in their locale', () => {
     expect(formatMoney(1_000, 'KWD', 'en-US')).toBe('KWD\u00a01.000');
   });
 
+  it('shows an amount whose currency is not known yet without failing', () => {
+    expect(formatMoney(123_450, '', 'en-US')).toBe('1,234.50');
+    expect(formatMoney(-123_450, '', 'en-US')).toBe('(1,234.50)');
+  });
+
   it('is exact for amounts a float cannot hold', () => {
     expect(formatMoney(900_719_925_474_099, 'USD', 'en-US')).toBe('$9,007,199,254,740.99');
     fc.assert(

@@ -18,8 +18,7 @@ function moneyFormat(currency: string, locale?: string): Intl.NumberFormat {
   if (!f) {
     const digits = minorDigits(currency);
     f = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
+      ...(currency ? { style: 'currency', currency } : {}),
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
@@ -54,10 +53,13 @@ function usesParentheses(locale?: string): boolean {
  * exact decimal text, never a float, so a 15-digit amount is not rounded.
  */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  const m = money(minor, currency);
-  const fmt = moneyFormat(currency, locale);
+  // A statement or draft with no currency yet still shows its amount (two decimals, no
+  // symbol) rather than breaking the page.
+  const known = /^[A-Z]{3}$/.test(currency);
+  const m = money(minor, known ? currency : 'XXX');
+  const fmt = moneyFormat(known ? currency : '', locale);
   if (m.amount < 0 && usesParentheses(locale)) {
-    return `(${fmt.format(toDecimalString(money(-m.amount, currency)) as unknown as number)})`;
+    return `(${fmt.format(toDecimalString(money(-m.amount, m.currency)) as unknown as number)})`;
   }
   return fmt.format(toDecimalString(m) as unknown as number);
 }
