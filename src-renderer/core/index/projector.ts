@@ -229,10 +229,15 @@ export class Projector {
       const at = (await this.index.checkpoints.get(name))?.seq ?? 0;
       if (String(at) !== String(after))
         throw new Error(`The index of ${name} is not where this batch starts; it is read again.`);
-      if (deletes.length) await this.index.catalog.bulkDelete(deletes);
-      if (puts.length) await this.index.catalog.bulkPut(puts);
+      // Handed over without waiting (deleted and written ids never overlap in one batch): the
+      // database writes the catalog while the projections work out their rows.
+      const catalog = Promise.all([
+        deletes.length ? this.index.catalog.bulkDelete(deletes) : null,
+        puts.length ? this.index.catalog.bulkPut(puts) : null,
+      ]);
       const ctx = { registry: this.registry };
       for (const p of this.projections) await p.apply(this.index, name, projected, ctx);
+      await catalog;
       await this.index.checkpoints.put({ db: name, seq: lastSeq });
     });
     // A conflict, or its resolution, is a document with a second leaf (deleted losers stay leaves):

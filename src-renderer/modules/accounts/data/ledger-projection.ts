@@ -228,29 +228,40 @@ export const ledgerProjection: Projection = {
         );
       }
     }
-    if (docRows.length) await t.docs.bulkPut(docRows);
-    if (lineRows.length) await t.lines.bulkAdd(lineRows);
-    if (taxRows.length) await t.taxLines.bulkAdd(taxRows);
-    if (itemRows.length) await t.tradeItems.bulkPut(itemRows);
-    if (allocationRows.length) await t.allocations.bulkAdd(allocationRows);
-
-    if (deltas.size === 0) return;
-    const keys = [...deltas.values()].map(
-      (b) => [b.account, b.branch, b.month] as [string, string, string],
-    );
-    const existing = await t.balances.bulkGet(keys);
-    const next = [...deltas.values()].map((delta, i) => {
-      const cur = existing[i];
-      return {
-        ...delta,
-        debit: (cur?.debit ?? 0) + delta.debit,
-        credit: (cur?.credit ?? 0) + delta.credit,
-        lines: (cur?.lines ?? 0) + delta.lines,
-      };
-    });
-    await t.balances.bulkPut(next);
+    // Every write is handed to IndexedDB at once, not one table after another: the database
+    // works through them while this thread is free (the next batch is being prepared), rather
+    // than idling between steps. Old rows were removed above, before any of these adds.
+    const writes: Promise<unknown>[] = [];
+    if (docRows.length) writes.push(t.docs.bulkPut(docRows));
+    if (lineRows.length) writes.push(t.lines.bulkAdd(lineRows));
+    if (taxRows.length) writes.push(t.taxLines.bulkAdd(taxRows));
+    if (itemRows.length) writes.push(t.tradeItems.bulkPut(itemRows));
+    if (allocationRows.length) writes.push(t.allocations.bulkAdd(allocationRows));
+    if (deltas.size > 0) writes.push(addToBalances(t.balances, deltas));
+    await Promise.all(writes);
   },
 };
+
+/** Adds a batch's per-account, per-branch, per-month movements to the running aggregates. */
+async function addToBalances(
+  balances: Table<BalanceRow, [string, string, string]>,
+  deltas: Map<string, BalanceRow>,
+): Promise<void> {
+  const keys = [...deltas.values()].map(
+    (b) => [b.account, b.branch, b.month] as [string, string, string],
+  );
+  const existing = await balances.bulkGet(keys);
+  const next = [...deltas.values()].map((delta, i) => {
+    const cur = existing[i];
+    return {
+      ...delta,
+      debit: (cur?.debit ?? 0) + delta.debit,
+      credit: (cur?.credit ?? 0) + delta.credit,
+      lines: (cur?.lines ?? 0) + delta.lines,
+    };
+  });
+  await balances.bulkPut(next);
+}
 
 function docRow(
   id: string,
