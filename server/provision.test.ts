@@ -39,6 +39,7 @@ describe('provision', () => {
         'beta-files-nyc',
         'beta-master',
         'beta-payroll',
+        'beta-transfers',
       ].sort(),
     );
     expect(first.databases.every((d) => d.created && d.designUpdated)).toBe(true);
@@ -70,6 +71,13 @@ describe('provision', () => {
     expect((await get('/beta-payroll/_security')).body).toMatchObject({
       members: { roles: ['payroll', 'admin'] },
     });
+    // Inter-branch transfers: every member reads; validate_doc_update decides each branch's part.
+    expect((await get('/beta-transfers/_security')).body).toMatchObject({
+      members: { roles: ['admin', 'hq', 'manager', 'bookkeeper', 'clerk', 'payroll'] },
+    });
+    expect((await get(`/beta-transfers/${DESIGN_DOC_ID}`)).body.validate_doc_update).toContain(
+      'var DOC_BRANCH = "member"',
+    );
   });
 
   it('repairs a validation function that was changed by hand', async () => {

@@ -14,6 +14,10 @@ export interface DocRule {
   home: string;
   version: number;
   required: string[];
+  /** Its schema allows only `status: 'posted'`: a fact from its first revision, never a draft. */
+  fact?: true;
+  /** Fields that must equal the document's `branch` (DocTypeDef.sameAsBranch). */
+  sameAsBranch?: string[];
 }
 
 /** Every document type of this build: core's and those of every module in the one list. */
@@ -51,11 +55,29 @@ export function requiredFields(schema: z.ZodType): string[] {
     .sort();
 }
 
+/** A schema whose `status` can only be 'posted' describes facts (transfers, stock moves). */
+export function onlyPosted(schema: z.ZodType): boolean {
+  const s = schema as unknown as ZodLike;
+  if (s.def?.type === 'intersection' && s.def.left && s.def.right)
+    return onlyPosted(s.def.left as never) || onlyPosted(s.def.right as never);
+  if (s.def?.type === 'pipe' && s.def.in) return onlyPosted(s.def.in as never);
+  const status = s.shape?.status;
+  return !!status && status.safeParse('posted').success && !status.safeParse('draft').success;
+}
+
 export function docRules(registry: SchemaRegistry = appRegistry()): Record<string, DocRule> {
   const rules: Record<string, DocRule> = {};
   for (const type of registry.types()) {
     const def = registry.require(type);
-    rules[type] = { home: def.home, version: def.version, required: requiredFields(def.schema) };
+    // Optional keys only when set, so the validate text (and every design document) of types
+    // without them stays byte for byte what it was.
+    rules[type] = {
+      home: def.home,
+      version: def.version,
+      required: requiredFields(def.schema),
+      ...(onlyPosted(def.schema) ? { fact: true as const } : {}),
+      ...(def.sameAsBranch?.length ? { sameAsBranch: [...def.sameAsBranch] } : {}),
+    };
   }
   return rules;
 }

@@ -91,6 +91,9 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
     if (DOC_BRANCH === 'own' && newDoc.branch !== BRANCH) {
       refuse('This ' + type + ' belongs to branch "' + newDoc.branch + '" and cannot be saved in the database of branch ' + BRANCH + '.');
     }
+    if (DOC_BRANCH === 'member' && (typeof newDoc.branch !== 'string' || !/^[A-Z][A-Z0-9]{1,5}$/.test(newDoc.branch))) {
+      refuse('This ' + type + ' must name the branch it belongs to (branch "' + newDoc.branch + '" is not a branch code).');
+    }
     // Known types: right database, and every required field of the versions this server knows.
     // Types and versions it does not know pass, so a newer app can sync through an older server.
     var rule = RULES.hasOwnProperty(type) ? RULES[type] : null;
@@ -98,6 +101,17 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
       if (rule.home !== KIND) {
         if (rule.home === 'master') { refuse('A ' + type + ' is company master data and belongs in the master database.'); }
         refuse('A ' + type + ' belongs in a ' + rule.home + ' database.');
+      }
+      if (rule.fact && newDoc.status !== 'posted') {
+        refuse('A ' + type + ' is recorded once and never edited: save it with status "posted".');
+      }
+      if (rule.sameAsBranch) {
+        for (var s = 0; s < rule.sameAsBranch.length; s++) {
+          var same = rule.sameAsBranch[s];
+          if (newDoc[same] !== newDoc.branch) {
+            refuse('This ' + type + ' is for branch "' + newDoc[same] + '" (' + same + '), so it must be recorded as branch "' + newDoc[same] + '", not "' + newDoc.branch + '".');
+          }
+        }
       }
       if (newDoc.v <= rule.version) {
         for (var i = 0; i < rule.required.length; i++) {
@@ -115,6 +129,20 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
   }
   // Any member may create some types (a device registering itself when it joins), but not change them.
   if (!oldDoc && !newDoc._deleted && MEMBER_MAY_CREATE.indexOf(newDoc.type) !== -1) { return; }
+  // Each document is written by the branch it belongs to: the branch it has, and the branch it
+  // had (nobody moves another branch's record into their own part, or deletes it).
+  if (DOC_BRANCH === 'member') {
+    var parts = [];
+    if (!newDoc._deleted) { parts.push(newDoc.branch); }
+    if (oldDoc) { parts.push(oldDoc.branch); }
+    if (parts.length === 0) { refuse(WHO_MAY_WRITE + ' (' + type + ').'); }
+    for (var p = 0; p < parts.length; p++) {
+      if (!hasRole('branch:' + parts[p])) {
+        refuse('Only members of branch ' + parts[p] + ' may record this ' + type + '; you are not assigned to branch ' + parts[p] + '.');
+      }
+    }
+    return;
+  }
   if (DOC_BRANCH === 'own') {
     refuse('You are not assigned to branch ' + BRANCH + ', so you cannot change its records (' + type + ').');
   }

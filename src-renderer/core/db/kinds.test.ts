@@ -11,6 +11,7 @@ import {
   writerRoles,
   type DatabaseKind,
 } from './kinds';
+import { ALL_ROLES } from '../roles';
 
 // A company-wide kind for a few roles and a per-branch one, as Payroll and Files declare theirs.
 const PAYROLL: DatabaseKind = {
@@ -30,7 +31,16 @@ const FILES: DatabaseKind = {
   docBranch: 'own',
   whoMayWrite: 'Only members',
 };
-const KINDS = [...CORE_KINDS, PAYROLL, FILES];
+// Company-wide, read by everyone, each document written by its own branch (as transfers are).
+const SHARED: DatabaseKind = {
+  kind: 'transfers',
+  scope: 'company',
+  readers: ALL_ROLES,
+  writers: [],
+  docBranch: 'member',
+  whoMayWrite: 'Only the branch a record belongs to',
+};
+const KINDS = [...CORE_KINDS, PAYROLL, FILES, SHARED];
 
 const hq = { roles: ['hq'] };
 const clerk = { roles: ['clerk', 'branch:BOS'] };
@@ -69,6 +79,15 @@ describe('database kinds', () => {
     expect(mayUse(KINDS, payrollStaff, 'payroll', 'write')).toBe(true);
     expect(mayUse(KINDS, { roles: ['admin'] }, 'payroll', 'write')).toBe(true);
   });
+
+  it("let any branch's member write a per-member database, the server deciding per document", () => {
+    expect(mayUse(KINDS, clerk, 'transfers', 'write')).toBe(true);
+    expect(mayUse(KINDS, clerk, 'transfers', 'read')).toBe(true);
+    // Head office without a branch of its own writes no branch's part.
+    expect(mayUse(KINDS, hq, 'transfers', 'write')).toBe(false);
+    expect(mayUse(KINDS, hq, 'transfers', 'read')).toBe(true);
+    expect(writerRoles(SHARED, null)).toEqual(['admin']);
+  });
 });
 
 describe('which databases a device holds', () => {
@@ -89,5 +108,10 @@ describe('which databases a device holds', () => {
     expect(deviceHolds(BRANCH_KIND, 'LON', null, 'NYC', false)).toBe(false);
     // …while a device that never used a server is one office keeping everything itself.
     expect(deviceHolds(PAYROLL, null, null, 'NYC', true)).toBe(true);
+  });
+
+  it('a database every member reads on every device, signed in or not', () => {
+    for (const user of [clerk, hq, payrollStaff, null])
+      expect(deviceHolds(SHARED, null, user, 'NYC', false)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { ALL_ROLES, branchRole, isAdministrator, ROLES } from '../roles';
+import { ALL_ROLES, branchesOfRoles, branchRole, isAdministrator, ROLES } from '../roles';
 
 /**
  * Database kinds are declared, not hard-coded (issue 10): the session opens and syncs, the
@@ -21,8 +21,14 @@ export interface DatabaseKind {
   branchMembers?: boolean;
   /** Roles that administer the database (`_security.admins`): design documents, compaction. */
   admins?: readonly string[];
-  /** What each document's `branch` must be: '*' (company-wide), the database's branch, or any. */
-  docBranch: 'company' | 'own' | 'any';
+  /**
+   * What each document's `branch` must be: '*' (company-wide), the database's branch, any, or
+   * 'member': a branch the writer belongs to (`branch:<CODE>`), so one company-wide database
+   * holds records of several branches and each branch writes only its own part (inter-branch
+   * transfers: the source writes the dispatch, the destination the receipt). The declared
+   * `writers` may still write for any branch; leave it empty to keep every part to its branch.
+   */
+  docBranch: 'company' | 'own' | 'any' | 'member';
   /** Document types any member may create (not change): a device registering itself. */
   memberMayCreate?: readonly string[];
   /** Content is fetched on demand on devices other than the branch's own (files). */
@@ -111,6 +117,14 @@ export function mayUse(
   const parsed = parseDatabaseName(kinds, db);
   // A database this app does not know: reading is the server's call, writing is not ours.
   if (!parsed) return access === 'read';
+  // Each document is its branch's to write: any branch's member may write here, the server
+  // checks that the document is for one of the writer's branches.
+  if (
+    access === 'write' &&
+    parsed.kind.docBranch === 'member' &&
+    branchesOfRoles(user.roles).length
+  )
+    return true;
   const allowed =
     access === 'read'
       ? readerRoles(parsed.kind, parsed.branch)
@@ -118,13 +132,18 @@ export function mayUse(
   return user.roles.some((r) => allowed.includes(r));
 }
 
+/** Every Outpost role reads it (master, transfers): no one signed in could be kept out of it. */
+export function everyMemberReads(kind: DatabaseKind): boolean {
+  return ALL_ROLES.every((r) => kind.readers.includes(r));
+}
+
 /**
  * Whether this device holds a database: master always; its own branch's databases always; any
  * other the signed-in user may read (head office: every branch; payroll staff: payroll).
  * Nobody signed in: a device that has never used a server (one office keeping its books alone)
  * holds its company-wide databases too, since nobody else could be kept out; a device that has
- * (a shared desktop after a sign-out) holds only master and its own branch — payroll stays off
- * it until payroll staff sign in.
+ * (a shared desktop after a sign-out) holds only the company-wide databases every member reads
+ * (master, transfers) and its own branch — payroll stays off it until payroll staff sign in.
  */
 export function deviceHolds(
   kind: DatabaseKind,
@@ -137,7 +156,7 @@ export function deviceHolds(
     if (branch === deviceBranch.toUpperCase()) return true;
     if (!user) return false;
   } else if (!user) {
-    return neverUsedAServer || kind.docBranch === 'company';
+    return neverUsedAServer || kind.docBranch === 'company' || everyMemberReads(kind);
   }
   if (isAdministrator(user.roles)) return true;
   return user.roles.some((r) => readerRoles(kind, branch).includes(r));

@@ -30,6 +30,11 @@ export interface DocTypeDef<T extends DocBase = DocBase> {
    * reads it (core/postings).
    */
   postings?(doc: T): PostingLine[];
+  /**
+   * Fields that name the document's own branch again (a receipt's `toBranch`): the server
+   * refuses the document unless each equals `branch`, whose writer rule the kind declares.
+   */
+  sameAsBranch?: readonly string[];
 }
 
 export type Decoded<T> =
