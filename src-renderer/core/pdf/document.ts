@@ -50,9 +50,23 @@ export interface PdfFields {
 export interface PdfColumns {
   kind: 'columns';
   columns: PdfBlock[][];
+  /** No space below and a narrow gap: a line of a small label rather than a page's section. */
+  tight?: boolean;
 }
 
-export type PdfBlock = PdfTable | PdfText | PdfFields | PdfColumns;
+/**
+ * A drawing given as SVG markup (a barcode, a logo), drawn as vectors at `width` × `height`
+ * points: it stays sharp at any printer's resolution, which a scanner needs of a barcode.
+ */
+export interface PdfSvg {
+  kind: 'svg';
+  svg: string;
+  width: number;
+  height: number;
+  align?: Align;
+}
+
+export type PdfBlock = PdfTable | PdfText | PdfFields | PdfColumns | PdfSvg;
 
 export interface PdfDocument {
   /** The document's name: "Trial balance", "Invoice NYC-A-INV-000042". */

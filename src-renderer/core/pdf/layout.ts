@@ -67,8 +67,17 @@ function heading(doc: PdfDocument): Node[] {
   return lines;
 }
 
-function block(b: PdfBlock): Node {
+/** One block's pdfmake node (label sheets place the same blocks in their own cells). */
+export function block(b: PdfBlock): Node {
   switch (b.kind) {
+    case 'svg':
+      return {
+        svg: b.svg,
+        width: b.width,
+        height: b.height,
+        alignment: b.align ?? 'left',
+        margin: [0, 1, 0, 1],
+      };
     case 'text':
       return {
         text: b.text,
@@ -91,8 +100,8 @@ function block(b: PdfBlock): Node {
     case 'columns':
       return {
         columns: b.columns.map((stack) => ({ width: '*', stack: stack.map(block) })),
-        columnGap: 24,
-        margin: [0, 0, 0, 10],
+        columnGap: b.tight ? 4 : 24,
+        margin: [0, 0, 0, b.tight ? 0 : 10],
       };
     case 'table':
       return table(b);

@@ -1,6 +1,7 @@
 import type { PdfMake } from 'pdfmake/build/pdfmake.js';
 import type { PdfDocument } from './document';
-import { docDefinition } from './layout';
+import { docDefinition, type Definition } from './layout';
+import { sheetDefinition, type PdfLabelSheet } from './sheet';
 
 let library: Promise<PdfMake> | null = null;
 
@@ -28,9 +29,18 @@ function load(): Promise<PdfMake> {
 }
 
 /** One document's PDF bytes. */
-export async function renderPdf(doc: PdfDocument): Promise<Uint8Array> {
+export function renderPdf(doc: PdfDocument): Promise<Uint8Array> {
+  return bytesOf(docDefinition(doc));
+}
+
+/** A sheet of labels' PDF bytes (`sheet.ts`). */
+export function renderLabelSheet(sheet: PdfLabelSheet): Promise<Uint8Array> {
+  return bytesOf(sheetDefinition(sheet));
+}
+
+async function bytesOf(definition: Definition): Promise<Uint8Array> {
   const pdfMake = await load();
-  const bytes = await pdfMake.createPdf(docDefinition(doc)).getBuffer();
+  const bytes = await pdfMake.createPdf(definition).getBuffer();
   // A plain Uint8Array (not the library's Buffer) crosses postMessage and Blob as it is.
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
