@@ -83,7 +83,8 @@ describe('server rules derived from the app schemas', () => {
   });
 
   it('lets types and versions it does not know through, so newer offices keep syncing', () => {
-    expect(check('branch', { _id: 'stockMove:1', type: 'stockMove', v: 1, branch: 'NYC' }).ok).toBe(
+    // A type no module of this build registers (stockMove was the example until Inventory did).
+    expect(check('branch', { _id: 'fleetTrip:1', type: 'fleetTrip', v: 1, branch: 'NYC' }).ok).toBe(
       true,
     );
     const { date: _d, ...v2 } = entry;

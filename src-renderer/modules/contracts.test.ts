@@ -6,8 +6,10 @@ import { SchemaRegistry } from '../core/db/schema-registry';
 import { registerOrgTypes } from '../core/org/doc-types';
 import { CORE_TAGS, type CoreEvent } from '../core/rpc/contract';
 import { tagsOf, type MethodSpec } from '../core/rpc/define';
-import { accountsModule } from './accounts';
 import { accountsApi } from './accounts/ui/api';
+// Injects Inventory's endpoints into the same slice (accountsApi.endpoints then lists them too).
+import './inventory/ui/api';
+import { MODULES } from './registry';
 import { allContract } from './contracts';
 
 const specs = Object.entries(allContract as Record<string, MethodSpec>);
@@ -83,7 +85,7 @@ describe('the endpoints are generated from the contracts', () => {
   it('every tag is a registered document type or one of core’s own', () => {
     const registry = new SchemaRegistry();
     registerOrgTypes(registry);
-    accountsModule.registerTypes(registry);
+    for (const m of MODULES) m.registerTypes(registry);
     const known = new Set([...registry.types(), ...CORE_TAGS]);
     expect(tagsOf(allContract).filter((t) => !known.has(t))).toEqual([]);
   });

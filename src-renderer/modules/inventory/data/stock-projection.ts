@@ -1,0 +1,119 @@
+import type { IndexDb, Projection } from '../../../core/index/index-db';
+import { applyMove, EMPTY_STATE, type ValuationMethod } from '../domain/valuation';
+import type { Item, StockMove } from '../domain/schemas';
+import {
+  rowsOfMove,
+  rowsOfMoves,
+  stockKey,
+  stockTables,
+  STOCK_STORES,
+  type StockLineRow,
+} from './stock-rows';
+
+/**
+ * Stock on hand and valuation as a projection (DESIGN §10): the same on every device whatever
+ * order moves arrive in. A batch first swaps the rows of the moves it carries, then re-folds
+ * each touched item × warehouse from the earliest position that changed, starting from the
+ * state stored on the row before it — so a back-dated receipt costs the moves after it in that
+ * one fold, not the whole history. The receiving side of a move between warehouses arrives
+ * with the cost the sending side left with, so re-valuing the sender re-values the receiver.
+ */
+export const stockProjection: Projection = {
+  stores: STOCK_STORES,
+  async apply(index, _db, changes) {
+    const t = stockTables(index);
+    const dirty = new Map<string, string>();
+    const touch = (key: string, order: string) => {
+      const at = dirty.get(key);
+      if (at === undefined || order < at) dirty.set(key, order);
+    };
+
+    // The valuation method is master data; the fold of an item that changes method starts over.
+    const items = changes.filter((c) => c.type === 'item');
+    if (items.length) {
+      const known = new Map(
+        (await t.items.bulkGet(items.map((c) => c.id))).flatMap((r) =>
+          r ? [[r.id, r.method]] : [],
+        ),
+      );
+      for (const c of items) {
+        const method = (c.doc as Item | null)?.valuation;
+        if (!method || known.get(c.id) === method) continue;
+        await t.items.put({ id: c.id, method });
+        for (const k of await t.keys.where('item').equals(c.id).toArray()) touch(k.key, '');
+      }
+    }
+
+    const moves = changes.filter((c) => c.type === 'stockMove');
+    if (moves.length) {
+      const old = await rowsOfMoves(
+        t.lines,
+        moves.map((c) => c.id),
+      ).toArray();
+      for (const r of old) touch(r.key, r.order);
+      if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
+      const fresh = moves.flatMap((c) => (c.doc ? rowsOfMove(c.doc as unknown as StockMove) : []));
+      for (const r of fresh) touch(r.key, r.order);
+      if (fresh.length) {
+        await t.lines.bulkPut(fresh);
+        const keys = new Map(
+          fresh.map((r) => [
+            r.key,
+            { key: r.key, item: r.item, warehouse: r.warehouse, branch: r.branch },
+          ]),
+        );
+        await t.keys.bulkPut([...keys.values()]);
+      }
+    }
+
+    while (dirty.size) {
+      const [key, from] = dirty.entries().next().value as [string, string];
+      dirty.delete(key);
+      for (const next of await revalue(index, key, from)) touch(next.key, next.order);
+    }
+  },
+};
+
+/**
+ * Re-folds one item × warehouse from `from` (an order; '' = the beginning). Returns the
+ * receiving rows of internal moves whose arriving cost changed: their folds must follow.
+ */
+export async function revalue(
+  index: IndexDb,
+  key: string,
+  from: string,
+): Promise<{ key: string; order: string }[]> {
+  const t = stockTables(index);
+  const range = t.lines.where('[key+order]');
+  const before = await range.between([key, ''], [key, from], true, false).last();
+  const rows = await range.between([key, from], [key, '\uffff'], true, true).toArray();
+  if (rows.length === 0) return [];
+  const item = rows[0]!.item;
+  const method: ValuationMethod = (await t.items.get(item))?.method ?? 'fifo';
+  const sources = new Map(
+    (await t.lines.bulkGet(rows.flatMap((r) => (r.from ? [r.from] : []))))
+      .filter((r): r is StockLineRow => !!r)
+      .map((r) => [r.id, r]),
+  );
+  let state = before?.state ?? EMPTY_STATE;
+  const follow: string[] = [];
+  for (const r of rows) {
+    const source = r.from ? sources.get(r.from) : undefined;
+    const value = source ? -source.value : (r.inValue ?? undefined);
+    const step = applyMove(method, state, { id: r.id, date: r.date, qty: r.qty, value });
+    state = step.state;
+    if (r.to && (!r.valued || r.value !== step.result.value)) follow.push(r.to);
+    r.value = step.result.value;
+    r.cogsAdjustment = step.result.cogsAdjustment;
+    r.qtyAfter = step.result.qtyAfter;
+    r.valueAfter = step.result.valueAfter;
+    r.wentNegative = step.result.wentNegative;
+    r.state = state;
+    r.valued = true;
+  }
+  await t.lines.bulkPut(rows);
+  const targets = follow.length ? await t.lines.bulkGet(follow) : [];
+  return targets.filter((r): r is StockLineRow => !!r).map((r) => ({ key: r.key, order: r.order }));
+}
+
+export { stockKey };

@@ -1,0 +1,145 @@
+import type { ModuleContext } from '../../../core/module-context';
+import { formatQty } from '../domain/quantity';
+import type { Item, Warehouse } from '../domain/schemas';
+import { cachedItems, cachedWarehouses } from './repos';
+import { endOfDay, stockTables, type StockLineRow } from './stock-rows';
+import type {
+  ItemLedgerQuery,
+  ItemLedgerResult,
+  StockOnHandQuery,
+  StockOnHandRow,
+  ValuationQuery,
+  ValuationResult,
+} from '../rpc-contract';
+
+/** Reports over the stock projection: read once the index holds every write so far. */
+
+const FAR_FUTURE = '9999-12-31';
+
+async function lookups(s: ModuleContext) {
+  const [items, warehouses] = await Promise.all([cachedItems(s), cachedWarehouses(s)]);
+  return {
+    item: new Map<string, Item>(items.map((i) => [i._id, i])),
+    warehouse: new Map<string, Warehouse>(warehouses.map((w) => [w._id, w])),
+  };
+}
+
+/** On hand per item × warehouse at the end of `asOf`, for one branch or the whole company. */
+export async function stockOnHand(
+  s: ModuleContext,
+  q: StockOnHandQuery,
+): Promise<StockOnHandRow[]> {
+  return (await balances(s, q)).map(({ scaled: _scaled, ...r }) => r);
+}
+
+async function balances(s: ModuleContext, q: StockOnHandQuery) {
+  await s.settle();
+  const t = stockTables(s.index);
+  const keys = q.branch
+    ? await t.keys.where('branch').equals(q.branch).toArray()
+    : await t.keys.toArray();
+  const wanted = keys.filter(
+    (k) => (!q.warehouse || k.warehouse === q.warehouse) && (!q.item || k.item === q.item),
+  );
+  const at = endOfDay(q.asOf ?? FAR_FUTURE);
+  const names = await lookups(s);
+  const rows: (StockOnHandRow & { scaled: number })[] = [];
+  for (const k of wanted) {
+    const last = await t.lines
+      .where('[key+order]')
+      .between([k.key, ''], [k.key, at], true, true)
+      .last();
+    if (!last || (last.qtyAfter === 0 && last.valueAfter === 0)) continue;
+    const item = names.item.get(k.item);
+    rows.push({
+      item: k.item,
+      sku: item?.sku ?? '',
+      name: item?.name ?? '(item not on this device yet)',
+      unit: item?.baseUnit ?? '',
+      warehouse: k.warehouse,
+      warehouseCode: names.warehouse.get(k.warehouse)?.code ?? '',
+      branch: k.branch,
+      qty: formatQty(last.qtyAfter),
+      scaled: last.qtyAfter,
+      value: last.valueAfter,
+    });
+  }
+  return rows.sort((a, b) =>
+    a.sku !== b.sku ? (a.sku < b.sku ? -1 : 1) : a.warehouseCode < b.warehouseCode ? -1 : 1,
+  );
+}
+
+/** Quantity and value per item at the end of `asOf` (all its warehouses), with the total. */
+export async function valuation(s: ModuleContext, q: ValuationQuery): Promise<ValuationResult> {
+  const onHand = await balances(s, { asOf: q.asOf, branch: q.branch });
+  const names = await lookups(s);
+  const per = new Map<string, { qty: number; value: number }>();
+  for (const r of onHand) {
+    const cur = per.get(r.item) ?? { qty: 0, value: 0 };
+    cur.qty += r.scaled;
+    cur.value += r.value;
+    per.set(r.item, cur);
+  }
+  const rows = [...per].map(([id, v]) => {
+    const item = names.item.get(id);
+    return {
+      item: id,
+      sku: item?.sku ?? '',
+      name: item?.name ?? '(item not on this device yet)',
+      method: item?.valuation ?? 'fifo',
+      qty: formatQty(v.qty),
+      value: v.value,
+    };
+  });
+  rows.sort((a, b) => (a.sku < b.sku ? -1 : 1));
+  return { asOf: q.asOf ?? null, rows, total: rows.reduce((n, r) => n + r.value, 0) };
+}
+
+/**
+ * One item's moves in order with the running quantity and value: of one warehouse, or of all
+ * the item's warehouses (of a branch) together. Paged with offset and limit.
+ */
+export async function itemStockLedger(
+  s: ModuleContext,
+  q: ItemLedgerQuery,
+): Promise<ItemLedgerResult> {
+  await s.settle();
+  const t = stockTables(s.index);
+  const keys = (await t.keys.where('item').equals(q.item).toArray()).filter(
+    (k) => (!q.warehouse || k.warehouse === q.warehouse) && (!q.branch || k.branch === q.branch),
+  );
+  const all: StockLineRow[] = [];
+  for (const k of keys)
+    all.push(
+      ...(await t.lines.where('[key+order]').between([k.key, ''], [k.key, '\uffff']).toArray()),
+    );
+  all.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const latest = new Map<string, { qty: number; value: number }>();
+  let qty = 0;
+  let value = 0;
+  const names = await lookups(s);
+  const rows = all.map((r) => {
+    const prev = latest.get(r.key) ?? { qty: 0, value: 0 };
+    qty += r.qtyAfter - prev.qty;
+    value += r.valueAfter - prev.value;
+    latest.set(r.key, { qty: r.qtyAfter, value: r.valueAfter });
+    return {
+      moveId: r.moveId,
+      line: r.id,
+      date: r.date,
+      kind: r.kind,
+      reference: r.reference,
+      warehouse: r.warehouse,
+      warehouseCode: names.warehouse.get(r.warehouse)?.code ?? '',
+      qty: formatQty(r.qty),
+      value: r.value,
+      cogsAdjustment: r.cogsAdjustment,
+      wentNegative: r.wentNegative,
+      runningQty: formatQty(qty),
+      runningValue: value,
+    };
+  });
+  const offset = Math.max(0, q.offset ?? 0);
+  const limit = Math.min(Math.max(1, q.limit ?? 100), 1000);
+  return { total: rows.length, rows: rows.slice(offset, offset + limit) };
+}

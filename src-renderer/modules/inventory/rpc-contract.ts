@@ -1,0 +1,122 @@
+import type { MethodsOf } from '../../core/rpc/define';
+import { mutation, query } from '../../core/rpc/define';
+import type {
+  InventorySettings,
+  InventorySettingsFields,
+  Item,
+  ItemFields,
+  MoveKind,
+  StockMove,
+  Warehouse,
+  WarehouseFields,
+} from './domain/schemas';
+import type { SavedStockMove, StockMoveInput, StockMoveLineInput } from './data/stock-moves';
+
+export type { SavedStockMove, StockMoveInput, StockMoveLineInput };
+
+/**
+ * Inventory's part of the RPC map. Quantities are decimal text in base units ("12.5");
+ * values are minor units of the company's base currency. Stock reports are derived from
+ * stock moves and from the items and warehouses that name them.
+ */
+
+export interface StockOnHandQuery {
+  /** End of this day; absent: everything saved. */
+  asOf?: string | null;
+  /** A branch code; absent: the whole company (what this device holds). */
+  branch?: string | null;
+  warehouse?: string | null;
+  item?: string | null;
+}
+
+export interface StockOnHandRow {
+  item: string;
+  sku: string;
+  name: string;
+  unit: string;
+  warehouse: string;
+  warehouseCode: string;
+  branch: string;
+  qty: string;
+  value: number;
+}
+
+export interface ValuationQuery {
+  asOf?: string | null;
+  branch?: string | null;
+}
+
+export interface ValuationResult {
+  asOf: string | null;
+  rows: {
+    item: string;
+    sku: string;
+    name: string;
+    method: 'fifo' | 'average';
+    qty: string;
+    value: number;
+  }[];
+  total: number;
+}
+
+export interface ItemLedgerQuery {
+  item: string;
+  warehouse?: string | null;
+  branch?: string | null;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ItemLedgerRow {
+  moveId: string;
+  /** Valuation id `<moveId>#<line>`. */
+  line: string;
+  date: string;
+  kind: MoveKind;
+  reference: string;
+  warehouse: string;
+  warehouseCode: string;
+  /** Signed, base units. */
+  qty: string;
+  /** Change of the stock's value (negative: the cost of what left). */
+  value: number;
+  cogsAdjustment: number;
+  wentNegative: boolean;
+  runningQty: string;
+  runningValue: number;
+}
+
+export interface ItemLedgerResult {
+  total: number;
+  rows: ItemLedgerRow[];
+}
+
+const STOCK = ['stockMove', 'item', 'warehouse', 'index'] as const;
+
+export const inventoryContract = {
+  'inventory.listItems': query<{ search?: string; includeArchived?: boolean }, Item[]>()({
+    reads: ['item'],
+  }),
+  'inventory.getItem': query<{ id: string }, Item>()({ reads: ['item'] }),
+  'inventory.saveItem': mutation<{ id?: string; fields: ItemFields }, Item>()({ writes: ['item'] }),
+  'inventory.listWarehouses': query<{ branch?: string | null }, Warehouse[]>()({
+    reads: ['warehouse'],
+  }),
+  'inventory.saveWarehouse': mutation<{ id?: string; fields: WarehouseFields }, Warehouse>()({
+    writes: ['warehouse'],
+  }),
+  'inventory.getSettings': query<undefined, InventorySettings | null>()({
+    reads: ['inventorySettings'],
+  }),
+  'inventory.saveSettings': mutation<InventorySettingsFields, InventorySettings>()({
+    writes: ['inventorySettings'],
+  }),
+  'inventory.saveStockMove': mutation<StockMoveInput, SavedStockMove>()({ writes: ['stockMove'] }),
+  'inventory.getStockMove': query<{ id: string }, StockMove>()({ reads: ['stockMove'] }),
+  'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
+  'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
+  'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
+} as const;
+
+export type InventoryContract = typeof inventoryContract;
+export type InventoryMethods = MethodsOf<InventoryContract>;

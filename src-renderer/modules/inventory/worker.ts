@@ -1,0 +1,37 @@
+import type { ModuleWorker } from '../../core/module';
+import type { HandlersOf } from '../../core/rpc/define';
+import type { InventoryContract } from './rpc-contract';
+import { stockProjection } from './data/stock-projection';
+import {
+  listItems,
+  listWarehouses,
+  saveInventorySettings,
+  saveItem,
+  saveWarehouse,
+} from './data/master-data';
+import { loadInventorySettings } from './data/repos';
+import { saveStockMove } from './data/stock-moves';
+import { itemStockLedger, stockOnHand, valuation } from './data/stock-queries';
+
+/** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
+export const inventoryWorker: ModuleWorker = {
+  projections: [stockProjection],
+  handlers(session): HandlersOf<InventoryContract> {
+    return {
+      'inventory.listItems': (q) => listItems(session(), q ?? {}),
+      'inventory.getItem': async ({ id }) =>
+        (await session().repositoryOf(id, 'item')).get(id) as never,
+      'inventory.saveItem': (input) => saveItem(session(), input),
+      'inventory.listWarehouses': (q) => listWarehouses(session(), q ?? {}),
+      'inventory.saveWarehouse': (input) => saveWarehouse(session(), input),
+      'inventory.getSettings': () => loadInventorySettings(session()),
+      'inventory.saveSettings': (input) => saveInventorySettings(session(), input),
+      'inventory.saveStockMove': (input) => saveStockMove(session(), input),
+      'inventory.getStockMove': async ({ id }) =>
+        (await session().repositoryOf(id, 'stockMove')).get(id) as never,
+      'inventory.stockOnHand': (q) => stockOnHand(session(), q ?? {}),
+      'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
+      'inventory.valuation': (q) => valuation(session(), q ?? {}),
+    };
+  },
+};
