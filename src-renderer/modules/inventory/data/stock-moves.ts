@@ -83,6 +83,14 @@ export async function saveStockMove(
       );
   }
   fields.lines.forEach((l, i) => checkLine(items.get(l.item)!, l, i + 1));
+  const serials = new Set<string>();
+  fields.lines.forEach((l, i) => {
+    if (!l.serial) return;
+    const key = `${l.item}|${l.serial}`;
+    if (serials.has(key))
+      refuse(`Line ${i + 1}: serial number ${l.serial} is already on this move.`);
+    serials.add(key);
+  });
   if (fields.corrects) {
     const found = await s.read(fields.corrects);
     if (!found || found.doc.type !== 'stockMove')

@@ -56,13 +56,27 @@ export const stockProjection: Projection = {
       for (const r of fresh) touch(r.key, r.order);
       if (fresh.length) {
         await t.lines.bulkPut(fresh);
-        const keys = new Map(
-          fresh.map((r) => [
-            r.key,
-            { key: r.key, item: r.item, warehouse: r.warehouse, branch: r.branch },
-          ]),
+        const existing = new Set(
+          (await t.keys.bulkGet([...new Set(fresh.map((r) => r.key))])).flatMap((k) =>
+            k ? [k.key] : [],
+          ),
         );
-        await t.keys.bulkPut([...keys.values()]);
+        const added = new Map(
+          fresh
+            .filter((r) => !existing.has(r.key))
+            .map((r) => [
+              r.key,
+              {
+                key: r.key,
+                item: r.item,
+                warehouse: r.warehouse,
+                branch: r.branch,
+                qty: 0,
+                value: 0,
+              },
+            ]),
+        );
+        if (added.size) await t.keys.bulkPut([...added.values()]);
       }
     }
 
@@ -87,7 +101,11 @@ export async function revalue(
   const range = t.lines.where('[key+order]');
   const before = await range.between([key, ''], [key, from], true, false).last();
   const rows = await range.between([key, from], [key, '\uffff'], true, true).toArray();
-  if (rows.length === 0) return [];
+  if (rows.length === 0) {
+    // The last moves of this key went away: what is left is the state before them.
+    await t.keys.update(key, { qty: before?.qtyAfter ?? 0, value: before?.valueAfter ?? 0 });
+    return [];
+  }
   const item = rows[0]!.item;
   const method: ValuationMethod = (await t.items.get(item))?.method ?? 'fifo';
   const sources = new Map(
@@ -112,6 +130,7 @@ export async function revalue(
     r.valued = true;
   }
   await t.lines.bulkPut(rows);
+  await t.keys.update(key, { qty: state.qty, value: state.value });
   const targets = follow.length ? await t.lines.bulkGet(follow) : [];
   return targets.filter((r): r is StockLineRow => !!r).map((r) => ({ key: r.key, order: r.order }));
 }

@@ -45,10 +45,10 @@ async function balances(s: ModuleContext, q: StockOnHandQuery) {
   const names = await lookups(s);
   const rows: (StockOnHandRow & { scaled: number })[] = [];
   for (const k of wanted) {
-    const last = await t.lines
-      .where('[key+order]')
-      .between([k.key, ''], [k.key, at], true, true)
-      .last();
+    // Now: the fold keeps each key's totals; as of a date: the state after that day's last move.
+    const last = q.asOf
+      ? await t.lines.where('[key+order]').between([k.key, ''], [k.key, at], true, true).last()
+      : { qtyAfter: k.qty, valueAfter: k.value };
     if (!last || (last.qtyAfter === 0 && last.valueAfter === 0)) continue;
     const item = names.item.get(k.item);
     rows.push({

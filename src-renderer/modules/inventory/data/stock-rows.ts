@@ -54,6 +54,9 @@ export interface StockKeyRow {
   item: string;
   warehouse: string;
   branch: string;
+  /** After the last move (kept by the fold): "on hand now" reads these, not every key's lines. */
+  qty: number;
+  value: number;
 }
 
 export interface StockItemRow {

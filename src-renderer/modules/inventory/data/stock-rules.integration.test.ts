@@ -161,6 +161,45 @@ describe('bad stock moves are refused with a clear message and nothing is writte
     expect(await storedMoves(d)).toHaveLength(2);
   });
 
+  it('a serial-numbered item moves one unit per line, each serial once', async () => {
+    const { d, main } = await company();
+    const grinder = await d.call('inventory.saveItem', {
+      fields: {
+        sku: 'GRND-E65',
+        name: 'Espresso grinder E65S',
+        kind: 'stock',
+        baseUnit: 'pcs',
+        tracking: 'serial',
+      },
+    });
+    const line = (serial: string, qty = '1') => ({
+      item: grinder._id,
+      qty,
+      unitCost: 189_000,
+      serial,
+    });
+    const move = (...lines: ReturnType<typeof line>[]) => ({
+      kind: 'receipt' as const,
+      date: '2026-03-03',
+      warehouse: main,
+      lines,
+    });
+    await expect(d.call('inventory.saveStockMove', move(line('')))).rejects.toThrow(
+      'Line 1: GRND-E65 is tracked by serial number; enter it. Nothing was saved.',
+    );
+    await expect(d.call('inventory.saveStockMove', move(line('E65-0042', '2')))).rejects.toThrow(
+      'Line 1: a serial number is one pcs; put each on its own line. Nothing was saved.',
+    );
+    await expect(
+      d.call('inventory.saveStockMove', move(line('E65-0042'), line('E65-0042'))),
+    ).rejects.toThrow('Line 2: serial number E65-0042 is already on this move. Nothing was saved.');
+    await d.call('inventory.saveStockMove', move(line('E65-0042'), line('E65-0043')));
+    expect(await storedMoves(d)).toHaveLength(2);
+    expect(await d.call('inventory.stockOnHand', { item: grinder._id })).toEqual([
+      expect.objectContaining({ qty: '2', value: 378_000 }),
+    ]);
+  });
+
   it('counts a case as twelve bags', async () => {
     const { d, main, beans } = await company();
     await d.call('inventory.saveStockMove', {
