@@ -20,6 +20,7 @@ describe('status bar wording', () => {
     expect(dbLabel('master')).toBe('Company data');
     expect(dbLabel('branch-bos')).toBe('Branch BOS');
     expect(dbLabel('files-nyc')).toBe('Files of branch NYC');
+    expect(dbLabel('transfers')).toBe('Transfers');
     expect(heldBackText({ db: 'branch-bos', heldBackFor: 'Jane', pending: 12 })).toBe(
       'Branch BOS is not synced while Jane is signed in — 12 records waiting.',
     );

@@ -75,7 +75,8 @@ export function dbLabel(db: string): string {
   if (db === PAYROLL_DB) return 'Payroll';
   const code = branchCodeOfDb(db);
   if (code) return db.startsWith('files-') ? `Files of branch ${code}` : `Branch ${code}`;
-  return db;
+  // A company-wide database a module declares ('transfers'): its name, as a word.
+  return db.charAt(0).toUpperCase() + db.slice(1);
 }
 
 /** "Branch BOS is not synced while jane is signed in — 12 records waiting." */
