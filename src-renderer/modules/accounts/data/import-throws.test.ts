@@ -26,10 +26,12 @@ vi.mock(import('../domain/io/chart-csv'), async (original) => ({
 vi.mock(import('../domain/io/ofx'), async (original) => ({
   ...(await original()),
   parseOfx: boom,
+  parseOfxAccounts: boom,
 }));
 vi.mock(import('../domain/io/camt053'), async (original) => ({
   ...(await original()),
   parseCamt053: boom,
+  parseCamt053Accounts: boom,
 }));
 vi.mock(import('../domain/io/statement-csv'), async (original) => ({
   ...(await original()),
