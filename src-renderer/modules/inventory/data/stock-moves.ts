@@ -1,7 +1,7 @@
 import { OutpostError } from '../../../core/errors';
 import { parseOrThrow } from '../../../core/db/validation';
 import type { ModuleContext } from '../../../core/module-context';
-import { formatQty } from '../domain/quantity';
+import { formatQty, QTY_SCALE } from '../domain/quantity';
 import { stockMoveFieldsSchema, type Item, type StockMove } from '../domain/schemas';
 import { cachedItems, cachedWarehouses, inventoryRepos, loadInventorySettings } from './repos';
 import { baseQty, endOfDay, rowsOfMove, stockTables } from './stock-rows';
@@ -33,6 +33,9 @@ export interface SavedStockMove {
   /** Said when the company allows negative stock and this move takes more than is on hand. */
   warnings: string[];
 }
+
+/** Base units one line may move: beyond this a scaled quantity is no longer an exact integer. */
+const MAX_UNITS = Number.MAX_SAFE_INTEGER / QTY_SCALE;
 
 const refuse = (message: string, fields?: Record<string, string>): never => {
   throw new OutpostError('validation', `${message} Nothing was saved.`, fields);
@@ -108,6 +111,9 @@ function checkLine(item: Item, l: StockMove['lines'][number], n: number) {
   if (item.kind !== 'stock')
     refuse(`Line ${n}: ${item.sku} ${item.name} is not a stock item, so it has no stock to move.`);
   const base = baseQty(l.qty, l.factor);
+  // A float is fine to tell which message applies; the quantity itself is counted exactly.
+  if (base === null && Math.abs(Number(l.qty) * Number(l.factor)) >= MAX_UNITS)
+    refuse(`Line ${n}: ${l.qty} ${l.unit} is more than Outpost can count in one line.`);
   if (base === null)
     refuse(
       `Line ${n}: ${l.qty} ${l.unit} is not a whole number of ten-thousandths of a ${item.baseUnit}.`,

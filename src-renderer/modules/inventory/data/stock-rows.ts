@@ -85,13 +85,21 @@ export function parseFactor(text: string): number {
   return Number(whole) * FACTOR_SCALE + Number(frac.padEnd(6, '0'));
 }
 
-/** A line's quantity in base units (scaled), or null when the conversion leaves more than 4 decimals. */
+/**
+ * A line's quantity in base units (scaled), or null when the conversion leaves more than 4
+ * decimals or more than a safe integer can hold.
+ */
 export function baseQty(qty: string, factor: string): number | null {
   const q = parseQty(qty);
   if (q === null) return null;
   const f = parseFactor(factor);
-  if ((BigInt(q) * BigInt(f)) % BigInt(FACTOR_SCALE) !== 0n) return null;
-  return shareOf(q, f, FACTOR_SCALE);
+  const product = BigInt(q) * BigInt(f);
+  if (product % BigInt(FACTOR_SCALE) !== 0n) return null;
+  const base = product / BigInt(FACTOR_SCALE);
+  // Beyond 2^53 the fold cannot count exactly (valuation.ts refuses it): such a line is unreadable.
+  return base <= BigInt(Number.MAX_SAFE_INTEGER) && -base <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(base)
+    : null;
 }
 
 /** Value of `qty` (entered units, text) at `unitCost` minor units each: rounded once, half away from zero. */
@@ -106,6 +114,8 @@ export function rowsOfMove(move: StockMove): StockLineRow[] {
   const rows: StockLineRow[] = [];
   const blank = { value: 0, cogsAdjustment: 0, qtyAfter: 0, valueAfter: 0, wentNegative: false };
   move.lines.forEach((l, i) => {
+    // A line this build cannot count (only a forged or foreign document has one) is left out
+    // rather than stopping the whole index.
     const signed = baseQty(l.qty, l.factor) ?? 0;
     if (signed === 0) return;
     const qty = OUT_KINDS.has(move.kind) ? -Math.abs(signed) : signed;

@@ -200,6 +200,45 @@ describe('bad stock moves are refused with a clear message and nothing is writte
     ]);
   });
 
+  it('refuses a quantity too large to count exactly', async () => {
+    const { d, main, beans } = await company();
+    const huge = {
+      ...receipt(main, '2026-03-03', beans, '900000000000', 1),
+      lines: [{ item: beans, qty: '900000000000', unit: 'case', unitCost: 1 }],
+    };
+    await expect(d.call('inventory.saveStockMove', huge)).rejects.toThrow(
+      'Line 1: 900000000000 case is more than Outpost can count in one line. Nothing was saved.',
+    );
+    expect(await storedMoves(d)).toHaveLength(1);
+  });
+
+  it('a replicated move with a line too large to count is left out, and the index keeps going', async () => {
+    const { d, main, beans } = await company();
+    const [good] = await storedMoves(d);
+    const forged = {
+      ...good!,
+      _id: 'stockMove:01JZZFORGEDMOVE00000000000',
+      _rev: '1-f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0',
+      lines: [
+        {
+          item: beans,
+          qty: '900000000000',
+          unit: 'case',
+          factor: '12',
+          unitCost: 1,
+          batch: '',
+          serial: '',
+          expiry: null,
+        },
+      ],
+    };
+    await d.core.session()!.dbs.get('branch-nyc')!.bulkDocs([forged], { new_edits: false });
+    await d.call('inventory.saveStockMove', receipt(main, '2026-03-04', beans, '1', 1000));
+    expect(await d.call('inventory.stockOnHand', { item: beans })).toEqual([
+      expect.objectContaining({ qty: '6', value: 6000 }),
+    ]);
+  });
+
   it('counts a case as twelve bags', async () => {
     const { d, main, beans } = await company();
     await d.call('inventory.saveStockMove', {
