@@ -64,6 +64,9 @@ describe('the transfers database', () => {
     expect(check({ ...receiptDoc(d), toBranch: undefined }, mnlClerk)).toMatchObject({
       ok: false,
     });
+    // A newer version may change the receipt's shape; its branch rule still holds.
+    expect(check({ ...receiptDoc(d), v: 2, toBranch: undefined }, mnlClerk).ok).toBe(true);
+    expect(check({ ...receiptDoc(d), v: 2, branch: 'NYC' }, mnlClerk).ok).toBe(false);
   });
 
   it('needs a real branch on every document', () => {

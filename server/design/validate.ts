@@ -102,18 +102,19 @@ const BODY = `function (newDoc, oldDoc, userCtx, secObj) {
         if (rule.home === 'master') { refuse('A ' + type + ' is company master data and belongs in the master database.'); }
         refuse('A ' + type + ' belongs in a ' + rule.home + ' database.');
       }
-      if (rule.fact && newDoc.status !== 'posted') {
-        refuse('A ' + type + ' is recorded once and never edited: save it with status "posted".');
-      }
-      if (rule.sameAsBranch) {
-        for (var s = 0; s < rule.sameAsBranch.length; s++) {
-          var same = rule.sameAsBranch[s];
-          if (newDoc[same] !== newDoc.branch) {
-            refuse('This ' + type + ' is for branch "' + newDoc[same] + '" (' + same + '), so it must be recorded as branch "' + newDoc[same] + '", not "' + newDoc.branch + '".');
+      if (newDoc.v <= rule.version) {
+        // A newer version may change these rules; the app reads such a document read-only.
+        if (rule.fact && newDoc.status !== 'posted') {
+          refuse('A ' + type + ' is recorded once and never edited: save it with status "posted".');
+        }
+        if (rule.sameAsBranch) {
+          for (var s = 0; s < rule.sameAsBranch.length; s++) {
+            var same = rule.sameAsBranch[s];
+            if (newDoc[same] !== newDoc.branch) {
+              refuse('This ' + type + ' is for branch "' + newDoc[same] + '" (' + same + '), so it must be recorded as branch "' + newDoc[same] + '", not "' + newDoc.branch + '".');
+            }
           }
         }
-      }
-      if (newDoc.v <= rule.version) {
         for (var i = 0; i < rule.required.length; i++) {
           var field = rule.required[i];
           if (!newDoc.hasOwnProperty(field) || newDoc[field] === undefined) {
