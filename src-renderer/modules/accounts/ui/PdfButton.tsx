@@ -1,12 +1,13 @@
 import { Button, Text } from '@mantine/core';
 import { useState } from 'react';
+import { usePlatform } from '../../../client/platform-context';
 import { errorMessage } from '../../../ui/form-errors';
 import type { PdfFile } from '../pdf-contract';
-import { offerDownload } from './pdf-download';
 
 /**
- * A button that has the worker make a PDF and offers it as a download. While the PDF is made
- * the button shows it is busy; a failure is said next to it in words.
+ * A button that has the worker make a PDF and saves it through the platform, as the CSV exports
+ * do: Electron's save dialog (PDF filter), a browser's download. While the PDF is made the
+ * button shows it is busy; a failure is said next to it in words.
  */
 export function PdfButton({
   label,
@@ -18,6 +19,7 @@ export function PdfButton({
   make: (() => Promise<PdfFile>) | null;
   disabled?: boolean;
 }) {
+  const platform = usePlatform();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   async function click() {
@@ -25,7 +27,12 @@ export function PdfButton({
     setBusy(true);
     setFailure(null);
     try {
-      offerDownload(await make());
+      const file = await make();
+      await platform.files.saveFile({
+        suggestedName: file.fileName,
+        data: file.bytes,
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      });
     } catch (e) {
       setFailure(`The PDF could not be made: ${errorMessage(e)}`);
     } finally {

@@ -1,7 +1,7 @@
 import { run } from '../../../client/api';
 import { OutpostError, type SerializedError } from '../../../core/errors';
 import type { MethodsOf } from '../../../core/rpc/define';
-import type { PdfFile, PdfOptions, pdfContract } from '../pdf-contract';
+import type { PdfOptions, pdfContract } from '../pdf-contract';
 
 type PdfMethods = MethodsOf<typeof pdfContract>;
 
@@ -23,22 +23,4 @@ export async function requestPdf<M extends keyof PdfMethods>(
   const result = await run(method, params);
   if ('error' in result) throw OutpostError.from(result.error as SerializedError);
   return result.data as PdfMethods[M]['result'];
-}
-
-/**
- * Offers the file as a download (a Blob and a link with `download`): the browser saves it, and
- * Electron shows its save dialog for the same link.
- */
-export function offerDownload(file: PdfFile): void {
-  const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is ample to start it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

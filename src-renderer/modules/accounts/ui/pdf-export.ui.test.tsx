@@ -29,22 +29,11 @@ const tb: TrialBalance = {
   totalCredit: 150000,
 };
 
-// What the download link was asked to save.
-const downloads: { name: string; href: string }[] = [];
-const blobs: Blob[] = [];
+// What the platform was asked to save (Electron's save dialog, a browser's download).
+const downloads: { name: string; data: Uint8Array; filters: unknown }[] = [];
 
 beforeAll(() => {
   installBrowserStubs();
-  URL.createObjectURL = vi.fn((b: Blob) => {
-    blobs.push(b);
-    return `blob:pdf-${blobs.length}`;
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    downloads.push({ name: this.download, href: this.getAttribute('href') ?? '' });
-  });
   setRpcClient({
     call: async (method: string, params: Record<string, unknown>) => {
       calls.push({ method, params });
@@ -59,7 +48,6 @@ afterEach(() => {
   cleanup();
   calls.length = 0;
   downloads.length = 0;
-  blobs.length = 0;
 });
 
 function base() {
@@ -77,8 +65,15 @@ function base() {
 }
 
 function mount(element: ReactNode) {
-  // The old "Export PDF" asked the platform to print; the PDF now comes from the worker.
-  const platform = { files: { saveFile: vi.fn(), printToPdf: vi.fn() } } as unknown as Platform;
+  // The old "Export PDF" asked the platform to print; the PDF now comes from the worker and is
+  // saved like any other file.
+  const saveFile = vi.fn(
+    async (r: { suggestedName: string; data: Uint8Array; filters?: unknown }) => {
+      downloads.push({ name: r.suggestedName, data: r.data, filters: r.filters });
+      return true;
+    },
+  );
+  const platform = { files: { saveFile, printToPdf: vi.fn() } } as unknown as Platform;
   return render(
     <Provider store={createStore()}>
       <PlatformContext.Provider value={platform}>
@@ -113,9 +108,11 @@ describe('PDF buttons', () => {
         }),
       },
     ]);
-    expect(downloads[0]).toEqual({ name: 'trial-balance-2026-03-31.pdf', href: 'blob:pdf-1' });
-    expect(blobs[0]?.type).toBe('application/pdf');
-    expect(new Uint8Array(await blobs[0]!.arrayBuffer())).toEqual(PDF);
+    expect(downloads[0]).toEqual({
+      name: 'trial-balance-2026-03-31.pdf',
+      data: PDF,
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    });
   });
 
   it('says so in words when the PDF cannot be made, and offers nothing', async () => {
