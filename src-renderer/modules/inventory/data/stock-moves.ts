@@ -84,6 +84,13 @@ export async function saveStockMove(
           [field]: 'Not a warehouse of this branch.',
         },
       );
+    else if (w.archived)
+      refuse(
+        `Warehouse ${w.code} is archived. Choose another one, or ask head office to reopen it.`,
+        {
+          [field]: 'Archived.',
+        },
+      );
   }
   fields.lines.forEach((l, i) => checkLine(items.get(l.item)!, l, i + 1));
   const serials = new Set<string>();

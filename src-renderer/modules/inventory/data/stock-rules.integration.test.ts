@@ -130,6 +130,14 @@ describe('bad stock moves are refused with a clear message and nothing is writte
     ).rejects.toThrow(
       'Warehouse BOS-1 belongs to branch BOS; this device books for NYC. Nothing was saved.',
     );
+    const shut = await d.call('inventory.saveWarehouse', {
+      fields: { code: 'NYC-OLD', name: 'Old Fulton St store', branchCode: 'NYC', archived: true },
+    });
+    await expect(
+      d.call('inventory.saveStockMove', receipt(shut._id, '2026-03-03', beans, '1', 100)),
+    ).rejects.toThrow(
+      'Warehouse NYC-OLD is archived. Choose another one, or ask head office to reopen it. Nothing was saved.',
+    );
     const roasting = await d.call('inventory.saveItem', {
       fields: { sku: 'SVC-ROAST', name: 'Roasting service', kind: 'service', baseUnit: 'hour' },
     });
