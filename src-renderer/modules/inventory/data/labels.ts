@@ -52,15 +52,26 @@ const FONT_SIZE = 8;
 // A line of Roboto at the sheet's line height (1.1), ascenders to descenders, plus a margin.
 const LINE = FONT_SIZE * 1.1 * 1.2 + 2;
 
-type Bwip = typeof BwipJs;
+type Bwip = Pick<typeof BwipJs, 'ean13' | 'ean8' | 'upca' | 'code128' | 'drawingSVG'>;
 let library: Promise<Bwip> | null = null;
 
-/** bwip-js (the bars of every symbology, about 2 MB) is loaded on the first sheet only. */
+/**
+ * bwip-js is loaded on the first sheet only. Taking the four symbologies by name lets the
+ * bundler leave out the library's other hundred (QR, DataMatrix, postal codes…).
+ */
 function loadBwip(): Promise<Bwip> {
-  library ??= import('bwip-js/generic').catch((e: unknown) => {
-    library = null;
-    throw e;
-  });
+  library ??= import('bwip-js/generic')
+    .then(({ ean13, ean8, upca, code128, drawingSVG }) => ({
+      ean13,
+      ean8,
+      upca,
+      code128,
+      drawingSVG,
+    }))
+    .catch((e: unknown) => {
+      library = null;
+      throw e;
+    });
   return library;
 }
 
