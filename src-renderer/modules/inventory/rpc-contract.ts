@@ -91,6 +91,20 @@ export interface ItemLedgerResult {
   rows: ItemLedgerRow[];
 }
 
+/** An item × warehouse below zero now, with the moves that took it there (DESIGN: never hidden). */
+export interface NegativeStockRow {
+  item: string;
+  sku: string;
+  name: string;
+  warehouse: string;
+  warehouseCode: string;
+  branch: string;
+  qty: string;
+  value: number;
+  /** The outgoing moves since the last incoming one before the balance went below zero. */
+  moves: { moveId: string; date: string; kind: MoveKind; reference: string; qty: string }[];
+}
+
 const STOCK = ['stockMove', 'item', 'warehouse', 'index'] as const;
 
 export const inventoryContract = {
@@ -116,6 +130,9 @@ export const inventoryContract = {
   'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
   'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
+  'inventory.negativeStock': query<{ branch?: string | null }, NegativeStockRow[]>()({
+    reads: STOCK,
+  }),
 } as const;
 
 export type InventoryContract = typeof inventoryContract;

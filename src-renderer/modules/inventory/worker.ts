@@ -11,7 +11,7 @@ import {
 } from './data/master-data';
 import { loadInventorySettings } from './data/repos';
 import { saveStockMove } from './data/stock-moves';
-import { itemStockLedger, stockOnHand, valuation } from './data/stock-queries';
+import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
 
 /** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
 export const inventoryWorker: ModuleWorker = {
@@ -32,6 +32,7 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.stockOnHand': (q) => stockOnHand(session(), q ?? {}),
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
+      'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
     };
   },
 };

@@ -6,6 +6,7 @@ import { endOfDay, stockTables, type StockLineRow } from './stock-rows';
 import type {
   ItemLedgerQuery,
   ItemLedgerResult,
+  NegativeStockRow,
   StockOnHandQuery,
   StockOnHandRow,
   ValuationQuery,
@@ -142,4 +143,56 @@ export async function itemStockLedger(
   const offset = Math.max(0, q.offset ?? 0);
   const limit = Math.min(Math.max(1, q.limit ?? 100), 1000);
   return { total: rows.length, rows: rows.slice(offset, offset + limit) };
+}
+
+/**
+ * Every item × warehouse below zero now (two offline devices both took the last unit, or the
+ * company allows it), with the outgoing moves since the last incoming move before it went
+ * below zero: together they took more than there was.
+ */
+export async function negativeStock(
+  s: ModuleContext,
+  q: { branch?: string | null },
+): Promise<NegativeStockRow[]> {
+  await s.settle();
+  const t = stockTables(s.index);
+  const short = (q.branch ? t.keys.where('branch').equals(q.branch) : t.keys.toCollection()).filter(
+    (k) => k.qty < 0,
+  );
+  const names = await lookups(s);
+  const out: NegativeStockRow[] = [];
+  for (const k of await short.toArray()) {
+    const rows = await t.lines
+      .where('[key+order]')
+      .between([k.key, ''], [k.key, '\uffff'])
+      .toArray();
+    let from = rows.length;
+    while (from > 0 && rows[from - 1]!.qtyAfter < 0) from--;
+    // The deliveries that emptied the shelf before it went below zero share the blame.
+    while (from > 0 && rows[from - 1]!.qty < 0) from--;
+    const item = names.item.get(k.item);
+    out.push({
+      item: k.item,
+      sku: item?.sku ?? '',
+      name: item?.name ?? '(item not on this device yet)',
+      warehouse: k.warehouse,
+      warehouseCode: names.warehouse.get(k.warehouse)?.code ?? '',
+      branch: k.branch,
+      qty: formatQty(k.qty),
+      value: k.value,
+      moves: rows
+        .slice(from)
+        .filter((r) => r.qty < 0)
+        .map((r) => ({
+          moveId: r.moveId,
+          date: r.date,
+          kind: r.kind,
+          reference: r.reference,
+          qty: formatQty(r.qty),
+        })),
+    });
+  }
+  return out.sort((a, b) =>
+    a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouseCode < b.warehouseCode ? -1 : 1,
+  );
 }

@@ -21,3 +21,4 @@ export const useSaveStockMoveMutation = e['inventory.saveStockMove'].useMutation
 export const useStockOnHandQuery = e['inventory.stockOnHand'].useQuery;
 export const useItemStockLedgerQuery = e['inventory.itemStockLedger'].useQuery;
 export const useValuationQuery = e['inventory.valuation'].useQuery;
+export const useNegativeStockQuery = e['inventory.negativeStock'].useQuery;
