@@ -6,6 +6,10 @@ import type {
   Item,
   ItemFields,
   MoveKind,
+  PriceList,
+  PriceListFields,
+  ReorderRule,
+  ReorderRuleFields,
   StockMove,
   Warehouse,
   WarehouseFields,
@@ -118,6 +122,14 @@ export const inventoryContract = {
   }),
   'inventory.saveWarehouse': mutation<{ id?: string; fields: WarehouseFields }, Warehouse>()({
     writes: ['warehouse'],
+  }),
+  'inventory.listReorderRules': query<undefined, ReorderRule[]>()({ reads: ['reorderRule'] }),
+  'inventory.saveReorderRule': mutation<{ id?: string; fields: ReorderRuleFields }, ReorderRule>()({
+    writes: ['reorderRule'],
+  }),
+  'inventory.listPriceLists': query<undefined, PriceList[]>()({ reads: ['priceList'] }),
+  'inventory.savePriceList': mutation<{ id?: string; fields: PriceListFields }, PriceList>()({
+    writes: ['priceList'],
   }),
   'inventory.getSettings': query<undefined, InventorySettings | null>()({
     reads: ['inventorySettings'],

@@ -11,6 +11,12 @@ import {
 } from './data/master-data';
 import { loadInventorySettings } from './data/repos';
 import { saveStockMove } from './data/stock-moves';
+import {
+  listPriceLists,
+  listReorderRules,
+  savePriceList,
+  saveReorderRule,
+} from './data/master-lists';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
 
 /** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
@@ -24,6 +30,10 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.saveItem': (input) => saveItem(session(), input),
       'inventory.listWarehouses': (q) => listWarehouses(session(), q ?? {}),
       'inventory.saveWarehouse': (input) => saveWarehouse(session(), input),
+      'inventory.listReorderRules': () => listReorderRules(session()),
+      'inventory.saveReorderRule': (input) => saveReorderRule(session(), input),
+      'inventory.listPriceLists': () => listPriceLists(session()),
+      'inventory.savePriceList': (input) => savePriceList(session(), input),
       'inventory.getSettings': () => loadInventorySettings(session()),
       'inventory.saveSettings': (input) => saveInventorySettings(session(), input),
       'inventory.saveStockMove': (input) => saveStockMove(session(), input),
