@@ -15,8 +15,18 @@ import type {
   WarehouseFields,
 } from './domain/schemas';
 import type { SavedStockMove, StockMoveInput, StockMoveLineInput } from './data/stock-moves';
+import type { DispatchInput, ReceiveInput } from './data/transfers';
+import type { TransferDirection, TransferView, TransitRow } from './data/transfer-queries';
+import type { TransferDispatch, TransferReceipt } from './domain/transfer-schemas';
 
 export type { SavedStockMove, StockMoveInput, StockMoveLineInput };
+export type { DispatchInput, ReceiveInput } from './data/transfers';
+export type {
+  TransferDirection,
+  TransferLineView,
+  TransferView,
+  TransitRow,
+} from './data/transfer-queries';
 
 /**
  * Inventory's part of the RPC map. Quantities are decimal text in base units ("12.5");
@@ -110,6 +120,8 @@ export interface NegativeStockRow {
 }
 
 const STOCK = ['stockMove', 'item', 'warehouse', 'index'] as const;
+// Transfers move stock too (data/transfer-rows.ts): their writes refresh stock reports.
+const TRANSFERS = ['transferDispatch', 'transferReceipt', 'item', 'warehouse'] as const;
 
 export const inventoryContract = {
   'inventory.listItems': query<{ search?: string; includeArchived?: boolean }, Item[]>()({
@@ -145,6 +157,20 @@ export const inventoryContract = {
   'inventory.negativeStock': query<{ branch?: string | null }, NegativeStockRow[]>()({
     reads: STOCK,
   }),
+  'inventory.dispatchTransfer': mutation<DispatchInput, TransferDispatch>()({
+    writes: ['transferDispatch', 'stockMove'],
+  }),
+  'inventory.receiveTransfer': mutation<ReceiveInput, TransferReceipt>()({
+    writes: ['transferReceipt', 'stockMove'],
+  }),
+  'inventory.listTransfers': query<{ direction?: TransferDirection }, TransferView[]>()({
+    reads: TRANSFERS,
+  }),
+  'inventory.getTransfer': query<{ id: string }, TransferView>()({ reads: TRANSFERS }),
+  'inventory.goodsInTransit': query<
+    { branch?: string | null },
+    { rows: TransitRow[]; total: number }
+  >()({ reads: TRANSFERS }),
 } as const;
 
 export type InventoryContract = typeof inventoryContract;

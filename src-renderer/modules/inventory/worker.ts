@@ -17,6 +17,8 @@ import {
   savePriceList,
   saveReorderRule,
 } from './data/master-lists';
+import { dispatchTransfer, receiveTransfer } from './data/transfers';
+import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
 
 /** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
@@ -43,6 +45,11 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
+      'inventory.dispatchTransfer': (input) => dispatchTransfer(session(), input),
+      'inventory.receiveTransfer': (input) => receiveTransfer(session(), input),
+      'inventory.listTransfers': (q) => transferList(session(), q ?? {}),
+      'inventory.getTransfer': ({ id }) => getTransfer(session(), id),
+      'inventory.goodsInTransit': (q) => goodsInTransit(session(), q ?? {}),
     };
   },
 };

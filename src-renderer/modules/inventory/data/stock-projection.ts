@@ -1,14 +1,8 @@
 import type { IndexDb, Projection } from '../../../core/index/index-db';
 import { applyMove, EMPTY_STATE, type ValuationMethod } from '../domain/valuation';
-import type { Item, StockMove } from '../domain/schemas';
-import {
-  rowsOfMove,
-  rowsOfMoves,
-  stockKey,
-  stockTables,
-  STOCK_STORES,
-  type StockLineRow,
-} from './stock-rows';
+import type { Item } from '../domain/schemas';
+import { rowsOfStockDocs, STOCK_DOC_TYPES } from './transfer-rows';
+import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } from './stock-rows';
 
 /**
  * Stock on hand and valuation as a projection (DESIGN §10): the same on every device whatever
@@ -44,7 +38,8 @@ export const stockProjection: Projection = {
       }
     }
 
-    const moves = changes.filter((c) => c.type === 'stockMove');
+    // Transfer dispatches and receipts move stock too (transfer-rows.ts).
+    const moves = changes.filter((c) => STOCK_DOC_TYPES.has(c.type));
     if (moves.length) {
       const old = await rowsOfMoves(
         t.lines,
@@ -52,7 +47,7 @@ export const stockProjection: Projection = {
       ).toArray();
       for (const r of old) touch(r.key, r.order);
       if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
-      const fresh = moves.flatMap((c) => (c.doc ? rowsOfMove(c.doc as unknown as StockMove) : []));
+      const fresh = await rowsOfStockDocs(t, moves);
       for (const r of fresh) touch(r.key, r.order);
       if (fresh.length) {
         await t.lines.bulkPut(fresh);

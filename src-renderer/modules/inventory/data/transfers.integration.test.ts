@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACME_INPUT, type TestDevice } from '../../../core/testing/node-core';
 import { startAppDevice } from '../../testing';
+import { beansFields, receipt } from '../testing/setup';
 import { dispatchTransfer, listTransfers, receiveTransfer } from './transfers';
 
 /**
@@ -36,14 +37,32 @@ beforeAll(async () => {
   mnl = await startAppDevice();
   await setUp(nyc, 'NYC', 'MNL', 'Manila');
   await setUp(mnl, 'MNL', 'NYC', 'New York');
+  // What New York holds: the dispatches below leave at these costs (the valuation's).
+  const fields = beansFields('average');
+  for (const [sku, name, unitCost] of [
+    ['CHAIR-ERGO-BLK', 'Ergonomic chair, black', 8950],
+    ['PAPER-A4-80G', 'Copy paper A4 80 g, ream', 412],
+  ] as const) {
+    const saved = await nyc.call('inventory.saveItem', {
+      fields: { ...fields, sku, name, barcodes: [], units: [] },
+    });
+    ids[sku] = saved._id;
+    await nyc.call(
+      'inventory.saveStockMove',
+      receipt(wh.NYC!, '2026-02-01', saved._id, '100', unitCost),
+    );
+  }
+  chairs.item = ids['CHAIR-ERGO-BLK']!;
+  paper.item = ids['PAPER-A4-80G']!;
 });
 afterAll(async () => {
   await nyc?.close();
   await mnl?.close();
 });
 
-const chairs = { item: 'item:CHAIR-ERGO-BLK', qty: '12', unitCost: 8950 };
-const paper = { item: 'item:PAPER-A4-80G', qty: '40.5', unitCost: 412 };
+const ids: Record<string, string> = {};
+const chairs = { item: '', qty: '12' };
+const paper = { item: '', qty: '40.5' };
 
 describe('transfers on the devices', () => {
   it('numbers a dispatch from the device series and shows it in transit at both ends', async () => {

@@ -10,6 +10,8 @@ import type {
 } from '../domain/transfer-schemas';
 import { receiptProblem, transferState, type TransferState } from '../domain/transfer-state';
 import { TRANSFERS_KIND } from '../transfers-kind';
+import { cachedItems, loadInventorySettings } from './repos';
+import { dispatchUnitCosts } from './transfer-cost';
 
 /**
  * Dispatching and receiving transfers on this device (docs/ARCHITECTURE.md, "Inventory: where a
@@ -22,7 +24,8 @@ export interface DispatchInput {
   date: string;
   fromWarehouse: string;
   toBranch: string;
-  lines: DispatchLine[];
+  /** The unit cost is the source warehouse's valuation's (transfer-cost.ts), never the caller's. */
+  lines: Omit<DispatchLine, 'unitCost'>[];
   memo?: string;
 }
 
@@ -62,7 +65,7 @@ async function ownWarehouse(s: ModuleContext, id: string, what: string): Promise
 }
 
 /** Every dispatch and receipt held here (one pass over the transfers database). */
-async function allFacts(
+export async function allFacts(
   s: ModuleContext,
 ): Promise<{ dispatches: TransferDispatch[]; receipts: TransferReceipt[] }> {
   const rows = await s.pouch(transfersDb(s)).allDocs({ include_docs: true });
@@ -87,13 +90,33 @@ export async function dispatchTransfer(
   if (!to || to.archived)
     refuse(`There is no branch "${input.toBranch}" to send goods to. Choose one from the list.`);
   await ownWarehouse(s, input.fromWarehouse, 'the goods leave');
+  const { costs, short } = await dispatchUnitCosts(
+    s,
+    input.fromWarehouse,
+    input.date,
+    input.lines ?? [],
+  );
+  if (short.length && ((await loadInventorySettings(s))?.negativeStock ?? 'refuse') === 'refuse') {
+    const items = new Map((await cachedItems(s)).map((i) => [i._id, i]));
+    const words = short.map((l) => {
+      const it = items.get(l.item);
+      return `${it ? `${it.sku} ${it.name}` : l.item}: ${l.qty} ${it?.baseUnit ?? ''} sent, ${l.onHand} on hand on ${input.date}.`;
+    });
+    refuse(
+      `Not enough stock: ${words.join(' ')} The company does not allow negative stock. Nothing was saved.`,
+    );
+  }
   const repo = s.repository<TransferDispatch>(db, 'transferDispatch');
   const fields = {
     number: '',
     date: input.date,
     fromWarehouse: input.fromWarehouse,
     toBranch: input.toBranch,
-    lines: input.lines,
+    lines: (input.lines ?? []).map((l, i) => ({
+      item: l.item,
+      qty: l.qty,
+      unitCost: costs[i]!,
+    })),
     memo: input.memo ?? '',
     status: 'posted' as const,
   };
