@@ -1,10 +1,23 @@
 import type { CoreModule } from '../../core/module';
+import type { ModuleContext } from '../../core/module-context';
+import type { TradeDoc } from './domain/schemas';
+import type { TradeInput } from './domain/trade-inputs';
 import { registerAccountsTypes } from './data/doc-types';
 import { registerBankingTypes } from './domain/banking-schemas';
 
 import { accountsContract } from './rpc-contract';
 
 export { accountsContract, type AccountsContract, type AccountsMethods } from './rpc-contract';
+export type { TradeDoc, TradeInput };
+
+/**
+ * For another module's worker services (Inventory's "bill from receipt"): saves a draft invoice
+ * or bill with the same checks as the Accounts page. Accounts' data layer loads only when called,
+ * so the server and the UI, which read this file, never load it.
+ */
+export async function saveTradeDraft(s: ModuleContext, input: TradeInput): Promise<TradeDoc> {
+  return (await import('./data/trade-documents')).saveTradeDraft(s, input);
+}
 
 /**
  * The Accounts module (core/module.ts): chart, journal, invoices and bills, payments, banking,

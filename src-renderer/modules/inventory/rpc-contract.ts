@@ -20,6 +20,18 @@ import type { TransferDirection, TransferView, TransitRow } from './data/transfe
 import type { TransferDispatch, TransferReceipt } from './domain/transfer-schemas';
 
 export type { SavedStockMove, StockMoveInput, StockMoveLineInput };
+import type { Order, OrderClose } from './domain/orders-schema';
+import type {
+  OrderInput,
+  OrderLineInput,
+  OrderLineView,
+  OrderSide,
+  OrderView,
+} from './data/orders';
+import type { BillDraftResult, MatchLineView, OrderMoveInput } from './data/orders-flow';
+
+export type { Order, OrderClose, OrderInput, OrderLineInput, OrderLineView, OrderSide, OrderView };
+export type { BillDraftResult, MatchLineView, OrderMoveInput };
 export type { DispatchInput, ReceiveInput } from './data/transfers';
 export type {
   TransferDirection,
@@ -120,6 +132,15 @@ export interface NegativeStockRow {
 }
 
 const STOCK = ['stockMove', 'item', 'warehouse', 'index'] as const;
+/** An order's state is derived from the moves and bills that name it (orders-state.ts). */
+const ORDERS = [
+  'purchaseOrder',
+  'salesOrder',
+  'orderClose',
+  'stockMove',
+  'tradeDoc',
+  'index',
+] as const;
 // Transfers move stock too (data/transfer-rows.ts): their writes refresh stock reports.
 const TRANSFERS = ['transferDispatch', 'transferReceipt', 'item', 'warehouse'] as const;
 
@@ -171,6 +192,27 @@ export const inventoryContract = {
     { branch?: string | null },
     { rows: TransitRow[]; total: number }
   >()({ reads: TRANSFERS }),
+  'inventory.saveOrder': mutation<OrderInput, Order>()({ writes: ['purchaseOrder', 'salesOrder'] }),
+  'inventory.confirmOrder': mutation<{ id: string }, Order>()({
+    writes: ['purchaseOrder', 'salesOrder'],
+  }),
+  'inventory.closeOrder': mutation<{ id: string; date: string; reason?: string }, OrderClose>()({
+    writes: ['orderClose'],
+  }),
+  'inventory.getOrder': query<{ id: string }, OrderView>()({ reads: ORDERS }),
+  'inventory.listOrders': query<{ side?: OrderSide | null; open?: boolean }, OrderView[]>()({
+    reads: ORDERS,
+  }),
+  'inventory.receiveOrder': mutation<OrderMoveInput, SavedStockMove>()({ writes: ['stockMove'] }),
+  'inventory.deliverOrder': mutation<OrderMoveInput, SavedStockMove>()({ writes: ['stockMove'] }),
+  'inventory.billFromReceipts': mutation<{ moves: string[]; date?: string }, BillDraftResult>()({
+    writes: ['tradeDoc'],
+  }),
+  'inventory.invoiceFromDeliveries': mutation<
+    { moves: string[]; date?: string },
+    BillDraftResult
+  >()({ writes: ['tradeDoc'] }),
+  'inventory.matchBill': query<{ id: string }, MatchLineView[]>()({ reads: ORDERS }),
 } as const;
 
 export type InventoryContract = typeof inventoryContract;

@@ -20,10 +20,13 @@ import {
 import { dispatchTransfer, receiveTransfer } from './data/transfers';
 import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
+import { closeOrder, confirmOrder, getOrder, listOrders, saveOrder } from './data/orders';
+import { draftFromMoves, matchBill, moveAgainstOrder } from './data/orders-flow';
+import { ordersProjection } from './data/orders-projection';
 
 /** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
 export const inventoryWorker: ModuleWorker = {
-  projections: [stockProjection],
+  projections: [stockProjection, ordersProjection],
   handlers(session): HandlersOf<InventoryContract> {
     return {
       'inventory.listItems': (q) => listItems(session(), q ?? {}),
@@ -45,6 +48,16 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
+      'inventory.saveOrder': (input) => saveOrder(session(), input),
+      'inventory.confirmOrder': ({ id }) => confirmOrder(session(), id),
+      'inventory.closeOrder': (input) => closeOrder(session(), input),
+      'inventory.getOrder': ({ id }) => getOrder(session(), id),
+      'inventory.listOrders': (q) => listOrders(session(), q ?? {}),
+      'inventory.receiveOrder': (input) => moveAgainstOrder(session(), input, 'receipt'),
+      'inventory.deliverOrder': (input) => moveAgainstOrder(session(), input, 'delivery'),
+      'inventory.billFromReceipts': (input) => draftFromMoves(session(), input, 'receipt'),
+      'inventory.invoiceFromDeliveries': (input) => draftFromMoves(session(), input, 'delivery'),
+      'inventory.matchBill': ({ id }) => matchBill(session(), id),
       'inventory.dispatchTransfer': (input) => dispatchTransfer(session(), input),
       'inventory.receiveTransfer': (input) => receiveTransfer(session(), input),
       'inventory.listTransfers': (q) => transferList(session(), q ?? {}),

@@ -288,6 +288,12 @@ export const tradeLineSchema = z.object({
   taxCode: z.string().nullable().default(null),
   /** Income (sales) or expense/asset (purchases) account. */
   account: accountCodeSchema,
+  /** A line billed or invoiced from an order (Inventory's three-way match reads it); absent otherwise. */
+  order: z
+    .string()
+    .regex(/^(purchaseOrder|salesOrder):/)
+    .optional(),
+  orderLine: z.number().int().min(0).optional(),
 });
 export type TradeLine = z.infer<typeof tradeLineSchema>;
 

@@ -13,6 +13,14 @@ import {
   type StockMove,
   type Warehouse,
 } from '../domain/schemas';
+import {
+  orderCloseSchema,
+  purchaseOrderSchema,
+  salesOrderSchema,
+  type OrderClose,
+  type PurchaseOrder,
+  type SalesOrder,
+} from '../domain/orders-schema';
 
 const MOVE_TITLES = {
   receipt: 'Goods receipt',
@@ -74,5 +82,35 @@ export function registerInventoryTypes(registry: SchemaRegistry): void {
     home: 'branch',
     title: (m) => `${MOVE_TITLES[m.kind]} ${m.reference}`.trim(),
     searchText: (m) => `${m.reference} ${m.memo}`,
+  });
+  // Orders: drafts and quotes mutable; a confirmed order is posted and closed by a fact.
+  registry.register<PurchaseOrder>({
+    type: 'purchaseOrder',
+    words: 'purchase order',
+    version: 1,
+    schema: purchaseOrderSchema,
+    home: 'branch',
+    title: (o) => `Purchase order ${o.number ?? '(draft)'}`,
+    searchText: (o) => `${o.number ?? ''} ${o.reference} ${o.memo}`,
+  });
+  registry.register<SalesOrder>({
+    type: 'salesOrder',
+    words: 'sales order',
+    version: 1,
+    schema: salesOrderSchema,
+    home: 'branch',
+    title: (o) =>
+      o.status === 'quote'
+        ? `Quote ${o.number ?? ''}`.trim()
+        : `Sales order ${o.number ?? '(draft)'}`,
+    searchText: (o) => `${o.number ?? ''} ${o.quoteNumber ?? ''} ${o.reference} ${o.memo}`,
+  });
+  registry.register<OrderClose>({
+    type: 'orderClose',
+    words: 'order closing',
+    version: 1,
+    schema: orderCloseSchema,
+    home: 'branch',
+    title: (c) => `Order closed ${c.date}`,
   });
 }

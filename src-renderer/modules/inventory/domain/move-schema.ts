@@ -41,6 +41,15 @@ export const moveLineSchema = z.object({
   batch: z.string().trim().max(40).default(''),
   serial: z.string().trim().max(60).default(''),
   expiry: z.iso.date('Use a date like 2027-03-31.').nullable().default(null),
+  /**
+   * A receipt or delivery against an order names the order and its line (orders-state.ts).
+   * Optional and absent otherwise, so moves saved before orders existed read the same.
+   */
+  order: z
+    .string()
+    .regex(/^(purchaseOrder|salesOrder):/, 'Choose the order.')
+    .optional(),
+  orderLine: z.number().int().min(0).optional(),
 });
 export type MoveLine = z.infer<typeof moveLineSchema>;
 
