@@ -92,7 +92,7 @@ describe('server rules for orders', () => {
       ok: false,
       reason: 'This document is posted and cannot be changed; post a correcting entry instead.',
     });
-    const gone = { _id: confirmed._id, _rev: '2-b', _deleted: true };
+    const gone = { _id: draft._id, _rev: '2-b', _deleted: true };
     expect(runValidate(nycBranch, gone, confirmed, hq, {})).toMatchObject({
       ok: false,
       reason: 'A posted document cannot be deleted; post a correcting entry instead.',
