@@ -196,6 +196,9 @@ export const inventoryContract = {
   'inventory.confirmOrder': mutation<{ id: string }, Order>()({
     writes: ['purchaseOrder', 'salesOrder'],
   }),
+  'inventory.discardOrder': mutation<{ id: string }, null>()({
+    writes: ['purchaseOrder', 'salesOrder'],
+  }),
   'inventory.closeOrder': mutation<{ id: string; date: string; reason?: string }, OrderClose>()({
     writes: ['orderClose'],
   }),

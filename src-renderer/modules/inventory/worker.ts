@@ -20,7 +20,14 @@ import {
 import { dispatchTransfer, receiveTransfer } from './data/transfers';
 import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
-import { closeOrder, confirmOrder, getOrder, listOrders, saveOrder } from './data/orders';
+import {
+  closeOrder,
+  confirmOrder,
+  discardOrder,
+  getOrder,
+  listOrders,
+  saveOrder,
+} from './data/orders';
 import { draftFromMoves, matchBill, moveAgainstOrder } from './data/orders-flow';
 import { ordersProjection } from './data/orders-projection';
 
@@ -50,6 +57,10 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
       'inventory.saveOrder': (input) => saveOrder(session(), input),
       'inventory.confirmOrder': ({ id }) => confirmOrder(session(), id),
+      'inventory.discardOrder': async ({ id }) => {
+        await discardOrder(session(), id);
+        return null;
+      },
       'inventory.closeOrder': (input) => closeOrder(session(), input),
       'inventory.getOrder': ({ id }) => getOrder(session(), id),
       'inventory.listOrders': (q) => listOrders(session(), q ?? {}),

@@ -125,6 +125,19 @@ describe('quote to sales order to invoice', () => {
       lines: [{ item: beans, qty: '5', unitPrice: 1800 }],
     });
     expect(quote).toMatchObject({ status: 'quote', number: 'NYC-A-QT-000001' });
+    const spare = await d.call('inventory.saveOrder', {
+      side: 'sales',
+      quote: true,
+      partyId: customer,
+      date: '2026-03-03',
+      currency: 'USD',
+      warehouse: main,
+      lines: [{ item: beans, qty: '50', unitPrice: 1700 }],
+    });
+    await d.call('inventory.discardOrder', { id: spare._id });
+    await expect(d.call('inventory.getOrder', { id: spare._id })).rejects.toThrow(
+      'That order is not on this device.',
+    );
     const so = await d.call('inventory.confirmOrder', { id: quote._id });
     expect(so).toMatchObject({ number: 'NYC-A-SO-000001', quoteNumber: 'NYC-A-QT-000001' });
 
@@ -153,6 +166,9 @@ describe('quote to sales order to invoice', () => {
     const closed = await d.call('inventory.getOrder', { id: so._id });
     expect(closed).toMatchObject({ stage: 'closed', open: false });
     expect(closed.lines[0]!.backOrder).toBe('0');
+    await expect(d.call('inventory.discardOrder', { id: so._id })).rejects.toThrow(
+      'Order NYC-A-SO-000001 is confirmed, so it is closed rather than discarded.',
+    );
     await expect(
       d.call('inventory.deliverOrder', {
         order: so._id,

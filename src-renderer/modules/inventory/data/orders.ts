@@ -157,13 +157,15 @@ export async function saveOrder(s: ModuleContext, input: OrderInput): Promise<Or
   const side: OrderSide = input?.side === 'sales' ? 'sales' : 'purchase';
   if (input?.quote && side === 'purchase') refuse('Only a sales order can be a quote.');
   const fields = await checkedFields(s, { ...input, side });
-  const status = input.quote ? 'quote' : 'draft';
+  let status: 'quote' | 'draft' = input.quote ? 'quote' : 'draft';
   const schema = side === 'purchase' ? purchaseOrderSchema : salesOrderSchema;
   const check = (doc: Record<string, unknown>) =>
     parseOrThrow(schema, doc, 'The order was not saved.');
   if (input.id) {
     const old = await loadOrder(s, input.id);
     if (old.type !== TYPE[side]) refuse('That is not an order of this kind.');
+    // A quote stays a quote while it is edited: the customer has its number.
+    if (old.status === 'quote') status = 'quote';
     if (old.status === 'posted')
       refuse(
         `Order ${old.number} is confirmed and cannot be changed. Close it and write a new one.`,
@@ -243,6 +245,14 @@ export async function getOrder(s: ModuleContext, id: string): Promise<OrderView>
   return viewOf(order, links, closed);
 }
 
+/** Discards a draft order or a quote; a confirmed order is closed instead. */
+export async function discardOrder(s: ModuleContext, id: string): Promise<void> {
+  const order = await loadOrder(s, id);
+  if (order.status === 'posted')
+    refuse(`Order ${order.number} is confirmed, so it is closed rather than discarded.`);
+  await (await s.repositoryOf<Order>(id, order.type)).discard(id);
+}
+
 /** Closes a confirmed order: its back-orders are no longer expected. */
 export async function closeOrder(
   s: ModuleContext,
@@ -250,7 +260,7 @@ export async function closeOrder(
 ): Promise<OrderClose> {
   const order = await loadOrder(s, input?.id);
   if (order.status !== 'posted')
-    refuse('Only a confirmed order is closed; delete a draft instead.');
+    refuse('Only a confirmed order is closed; discard a draft or quote instead.');
   if ((await linksOfOrder(s, order._id)).closed) refuse(`Order ${order.number} is already closed.`);
   return s
     .repository<OrderClose>(s.homeBranchDbName, 'orderClose')
@@ -276,8 +286,10 @@ export async function listOrders(
     .where('order')
     .anyOf(orders.map((o) => o._id))
     .toArray();
+  const byOrder = new Map<string, typeof rows>();
+  for (const r of rows) byOrder.set(r.order, [...(byOrder.get(r.order) ?? []), r]);
   const views = orders.map((o) => {
-    const mine = rows.filter((r) => r.order === o._id);
+    const mine = byOrder.get(o._id) ?? [];
     const links = mine.filter((r): r is typeof r & OrderLink => r.kind !== 'close');
     return viewOf(
       o,
