@@ -20,6 +20,7 @@ import {
   trialBalanceCsv,
 } from './ui/reports/csv';
 import { agedCsv } from './ui/trade/aged-csv';
+import { INVENTORY_EXPORTS } from '../inventory/ui/testing/export-attacks';
 
 /**
  * Every CSV file the app writes, fed names and memos that a spreadsheet would run as formulas.
@@ -134,6 +135,8 @@ const EXPORTS: Record<string, (evil: string) => string> = {
   },
   // Fixed content, but a CSV the app writes all the same.
   journalCsvTemplate: () => journalCsvTemplate(),
+  // Inventory's stock reports (modules/inventory/ui/reports/csv.ts).
+  ...INVENTORY_EXPORTS,
 };
 
 describe('every CSV export defuses formula cells', () => {

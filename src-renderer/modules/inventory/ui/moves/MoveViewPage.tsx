@@ -1,0 +1,92 @@
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { formatDate, formatMoney } from '../../../../core/format';
+import { errorMessage } from '../../../../ui/form-errors';
+import { useItemsQuery, useStockMoveQuery, useWarehousesQuery } from '../api';
+import { useInventoryContext } from '../context';
+import { MOVE_WORDS, qtyText } from '../format';
+import type { MoveEntryState } from './MoveEntryPage';
+import { correctionOf } from './move-lines';
+
+/** A saved move, read-only: it is a fact. "Correct" starts a new move that names this one. */
+export function MoveViewPage() {
+  const id = decodeURIComponent(useParams().id ?? '');
+  const warnings = (useLocation().state as { warnings?: string[] } | null)?.warnings ?? [];
+  const navigate = useNavigate();
+  const { currency } = useInventoryContext();
+  const { data: move, error, isLoading } = useStockMoveQuery({ id });
+  const { data: items } = useItemsQuery({ includeArchived: true });
+  const { data: warehouses } = useWarehousesQuery({});
+  if (isLoading) return <Loader aria-label="Loading the move" />;
+  if (error || !move) return <Alert color="red">{errorMessage(error)}</Alert>;
+  const item = (id: string) => items?.find((i) => i._id === id);
+  const wh = (id: string | null) => {
+    const w = warehouses?.find((x) => x._id === id);
+    return w ? `${w.code} ${w.name}` : '';
+  };
+  const correct = () => {
+    const c = correctionOf(move);
+    const state: MoveEntryState = {
+      corrects: move._id,
+      reference: move.reference ? `Correction of ${move.reference}` : 'Correction',
+      warehouse: c.warehouse,
+      toWarehouse: c.toWarehouse,
+      lines: c.lines,
+    };
+    navigate(`/inventory/moves/new/${c.kind}`, { state });
+  };
+  return (
+    <Stack gap="sm">
+      <Title order={3}>
+        {MOVE_WORDS[move.kind]} {move.reference}
+      </Title>
+      {warnings.length > 0 && (
+        <Alert color="yellow" title="Saved, with a warning">
+          {warnings.map((w) => (
+            <Text key={w} size="sm">
+              {w}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      <Text size="sm">
+        {formatDate(move.date)} · {wh(move.warehouse)}
+        {move.toWarehouse ? ` → ${wh(move.toWarehouse)}` : ''}
+        {move.memo ? ` · ${move.memo}` : ''}
+      </Text>
+      {move.corrects && <Text size="sm">This move corrects an earlier one.</Text>}
+      <Table aria-label="Lines">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th ta="right">Quantity</Table.Th>
+            <Table.Th ta="right">Unit cost</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {move.lines.map((l, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>
+                {item(l.item) ? `${item(l.item)!.sku} ${item(l.item)!.name}` : 'Unknown item'}
+              </Table.Td>
+              <Table.Td ta="right">{qtyText(l.qty, l.unit)}</Table.Td>
+              <Table.Td ta="right">
+                {l.unitCost === null ? '' : formatMoney(l.unitCost, currency)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="sm" c="dimmed">
+        A saved move cannot be changed or deleted. Correct it with a new move that records the
+        difference.
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={() => navigate('/inventory/moves')}>
+          Back
+        </Button>
+        <Button onClick={correct}>Correct</Button>
+      </Group>
+    </Stack>
+  );
+}

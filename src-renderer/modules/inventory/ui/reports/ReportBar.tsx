@@ -1,0 +1,66 @@
+import { Alert, Button, Group, Select } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { useBranchesQuery } from '../../../../client/api';
+import { usePlatform } from '../../../../client/platform-context';
+import { errorMessage } from '../../../../ui/form-errors';
+import { DateInput } from '../../../../ui/inputs/DateInput';
+
+export const ALL_BRANCHES = 'All branches (consolidated)';
+
+/** The branch choices of a stock report: '' is every branch this device holds. */
+export function useBranchChoices(): { value: string; label: string }[] {
+  const { data } = useBranchesQuery();
+  return [
+    { value: '', label: ALL_BRANCHES },
+    ...(data ?? []).map((b) => ({ value: b.code, label: `${b.code} ${b.name}` })),
+  ];
+}
+
+interface Props {
+  asOf?: { value: string | null; onChange(v: string | null): void };
+  branch?: { value: string; onChange(v: string): void };
+  csv: (() => { suggestedName: string; data: string }) | null;
+  children?: ReactNode;
+}
+
+/** As of, branch and CSV export: the same bar over every stock report. */
+export function ReportBar({ asOf, branch, csv, children }: Props) {
+  const branches = useBranchChoices();
+  const platform = usePlatform();
+  const [failure, setFailure] = useState<string | null>(null);
+  async function exportCsv() {
+    if (!csv) return;
+    setFailure(null);
+    try {
+      await platform.files.saveFile({ ...csv(), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    } catch (e) {
+      setFailure(errorMessage(e));
+    }
+  }
+  return (
+    <div role="group" aria-label="Report options">
+      <Group align="flex-end" gap="sm">
+        {asOf && <DateInput label="As of" value={asOf.value} onChange={asOf.onChange} w={170} />}
+        {branch && (
+          <Select
+            label="Branch"
+            data={branches}
+            value={branch.value}
+            onChange={(v) => branch.onChange(v ?? '')}
+            allowDeselect={false}
+            w={260}
+          />
+        )}
+        {children}
+        <Button ml="auto" variant="default" onClick={exportCsv} disabled={!csv}>
+          Export CSV
+        </Button>
+      </Group>
+      {failure && (
+        <Alert color="red" mt="xs">
+          {failure}
+        </Alert>
+      )}
+    </div>
+  );
+}
