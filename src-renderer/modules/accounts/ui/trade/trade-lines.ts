@@ -22,6 +22,8 @@ export interface TradeRow {
   /** '' = no tax. */
   taxCode: string;
   account: string;
+  /** What the line came with and the grid does not show (item code, Inventory's order line): kept on save. */
+  kept?: Pick<TradeLine, 'itemCode' | 'order' | 'orderLine'>;
 }
 
 let nextKey = 1;
@@ -111,6 +113,7 @@ export function rowsFromLines(lines: readonly TradeLine[], currency: string): Tr
     discount: bpToPercent(l.discountBp),
     taxCode: l.taxCode ?? '',
     account: l.account,
+    kept: { itemCode: l.itemCode, order: l.order, orderLine: l.orderLine },
   }));
 }
 
@@ -134,8 +137,9 @@ export function gridToLines(rows: readonly TradeRow[], currency: string): GridLi
     const discountBp = percentToBp(r.discount);
     if (price === null) errors[`lines.${i}.unitPrice`] = `Not an amount in ${currency}.`;
     if (discountBp === null) errors[`lines.${i}.discountBp`] = 'A percentage from 0 to 100.';
-    const line = {
-      itemCode: '',
+    const line: TradeLine = {
+      itemCode: r.kept?.itemCode ?? '',
+      ...(r.kept?.order !== undefined ? { order: r.kept.order, orderLine: r.kept.orderLine } : {}),
       description: r.description.trim(),
       quantity: r.quantity.trim() || '1',
       unitPrice: price ?? 0,
