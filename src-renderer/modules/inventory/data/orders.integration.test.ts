@@ -102,6 +102,19 @@ describe('purchase order to bill', () => {
     expect(flagged).toMatchObject({ ordered: '10', received: '10', billed: '10' });
     expect(flagged!.flag).toBe('Billed 10 at $10.50; ordered at $10.00.');
     expect(await d.call('inventory.listOrders', { side: 'purchase', open: true })).toHaveLength(1);
+
+    // Issued (the price agreed with the supplier): the order is billed and no longer open.
+    await d.call('accounts.issueTradeDoc', {
+      ...rest,
+      id: bill._id,
+      lines: [{ ...bill.lines[0]!, unitPrice: 1050 }],
+    } as never);
+    expect(await d.call('inventory.getOrder', { id: po._id })).toMatchObject({
+      stage: 'billed',
+      open: false,
+      lines: [expect.objectContaining({ billed: '10', backOrder: '0' })],
+    });
+    expect(await d.call('inventory.listOrders', { side: 'purchase', open: true })).toEqual([]);
   });
 });
 
