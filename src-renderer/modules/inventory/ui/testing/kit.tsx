@@ -57,14 +57,22 @@ export function mountPage(
     route = '/',
     locale,
     platform = {} as Platform,
-  }: { path?: string; route?: string; locale?: string; platform?: Platform } = {},
+    state,
+  }: {
+    path?: string;
+    route?: string;
+    locale?: string;
+    platform?: Platform;
+    /** The navigation state the page arrives with (a saved move's warnings). */
+    state?: unknown;
+  } = {},
 ) {
   return render(
     <Provider store={createStore()}>
       <PlatformContext.Provider value={platform}>
         <MantineProvider>
           <InputLocale.Provider value={locale}>
-            <MemoryRouter initialEntries={[path]}>
+            <MemoryRouter initialEntries={[{ pathname: path, state }]}>
               <Routes>
                 <Route path={route} element={element} />
                 <Route path="*" element={<Where />} />
