@@ -1,28 +1,15 @@
 import { api, run } from '../../../client/api';
 import { endpointsFor } from '../../../client/endpoints';
-import { tagsOf, type ResultOf } from '../../../core/rpc/define';
-import type { AccountsContract } from '../../accounts';
+import { tagsOf } from '../../../core/rpc/define';
 import { inventoryContract } from '../rpc-contract';
-
-type ChartAccounts = ResultOf<AccountsContract['accounts.listAccounts']>;
 
 /**
  * Inventory's endpoints, generated from its contract and injected into the app's one API
- * slice: one endpoint per method, named as the method. The item form also reads Accounts'
- * chart through Accounts' public contract, under a name of its own so the two modules never
- * inject the same endpoint twice.
+ * slice: one endpoint per method, named as the method.
  */
 export const inventoryApi = api
-  .enhanceEndpoints({ addTagTypes: [...tagsOf(inventoryContract), 'account'] })
-  .injectEndpoints({
-    endpoints: (b) => ({
-      ...endpointsFor(b, inventoryContract, run),
-      'inventory.chartAccounts': b.query<ChartAccounts, void>({
-        queryFn: (() => run('accounts.listAccounts', undefined)) as never,
-        providesTags: ['account'],
-      }),
-    }),
-  });
+  .enhanceEndpoints({ addTagTypes: tagsOf(inventoryContract) })
+  .injectEndpoints({ endpoints: (b) => endpointsFor(b, inventoryContract, run) });
 
 const e = inventoryApi.endpoints;
 
@@ -39,4 +26,3 @@ export const useStockOnHandQuery = e['inventory.stockOnHand'].useQuery;
 export const useItemStockLedgerQuery = e['inventory.itemStockLedger'].useQuery;
 export const useValuationQuery = e['inventory.valuation'].useQuery;
 export const useNegativeStockQuery = e['inventory.negativeStock'].useQuery;
-export const useChartAccountsQuery = e['inventory.chartAccounts'].useQuery;

@@ -20,12 +20,8 @@ import { usePermissions } from '../../../../client/permissions';
 import { FormScaffold, type FormApi } from '../../../../ui/form/FormScaffold';
 import { errorMessage } from '../../../../ui/form-errors';
 import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
-import {
-  useChartAccountsQuery,
-  useItemQuery,
-  useItemStockLedgerQuery,
-  useSaveItemMutation,
-} from '../api';
+import { useItemQuery, useItemStockLedgerQuery, useSaveItemMutation } from '../api';
+import { useChartAccounts } from '../chart-accounts';
 import { VALUATION_WORDS } from '../format';
 import { EMPTY_ITEM, itemFormSchema, valuesOf, type ItemFormValues } from './item-form-values';
 
@@ -61,7 +57,7 @@ function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues }) {
   const [save] = useSaveItemMutation();
   const navigate = useNavigate();
   const { manageMaster } = usePermissions();
-  const { data: chart } = useChartAccountsQuery();
+  const chart = useChartAccounts();
   const { data: moved } = useItemStockLedgerQuery(
     id ? { item: id, limit: 1 } : (undefined as never),
     {
