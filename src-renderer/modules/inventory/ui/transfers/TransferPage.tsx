@@ -20,8 +20,8 @@ export function TransferPage() {
       </Title>
       <Text>
         Sent {formatDate(t.date)} from warehouse {t.fromWarehouseCode || t.fromWarehouse}. State:{' '}
-        <b>{statusWords(t)}</b>. Value sent {money(t.value, currency)}; on the way{' '}
-        {money(t.inTransitValue, currency)}
+        <b data-testid="transfer-state">{statusWords(t)}</b>. Value sent {money(t.value, currency)};
+        on the way {money(t.inTransitValue, currency)}
         {t.shortValue ? `; short ${money(t.shortValue, currency)}` : ''}.
       </Text>
       {t.memo && <Text>{t.memo}</Text>}
