@@ -1,16 +1,21 @@
 import { IconBuildingWarehouse } from '@tabler/icons-react';
 import { lazyPage, type ModuleUi } from '../../../ui/module-ui';
 
+// Each page is a bundle of its own, fetched on first visit or ahead once the window is up.
 const page = lazyPage(async () => (await import('./InventoryPage')).InventoryPage);
 const transfers = lazyPage(async () => (await import('./transfers/TransfersPage')).TransfersPage);
+const cards = lazyPage(
+  async () => (await import('./InventoryDashboardCards')).InventoryDashboardCards,
+);
 
-/** Inventory's UI part (ui/module-ui.ts): a page saying it comes later. */
+/** Inventory's UI part (ui/module-ui.ts): items, warehouses, stock moves and stock reports. */
 export const inventoryUi: ModuleUi = {
   nav: { path: '/inventory', label: 'Inventory', icon: IconBuildingWarehouse },
   routes: [
-    { path: 'inventory', element: <page.Page /> },
+    { path: 'inventory/*', element: <page.Page /> },
     // Before 'inventory/*' by specificity: transfers are pages of their own.
     { path: 'inventory/transfers/*', element: <transfers.Page /> },
   ],
-  preload: () => Promise.all([page.preload(), transfers.preload()]),
+  dashboardCards: cards.Page,
+  preload: () => Promise.all([page.preload(), cards.preload(), transfers.preload()]),
 };
