@@ -18,6 +18,8 @@ const SECTIONS = [
   { value: 'moves', label: 'Receive, deliver, count' },
   { value: 'items', label: 'Items' },
   { value: 'warehouses', label: 'Warehouses' },
+  // Its own route (ui/transfers/TransfersPage.tsx, inventory/transfers/*), linked from here.
+  { value: 'transfers', label: 'Transfers between branches' },
   { value: 'reports', label: 'Reports' },
   { value: 'settings', label: 'Settings' },
 ];
