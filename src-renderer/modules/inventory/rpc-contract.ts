@@ -20,6 +20,9 @@ import type { TransferDirection, TransferView, TransitRow } from './data/transfe
 import type { TransferDispatch, TransferReceipt } from './domain/transfer-schemas';
 
 export type { SavedStockMove, StockMoveInput, StockMoveLineInput };
+import type { PageSize, PdfFile } from '../../core/pdf/document';
+import type { LabelsPdfRequest } from './data/labels-service';
+export type { LabelsPdfRequest, PdfFile };
 import type { Order, OrderClose } from './domain/orders-schema';
 import type {
   OrderInput,
@@ -131,6 +134,20 @@ export interface NegativeStockRow {
   moves: { moveId: string; date: string; kind: MoveKind; reference: string; qty: string }[];
 }
 
+/** Which report as a PDF, with its query's parameters; `today` is the clerk's date for the heading. */
+export type InventoryReportPdfRequest = { locale?: string; pageSize?: PageSize; today: string } & (
+  | {
+      report: 'stockOnHand';
+      asOf?: string | null;
+      branch?: string | null;
+      warehouse?: string | null;
+    }
+  | { report: 'valuation'; asOf?: string | null; branch?: string | null }
+  | { report: 'itemLedger'; item: string; branch?: string | null; warehouse?: string | null }
+  | { report: 'negativeStock'; branch?: string | null }
+  | { report: 'goodsInTransit'; branch?: string | null }
+);
+
 const STOCK = ['stockMove', 'item', 'warehouse', 'index'] as const;
 /** An order's state is derived from the moves and bills that name it (orders-state.ts). */
 const ORDERS = [
@@ -215,6 +232,9 @@ export const inventoryContract = {
     { moves: string[]; date?: string },
     BillDraftResult
   >()({ writes: ['tradeDoc'] }),
+  // Files made on request, never cached: mutations that write nothing (like accounts.reportPdf).
+  'inventory.labelsPdf': mutation<LabelsPdfRequest, PdfFile>()({ writes: [] }),
+  'inventory.reportPdf': mutation<InventoryReportPdfRequest, PdfFile>()({ writes: [] }),
   'inventory.matchBill': query<{ id: string }, MatchLineView[]>()({ reads: ORDERS }),
 } as const;
 

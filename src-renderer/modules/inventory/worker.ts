@@ -30,6 +30,8 @@ import {
 } from './data/orders';
 import { draftFromMoves, matchBill, moveAgainstOrder } from './data/orders-flow';
 import { ordersProjection } from './data/orders-projection';
+import { labelsPdf } from './data/labels-service';
+import { inventoryReportPdf } from './data/report-pdf';
 
 /** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
 export const inventoryWorker: ModuleWorker = {
@@ -74,6 +76,8 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.listTransfers': (q) => transferList(session(), q ?? {}),
       'inventory.getTransfer': ({ id }) => getTransfer(session(), id),
       'inventory.goodsInTransit': (q) => goodsInTransit(session(), q ?? {}),
+      'inventory.labelsPdf': (q) => labelsPdf(session(), q),
+      'inventory.reportPdf': (q) => inventoryReportPdf(session(), q),
     };
   },
 };
