@@ -70,6 +70,8 @@ export interface OrderView {
   open: boolean;
   closed: boolean;
   lines: OrderLineView[];
+  /** The receipts, deliveries, bills and invoices naming the order, once each (its page links them). */
+  sources: { id: string; kind: OrderLink['kind']; issued: boolean }[];
 }
 
 const refuse = (message: string, fields?: Record<string, string>): never => {
@@ -235,6 +237,11 @@ export function viewOf(order: Order, links: OrderLink[], closed: boolean): Order
       billed: formatQty(l.billed),
       backOrder: formatQty(l.backOrder),
       over: formatQty(l.over),
+    })),
+    sources: [...new Map(links.map((l) => [l.source, l])).values()].map((l) => ({
+      id: l.source,
+      kind: l.kind,
+      issued: l.issued,
     })),
   };
 }

@@ -20,6 +20,8 @@ const SECTIONS = [
   { value: 'warehouses', label: 'Warehouses' },
   // Its own route (ui/transfers/TransfersPage.tsx, inventory/transfers/*), linked from here.
   { value: 'transfers', label: 'Transfers between branches' },
+  // Its own route too (ui/orders/OrdersPage.tsx, inventory/orders/*).
+  { value: 'orders', label: 'Purchase and sales orders' },
   { value: 'reports', label: 'Reports' },
   { value: 'settings', label: 'Settings' },
 ];

@@ -4,6 +4,7 @@ import { lazyPage, type ModuleUi } from '../../../ui/module-ui';
 // Each page is a bundle of its own, fetched on first visit or ahead once the window is up.
 const page = lazyPage(async () => (await import('./InventoryPage')).InventoryPage);
 const transfers = lazyPage(async () => (await import('./transfers/TransfersPage')).TransfersPage);
+const orders = lazyPage(async () => (await import('./orders/OrdersPage')).OrdersPage);
 const cards = lazyPage(
   async () => (await import('./InventoryDashboardCards')).InventoryDashboardCards,
 );
@@ -15,7 +16,9 @@ export const inventoryUi: ModuleUi = {
     { path: 'inventory/*', element: <page.Page /> },
     // Before 'inventory/*' by specificity: transfers are pages of their own.
     { path: 'inventory/transfers/*', element: <transfers.Page /> },
+    { path: 'inventory/orders/*', element: <orders.Page /> },
   ],
   dashboardCards: cards.Page,
-  preload: () => Promise.all([page.preload(), cards.preload(), transfers.preload()]),
+  preload: () =>
+    Promise.all([page.preload(), cards.preload(), transfers.preload(), orders.preload()]),
 };
