@@ -74,6 +74,7 @@ export function ItemLedgerReport() {
               })
             : null
         }
+        pdf={item ? { report: 'itemLedger', item, branch: branch || null } : null}
       >
         <RecordPicker
           label="Item"

@@ -30,6 +30,7 @@ export function NegativeStockReport() {
               })
             : null
         }
+        pdf={{ report: 'negativeStock', branch: branch || null }}
       />
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
       {rows && rows.length === 0 && <Text>No item is below zero.</Text>}

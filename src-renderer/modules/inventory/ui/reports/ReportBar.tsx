@@ -4,6 +4,7 @@ import { useBranchesQuery } from '../../../../client/api';
 import { usePlatform } from '../../../../client/platform-context';
 import { errorMessage } from '../../../../ui/form-errors';
 import { DateInput } from '../../../../ui/inputs/DateInput';
+import { InventoryPdfButton, type ReportPdfQuery } from '../InventoryPdfButton';
 
 export const ALL_BRANCHES = 'All branches (consolidated)';
 
@@ -20,11 +21,13 @@ interface Props {
   asOf?: { value: string | null; onChange(v: string | null): void };
   branch?: { value: string; onChange(v: string): void };
   csv: (() => { suggestedName: string; data: string }) | null;
+  /** The report's query for its PDF; absent: no PDF button, null: not ready yet. */
+  pdf?: ReportPdfQuery | null;
   children?: ReactNode;
 }
 
-/** As of, branch and CSV export: the same bar over every stock report. */
-export function ReportBar({ asOf, branch, csv, children }: Props) {
+/** As of, branch, CSV and PDF export: the same bar over every stock report. */
+export function ReportBar({ asOf, branch, csv, pdf, children }: Props) {
   const branches = useBranchChoices();
   const platform = usePlatform();
   const [failure, setFailure] = useState<string | null>(null);
@@ -52,9 +55,12 @@ export function ReportBar({ asOf, branch, csv, children }: Props) {
           />
         )}
         {children}
-        <Button ml="auto" variant="default" onClick={exportCsv} disabled={!csv}>
-          Export CSV
-        </Button>
+        <Group gap="xs" ml="auto">
+          <Button variant="default" onClick={exportCsv} disabled={!csv}>
+            Export CSV
+          </Button>
+          {pdf !== undefined && <InventoryPdfButton query={pdf} />}
+        </Group>
       </Group>
       {failure && (
         <Alert color="red" mt="xs">

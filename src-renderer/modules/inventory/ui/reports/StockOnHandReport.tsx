@@ -62,6 +62,16 @@ export function StockOnHandReport() {
               })
             : null
         }
+        pdf={
+          asOf
+            ? {
+                report: 'stockOnHand',
+                asOf,
+                branch: branch || null,
+                warehouse: warehouse || null,
+              }
+            : null
+        }
       >
         <Select
           label="Warehouse"

@@ -53,6 +53,7 @@ export function ValuationReport() {
               })
             : null
         }
+        pdf={asOf ? { report: 'valuation', asOf, branch: branch || null } : null}
       />
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
       <DataGrid

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useBranchesQuery } from '../../../../client/api';
 import { formatDate } from '../../../../core/format';
+import { InventoryPdfButton } from '../InventoryPdfButton';
 import { useGoodsInTransitQuery } from './api';
 import { useTransferContext } from './TransfersPage';
 import { money, qty } from './words';
@@ -16,7 +17,7 @@ export function TransitReport() {
   return (
     <Stack gap="sm">
       <Title order={3}>Goods in transit today</Title>
-      <Group>
+      <Group align="flex-end">
         <Select
           label="Branch"
           placeholder="All branches"
@@ -25,6 +26,9 @@ export function TransitReport() {
           value={branch}
           onChange={setBranch}
         />
+        <Group ml="auto" align="flex-end">
+          <InventoryPdfButton query={{ report: 'goodsInTransit', branch }} />
+        </Group>
       </Group>
       {error && <Alert color="red">{(error as Error).message}</Alert>}
       {data && data.rows.length === 0 && <Text c="dimmed">Nothing is on the way.</Text>}
