@@ -2,7 +2,9 @@ import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { todayLocal } from '../../../../core/dates';
+import { useAppStateQuery } from '../../../../client/api';
 import { DateInput } from '../../../../ui/inputs/DateInput';
+import { MoneyInput } from '../../../../ui/inputs/MoneyInput';
 import { QuantityInput } from '../../../../ui/inputs/QuantityInput';
 import { parseQty } from '../../domain/quantity';
 import { useDeliverOrderMutation, useOrderQuery, useReceiveOrderMutation } from './api';
@@ -25,12 +27,17 @@ export function OrderMoveForm() {
   const [deliver, delivering] = useDeliverOrderMutation();
   const [date, setDate] = useState<string | null>(today());
   const [entered, setEntered] = useState<Record<number, string | null> | null>(null);
+  const [costs, setCosts] = useState<Record<number, number | null>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  const { data: app } = useAppStateQuery();
+  const base = app?.phase === 'ready' ? app.company.baseCurrency : '';
   if (error) return <Alert color="red">{(error as Error).message}</Alert>;
   if (!v) return <Text>Loading the order…</Text>;
   const side = sideOf(v);
   const verb = side === 'purchase' ? 'received' : 'delivered';
   const open = v.lines.filter((l) => l.backOrder !== '0');
+  // Stock is valued in the company's currency: goods bought in another need their cost in it.
+  const askCost = side === 'purchase' && !!base && v.order.currency !== base;
   const values = entered ?? Object.fromEntries(open.map((l) => [l.line, l.backOrder]));
 
   async function submit() {
@@ -44,9 +51,17 @@ export function OrderMoveForm() {
     if (why) return setProblem(why);
     const lines = open.flatMap((l) => {
       const q = values[l.line];
-      return q && q !== '0' ? [{ orderLine: l.line, qty: q }] : [];
+      if (!q || q === '0') return [];
+      return [
+        { orderLine: l.line, qty: q, ...(askCost ? { unitCost: costs[l.line] ?? null } : {}) },
+      ];
     });
     if (!lines.length) return setProblem(`Enter what was ${verb}.`);
+    const noCost = lines.find((l) => askCost && l.unitCost == null);
+    if (noCost)
+      return setProblem(
+        `Line ${noCost.orderLine + 1}: the order is in ${v!.order.currency}; enter the unit cost in ${base}.`,
+      );
     setProblem(null);
     try {
       const input = { order: v!.order._id, date: date!, lines };
@@ -70,6 +85,7 @@ export function OrderMoveForm() {
             <Table.Th>Item</Table.Th>
             <Table.Th>Still expected</Table.Th>
             <Table.Th>{side === 'purchase' ? 'Received now' : 'Delivered now'}</Table.Th>
+            {askCost && <Table.Th>Unit cost in {base}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -87,6 +103,16 @@ export function OrderMoveForm() {
                   onChange={(q) => setEntered({ ...values, [l.line]: q })}
                 />
               </Table.Td>
+              {askCost && (
+                <Table.Td>
+                  <MoneyInput
+                    aria-label={`Unit cost in ${base}, line ${l.line + 1}`}
+                    currency={base}
+                    value={costs[l.line] ?? null}
+                    onChange={(c) => setCosts({ ...costs, [l.line]: c })}
+                  />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -180,6 +180,27 @@ describe('purchase orders', () => {
     });
   });
 
+  it('asks the unit cost in dollars when the order is in euros, and says so in words when it is missing', async () => {
+    core.responses['inventory.getOrder'] = () => view({ order: { ...order, currency: 'EUR' } });
+    core.responses['inventory.receiveOrder'] = () => ({ _id: 'stockMove:01JREC2' });
+    const user = userEvent.setup();
+    const path = `/inventory/orders/${encodeURIComponent(PO)}/move`;
+    mountPage(<OrderMoveForm />, { route: '/inventory/orders/:id/move', path });
+    await waitFor(() => expect(field('Received now, line 1').value).toBe('6'));
+    await user.click(screen.getByRole('button', { name: 'Record receipt' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Line 1: the order is in EUR; enter the unit cost in USD.',
+    );
+    fireEvent.change(field('Unit cost in USD, line 1'), { target: { value: '9.20' } });
+    await user.click(screen.getByRole('button', { name: 'Record receipt' }));
+    await waitFor(() => expect(core.called('inventory.receiveOrder')).toBe(true));
+    expect(core.last('inventory.receiveOrder')).toEqual({
+      order: PO,
+      date: todayLocal(),
+      lines: [{ orderLine: 0, qty: '6', unitCost: 920 }],
+    });
+  });
+
   it('shows the three-way match of its bill in words, and links the bill', async () => {
     const bill = 'tradeDoc:01JBILL0000000000000000000';
     core.responses['inventory.getOrder'] = () =>
