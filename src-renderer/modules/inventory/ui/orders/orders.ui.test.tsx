@@ -10,6 +10,7 @@ import { fakeCore, mountPage } from '../testing/kit';
 import { OrderForm } from './OrderForm';
 import { OrderMoveForm } from './OrderMoveForm';
 import { OrderPage } from './OrderPage';
+import { OrdersPage } from './OrdersPage';
 
 /** Harbour Roasters orders beans and filters from its green-coffee importer. */
 const importer = {
@@ -199,6 +200,23 @@ describe('purchase orders', () => {
       date: todayLocal(),
       lines: [{ orderLine: 0, qty: '6', unitCost: 920 }],
     });
+  });
+
+  it('lists open orders first, with their state and what is still to come in words', async () => {
+    const older = { ...order, _id: 'purchaseOrder:01JPO0OLD', number: 'NYC-A-PO-000001' };
+    core.responses['inventory.listOrders'] = () => [
+      view({ order: older as OrderView['order'], stage: 'closed', open: false, closed: true }),
+      view(),
+    ];
+    mountPage(<OrdersPage />, { route: '/inventory/orders/*', path: '/inventory/orders' });
+    const rows = await screen.findAllByRole('row');
+    await waitFor(() => expect(rows[1]!.textContent).toContain('Santos Green Coffee Importers'));
+    expect(core.last('inventory.listOrders')).toEqual({ side: 'purchase' });
+    expect(rows[1]!.textContent).toContain('NYC-A-PO-000003');
+    expect(rows[1]!.textContent).toContain('Partly received');
+    expect(rows[1]!.textContent).toContain('6 bag BEAN-1KG still to receive');
+    expect(rows[2]!.textContent).toContain('NYC-A-PO-000001');
+    expect(rows[2]!.textContent).toContain('Closed');
   });
 
   it('shows the three-way match of its bill in words, and links the bill', async () => {
