@@ -23,6 +23,7 @@ import { RecordPicker } from '../../../../ui/inputs/RecordPicker';
 import { useItemQuery, useItemStockLedgerQuery, useSaveItemMutation } from '../api';
 import { useChartAccounts } from '../chart-accounts';
 import { VALUATION_WORDS } from '../format';
+import { LabelsDialog } from '../LabelsDialog';
 import { EMPTY_ITEM, itemFormSchema, valuesOf, type ItemFormValues } from './item-form-values';
 
 /** A barcode problem, whichever check found it: the GS1 digit or the schema's per-code rule. */
@@ -54,6 +55,7 @@ export function ItemFormPage() {
 function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues }) {
   const [v, setV] = useState(initial);
   useEffect(() => setV(initial), [initial]);
+  const [printing, setPrinting] = useState(false);
   const [save] = useSaveItemMutation();
   const navigate = useNavigate();
   const { manageMaster } = usePermissions();
@@ -96,9 +98,16 @@ function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues }) {
         onSubmit={(fields) => save({ ...(id ? { id } : {}), fields })}
         onSaved={() => navigate('/inventory/items')}
         actions={
-          <Button variant="default" onClick={() => navigate('/inventory/items')}>
-            Back to items
-          </Button>
+          <>
+            <Button variant="default" onClick={() => navigate('/inventory/items')}>
+              Back to items
+            </Button>
+            {id && (
+              <Button variant="default" onClick={() => setPrinting(true)}>
+                Print labels
+              </Button>
+            )}
+          </>
         }
       >
         {(form) => (
@@ -208,6 +217,14 @@ function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues }) {
           </>
         )}
       </FormScaffold>
+      {id && printing && (
+        // Labels print the item as saved (master), not edits still on this form.
+        <LabelsDialog
+          opened
+          items={[{ id, sku: initial.sku, name: initial.name }]}
+          onClose={() => setPrinting(false)}
+        />
+      )}
     </Stack>
   );
 }

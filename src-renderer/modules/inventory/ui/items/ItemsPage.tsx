@@ -6,6 +6,7 @@ import { errorMessage } from '../../../../ui/form-errors';
 import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
 import type { Item } from '../../domain/schemas';
 import { useItemsQuery } from '../api';
+import { LabelsDialog } from '../LabelsDialog';
 
 const KIND_WORDS: Record<Item['kind'], string> = {
   stock: 'Stock item',
@@ -37,6 +38,31 @@ export function ItemsPage() {
     search: search.trim() || undefined,
     includeArchived: archived,
   });
+  // Chosen for labels; kept across searches so a clerk can gather items from several.
+  const [chosen, setChosen] = useState<Map<string, Item>>(new Map());
+  const [printing, setPrinting] = useState(false);
+  const toggle = (i: Item) =>
+    setChosen((m) => {
+      const next = new Map(m);
+      if (next.has(i._id)) next.delete(i._id);
+      else next.set(i._id, i);
+      return next;
+    });
+  const withChoice: GridColumn<Item>[] = [
+    {
+      id: 'choose',
+      header: '',
+      width: '44px',
+      cell: (i) => (
+        <Checkbox
+          aria-label={`Choose ${i.sku} for labels`}
+          checked={chosen.has(i._id)}
+          onChange={() => toggle(i)}
+        />
+      ),
+    },
+    ...columns,
+  ];
   return (
     <Stack gap="sm">
       <Group align="end">
@@ -54,11 +80,15 @@ export function ItemsPage() {
           onChange={(e) => setArchived(e.currentTarget.checked)}
           mb={8}
         />
-        {manageMaster && (
-          <Button ml="auto" onClick={() => navigate('/inventory/items/new')}>
-            New item
-          </Button>
-        )}
+        <Button
+          ml="auto"
+          variant="default"
+          disabled={chosen.size === 0}
+          onClick={() => setPrinting(true)}
+        >
+          {chosen.size === 0 ? 'Print labels' : `Print labels (${chosen.size})`}
+        </Button>
+        {manageMaster && <Button onClick={() => navigate('/inventory/items/new')}>New item</Button>}
       </Group>
       {!manageMaster && (
         <Text size="sm" c="dimmed">
@@ -68,13 +98,23 @@ export function ItemsPage() {
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
       <DataGrid
         label="Items"
-        columns={columns}
+        columns={withChoice}
         rows={items ?? []}
         rowKey={(i) => i._id}
         variant="list"
         onActivate={(i) => navigate(`/inventory/items/${encodeURIComponent(i._id)}`)}
         empty={search ? `No item matches “${search}”.` : 'No items yet.'}
       />
+      <Text size="sm" c="dimmed">
+        Tick items to print labels for them.
+      </Text>
+      {printing && (
+        <LabelsDialog
+          opened
+          items={[...chosen.values()].map((i) => ({ id: i._id, sku: i.sku, name: i.name }))}
+          onClose={() => setPrinting(false)}
+        />
+      )}
     </Stack>
   );
 }
