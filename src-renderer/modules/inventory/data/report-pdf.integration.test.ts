@@ -115,4 +115,33 @@ describe('inventory PDFs', () => {
     const t = await pdf({ report: 'goodsInTransit', locale: 'en-US', today });
     expect(t).toContain('Nothing is on the way.');
   });
+
+  it('goods in transit: each line on the way at the cost it left with, and the total', async () => {
+    const { d, main, beans } = await shop();
+    await d.call('org.addBranch', { code: 'MNL', name: 'Manila', currency: 'USD' });
+    await d.call('inventory.dispatchTransfer', {
+      date: '2026-03-05',
+      fromWarehouse: main,
+      toBranch: 'MNL',
+      lines: [{ item: beans, qty: '2' }],
+    });
+    const pdf = async (branch: string | null) =>
+      pdfText(
+        (
+          await d.call('inventory.reportPdf', {
+            report: 'goodsInTransit',
+            branch,
+            locale: 'en-US',
+            today: '2026-03-06',
+          })
+        ).bytes,
+      );
+    const all = await pdf(null);
+    expect(all).toContain('All branches');
+    expect(all).toMatch(
+      /NYC-A-TRF-000001 03\/05\/2026 NYC MNL BEAN-1KG Colombian coffee beans 1 kg 2 bag \$32\.00/,
+    );
+    expect(all).toMatch(/Total \$32\.00/);
+    expect(await pdf('MNL')).toContain('MNL — Manila');
+  });
 });
