@@ -15,7 +15,7 @@ import type {
  */
 export interface StockPdfHead {
   company: string;
-  /** "NYC — New York" or "All branches". */
+  /** "NYC — New York" or "All branches (consolidated)". */
   branch: string;
   currency: string;
   locale: string | undefined;

@@ -16,7 +16,8 @@ import {
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './stock-queries';
 import { goodsInTransit } from './transfer-queries';
 
-export const ALL_BRANCHES = 'All branches';
+// The words the report pages use for the whole company (ui/reports/ReportBar.tsx).
+export const ALL_BRANCHES = 'All branches (consolidated)';
 /** About 500 pages: beyond it a PDF is no longer read, and making it would hold the worker for minutes. */
 export const MAX_LEDGER_PDF_LINES = 20_000;
 // The ledger query hands out at most this many lines a call (stock-queries.ts).
