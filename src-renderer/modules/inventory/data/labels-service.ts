@@ -4,6 +4,7 @@ import type { PdfFile } from '../../../core/pdf/document';
 import type { SheetLayoutId } from '../../../core/pdf/sheet';
 import { labelSheetPdf, type LabelRequest } from './labels';
 import { cachedItems, inventoryRepos } from './repos';
+import { validLocale } from './report-pdf';
 
 export interface LabelsPdfRequest {
   /** Items in the order their labels are wanted, each with its number of labels. */
@@ -53,7 +54,7 @@ export async function labelsPdf(s: ModuleContext, q: LabelsPdfRequest): Promise<
   return labelSheetPdf(requests, {
     layout: q.layout,
     company,
-    locale: q.locale,
+    locale: validLocale(q.locale),
     skip: q.skip ?? 0,
     date: q.today,
   });

@@ -73,6 +73,21 @@ describe('inventory PDFs', () => {
     ).rejects.toThrow(/whole number of labels from 1 to 1000 for BEAN-1KG/);
   });
 
+  it('a locale Intl does not know prints in the worker’s own rather than failing', async () => {
+    const { d, beans } = await shop();
+    const list = await d.call('inventory.savePriceList', {
+      fields: { name: 'Shop prices', currency: 'USD', prices: [{ item: beans, price: 1899 }] },
+    });
+    const file = await d.call('inventory.labelsPdf', {
+      items: [{ item: beans, copies: 1 }],
+      layout: 'a4-3x8',
+      priceList: list._id,
+      locale: 'not_a-locale!',
+      today: '2026-03-06',
+    });
+    expect(await pdfText(file.bytes)).toMatch(/18[.,]99/);
+  });
+
   it('stock on hand: company, branch, date, each row and the total, page numbered', async () => {
     const { d } = await shop();
     const file = await d.call('inventory.reportPdf', {

@@ -39,7 +39,7 @@ async function head(
 }
 
 /** A locale Intl accepts, or undefined (the worker's own): a bad one must not stop a PDF. */
-function validLocale(locale: string | undefined): string | undefined {
+export function validLocale(locale: string | undefined): string | undefined {
   if (!locale) return undefined;
   try {
     return Intl.getCanonicalLocales(locale)[0];
