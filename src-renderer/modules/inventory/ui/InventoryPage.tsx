@@ -1,5 +1,6 @@
-import { Stack, Tabs, Title } from '@mantine/core';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Stack } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { InventoryTabs } from './InventoryTabs';
 import { ItemFormPage } from './items/ItemFormPage';
 import { ItemsPage } from './items/ItemsPage';
 import { MoveEntryPage } from './moves/MoveEntryPage';
@@ -13,35 +14,10 @@ import { ValuationReport } from './reports/ValuationReport';
 import { SettingsPage } from './SettingsPage';
 import { WarehousesPage } from './WarehousesPage';
 
-const SECTIONS = [
-  { value: 'stock', label: 'Stock on hand' },
-  { value: 'moves', label: 'Receive, deliver, count' },
-  { value: 'items', label: 'Items' },
-  { value: 'warehouses', label: 'Warehouses' },
-  // Its own route (ui/transfers/TransfersPage.tsx, inventory/transfers/*), linked from here.
-  { value: 'transfers', label: 'Transfers between branches' },
-  // Its own route too (ui/orders/OrdersPage.tsx, inventory/orders/*).
-  { value: 'orders', label: 'Purchase and sales orders' },
-  { value: 'reports', label: 'Reports' },
-  { value: 'settings', label: 'Settings' },
-];
-
 export function InventoryPage() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const section = location.pathname.split('/')[2] ?? 'stock';
   return (
     <Stack gap="sm">
-      <Title order={2}>Inventory</Title>
-      <Tabs value={section} onChange={(v) => v && navigate(`/inventory/${v}`)} className="no-print">
-        <Tabs.List>
-          {SECTIONS.map((s) => (
-            <Tabs.Tab key={s.value} value={s.value}>
-              {s.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <InventoryTabs />
       <Routes>
         <Route index element={<Navigate to="stock" replace />} />
         <Route path="stock" element={<StockOnHandReport />} />

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { formatDate } from '../../../../core/format';
+import { InventoryTabs } from '../InventoryTabs';
 import type { OrderSide } from '../../rpc-contract';
 import { useOrderItemsQuery, useOrdersQuery, useParties } from './api';
 import { OrderForm } from './OrderForm';
@@ -94,9 +95,7 @@ export function orderTotal(lines: { qty: string; unitPrice: number }[]): number 
 export function OrdersPage() {
   return (
     <Stack gap="sm">
-      <Title order={2}>
-        <Link to="/inventory">Inventory</Link> · Purchase and sales orders
-      </Title>
+      <InventoryTabs />
       <Routes>
         <Route index element={<OrderList />} />
         <Route path="new" element={<OrderForm key="new" />} />

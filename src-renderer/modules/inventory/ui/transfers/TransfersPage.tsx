@@ -1,8 +1,9 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import { useAppStateQuery } from '../../../../client/api';
 import { formatDate } from '../../../../core/format';
+import { InventoryTabs } from '../InventoryTabs';
 import type { TransferDirection } from '../../rpc-contract';
 import { useTransfersQuery } from './api';
 import { DispatchForm } from './DispatchForm';
@@ -89,9 +90,7 @@ export function TransfersPage() {
   const { branch } = useTransferContext();
   return (
     <Stack gap="sm">
-      <Title order={2}>
-        <Link to="/inventory">Inventory</Link> · Transfers between branches
-      </Title>
+      <InventoryTabs />
       <Routes>
         <Route index element={<TransferList />} />
         <Route path="new" element={<DispatchForm branch={branch} />} />
