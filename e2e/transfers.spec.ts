@@ -121,7 +121,7 @@ test('New York sends offline; Manila receives part and closes short; head office
   await hq.getByRole('option', { name: /CHAIR-ERGO-BLK/ }).click();
   await hq.getByLabel('Quantity, line 1').fill('12');
   await hq.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(hq.getByText('Transfer NYC-A-TRF-000001: NYC → MNL')).toBeVisible();
+  await expect(hq.getByText('Transfer NYC-A-TRF-000001: New York → Manila')).toBeVisible();
   await expect(hq.getByTestId('transfer-state')).toHaveText('On the way');
   await hq.context().setOffline(false);
   await expectSync(hq, 'Up to date');

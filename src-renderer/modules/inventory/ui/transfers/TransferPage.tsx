@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { useBranchesQuery } from '../../../../client/api';
 import { formatDate } from '../../../../core/format';
 import { useTransferQuery } from './api';
 import { useTransferContext } from './TransfersPage';
@@ -10,13 +11,16 @@ export function TransferPage() {
   const { id = '' } = useParams();
   const { currency, branch } = useTransferContext();
   const { data: t, error } = useTransferQuery({ id });
+  const { data: branches = [] } = useBranchesQuery();
+  // A clerk knows branches by name; the code stays for one the device has not heard of yet.
+  const branchName = (code: string) => branches.find((b) => b.code === code)?.name ?? code;
   if (error) return <Alert color="red">{(error as Error).message}</Alert>;
   if (!t) return <Text>Loading the transfer…</Text>;
   const canReceive = t.to === branch && t.status !== 'received';
   return (
     <Stack gap="sm">
       <Title order={3}>
-        Transfer {t.number}: {t.from} → {t.to}
+        Transfer {t.number}: {branchName(t.from)} → {branchName(t.to)}
       </Title>
       <Text>
         Sent {formatDate(t.date)} from warehouse {t.fromWarehouseCode || t.fromWarehouse}. State:{' '}

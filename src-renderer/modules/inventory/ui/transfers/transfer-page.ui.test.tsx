@@ -89,6 +89,10 @@ beforeAll(() => {
     signedOut: false,
     serverUrl: null,
   });
+  answers['org.listBranches'] = () => [
+    { _id: 'branch:NYC', code: 'NYC', name: 'New York', currency: 'USD', archived: false },
+    { _id: 'branch:MNL', code: 'MNL', name: 'Manila', currency: 'USD', archived: false },
+  ];
 });
 afterEach(() => {
   cleanup();
@@ -123,6 +127,8 @@ describe('transfer page', () => {
     });
     mount();
     expect(await screen.findByText('Closed, some goods short')).toBeTruthy();
+    // Branches by name, as a clerk knows them.
+    expect(await screen.findByText(/: New York → Manila$/)).toBeTruthy();
     expect(screen.getByText('2 each')).toBeTruthy();
     expect(screen.getByText(/short \$179\.00/)).toBeTruthy();
     expect(
