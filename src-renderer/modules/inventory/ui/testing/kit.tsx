@@ -1,95 +1,13 @@
-import { MantineProvider } from '@mantine/core';
-import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { Provider } from 'react-redux';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { setRpcClient } from '../../../../client/api';
-import type { RpcClient } from '../../../../client/rpc-client';
-import { createStore } from '../../../../client/store';
-import { PlatformContext } from '../../../../client/platform-context';
 import type { Platform } from '../../../../platform';
-import { InputLocale } from '../../../../ui/inputs/input-locale';
+import { mountPage as mountSharedPage, type MountOptions } from '../../../../ui/testing/page-kit';
+
+export { errorBeside, fakeCore, refusal } from '../../../../ui/testing/page-kit';
 
 /**
- * A page of Inventory on a stand-in core: each RPC answers from `responses` (a missing one is
- * an error, so a page calling what it should not shows up), every call is kept in `calls`.
+ * The shared page kit with an empty platform by default: Inventory's pages read the platform
+ * (PDF and label saving) when they mount, and a test that saves nothing passes none.
  */
-export function fakeCore() {
-  const calls: { method: string; params: unknown }[] = [];
-  const responses: Record<string, (params: never) => unknown> = {};
-  setRpcClient({
-    call: async (method: string, params: unknown) => {
-      calls.push({ method, params });
-      const f = responses[method];
-      if (!f) throw new Error(`unexpected ${method}`);
-      return f(params as never);
-    },
-  } as unknown as RpcClient);
-  return {
-    calls,
-    responses,
-    reset() {
-      calls.length = 0;
-      for (const k of Object.keys(responses)) delete responses[k];
-    },
-    last: (method: string) =>
-      [...calls].reverse().find((c) => c.method === method)?.params as
-        Record<string, unknown> | undefined,
-    called: (method: string) => calls.some((c) => c.method === method),
-  };
-}
-
-/** The core's refusal as the worker sends it: a message, and the fields it is about. */
-export function refusal(message: string, fields?: Record<string, string>): Error {
-  return Object.assign(new Error(message), { code: 'validation', fields });
-}
-
-function Where() {
-  const l = useLocation();
-  return <span data-testid="where">{l.pathname + l.search}</span>;
-}
-
-/** Renders `element` at `path` (matched by `route`); any navigation away shows `where`. */
-export function mountPage(
-  element: ReactNode,
-  {
-    path = '/',
-    route = '/',
-    locale,
-    platform = {} as Platform,
-    state,
-  }: {
-    path?: string;
-    route?: string;
-    locale?: string;
-    platform?: Platform;
-    /** The navigation state the page arrives with (a saved move's warnings). */
-    state?: unknown;
-  } = {},
-) {
-  return render(
-    <Provider store={createStore()}>
-      <PlatformContext.Provider value={platform}>
-        <MantineProvider>
-          <InputLocale.Provider value={locale}>
-            <MemoryRouter initialEntries={[{ pathname: path, state }]}>
-              <Routes>
-                <Route path={route} element={element} />
-                <Route path="*" element={<Where />} />
-              </Routes>
-            </MemoryRouter>
-          </InputLocale.Provider>
-        </MantineProvider>
-      </PlatformContext.Provider>
-    </Provider>,
-  );
-}
-
-/** The error text Mantine shows under an input, found the way a screen reader finds it. */
-export function errorBeside(input: HTMLElement): string | undefined {
-  const id = input
-    .getAttribute('aria-describedby')
-    ?.split(' ')
-    .find((x) => x.endsWith('-error'));
-  return id ? (document.getElementById(id)?.textContent ?? undefined) : undefined;
+export function mountPage(element: ReactNode, options: MountOptions = {}) {
+  return mountSharedPage(element, { platform: {} as Platform, ...options });
 }
