@@ -86,7 +86,7 @@ describe('only the source dispatches and only the destination receives', () => {
 });
 
 describe('no way around the rules', () => {
-  it('refuses editing or deleting a dispatch or receipt, even for an administrator', async () => {
+  it('refuses editing, deleting or attaching to a dispatch or receipt, even for an administrator', async () => {
     const d = dispatchDoc('NYC', 'MNL');
     const dRev = await create(BOB, DB.slice(1), d);
     const r = receiptDoc(d);
@@ -102,6 +102,12 @@ describe('no way around the rules', () => {
       expect(edit.body.reason).toMatch(/posted and cannot be changed/);
       const del = await call(who, 'DELETE', `${path}?rev=${rev}`);
       expect(del.status, `delete as ${who.name}`).toBe(403);
+      // An attachment is a new revision of the document too.
+      const att = await call(who, 'PUT', `${path}/note.txt?rev=${rev}`, undefined, {
+        raw: 'goods arrived damaged',
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect(att.status, `attachment as ${who.name}`).toBe(403);
       expect((await current(DB.slice(1), doc._id))?._rev).toBe(rev);
     }
   });
