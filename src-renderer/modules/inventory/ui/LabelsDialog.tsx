@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useState } from 'react';
 import { pageSizeFor } from '../../../core/pdf/document';
 import { countOf } from '../../../core/format';
@@ -19,6 +29,8 @@ export interface LabelItemChoice {
   id: string;
   sku: string;
   name: string;
+  /** How many labels to start with (a goods receipt: one per unit received); absent: 1. */
+  copies?: number;
 }
 
 /**
@@ -30,16 +42,25 @@ export function LabelsDialog({
   items,
   opened,
   onClose,
+  note,
 }: {
   items: LabelItemChoice[];
   opened: boolean;
   onClose(): void;
+  /** Said above the fields (why the numbers are what they are, e.g. a cap). */
+  note?: string | null;
 }) {
   const pdf = useSavePdf();
   const [layout, setLayout] = useState<SheetId>(
     pageSizeFor(pdf.locale) === 'LETTER' ? 'letter-5160' : 'a4-3x8',
   );
-  const [copies, setCopies] = useState<number | string>(1);
+  // One number per item: a receipt prefills what came in; "Labels of each item" sets them all.
+  const [copies, setCopies] = useState<Record<string, number | string>>(() =>
+    Object.fromEntries(items.map((i) => [i.id, i.copies ?? 1])),
+  );
+  const same = new Set(items.map((i) => String(copies[i.id] ?? 1)));
+  const each = same.size === 1 ? [...same][0]! : '';
+  const setAll = (v: number | string) => setCopies(Object.fromEntries(items.map((i) => [i.id, v])));
   const [skip, setSkip] = useState<number | string>(0);
   const [priceList, setPriceList] = useState<string>('');
   const [busy, setBusy] = useState(false);
@@ -52,7 +73,7 @@ export function LabelsDialog({
     setFailure(null);
     try {
       await pdf.labels({
-        items: items.map((i) => ({ item: i.id, copies: Number(copies) })),
+        items: items.map((i) => ({ item: i.id, copies: Number(copies[i.id] ?? 1) })),
         layout,
         skip: Number(skip),
         priceList: priceList || null,
@@ -80,14 +101,37 @@ export function LabelsDialog({
           onChange={(v) => v && setLayout(v as SheetId)}
           allowDeselect={false}
         />
+        {note && (
+          <Alert color="yellow" role="status">
+            {note}
+          </Alert>
+        )}
         <NumberInput
           label="Labels of each item"
+          description={items.length > 1 ? 'Sets every item below; change one item there.' : ''}
           min={1}
           max={1000}
           allowDecimal={false}
-          value={copies}
-          onChange={setCopies}
+          value={each}
+          onChange={setAll}
         />
+        {items.length > 1 && (
+          <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
+            {items.map((i) => (
+              <NumberInput
+                key={i.id}
+                size="xs"
+                label={`Labels of ${i.sku}`}
+                description={i.name}
+                min={1}
+                max={1000}
+                allowDecimal={false}
+                value={copies[i.id] ?? 1}
+                onChange={(v) => setCopies((c) => ({ ...c, [i.id]: v }))}
+              />
+            ))}
+          </SimpleGrid>
+        )}
         <NumberInput
           label="Labels already used on the first sheet"
           description={`0 for a new sheet; up to ${perSheet - 1}. Printing starts after them.`}

@@ -93,6 +93,33 @@ describe('printing labels from the item list', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('each item can have its own number of labels', async () => {
+    const saveFile = vi.fn(async () => undefined);
+    core.responses['inventory.labelsPdf'] = () => ({ fileName: 'acme-labels.pdf', bytes: PDF });
+    mountPage(<ItemsPage />, {
+      locale: 'en-US',
+      platform: { files: { saveFile } } as unknown as Platform,
+    });
+    const user = await chooseBothAndOpen();
+    const each = screen.getByLabelText('Labels of each item');
+    await user.clear(each);
+    await user.type(each, '4');
+    const filtersCopies = screen.getByLabelText('Labels of FILT-100');
+    expect((filtersCopies as HTMLInputElement).value).toBe('4');
+    await user.clear(filtersCopies);
+    await user.type(filtersCopies, '25');
+    // The numbers now differ, so "each item" no longer claims one number for all.
+    expect((screen.getByLabelText('Labels of each item') as HTMLInputElement).value).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Make labels PDF' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalled());
+    expect(core.last('inventory.labelsPdf')).toMatchObject({
+      items: [
+        { item: beans._id, copies: 4 },
+        { item: filters._id, copies: 25 },
+      ],
+    });
+  });
+
   it('a refusal from the worker stays in the dialog, in words, and nothing is saved', async () => {
     const saveFile = vi.fn(async () => undefined);
     core.responses['inventory.labelsPdf'] = () => {

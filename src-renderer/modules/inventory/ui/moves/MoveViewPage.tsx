@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { formatDate, formatMoney } from '../../../../core/format';
 import { errorMessage } from '../../../../ui/form-errors';
@@ -6,7 +7,9 @@ import { useItemsQuery, useStockMoveQuery, useWarehousesQuery } from '../api';
 import { useInventoryContext } from '../context';
 import { MOVE_WORDS, qtyText } from '../format';
 import type { MoveEntryState } from './MoveEntryPage';
+import { LabelsDialog } from '../LabelsDialog';
 import { correctionOf } from './move-lines';
+import { receiptLabels } from './receipt-labels';
 
 /** A saved move, read-only: it is a fact. "Correct" starts a new move that names this one. */
 export function MoveViewPage() {
@@ -17,6 +20,7 @@ export function MoveViewPage() {
   const { data: move, error, isLoading } = useStockMoveQuery({ id });
   const { data: items } = useItemsQuery({ includeArchived: true });
   const { data: warehouses } = useWarehousesQuery({});
+  const [printing, setPrinting] = useState(false);
   if (isLoading) return <Loader aria-label="Loading the move" />;
   if (error || !move) return <Alert color="red">{errorMessage(error)}</Alert>;
   const item = (id: string) => items?.find((i) => i._id === id);
@@ -24,6 +28,7 @@ export function MoveViewPage() {
     const w = warehouses?.find((x) => x._id === id);
     return w ? `${w.code} ${w.name}` : '';
   };
+  const labels = printing && items ? receiptLabels(move, items) : null;
   const correct = () => {
     const c = correctionOf(move);
     const state: MoveEntryState = {
@@ -85,8 +90,21 @@ export function MoveViewPage() {
         <Button variant="default" onClick={() => navigate('/inventory/moves')}>
           Back
         </Button>
+        {move.kind === 'receipt' && (
+          <Button variant="default" onClick={() => setPrinting(true)} disabled={!items}>
+            Print labels
+          </Button>
+        )}
         <Button onClick={correct}>Correct</Button>
       </Group>
+      {labels && (
+        <LabelsDialog
+          opened
+          items={labels.choices}
+          note={labels.note}
+          onClose={() => setPrinting(false)}
+        />
+      )}
     </Stack>
   );
 }
