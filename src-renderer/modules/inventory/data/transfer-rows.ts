@@ -20,7 +20,7 @@ export const STOCK_DOC_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** A dispatch's row keeps what its receipts need (Dexie stores the whole object). */
-type DispatchRow = StockLineRow & { unitCost?: number; toBranch?: string };
+export type DispatchRow = StockLineRow & { unitCost?: number; toBranch?: string };
 
 const blank = {
   value: 0,
@@ -61,8 +61,11 @@ function rowsOfDispatch(d: TransferDispatch): DispatchRow[] {
   });
 }
 
+/** A receipt's row names the branch the goods came from: its postings clear that branch's goods in transit. */
+export type ReceiptRow = StockLineRow & { fromBranch?: string };
+
 function rowsOfReceipt(r: TransferReceipt, dispatchRow: (line: number) => DispatchRow | undefined) {
-  return r.lines.flatMap((l): StockLineRow[] => {
+  return r.lines.flatMap((l): ReceiptRow[] => {
     const sent = dispatchRow(l.line);
     const qty = parseQty(l.qty);
     // A receipt of another branch is never counted (transferState lists it as not counted).
@@ -82,6 +85,7 @@ function rowsOfReceipt(r: TransferReceipt, dispatchRow: (line: number) => Dispat
         reference: sent.reference,
         qty,
         inValue: lineValue(l.qty, sent.unitCost ?? 0),
+        fromBranch: sent.branch,
       },
     ];
   });
