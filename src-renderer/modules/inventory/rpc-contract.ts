@@ -35,6 +35,17 @@ import type { BillDraftResult, MatchLineView, OrderMoveInput } from './data/orde
 
 export type { Order, OrderClose, OrderInput, OrderLineInput, OrderLineView, OrderSide, OrderView };
 export type { BillDraftResult, MatchLineView, OrderMoveInput };
+import type {
+  AgeingQuery,
+  AgeingResult,
+  MovementQuery,
+  MovementResult,
+  OpenOrdersQuery,
+  OpenOrdersResult,
+  ReorderQuery,
+  ReorderRow,
+} from './data/report-types';
+export type * from './data/report-types';
 export type { DispatchInput, ReceiveInput } from './data/transfers';
 export type {
   TransferDirection,
@@ -134,6 +145,28 @@ export interface NegativeStockRow {
   moves: { moveId: string; date: string; kind: MoveKind; reference: string; qty: string }[];
 }
 
+/**
+ * A move dated on or before the lock date that was saved after the lock was set (a device that
+ * had not heard of it): valued on `valuedOn`, the day after the lock, so the locked books keep
+ * their values (data/stock-lock.ts).
+ */
+export interface LockedPeriodMoveRow {
+  moveId: string;
+  date: string;
+  valuedOn: string;
+  lockDate: string;
+  kind: MoveKind;
+  reference: string;
+  item: string;
+  sku: string;
+  name: string;
+  warehouse: string;
+  warehouseCode: string;
+  branch: string;
+  qty: string;
+  value: number;
+}
+
 /** Which report as a PDF, with its query's parameters; `today` is the clerk's date for the heading. */
 export type InventoryReportPdfRequest = { locale?: string; pageSize?: PageSize; today: string } & (
   | {
@@ -146,6 +179,10 @@ export type InventoryReportPdfRequest = { locale?: string; pageSize?: PageSize; 
   | { report: 'itemLedger'; item: string; branch?: string | null; warehouse?: string | null }
   | { report: 'negativeStock'; branch?: string | null }
   | { report: 'goodsInTransit'; branch?: string | null }
+  | ({ report: 'movement' } & MovementQuery)
+  | ({ report: 'reorder' } & ReorderQuery)
+  | ({ report: 'ageing' } & AgeingQuery)
+  | ({ report: 'openOrders' } & OpenOrdersQuery)
 );
 
 const STOCK = ['stockMove', 'item', 'warehouse', 'index'] as const;
@@ -192,6 +229,9 @@ export const inventoryContract = {
   'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
   'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
+  'inventory.lockedPeriodMoves': query<{ branch?: string | null }, LockedPeriodMoveRow[]>()({
+    reads: [...STOCK, 'ledgerSettings'],
+  }),
   'inventory.negativeStock': query<{ branch?: string | null }, NegativeStockRow[]>()({
     reads: STOCK,
   }),
@@ -236,6 +276,19 @@ export const inventoryContract = {
   'inventory.labelsPdf': mutation<LabelsPdfRequest, PdfFile>()({ writes: [] }),
   'inventory.reportPdf': mutation<InventoryReportPdfRequest, PdfFile>()({ writes: [] }),
   'inventory.matchBill': query<{ id: string }, MatchLineView[]>()({ reads: ORDERS }),
+  // Movement, ageing, reorder and open orders (data/report-*.ts).
+  'inventory.movementSummary': query<MovementQuery, MovementResult>()({
+    reads: [...STOCK, ...TRANSFERS],
+  }),
+  'inventory.stockAgeing': query<AgeingQuery, AgeingResult>()({
+    reads: [...STOCK, ...TRANSFERS],
+  }),
+  'inventory.reorderSuggestions': query<ReorderQuery, ReorderRow[]>()({
+    reads: [...STOCK, ...TRANSFERS, ...ORDERS, 'reorderRule', 'party'],
+  }),
+  'inventory.openOrders': query<OpenOrdersQuery, OpenOrdersResult>()({
+    reads: [...ORDERS, 'item', 'party'],
+  }),
 } as const;
 
 export type InventoryContract = typeof inventoryContract;

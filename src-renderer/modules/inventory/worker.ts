@@ -20,6 +20,7 @@ import {
 import { dispatchTransfer, receiveTransfer } from './data/transfers';
 import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
+import { lockedPeriodMoves } from './data/locked-moves';
 import {
   closeOrder,
   confirmOrder,
@@ -32,6 +33,9 @@ import { draftFromMoves, matchBill, moveAgainstOrder } from './data/orders-flow'
 import { ordersProjection } from './data/orders-projection';
 import { labelsPdf } from './data/labels-service';
 import { inventoryReportPdf } from './data/report-pdf';
+import { movementSummary } from './data/report-movement';
+import { stockAgeing } from './data/report-ageing';
+import { openOrders, reorderSuggestions } from './data/report-orders';
 
 /** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
 export const inventoryWorker: ModuleWorker = {
@@ -57,6 +61,7 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
+      'inventory.lockedPeriodMoves': (q) => lockedPeriodMoves(session(), q ?? {}),
       'inventory.saveOrder': (input) => saveOrder(session(), input),
       'inventory.confirmOrder': ({ id }) => confirmOrder(session(), id),
       'inventory.discardOrder': async ({ id }) => {
@@ -78,6 +83,10 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.goodsInTransit': (q) => goodsInTransit(session(), q ?? {}),
       'inventory.labelsPdf': (q) => labelsPdf(session(), q),
       'inventory.reportPdf': (q) => inventoryReportPdf(session(), q),
+      'inventory.movementSummary': (q) => movementSummary(session(), q),
+      'inventory.stockAgeing': (q) => stockAgeing(session(), q),
+      'inventory.reorderSuggestions': (q) => reorderSuggestions(session(), q ?? {}),
+      'inventory.openOrders': (q) => openOrders(session(), q ?? {}),
     };
   },
 };

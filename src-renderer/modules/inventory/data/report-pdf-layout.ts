@@ -23,7 +23,7 @@ export interface StockPdfHead {
 
 export type Doc = Omit<PdfDocument, 'pageSize'>;
 
-const right = (header: string): PdfColumn => ({ header, align: 'right' });
+export const right = (header: string): PdfColumn => ({ header, align: 'right' });
 
 const MOVE_WORDS: Record<MoveKind, string> = {
   receipt: 'Receipt',
@@ -34,7 +34,7 @@ const MOVE_WORDS: Record<MoveKind, string> = {
 };
 
 /** The formats of one document, in the reader's locale (core/format for money and dates). */
-function formats(h: StockPdfHead) {
+export function formats(h: StockPdfHead) {
   const plain = new Map<number, Intl.NumberFormat>();
   return {
     money: (minor: number) => formatMoney(minor, h.currency, h.locale),
@@ -57,7 +57,7 @@ function formats(h: StockPdfHead) {
   };
 }
 
-function base(h: StockPdfHead, title: string, period: string, doc: Partial<Doc>): Doc {
+export function base(h: StockPdfHead, title: string, period: string, doc: Partial<Doc>): Doc {
   return {
     title,
     company: h.company,
@@ -69,7 +69,7 @@ function base(h: StockPdfHead, title: string, period: string, doc: Partial<Doc>)
   };
 }
 
-const asOfWords = (h: StockPdfHead, asOf: string | null | undefined, today: string) =>
+export const asOfWords = (h: StockPdfHead, asOf: string | null | undefined, today: string) =>
   `As of the end of ${formats(h).date(asOf ?? today)}`;
 
 export function stockOnHandDoc(

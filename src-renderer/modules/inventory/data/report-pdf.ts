@@ -15,6 +15,10 @@ import {
 } from './report-pdf-layout';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './stock-queries';
 import { goodsInTransit } from './transfer-queries';
+import { ageingDoc, movementDoc, openOrdersDoc, reorderDoc } from './report-pdf-more';
+import { movementSummary } from './report-movement';
+import { stockAgeing } from './report-ageing';
+import { openOrders, reorderSuggestions } from './report-orders';
 
 // The words the report pages use for the whole company (ui/reports/ReportBar.tsx).
 export const ALL_BRANCHES = 'All branches (consolidated)';
@@ -113,6 +117,26 @@ export async function inventoryReportPdf(
     case 'goodsInTransit': {
       doc = transitDoc(h, await goodsInTransit(s, { branch }), q.today);
       name = pdfFileName('goods-in-transit', scope, q.today);
+      break;
+    }
+    case 'movement': {
+      doc = movementDoc(h, await movementSummary(s, { ...q, branch }));
+      name = pdfFileName('stock-movement', scope, q.from, q.to);
+      break;
+    }
+    case 'ageing': {
+      doc = ageingDoc(h, await stockAgeing(s, { ...q, branch }));
+      name = pdfFileName('stock-ageing', scope, q.asOf);
+      break;
+    }
+    case 'reorder': {
+      doc = reorderDoc(h, await reorderSuggestions(s, { branch }), q.today);
+      name = pdfFileName('reorder-suggestions', scope, q.today);
+      break;
+    }
+    case 'openOrders': {
+      doc = openOrdersDoc(h, await openOrders(s, { ...q, branch }), q.today);
+      name = pdfFileName('open-orders', scope, q.today);
       break;
     }
     default:
