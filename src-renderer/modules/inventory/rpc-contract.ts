@@ -145,28 +145,6 @@ export interface NegativeStockRow {
   moves: { moveId: string; date: string; kind: MoveKind; reference: string; qty: string }[];
 }
 
-/**
- * A move dated on or before the lock date that was saved after the lock was set (a device that
- * had not heard of it): valued on `valuedOn`, the day after the lock, so the locked books keep
- * their values (data/stock-lock.ts).
- */
-export interface LockedPeriodMoveRow {
-  moveId: string;
-  date: string;
-  valuedOn: string;
-  lockDate: string;
-  kind: MoveKind;
-  reference: string;
-  item: string;
-  sku: string;
-  name: string;
-  warehouse: string;
-  warehouseCode: string;
-  branch: string;
-  qty: string;
-  value: number;
-}
-
 /** Which report as a PDF, with its query's parameters; `today` is the clerk's date for the heading. */
 export type InventoryReportPdfRequest = { locale?: string; pageSize?: PageSize; today: string } & (
   | {
@@ -229,9 +207,6 @@ export const inventoryContract = {
   'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
   'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
-  'inventory.lockedPeriodMoves': query<{ branch?: string | null }, LockedPeriodMoveRow[]>()({
-    reads: [...STOCK, 'ledgerSettings'],
-  }),
   'inventory.negativeStock': query<{ branch?: string | null }, NegativeStockRow[]>()({
     reads: STOCK,
   }),

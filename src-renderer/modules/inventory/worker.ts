@@ -20,7 +20,6 @@ import {
 import { dispatchTransfer, receiveTransfer } from './data/transfers';
 import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
-import { lockedPeriodMoves } from './data/locked-moves';
 import {
   closeOrder,
   confirmOrder,
@@ -61,7 +60,6 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
-      'inventory.lockedPeriodMoves': (q) => lockedPeriodMoves(session(), q ?? {}),
       'inventory.saveOrder': (input) => saveOrder(session(), input),
       'inventory.confirmOrder': ({ id }) => confirmOrder(session(), id),
       'inventory.discardOrder': async ({ id }) => {
