@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -15,7 +14,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { formatDate } from '../../../../core/format';
 import { todayLocal } from '../../../../core/dates';
 import { DateInput } from '../../../../ui/inputs/DateInput';
-import type { OrderView } from '../../rpc-contract';
+import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
+import type { OrderLineView, OrderView } from '../../rpc-contract';
 import {
   useBillFromReceiptsMutation,
   useCloseOrderMutation,
@@ -26,6 +26,7 @@ import {
   useParties,
 } from './api';
 import { MatchResult } from './MatchResult';
+import { MoveName } from './MoveName';
 import { useItemLabel } from './OrdersPage';
 import { qty, sideOf, sideWords, stageWords } from './words';
 
@@ -46,6 +47,24 @@ export function OrderPage() {
   const moved = side === 'purchase' ? 'Received' : 'Delivered';
   const billed = side === 'purchase' ? 'Billed' : 'Invoiced';
   const bills = v.sources.filter((s) => s.kind === 'bill');
+  const lineColumns: GridColumn<OrderLineView>[] = [
+    {
+      id: 'item',
+      header: 'Item',
+      width: 'minmax(200px, 2fr)',
+      cell: (l) => `${label(l.item)} ${o.lines[l.line]?.description ?? ''}`,
+    },
+    { id: 'ordered', header: 'Ordered', width: '120px', cell: (l) => qty(l.ordered, l.unit) },
+    {
+      id: 'moved',
+      header: moved,
+      width: 'minmax(140px, 1fr)',
+      cell: (l) =>
+        `${qty(l.moved, l.unit)}${l.over !== '0' ? ` (${qty(l.over, l.unit)} more than ordered)` : ''}`,
+    },
+    { id: 'billed', header: billed, width: '120px', cell: (l) => qty(l.billed, l.unit) },
+    { id: 'back', header: 'Back-order', width: '120px', cell: (l) => qty(l.backOrder, l.unit) },
+  ];
   return (
     <Stack gap="sm">
       <Title order={3}>
@@ -56,33 +75,13 @@ export function OrderPage() {
         {o.type === 'salesOrder' && o.quoteNumber ? ` · from quote ${o.quoteNumber}` : ''}
         {o.reference ? ` · reference ${o.reference}` : ''}
       </Text>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Item</Table.Th>
-            <Table.Th>Ordered</Table.Th>
-            <Table.Th>{moved}</Table.Th>
-            <Table.Th>{billed}</Table.Th>
-            <Table.Th>Back-order</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {v.lines.map((l) => (
-            <Table.Tr key={l.line}>
-              <Table.Td>
-                {label(l.item)} {o.lines[l.line]?.description}
-              </Table.Td>
-              <Table.Td>{qty(l.ordered, l.unit)}</Table.Td>
-              <Table.Td>
-                {qty(l.moved, l.unit)}
-                {l.over !== '0' ? ` (${qty(l.over, l.unit)} more than ordered)` : ''}
-              </Table.Td>
-              <Table.Td>{qty(l.billed, l.unit)}</Table.Td>
-              <Table.Td>{qty(l.backOrder, l.unit)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataGrid
+        label="Order lines"
+        columns={lineColumns}
+        rows={v.lines}
+        rowKey={(l) => String(l.line)}
+        variant="list"
+      />
       <OrderActions v={v} />
       {v.sources
         .filter((s) => s.kind === 'bill' || s.kind === 'invoice')
@@ -209,7 +208,11 @@ function OrderActions({ v }: { v: OrderView }) {
               key={m.id}
               label={
                 <Anchor component={Link} to={`/inventory/moves/${encodeURIComponent(m.id)}`}>
-                  {side === 'purchase' ? 'Receipt' : 'Delivery'} {n + 1}
+                  <MoveName
+                    id={m.id}
+                    orderNumber={o.number}
+                    fallback={`${side === 'purchase' ? 'Receipt' : 'Delivery'} ${n + 1}`}
+                  />
                 </Anchor>
               }
               checked={chosen.includes(m.id)}

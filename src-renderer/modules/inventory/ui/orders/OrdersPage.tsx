@@ -1,8 +1,9 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, SegmentedControl, Stack } from '@mantine/core';
 import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { formatDate } from '../../../../core/format';
+import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
 import { InventoryTabs } from '../InventoryTabs';
-import type { OrderSide } from '../../rpc-contract';
+import type { OrderSide, OrderView } from '../../rpc-contract';
 import { useOrderItemsQuery, useOrdersQuery, useParties } from './api';
 import { OrderForm } from './OrderForm';
 import { OrderMoveForm } from './OrderMoveForm';
@@ -19,13 +20,38 @@ function OrderList() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const side: OrderSide = params.get('side') === 'sales' ? 'sales' : 'purchase';
-  const { data = [], error } = useOrdersQuery({ side });
+  const { data, error } = useOrdersQuery({ side });
   const parties = useParties() ?? [];
   const label = useItemLabel();
   const partyName = (id: string) => parties.find((p) => p._id === id)?.name ?? '';
   // Open orders are the ones a clerk works on, so they come first; newest first within each.
-  const rows = [...data].sort((a, b) => Number(b.open) - Number(a.open));
+  const rows = [...(data ?? [])].sort((a, b) => Number(b.open) - Number(a.open));
   const open = (id: string) => navigate(`/inventory/orders/${encodeURIComponent(id)}`);
+  const columns: GridColumn<OrderView>[] = [
+    { id: 'date', header: 'Date', width: '120px', cell: (v) => formatDate(v.order.date) },
+    { id: 'number', header: 'Number', width: '170px', cell: (v) => v.order.number ?? 'Draft' },
+    {
+      id: 'party',
+      header: side === 'purchase' ? 'Supplier' : 'Customer',
+      width: 'minmax(180px, 2fr)',
+      cell: (v) => partyName(v.order.partyId),
+    },
+    { id: 'state', header: 'State', width: '160px', cell: (v) => stageWords(v, side) },
+    {
+      id: 'due',
+      header: 'Still to come',
+      width: 'minmax(180px, 2fr)',
+      cell: (v) =>
+        v.order.status === 'posted' && !v.closed ? backOrderWords(v.lines, side, label) : '',
+    },
+    {
+      id: 'total',
+      header: 'Total before tax',
+      width: '140px',
+      align: 'right',
+      cell: (v) => money(orderTotal(v.order.lines), v.order.currency),
+    },
+  ];
   return (
     <Stack gap="sm">
       <Group>
@@ -42,45 +68,18 @@ function OrderList() {
         </Button>
       </Group>
       {error && <Alert color="red">{(error as Error).message}</Alert>}
-      {rows.length === 0 ? (
-        <Text c="dimmed">No {side === 'purchase' ? 'purchase' : 'sales'} orders yet.</Text>
+      {data ? (
+        <DataGrid
+          label={side === 'purchase' ? 'Purchase orders' : 'Sales orders and quotes'}
+          columns={columns}
+          rows={rows}
+          rowKey={(v) => v.order._id}
+          variant="list"
+          onActivate={(v) => open(v.order._id)}
+          empty={`No ${side === 'purchase' ? 'purchase' : 'sales'} orders yet.`}
+        />
       ) : (
-        <Table highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Date</Table.Th>
-              <Table.Th>Number</Table.Th>
-              <Table.Th>{side === 'purchase' ? 'Supplier' : 'Customer'}</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Still to come</Table.Th>
-              <Table.Th>Total before tax</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((v) => (
-              <Table.Tr
-                key={v.order._id}
-                style={{ cursor: 'pointer' }}
-                onClick={() => open(v.order._id)}
-              >
-                <Table.Td>{formatDate(v.order.date)}</Table.Td>
-                <Table.Td>
-                  <Link to={`/inventory/orders/${encodeURIComponent(v.order._id)}`}>
-                    {v.order.number ?? 'Draft'}
-                  </Link>
-                </Table.Td>
-                <Table.Td>{partyName(v.order.partyId)}</Table.Td>
-                <Table.Td>{stageWords(v, side)}</Table.Td>
-                <Table.Td>
-                  {v.order.status === 'posted' && !v.closed
-                    ? backOrderWords(v.lines, side, label)
-                    : ''}
-                </Table.Td>
-                <Table.Td>{money(orderTotal(v.order.lines), v.order.currency)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        !error && <Loader size="sm" aria-label="Loading the orders" />
       )}
     </Stack>
   );

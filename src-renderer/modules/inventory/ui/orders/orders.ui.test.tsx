@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayLocal } from '../../../../core/dates';
@@ -257,5 +257,51 @@ describe('purchase orders', () => {
       `/accounts/purchases/${encodeURIComponent(bill)}`,
     );
     expect(screen.getByText(/Partly received/)).toBeTruthy();
+  });
+
+  it('the order list is a grid: arrow down to an order and Enter opens it', async () => {
+    const older = { ...order, _id: 'purchaseOrder:01JPO0OLD', number: 'NYC-A-PO-000001' };
+    core.responses['inventory.listOrders'] = () => [
+      view(),
+      view({ order: older as OrderView['order'], stage: 'closed', open: false, closed: true }),
+    ];
+    const user = userEvent.setup();
+    mountPage(<OrdersPage />, { route: '/inventory/orders/*', path: '/inventory/orders' });
+    const grid = await screen.findByRole('grid', { name: 'Purchase orders' });
+    await waitFor(() => expect(within(grid).getAllByRole('row')).toHaveLength(3));
+    within(grid).getAllByRole('gridcell')[0]!.focus();
+    core.responses['inventory.getOrder'] = () => view({ order: older as OrderView['order'] });
+    await user.keyboard('{ArrowDown}{Enter}');
+    // The order's own page (a route of the orders page) opens and reads that order.
+    expect(await screen.findByRole('heading', { name: /NYC-A-PO-000001/ })).toBeTruthy();
+    expect(core.last('inventory.getOrder')).toEqual({ id: 'purchaseOrder:01JPO0OLD' });
+  });
+
+  it('names each receipt by its date and delivery note and links it to the receipt', async () => {
+    const receipt = 'stockMove:01JREC1';
+    core.responses['inventory.getOrder'] = () => view();
+    core.responses['inventory.getStockMove'] = () => ({
+      _id: receipt,
+      type: 'stockMove',
+      kind: 'receipt',
+      date: '2026-03-04',
+      warehouse: mainStore._id,
+      toWarehouse: null,
+      reference: 'DN-7781',
+      memo: '',
+      corrects: null,
+      status: 'posted',
+      lines: [],
+    });
+    mountPage(<OrderPage />, {
+      route: '/inventory/orders/:id',
+      path: `/inventory/orders/${encodeURIComponent(PO)}`,
+      locale: 'en-US',
+    });
+    const link = await screen.findByRole('link', { name: 'Receipt of 03/04/2026 · DN-7781' });
+    expect(link.getAttribute('href')).toBe(`/inventory/moves/${encodeURIComponent(receipt)}`);
+    expect(core.last('inventory.getStockMove')).toEqual({ id: receipt });
+    const lines = screen.getByRole('grid', { name: 'Order lines' });
+    expect(within(lines).getAllByRole('row')[1]!.textContent).toContain('18 bag');
   });
 });
