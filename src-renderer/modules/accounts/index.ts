@@ -1,6 +1,6 @@
 import type { CoreModule } from '../../core/module';
 import type { ModuleContext } from '../../core/module-context';
-import type { TradeDoc } from './domain/schemas';
+import type { Account, TradeDoc } from './domain/schemas';
 import type { TradeInput } from './domain/trade-inputs';
 import { registerAccountsTypes } from './data/doc-types';
 import { registerBankingTypes } from './domain/banking-schemas';
@@ -8,7 +8,7 @@ import { registerBankingTypes } from './domain/banking-schemas';
 import { accountsContract } from './rpc-contract';
 
 export { accountsContract, type AccountsContract, type AccountsMethods } from './rpc-contract';
-export type { TradeDoc, TradeInput };
+export type { Account, TradeDoc, TradeInput };
 
 /**
  * For another module's worker services (Inventory's "bill from receipt"): saves a draft invoice
@@ -17,6 +17,14 @@ export type { TradeDoc, TradeInput };
  */
 export async function saveTradeDraft(s: ModuleContext, input: TradeInput): Promise<TradeDoc> {
   return (await import('./data/trade-documents')).saveTradeDraft(s, input);
+}
+
+/**
+ * The chart of accounts (every account, archived ones too), for another module's worker
+ * services that must check an account exists and is the right kind (Inventory's settings).
+ */
+export async function chartOfAccounts(s: ModuleContext): Promise<Account[]> {
+  return (await import('./data/ledger-repos')).repos(s).accounts.list();
 }
 
 /**

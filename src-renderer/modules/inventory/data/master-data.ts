@@ -12,6 +12,7 @@ import {
   type Warehouse,
 } from '../domain/schemas';
 import { cachedItems, cachedWarehouses, inventoryRepos, loadInventorySettings } from './repos';
+import { checkStockAccounts } from './settings-accounts';
 import { stockTables } from './stock-rows';
 
 /** Items, warehouses and the inventory settings (master): every rule checked before one write. */
@@ -104,15 +105,27 @@ export async function saveInventorySettings(
   s: ModuleContext,
   input: unknown,
 ): Promise<InventorySettings> {
+  // A save that names only some settings (the negative-stock policy) keeps the others.
+  const current = await loadInventorySettings(s);
+  const given =
+    current && input && typeof input === 'object'
+      ? { ...pickSettings(current), ...(input as object) }
+      : input;
   const fields = parseOrThrow(
     inventorySettingsFieldsSchema,
-    input,
+    given,
     'The inventory settings were not saved.',
   );
+  await checkStockAccounts(s, fields);
   const r = inventoryRepos(s).settings;
-  if (await loadInventorySettings(s)) return r.update(INVENTORY_SETTINGS_ID, fields);
+  if (current) return r.update(INVENTORY_SETTINGS_ID, fields);
   await r.createMany([r.build(fields, COMPANY_WIDE, INVENTORY_SETTINGS_ID)]);
   return r.get(INVENTORY_SETTINGS_ID);
+}
+
+function pickSettings(current: InventorySettings): Record<string, unknown> {
+  const keys = Object.keys(inventorySettingsFieldsSchema.shape);
+  return Object.fromEntries(keys.map((k) => [k, current[k as keyof InventorySettings]]));
 }
 
 const words = (text: string) => text.trim().toLowerCase();

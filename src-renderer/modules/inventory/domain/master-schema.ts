@@ -50,8 +50,25 @@ export type PriceList = z.infer<typeof priceListSchema>;
  * then shows the negative balance (valuation.ts), it is never hidden.
  */
 export const NEGATIVE_STOCK = ['refuse', 'warn'] as const;
+/** A chart account's code, or '' while not chosen (stock moves then do not post). */
+const settingsAccount = z
+  .union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Z][0-9A-Z.-]{0,15}$/, 'Choose an account from the chart (e.g. "1300").'),
+  ])
+  .default('');
 export const inventorySettingsFieldsSchema = z.object({
   negativeStock: z.enum(NEGATIVE_STOCK).default('refuse'),
+  // What stock moves post to (domain/stock-postings.ts); an item may name its own first two.
+  inventoryAccount: settingsAccount,
+  cogsAccount: settingsAccount,
+  grniAccount: settingsAccount,
+  goodsInTransitAccount: settingsAccount,
+  interBranchAccount: settingsAccount,
+  stockAdjustmentAccount: settingsAccount,
 });
 export type InventorySettingsFields = z.input<typeof inventorySettingsFieldsSchema>;
 export const inventorySettingsSchema = docBaseSchema
