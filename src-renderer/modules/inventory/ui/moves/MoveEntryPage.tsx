@@ -25,6 +25,7 @@ import {
   useWarehousesQuery,
 } from '../api';
 import { useInventoryContext } from '../context';
+import { StockAccountsNotice } from '../MissingStockAccounts';
 import { MOVE_WORDS } from '../format';
 import { moveColumns } from './move-columns';
 import { addScanned, fieldsOnRows, moveInput, newLine, type LineDraft } from './move-lines';
@@ -136,6 +137,7 @@ function MoveEntry({ kind }: { kind: MoveKind }) {
             ? `Correction: ${MOVE_WORDS[kind].toLowerCase()}`
             : `New ${MOVE_WORDS[kind].toLowerCase()}`}
         </Title>
+        <StockAccountsNotice />
         <SimpleGrid cols={{ base: 1, sm: kind === 'internal' ? 5 : 4 }}>
           <DateInput label="Date" value={date} onChange={setDate} error={err.date} autoFocus />
           <Select
