@@ -20,6 +20,17 @@ export async function saveTradeDraft(s: ModuleContext, input: TradeInput): Promi
 }
 
 /**
+ * The books' lock date (null: none), for another module that must refuse dates on or before it
+ * (Inventory's stock moves). Read through the ledger settings like Accounts' own checks.
+ */
+export async function loadLockDate(s: ModuleContext): Promise<string | null> {
+  return (await (await import('./data/ledger-repos')).loadSettings(s))?.lockDate ?? null;
+}
+
+/** The one ledger settings document, whose `lockDate` and `updatedAt` a projection may follow. */
+export const LEDGER_SETTINGS_DOC = 'ledgerSettings:company';
+
+/**
  * The chart of accounts (every account, archived ones too), for another module's worker
  * services that must check an account exists and is the right kind (Inventory's settings).
  */

@@ -147,6 +147,28 @@ export interface NegativeStockRow {
 
 /** Which report as a PDF, with its query's parameters; `today` is the clerk's date for the heading. */
 export type InventoryReportPdfRequest = { locale?: string; pageSize?: PageSize; today: string } & (
+/**
+ * A move dated on or before the lock date that was saved after the lock was set (a device that
+ * had not heard of it): valued on `valuedOn`, the day after the lock, so the locked books keep
+ * their values (data/stock-lock.ts).
+ */
+export interface LockedPeriodMoveRow {
+  moveId: string;
+  date: string;
+  valuedOn: string;
+  lockDate: string;
+  kind: MoveKind;
+  reference: string;
+  item: string;
+  sku: string;
+  name: string;
+  warehouse: string;
+  warehouseCode: string;
+  branch: string;
+  qty: string;
+  value: number;
+}
+
   | {
       report: 'stockOnHand';
       asOf?: string | null;
@@ -209,6 +231,9 @@ export const inventoryContract = {
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
   'inventory.negativeStock': query<{ branch?: string | null }, NegativeStockRow[]>()({
     reads: STOCK,
+  }),
+  'inventory.lockedPeriodMoves': query<{ branch?: string | null }, LockedPeriodMoveRow[]>()({
+    reads: [...STOCK, 'ledgerSettings'],
   }),
   'inventory.dispatchTransfer': mutation<DispatchInput, TransferDispatch>()({
     writes: ['transferDispatch', 'stockMove'],

@@ -20,6 +20,7 @@ import {
 import { dispatchTransfer, receiveTransfer } from './data/transfers';
 import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
+import { lockedPeriodMoves } from './data/locked-moves';
 import {
   closeOrder,
   confirmOrder,
@@ -62,6 +63,7 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
       'inventory.saveOrder': (input) => saveOrder(session(), input),
       'inventory.confirmOrder': ({ id }) => confirmOrder(session(), id),
+      'inventory.lockedPeriodMoves': (q) => lockedPeriodMoves(session(), q ?? {}),
       'inventory.discardOrder': async ({ id }) => {
         await discardOrder(session(), id);
         return null;

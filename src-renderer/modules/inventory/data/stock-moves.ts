@@ -1,6 +1,8 @@
 import { OutpostError } from '../../../core/errors';
 import { parseOrThrow } from '../../../core/db/validation';
 import type { ModuleContext } from '../../../core/module-context';
+import { formatDate } from '../../../core/format';
+import { loadLockDate } from '../../accounts';
 import { formatQty, QTY_SCALE } from '../domain/quantity';
 import { stockMoveFieldsSchema, type Item, type StockMove } from '../domain/schemas';
 import { cachedItems, cachedWarehouses, inventoryRepos, loadInventorySettings } from './repos';
@@ -68,6 +70,7 @@ export async function saveStockMove(
     'The stock move was not saved.',
   );
 
+  await checkLock(s, fields.date);
   const warehouses = new Map((await cachedWarehouses(s)).map((w) => [w._id, w]));
   const branch = s.config.branchCode;
   for (const [field, id] of [
@@ -112,6 +115,21 @@ export async function saveStockMove(
   const warnings = await negativeStock(s, move, items);
   const [saved] = await repo.createMany([move]);
   return { move: saved!, warnings };
+}
+
+/**
+ * Stock value is part of the books, so a move may not be dated on or before Accounts' lock date;
+ * a correction of a locked move is a new move dated after it.
+ */
+export async function checkLock(s: ModuleContext, date: string): Promise<void> {
+  // A malformed date is left to the schema, which says what is wrong with it.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+  const lock = await loadLockDate(s);
+  if (lock !== null && date <= lock)
+    refuse(
+      `The books are locked up to ${formatDate(lock)}: date the move after that, or ask an administrator to move the lock date.`,
+      { date: `On or before the lock date ${formatDate(lock)}.` },
+    );
 }
 
 function checkLine(item: Item, l: StockMove['lines'][number], n: number) {

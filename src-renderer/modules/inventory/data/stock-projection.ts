@@ -2,6 +2,7 @@ import type { IndexDb, Projection } from '../../../core/index/index-db';
 import { applyMove, EMPTY_STATE, type ValuationMethod } from '../domain/valuation';
 import type { Item } from '../domain/schemas';
 import { rowsOfStockDocs, STOCK_DOC_TYPES } from './transfer-rows';
+import { followLock, place } from './stock-lock';
 import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } from './stock-rows';
 
 /**
@@ -21,6 +22,9 @@ export const stockProjection: Projection = {
       const at = dirty.get(key);
       if (at === undefined || order < at) dirty.set(key, order);
     };
+
+    // A new lock date moves the rows it concerns (stock-lock.ts) before this batch's moves land.
+    const lock = await followLock(t, changes, touch);
 
     // The valuation method is master data; the fold of an item that changes method starts over.
     const items = changes.filter((c) => c.type === 'item');
@@ -48,7 +52,13 @@ export const stockProjection: Projection = {
       for (const r of old) touch(r.key, r.order);
       if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
       const fresh = await rowsOfStockDocs(t, moves);
-      for (const r of fresh) touch(r.key, r.order);
+      const created = new Map(moves.map((c) => [c.id, c.doc?.createdAt]));
+      for (const r of fresh) {
+        const at = created.get(r.moveId);
+        if (typeof at === 'string') r.createdAt = at;
+        place(r, lock);
+        touch(r.key, r.order);
+      }
       if (fresh.length) {
         await t.lines.bulkPut(fresh);
         const existing = new Set(

@@ -11,9 +11,11 @@ import type { MoveKind, StockMove } from '../domain/schemas';
  * and reads the state just before it instead of folding from the first move.
  */
 export const STOCK_STORES = {
-  stockLines: 'id, [key+order]',
   stockKeys: 'key, item, branch',
   stockItems: 'id',
+  // lockedOut is set only on moves valued after the lock (stock-lock.ts), so its index holds just those.
+  stockLines: 'id, [key+order], lockedOut',
+  stockLock: 'id',
 };
 
 export interface StockLineRow {
@@ -47,6 +49,13 @@ export interface StockLineRow {
   state: ValuationState;
   /** False until the fold has valued it once. */
   valued: boolean;
+  /** When the move was saved (its document's createdAt): tells a move the lock missed. */
+  createdAt?: string;
+  /**
+   * Set only on a move dated on or before the lock date that was saved after the lock was set
+   * (stock-lock.ts): the lock date it is valued after; `order` then starts the day after it.
+   */
+  lockedOut?: string;
 }
 
 export interface StockKeyRow {
@@ -64,8 +73,22 @@ export interface StockItemRow {
   method: ValuationMethod;
 }
 
+/** A lock date and since when it holds (the settings revision that set it). */
+export interface LockStep {
+  date: string;
+  since: string;
+}
+
+/** The locks the projection values by, oldest first (see stock-lock.ts). */
+export interface StockLockRow {
+  id: 'lock';
+  date: string | null;
+  steps: LockStep[];
+}
+
 export function stockTables(index: IndexDb) {
   return {
+    lock: index.table('stockLock') as Table<StockLockRow, string>,
     lines: index.table('stockLines') as Table<StockLineRow, string>,
     keys: index.table('stockKeys') as Table<StockKeyRow, string>,
     items: index.table('stockItems') as Table<StockItemRow, string>,

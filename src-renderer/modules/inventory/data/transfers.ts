@@ -12,6 +12,7 @@ import { receiptProblem, transferState, type TransferState } from '../domain/tra
 import { TRANSFERS_KIND } from '../transfers-kind';
 import { cachedItems, loadInventorySettings } from './repos';
 import { dispatchUnitCosts } from './transfer-cost';
+import { checkLock } from './stock-moves';
 
 /**
  * Dispatching and receiving transfers on this device (docs/ARCHITECTURE.md, "Inventory: where a
@@ -90,6 +91,7 @@ export async function dispatchTransfer(
   if (!to || to.archived)
     refuse(`There is no branch "${input.toBranch}" to send goods to. Choose one from the list.`);
   await ownWarehouse(s, input.fromWarehouse, 'the goods leave');
+  await checkLock(s, input.date);
   const { costs, short } = await dispatchUnitCosts(
     s,
     input.fromWarehouse,
@@ -154,6 +156,7 @@ export async function receiveTransfer(
   );
   if (problem) refuse(`${problem} Nothing was saved.`);
   await ownWarehouse(s, input.warehouse, 'the goods go into');
+  await checkLock(s, input.date);
   return s.repository<TransferReceipt>(db, 'transferReceipt').create(
     {
       transfer: input.transfer,

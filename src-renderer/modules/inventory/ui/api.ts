@@ -27,6 +27,7 @@ export const useItemStockLedgerQuery = e['inventory.itemStockLedger'].useQuery;
 export const useValuationQuery = e['inventory.valuation'].useQuery;
 export const useNegativeStockQuery = e['inventory.negativeStock'].useQuery;
 export const useMovementSummaryQuery = e['inventory.movementSummary'].useQuery;
+export const useLockedPeriodMovesQuery = e['inventory.lockedPeriodMoves'].useQuery;
 export const useStockAgeingQuery = e['inventory.stockAgeing'].useQuery;
 export const useReorderSuggestionsQuery = e['inventory.reorderSuggestions'].useQuery;
 export const useOpenOrdersQuery = e['inventory.openOrders'].useQuery;

@@ -1,5 +1,6 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { LockedPeriodMoves } from './LockedPeriodMoves';
 
 const REPORTS = [
   ['stock', 'Stock on hand', 'Quantity and value per warehouse, one branch or all, as of a day.'],
@@ -12,6 +13,7 @@ export function ReportsHome() {
   return (
     <Stack gap="sm">
       <Title order={3}>Inventory reports</Title>
+      <LockedPeriodMoves />
       {REPORTS.map(([path, title, what]) => (
         <div key={path}>
           <Anchor component={Link} to={`/inventory/reports/${path}`} fw={600}>
