@@ -22,6 +22,8 @@ import type { TransferDispatch, TransferReceipt } from './domain/transfer-schema
 export type { SavedStockMove, StockMoveInput, StockMoveLineInput };
 import type { PageSize, PdfFile } from '../../core/pdf/document';
 import type { LabelsPdfRequest } from './data/labels-service';
+import type { MoveListEntry, MoveListQuery, MoveListResult } from './data/move-list';
+export type { MoveListEntry, MoveListQuery, MoveListResult };
 export type { LabelsPdfRequest, PdfFile };
 import type { Order, OrderClose } from './domain/orders-schema';
 import type {
@@ -226,6 +228,7 @@ export const inventoryContract = {
   }),
   'inventory.saveStockMove': mutation<StockMoveInput, SavedStockMove>()({ writes: ['stockMove'] }),
   'inventory.getStockMove': query<{ id: string }, StockMove>()({ reads: ['stockMove'] }),
+  'inventory.listMoves': query<MoveListQuery, MoveListResult>()({ reads: STOCK }),
   'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
   'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),

@@ -32,6 +32,7 @@ import {
 import { draftFromMoves, matchBill, moveAgainstOrder } from './data/orders-flow';
 import { ordersProjection } from './data/orders-projection';
 import { labelsPdf } from './data/labels-service';
+import { listMoves, moveListProjection } from './data/move-list';
 import { inventoryReportPdf } from './data/report-pdf';
 import { movementSummary } from './data/report-movement';
 import { stockAgeing } from './data/report-ageing';
@@ -39,7 +40,7 @@ import { openOrders, reorderSuggestions } from './data/report-orders';
 
 /** Inventory's worker part (core/module.ts): the stock projection and every RPC handler. */
 export const inventoryWorker: ModuleWorker = {
-  projections: [stockProjection, ordersProjection],
+  projections: [stockProjection, ordersProjection, moveListProjection],
   handlers(session): HandlersOf<InventoryContract> {
     return {
       'inventory.listItems': (q) => listItems(session(), q ?? {}),
@@ -55,6 +56,7 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.getSettings': () => loadInventorySettings(session()),
       'inventory.saveSettings': (input) => saveInventorySettings(session(), input),
       'inventory.saveStockMove': (input) => saveStockMove(session(), input),
+      'inventory.listMoves': (q) => listMoves(session(), q),
       'inventory.getStockMove': async ({ id }) =>
         (await session().repositoryOf(id, 'stockMove')).get(id) as never,
       'inventory.stockOnHand': (q) => stockOnHand(session(), q ?? {}),

@@ -5,6 +5,7 @@ import { ItemFormPage } from './items/ItemFormPage';
 import { ItemsPage } from './items/ItemsPage';
 import { MoveEntryPage } from './moves/MoveEntryPage';
 import { MoveViewPage } from './moves/MoveViewPage';
+import { MovesListPage } from './moves/MovesListPage';
 import { NewMoveMenu } from './moves/NewMoveMenu';
 import { ItemLedgerReport } from './reports/ItemLedgerReport';
 import { NegativeStockReport } from './reports/NegativeStockReport';
@@ -24,6 +25,7 @@ export function InventoryPage() {
         <Route path="moves" element={<NewMoveMenu />} />
         <Route path="moves/new/:kind" element={<MoveEntryPage />} />
         <Route path="moves/:id" element={<MoveViewPage />} />
+        <Route path="history" element={<MovesListPage />} />
         <Route path="items" element={<ItemsPage />} />
         <Route path="items/new" element={<ItemFormPage key="new" />} />
         <Route path="items/:id" element={<ItemFormPage />} />

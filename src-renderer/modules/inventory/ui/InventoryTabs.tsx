@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 const SECTIONS = [
   { value: 'stock', label: 'Stock on hand' },
   { value: 'moves', label: 'Receive, deliver, count' },
+  { value: 'history', label: 'Past moves' },
   { value: 'items', label: 'Items' },
   { value: 'warehouses', label: 'Warehouses' },
   { value: 'transfers', label: 'Transfers between branches' },

@@ -22,6 +22,7 @@ export const useInventorySettingsQuery = e['inventory.getSettings'].useQuery;
 export const useSaveInventorySettingsMutation = e['inventory.saveSettings'].useMutation;
 export const useSaveStockMoveMutation = e['inventory.saveStockMove'].useMutation;
 export const useStockMoveQuery = e['inventory.getStockMove'].useQuery;
+export const useMovesQuery = e['inventory.listMoves'].useQuery;
 export const useStockOnHandQuery = e['inventory.stockOnHand'].useQuery;
 export const useItemStockLedgerQuery = e['inventory.itemStockLedger'].useQuery;
 export const useValuationQuery = e['inventory.valuation'].useQuery;
