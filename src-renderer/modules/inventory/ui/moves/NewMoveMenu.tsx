@@ -18,8 +18,8 @@ export function NewMoveMenu() {
     <Stack gap="sm">
       <Title order={3}>Receive, deliver, count</Title>
       <Text size="sm" c="dimmed">
-        A saved move cannot be changed. To fix one, open it from the item stock ledger and choose
-        Correct: a new move records the difference.
+        A saved move cannot be changed. To fix one, open it from Past moves and choose Correct: a
+        new move records the difference.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         {(Object.keys(WHAT) as MoveKind[]).map((k) => (
