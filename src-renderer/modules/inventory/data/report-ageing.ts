@@ -3,7 +3,8 @@ import { OutpostError } from '../../../core/errors';
 import type { ModuleContext } from '../../../core/module-context';
 import { formatQty } from '../domain/quantity';
 import { shareOf } from '../domain/valuation';
-import { AGE_BUCKETS, type AgeingQuery, type AgeingResult, type AgeingRow } from './report-types';
+import { AGE_BUCKETS, bucketOf } from '../domain/ageing';
+import type { AgeingQuery, AgeingResult, AgeingRow } from './report-types';
 import {
   bySkuThenWarehouse,
   checkedDate,
@@ -81,10 +82,6 @@ export async function stockAgeing(s: ModuleContext, q: AgeingQuery): Promise<Age
       value: rows.reduce((v, r) => v + r.value, 0),
     },
   };
-}
-
-function bucketOf(days: number): number {
-  return days <= 30 ? 0 : days <= 90 ? 1 : days <= 180 ? 2 : 3;
 }
 
 interface Lot {

@@ -1,12 +1,7 @@
 import { formatMoney } from '../../../core/format';
 import type { PdfRow } from '../../../core/pdf/document';
-import {
-  AGE_BUCKETS,
-  type AgeingResult,
-  type MovementResult,
-  type OpenOrdersResult,
-  type ReorderRow,
-} from './report-types';
+import { AGE_BUCKETS } from '../domain/ageing';
+import type { AgeingResult, MovementResult, OpenOrdersResult, ReorderRow } from './report-types';
 import { asOfWords, base, formats, right, type Doc, type StockPdfHead } from './report-pdf-layout';
 
 /**

@@ -76,9 +76,6 @@ export interface AgeingQuery {
   slowDays?: number;
 }
 
-/** Age buckets in days as of the report date: 0–30, 31–90, 91–180, over 180. */
-export const AGE_BUCKETS = ['0–30', '31–90', '91–180', '>180'] as const;
-
 export interface AgeingRow {
   item: string;
   sku: string;
@@ -90,7 +87,7 @@ export interface AgeingRow {
   method: 'fifo' | 'average';
   qty: string;
   value: number;
-  /** One per AGE_BUCKETS entry. */
+  /** One per AGE_BUCKETS entry (domain/ageing.ts). */
   buckets: { qty: string; value: number }[];
   /** Date of the oldest receipt still on hand. */
   oldest: string | null;

@@ -1,0 +1,72 @@
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { errorMessage } from '../../../../ui/form-errors';
+import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
+import type { ReorderRow } from '../../rpc-contract';
+import { useReorderSuggestionsQuery } from '../api';
+import { qtyText } from '../format';
+import { reorderCsv } from './csv-more';
+import { ReportBar } from './ReportBar';
+
+/**
+ * What to buy: every reorder rule whose stock, counting what purchase orders still bring and
+ * what sales orders still take, is at or below its level, with how much to order.
+ */
+export function ReorderReport() {
+  const [branch, setBranch] = useState('');
+  const { currentData: rows, error } = useReorderSuggestionsQuery({ branch: branch || null });
+  const qty = (id: string, header: string, pick: (r: ReorderRow) => string, unit = false) => ({
+    id,
+    header,
+    width: '120px',
+    align: 'right' as const,
+    cell: (r: ReorderRow) => qtyText(pick(r), unit ? r.unit : undefined),
+  });
+  const columns: GridColumn<ReorderRow>[] = [
+    { id: 'wh', header: 'Warehouse', width: '110px', cell: (r) => r.warehouseCode },
+    { id: 'sku', header: 'SKU', width: '120px', cell: (r) => r.sku },
+    { id: 'name', header: 'Item', width: 'minmax(180px, 2fr)', cell: (r) => r.name },
+    qty('onHand', 'On hand', (r) => r.onHand),
+    qty('onOrder', 'On purchase orders', (r) => r.onOrder),
+    qty('committed', 'On sales orders', (r) => r.committed),
+    qty('projected', 'Projected', (r) => r.projected),
+    qty('level', 'Reorder level', (r) => r.level),
+    qty('suggested', 'Order', (r) => r.suggested, true),
+    {
+      id: 'supplier',
+      header: 'Last supplier',
+      width: 'minmax(160px, 1fr)',
+      cell: (r) => r.supplier?.name ?? '',
+    },
+  ];
+  return (
+    <Stack gap="sm">
+      <Title order={3}>Reorder suggestions</Title>
+      <Text size="sm" c="dimmed">
+        Projected = on hand + still to come on purchase orders − still to go on sales orders. At or
+        below the reorder level, order enough to get back to it, and at least the reorder quantity.
+      </Text>
+      <ReportBar
+        branch={{ value: branch, onChange: setBranch }}
+        csv={
+          rows
+            ? () => ({
+                suggestedName: `reorder-suggestions${branch ? `-${branch}` : ''}.csv`,
+                data: reorderCsv(rows),
+              })
+            : null
+        }
+        pdf={{ report: 'reorder', branch: branch || null }}
+      />
+      {error && <Alert color="red">{errorMessage(error)}</Alert>}
+      <DataGrid
+        label="Reorder suggestions"
+        columns={columns}
+        rows={rows ?? []}
+        rowKey={(r) => r.rule}
+        variant="list"
+        empty="Nothing needs reordering. Reorder rules are set per item and warehouse."
+      />
+    </Stack>
+  );
+}

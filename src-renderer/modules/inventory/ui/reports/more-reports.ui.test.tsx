@@ -1,0 +1,218 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Platform } from '../../../../platform';
+import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
+import type {
+  AgeingResult,
+  MovementResult,
+  OpenOrdersResult,
+  ReorderRow,
+} from '../../rpc-contract';
+import { backRoom, beans, mainStore, readyState } from '../testing/fixtures';
+import { fakeCore, mountPage } from '../testing/kit';
+import { AgeingReport } from './AgeingReport';
+import { MovementReport } from './MovementReport';
+import { OpenOrdersReport } from './OpenOrdersReport';
+import { ReorderReport } from './ReorderReport';
+
+/** The four newer stock reports: each shows the worker's rows formatted and exports a CSV. */
+const where = {
+  item: beans._id,
+  sku: 'BEAN-1KG',
+  name: 'Coffee beans 1 kg',
+  unit: 'bag',
+  warehouse: mainStore._id,
+  warehouseCode: 'NYC-MAIN',
+  branch: 'NYC',
+};
+const movement: MovementResult = {
+  from: '2026-03-03',
+  to: '2026-03-04',
+  rows: [
+    {
+      ...where,
+      openingQty: '8',
+      openingValue: 8000,
+      inQty: '4',
+      inValue: 6400,
+      outQty: '10',
+      outValue: 11_200,
+      closingQty: '2',
+      closingValue: 3200,
+    },
+  ],
+  totals: { opening: 8000, in: 6400, out: 11_200, closing: 3200 },
+};
+const ageing: AgeingResult = {
+  asOf: '2026-06-30',
+  slowDays: 90,
+  rows: [
+    {
+      ...where,
+      method: 'fifo',
+      qty: '7',
+      value: 7200,
+      buckets: [
+        { qty: '5', value: 6000 },
+        { qty: '0', value: 0 },
+        { qty: '2', value: 1200 },
+        { qty: '0', value: 0 },
+      ],
+      oldest: '2026-03-05',
+      lastOut: '2026-03-20',
+      slow: true,
+    },
+    {
+      ...where,
+      warehouse: backRoom._id,
+      warehouseCode: 'NYC-BACK',
+      method: 'fifo',
+      qty: '3',
+      value: 3000,
+      buckets: [
+        { qty: '3', value: 3000 },
+        { qty: '0', value: 0 },
+        { qty: '0', value: 0 },
+        { qty: '0', value: 0 },
+      ],
+      oldest: '2026-06-20',
+      lastOut: '2026-06-28',
+      slow: false,
+    },
+  ],
+  totals: { buckets: [9000, 0, 1200, 0], value: 10_200 },
+};
+const reorder: ReorderRow[] = [
+  {
+    ...where,
+    rule: 'reorderRule:01JRULE0000000000000000000',
+    onHand: '4',
+    onOrder: '16',
+    committed: '3',
+    projected: '17',
+    level: '20',
+    ruleQty: '24',
+    suggested: '24',
+    supplier: { id: 'party:01JANDES00000000000000000', name: 'Andes Coffee Importers' },
+  },
+];
+const orders: OpenOrdersResult = {
+  rows: [
+    {
+      order: 'purchaseOrder:01JPO00000000000000000000',
+      side: 'purchase',
+      number: 'NYC-A-PO-000001',
+      branch: 'NYC',
+      party: 'Andes Coffee Importers',
+      date: '2026-03-02',
+      expectedDate: '2026-03-09',
+      late: true,
+      line: 0,
+      item: beans._id,
+      sku: 'BEAN-1KG',
+      name: 'Coffee beans 1 kg',
+      unit: 'bag',
+      ordered: '10',
+      open: '4',
+      currency: 'USD',
+      openValue: 4000,
+    },
+  ],
+  totals: [{ side: 'purchase', currency: 'USD', value: 4000 }],
+};
+
+let core: ReturnType<typeof fakeCore>;
+beforeAll(() => {
+  installBrowserStubs();
+  core = fakeCore();
+});
+beforeEach(() => {
+  core.responses['app.getState'] = () => readyState;
+  core.responses['org.listBranches'] = () => [{ code: 'NYC', name: 'New York' }];
+  core.responses['inventory.movementSummary'] = () => movement;
+  core.responses['inventory.stockAgeing'] = () => ageing;
+  core.responses['inventory.reorderSuggestions'] = () => reorder;
+  core.responses['inventory.openOrders'] = () => orders;
+});
+afterEach(() => {
+  cleanup();
+  core.reset();
+});
+
+async function exported(saveFile: ReturnType<typeof vi.fn>) {
+  fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+  await waitFor(() => expect(saveFile).toHaveBeenCalled());
+  const file = (saveFile.mock.calls[0] as unknown as [{ data: string; suggestedName: string }])[0];
+  return { name: file.suggestedName, lines: file.data.split(/\r?\n/) };
+}
+
+function mount(page: React.ReactNode) {
+  const saveFile = vi.fn(async () => undefined);
+  mountPage(page, { locale: 'en-US', platform: { files: { saveFile } } as unknown as Platform });
+  return saveFile;
+}
+
+describe('newer stock reports', () => {
+  it('movement summary: opening, in, out and closing with totals; the CSV has every column', async () => {
+    const saveFile = mount(<MovementReport />);
+    const grid = await screen.findByRole('grid', { name: 'Stock movement summary' });
+    await waitFor(() => expect(within(grid).getByText('8 bag')).toBeTruthy());
+    // One row, so each value shows again in the totals.
+    expect(within(grid).getAllByText('$112.00')).toHaveLength(2);
+    expect(within(grid).getAllByText('$32.00')).toHaveLength(2);
+    expect(core.last('inventory.movementSummary')).toMatchObject({ branch: null });
+    const csv = await exported(saveFile);
+    expect(csv.name).toBe('stock-movement-2026-03-03-2026-03-04.csv');
+    expect(csv.lines.slice(0, 3)).toEqual([
+      'Branch,Warehouse,SKU,Item,Unit,Opening quantity,Opening value (USD),In quantity,In value (USD),Out quantity,Out value (USD),Closing quantity,Closing value (USD)',
+      'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,8,80.00,4,64.00,10,112.00,2,32.00',
+      ',,,Total,,,80.00,,64.00,,112.00,,32.00',
+    ]);
+  });
+
+  it('ageing: buckets by age, slow movers marked and filtered; the CSV has every bucket', async () => {
+    const saveFile = mount(<AgeingReport />);
+    const grid = await screen.findByRole('grid', { name: 'Stock ageing' });
+    await waitFor(() => expect(within(grid).getByText('5 · $60.00')).toBeTruthy());
+    expect(within(grid).getByText('2 · $12.00')).toBeTruthy();
+    // The column's header and the one slow row's mark.
+    expect(within(grid).getAllByText('Slow')).toHaveLength(2);
+    expect(core.last('inventory.stockAgeing')).toMatchObject({ slowDays: 90, branch: null });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Slow movers only' }));
+    await waitFor(() => expect(within(grid).queryByText('NYC-BACK')).toBeNull());
+    const csv = await exported(saveFile);
+    expect(csv.lines[0]).toBe(
+      'Branch,Warehouse,SKU,Item,Unit,Quantity,Value (USD),0–30 days quantity,0–30 days value (USD),31–90 days quantity,31–90 days value (USD),91–180 days quantity,91–180 days value (USD),>180 days quantity,>180 days value (USD),Oldest receipt,Last out,Slow',
+    );
+    expect(csv.lines.slice(1).filter(Boolean)).toEqual([
+      'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,7,72.00,5,60.00,0,0.00,2,12.00,0,0.00,2026-03-05,2026-03-20,yes',
+    ]);
+  });
+
+  it('reorder: what to order and from whom; the CSV has the projection', async () => {
+    const saveFile = mount(<ReorderReport />);
+    const grid = await screen.findByRole('grid', { name: 'Reorder suggestions' });
+    await waitFor(() => expect(within(grid).getByText('24 bag')).toBeTruthy());
+    expect(within(grid).getByText('Andes Coffee Importers')).toBeTruthy();
+    const csv = await exported(saveFile);
+    expect(csv.lines.slice(0, 2)).toEqual([
+      'Branch,Warehouse,SKU,Item,Unit,On hand,On purchase orders,On sales orders,Projected,Reorder level,Reorder quantity,Suggested,Last supplier',
+      'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,4,16,3,17,20,24,24,Andes Coffee Importers',
+    ]);
+  });
+
+  it('open orders: party, dates, late, open quantity and value; the CSV has every column', async () => {
+    const saveFile = mount(<OpenOrdersReport />);
+    const grid = await screen.findByRole('grid', { name: 'Open orders' });
+    await waitFor(() => expect(within(grid).getByText('NYC-A-PO-000001')).toBeTruthy());
+    expect(within(grid).getByText('03/09/2026 (late)')).toBeTruthy();
+    expect(within(grid).getByText('4 bag')).toBeTruthy();
+    expect(screen.getByText('Purchase orders still open: $40.00')).toBeTruthy();
+    const csv = await exported(saveFile);
+    expect(csv.lines.slice(0, 2)).toEqual([
+      'Side,Order,Branch,Party,Order date,Expected,Late,SKU,Item,Unit,Ordered,Still open,Currency,Open value',
+      'purchase,NYC-A-PO-000001,NYC,Andes Coffee Importers,2026-03-02,2026-03-09,yes,BEAN-1KG,Coffee beans 1 kg,bag,10,4,USD,40.00',
+    ]);
+  });
+});
