@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDevice } from '../../../core/testing/node-core';
-import { inventoryCompany } from '../testing/setup';
+import { beansFields, inventoryCompany } from '../testing/setup';
+import { loadStockAccounts } from './settings-accounts';
 
 /**
  * The accounts stock moves post to, chosen in Inventory settings: each must be in Accounts'
  * chart and of the kind its rule needs; a wrong one is refused in words and nothing changes.
  */
 let d: TestDevice;
+let beans: string;
 
 const chosen = {
   inventoryAccount: '1300',
@@ -18,7 +20,9 @@ const chosen = {
 };
 
 beforeAll(async () => {
-  d = (await inventoryCompany()).d;
+  const c = await inventoryCompany();
+  d = c.d;
+  beans = c.beans;
   await d.call('accounts.setupStarterChart', undefined);
   // The starter chart has no accounts for these; a company adds them as Acme did.
   for (const [code, name, kind, subtype, parentCode] of [
@@ -57,5 +61,26 @@ describe('stock posting accounts in Inventory settings', () => {
       d.call('inventory.saveSettings', { ...chosen, stockAdjustmentAccount: '5999' }),
     ).rejects.toThrow('Stock adjustments and shortages: there is no account 5999 in the chart');
     expect(await d.call('inventory.getSettings', undefined)).toEqual(before);
+  });
+});
+
+describe('the accounts the postings use', () => {
+  it('are the settings, with an item’s own inventory and cost accounts first', async () => {
+    await d.call('inventory.saveSettings', chosen);
+    const mugs = await d.call('inventory.saveItem', {
+      fields: {
+        ...beansFields('fifo'),
+        sku: 'MUG-350',
+        name: 'Stoneware mug 350 ml',
+        barcodes: [],
+        inventoryAccount: '1350',
+        expenseAccount: '5300',
+      },
+    });
+    const { accounts, missing } = await loadStockAccounts(d.core.session()!);
+    expect(missing).toEqual([]);
+    expect(accounts).toMatchObject({ grni: '2150', defaultInventory: '1300', defaultCogs: '5100' });
+    expect(accounts.items.get(mugs._id)).toEqual({ inventory: '1350', cogs: '5300' });
+    expect(accounts.items.get(beans)).toEqual({ inventory: '', cogs: '' });
   });
 });

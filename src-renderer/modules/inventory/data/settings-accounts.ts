@@ -1,7 +1,14 @@
 import { OutpostError } from '../../../core/errors';
 import type { ModuleContext } from '../../../core/module-context';
 import { chartOfAccounts } from '../../accounts';
-import { STOCK_ACCOUNT_WORDS, type StockAccountField } from '../domain/stock-postings';
+import {
+  missingStockAccounts,
+  STOCK_ACCOUNT_WORDS,
+  stockAccountsOf,
+  type StockAccountField,
+  type StockAccounts,
+} from '../domain/stock-postings';
+import { cachedItems, loadInventorySettings } from './repos';
 
 /**
  * The kind of account each posting rule needs (domain/stock-postings.ts): stock and what is on
@@ -53,4 +60,19 @@ export async function checkStockAccounts(
       `${said.join('; ')}. Choose another account. The inventory settings were not saved.`,
       errors,
     );
+}
+
+/**
+ * The accounts stock moves post to, from the settings and each item's own, with what is still
+ * to choose. It reads master data, so call it before the index transaction, never inside it
+ * (an await on PouchDB there would end the transaction).
+ */
+export async function loadStockAccounts(
+  s: ModuleContext,
+): Promise<{ accounts: StockAccounts; missing: string[] }> {
+  const [settings, items] = await Promise.all([loadInventorySettings(s), cachedItems(s)]);
+  return {
+    accounts: stockAccountsOf(settings ?? {}, items),
+    missing: missingStockAccounts(settings),
+  };
 }
