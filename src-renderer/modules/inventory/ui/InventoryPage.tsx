@@ -12,6 +12,10 @@ import { NegativeStockReport } from './reports/NegativeStockReport';
 import { ReportsHome } from './reports/ReportsHome';
 import { StockOnHandReport } from './reports/StockOnHandReport';
 import { ValuationReport } from './reports/ValuationReport';
+import { AgeingReport } from './reports/AgeingReport';
+import { MovementReport } from './reports/MovementReport';
+import { OpenOrdersReport } from './reports/OpenOrdersReport';
+import { ReorderReport } from './reports/ReorderReport';
 import { SettingsPage } from './SettingsPage';
 import { WarehousesPage } from './WarehousesPage';
 
@@ -35,6 +39,10 @@ export function InventoryPage() {
         <Route path="reports/ledger" element={<ItemLedgerReport />} />
         <Route path="reports/valuation" element={<ValuationReport />} />
         <Route path="reports/negative" element={<NegativeStockReport />} />
+        <Route path="reports/movement" element={<MovementReport />} />
+        <Route path="reports/ageing" element={<AgeingReport />} />
+        <Route path="reports/reorder" element={<ReorderReport />} />
+        <Route path="reports/open-orders" element={<OpenOrdersReport />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="stock" replace />} />
       </Routes>

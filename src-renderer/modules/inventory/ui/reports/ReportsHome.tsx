@@ -7,6 +7,18 @@ const REPORTS = [
   ['ledger', 'Item stock ledger', 'Every move of one item with the running quantity and value.'],
   ['valuation', 'Stock valuation', 'What the stock is worth per item and in total.'],
   ['negative', 'Negative stock', 'Items below zero and the deliveries that took them there.'],
+  [
+    'movement',
+    'Stock movement summary',
+    'Opening, in, out and closing per warehouse for a period.',
+  ],
+  ['ageing', 'Stock ageing and slow movers', 'How old the stock is, and what has not gone out.'],
+  ['reorder', 'Reorder suggestions', 'What to buy: stock and open orders against reorder rules.'],
+  [
+    'open-orders',
+    'Open orders',
+    'Purchase and sales orders with goods still to receive or deliver.',
+  ],
 ] as const;
 
 export function ReportsHome() {

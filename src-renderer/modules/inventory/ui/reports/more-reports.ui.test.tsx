@@ -11,6 +11,7 @@ import type {
 } from '../../rpc-contract';
 import { backRoom, beans, mainStore, readyState } from '../testing/fixtures';
 import { fakeCore, mountPage } from '../testing/kit';
+import { InventoryPage } from '../InventoryPage';
 import { AgeingReport } from './AgeingReport';
 import { MovementReport } from './MovementReport';
 import { OpenOrdersReport } from './OpenOrdersReport';
@@ -147,13 +148,50 @@ async function exported(saveFile: ReturnType<typeof vi.fn>) {
   return { name: file.suggestedName, lines: file.data.split(/\r?\n/) };
 }
 
-function mount(page: React.ReactNode) {
+function mount(page: React.ReactNode, where: { path?: string; route?: string } = {}) {
   const saveFile = vi.fn(async () => undefined);
-  mountPage(page, { locale: 'en-US', platform: { files: { saveFile } } as unknown as Platform });
+  mountPage(page, {
+    ...where,
+    locale: 'en-US',
+    platform: { files: { saveFile } } as unknown as Platform,
+  });
   return saveFile;
 }
 
 describe('newer stock reports', () => {
+  it('the reports page lists the four and each opens its page inside Inventory', async () => {
+    core.responses['inventory.listWarehouses'] = () => [mainStore];
+    core.responses['inventory.stockOnHand'] = () => [];
+    mount(<InventoryPage />, { path: '/inventory/reports', route: '/inventory/*' });
+    for (const [name, grid] of [
+      ['Stock movement summary', 'Stock movement summary'],
+      ['Stock ageing and slow movers', 'Stock ageing'],
+      ['Reorder suggestions', 'Reorder suggestions'],
+      ['Open orders', 'Open orders'],
+    ]) {
+      fireEvent.click(await screen.findByRole('link', { name }));
+      await screen.findByRole('grid', { name: grid });
+      fireEvent.click(screen.getByRole('tab', { name: 'Reports' }));
+    }
+  });
+
+  it('Export PDF asks the worker for the movement of the period on screen', async () => {
+    const saveFile = mount(<MovementReport />);
+    core.responses['inventory.reportPdf'] = () => ({
+      fileName: 'stock-movement-2026-03-01-2026-03-31.pdf',
+      bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+    });
+    await screen.findByRole('grid', { name: 'Stock movement summary' });
+    fireEvent.click(screen.getByRole('button', { name: 'Export PDF' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalled());
+    expect(core.last('inventory.reportPdf')).toMatchObject({
+      report: 'movement',
+      from: expect.stringMatching(/^\d{4}-\d{2}-01$/),
+      to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      branch: null,
+    });
+  });
+
   it('movement summary: opening, in, out and closing with totals; the CSV has every column', async () => {
     const saveFile = mount(<MovementReport />);
     const grid = await screen.findByRole('grid', { name: 'Stock movement summary' });
