@@ -109,6 +109,20 @@ async function main(): Promise<void> {
       )) as BenchResults;
       Object.assign(results, accounts);
     }
+    const inventoryMoves = Number(process.env.BENCH_INVENTORY_MOVES ?? 2_000_000);
+    if (inventoryMoves > 0) {
+      console.log(
+        `\nInventory: 5,000 items × 20 warehouses, ${inventoryMoves.toLocaleString('en')} moves…`,
+      );
+      const inventory = (await page.evaluate(
+        (c) =>
+          (
+            window as unknown as { runInventoryBench(c: unknown): Promise<BenchResults> }
+          ).runInventoryBench(c),
+        { moves: inventoryMoves, items: 5000, warehouses: 20, repeat: 5 },
+      )) as BenchResults;
+      Object.assign(results, inventory);
+    }
     report(results);
   } finally {
     await browser.close();

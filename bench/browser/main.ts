@@ -16,6 +16,7 @@ import { generateJournalEntries, type BenchDoc } from '../generate';
 import { rawIndexedDbPut } from '../raw-idb';
 import { median, type BenchConfig, type BenchResults } from './protocol';
 import { runAccountsBench } from './accounts-bench';
+import { runInventoryBench } from './inventory-bench';
 import { runLatencyBench } from './latency-bench';
 import { SyncEngine } from '../../src-renderer/core/sync/engine';
 import type { SyncOverview } from '../../src-renderer/core/rpc/contract';
@@ -237,4 +238,6 @@ async function runBench(config: BenchConfig): Promise<BenchResults> {
 (window as unknown as { runBench: typeof runBench }).runBench = runBench;
 (window as unknown as { runAccountsBench: typeof runAccountsBench }).runAccountsBench =
   runAccountsBench;
+(window as unknown as { runInventoryBench: typeof runInventoryBench }).runInventoryBench =
+  runInventoryBench;
 console.log('bench page ready');
