@@ -19,7 +19,13 @@ export function MissingStockAccounts({
   const missing = missingStockAccounts(settings);
   if (missing.length === 0) return null;
   return (
-    <Alert color="yellow" title="Choose the stock accounts" data-testid="missing-stock-accounts">
+    // A standing note, not an alert: a page's refusal stays the one alert a screen reader announces.
+    <Alert
+      color="yellow"
+      role="note"
+      title="Choose the stock accounts"
+      data-testid="missing-stock-accounts"
+    >
       <Stack gap="xs">
         <Text size="sm">
           Stock moves cannot reach the ledger until Inventory settings names these accounts:

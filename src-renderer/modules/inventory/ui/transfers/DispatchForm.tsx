@@ -13,6 +13,7 @@ import {
   useTransferItemsQuery,
   useTransferWarehousesQuery,
 } from './api';
+import { StockAccountsNotice } from '../MissingStockAccounts';
 
 interface Line {
   item: string | null;
@@ -82,6 +83,7 @@ export function DispatchForm({ branch }: { branch: string }) {
   return (
     <Stack gap="sm">
       <Title order={3}>Send goods to a branch</Title>
+      <StockAccountsNotice />
       <Group align="flex-end">
         <DateInput label="Date sent" value={date} onChange={(v) => setDate(v)} required />
         <Select

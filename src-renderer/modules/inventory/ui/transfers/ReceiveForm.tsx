@@ -5,6 +5,7 @@ import { DateInput } from '../../../../ui/inputs/DateInput';
 import { QuantityInput } from '../../../../ui/inputs/QuantityInput';
 import { useReceiveTransferMutation, useTransferQuery, useTransferWarehousesQuery } from './api';
 import { overReceipt, qty } from './words';
+import { StockAccountsNotice } from '../MissingStockAccounts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -64,6 +65,7 @@ export function ReceiveForm({ branch }: { branch: string }) {
       <Title order={3}>
         Receive transfer {t.number} from {t.from}
       </Title>
+      <StockAccountsNotice />
       {open.length === 0 && (
         <Alert color="blue">Nothing is on the way on this transfer any more.</Alert>
       )}
