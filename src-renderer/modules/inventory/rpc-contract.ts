@@ -147,8 +147,6 @@ export interface NegativeStockRow {
   moves: { moveId: string; date: string; kind: MoveKind; reference: string; qty: string }[];
 }
 
-/** Which report as a PDF, with its query's parameters; `today` is the clerk's date for the heading. */
-export type InventoryReportPdfRequest = { locale?: string; pageSize?: PageSize; today: string } & (
 /**
  * A move dated on or before the lock date that was saved after the lock was set (a device that
  * had not heard of it): valued on `valuedOn`, the day after the lock, so the locked books keep
@@ -171,6 +169,8 @@ export interface LockedPeriodMoveRow {
   value: number;
 }
 
+/** Which report as a PDF, with its query's parameters; `today` is the clerk's date for the heading. */
+export type InventoryReportPdfRequest = { locale?: string; pageSize?: PageSize; today: string } & (
   | {
       report: 'stockOnHand';
       asOf?: string | null;
@@ -232,11 +232,11 @@ export const inventoryContract = {
   'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
   'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
-  'inventory.negativeStock': query<{ branch?: string | null }, NegativeStockRow[]>()({
-    reads: STOCK,
-  }),
   'inventory.lockedPeriodMoves': query<{ branch?: string | null }, LockedPeriodMoveRow[]>()({
     reads: [...STOCK, 'ledgerSettings'],
+  }),
+  'inventory.negativeStock': query<{ branch?: string | null }, NegativeStockRow[]>()({
+    reads: STOCK,
   }),
   'inventory.dispatchTransfer': mutation<DispatchInput, TransferDispatch>()({
     writes: ['transferDispatch', 'stockMove'],

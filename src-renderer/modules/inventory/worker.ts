@@ -63,9 +63,9 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
+      'inventory.lockedPeriodMoves': (q) => lockedPeriodMoves(session(), q ?? {}),
       'inventory.saveOrder': (input) => saveOrder(session(), input),
       'inventory.confirmOrder': ({ id }) => confirmOrder(session(), id),
-      'inventory.lockedPeriodMoves': (q) => lockedPeriodMoves(session(), q ?? {}),
       'inventory.discardOrder': async ({ id }) => {
         await discardOrder(session(), id);
         return null;
