@@ -167,6 +167,32 @@ describe('reorder suggestions', () => {
       ['BEAN-1KG', 'NYC-MAIN', '4', '16', '3', '17', '20', '24', 'Andes Coffee Importers'],
       // Mugs: 10 on hand above the level 5: not listed.
     ]);
+    // PO-000001's bag line names its price per bag; the case line is in another unit.
+    expect(rows[1]!.supplier).toMatchObject({ currency: 'USD', unitPrice: 1000 });
+  });
+
+  it('a suggestion becomes a draft purchase order from its supplier at the last price', async () => {
+    const [back] = await d.call('inventory.reorderSuggestions', { branch: 'NYC' });
+    const draft = await d.call('inventory.saveOrder', {
+      side: 'purchase',
+      partyId: back!.supplier!.id,
+      date: '2026-03-10',
+      currency: back!.supplier!.currency,
+      warehouse: back!.warehouse,
+      lines: [{ item: back!.item, qty: back!.suggested, unitPrice: back!.supplier!.unitPrice! }],
+    });
+    expect(draft).toMatchObject({ status: 'draft', warehouse: ids.back });
+    expect(draft.lines[0]).toMatchObject({ qty: '2', unit: 'bag', unitPrice: 1000 });
+    // A draft is not agreed: the suggestion stands until the order is confirmed.
+    const again = await d.call('inventory.reorderSuggestions', {});
+    expect(again.map((r) => r.suggested)).toEqual(['2', '24']);
+    await d.call('inventory.confirmOrder', { id: draft._id });
+    const after = await d.call('inventory.reorderSuggestions', {});
+    // Back room: 0 + 2 on order = 2, at the level 2 → still due, the rule's 1 (2 − 2 = 0 short).
+    expect(after.map((r) => [r.warehouseCode, r.onOrder, r.suggested])).toEqual([
+      ['NYC-BACK', '2', '1'],
+      ['NYC-MAIN', '16', '24'],
+    ]);
   });
 
   it('prints both reports as PDFs', async () => {
@@ -179,7 +205,8 @@ describe('reorder suggestions', () => {
     const text = await pdfText(file.bytes);
     expect(text).toContain('Purchase orders still to receive');
     expect(text).toContain('Andes Coffee Importers');
-    expect(text).toContain('$154.00');
+    // $40 + $114 from PO-000001, and the back room's 2 bags @ $10 confirmed above: $174.
+    expect(text).toContain('$174.00');
     expect(text).toContain('(late)');
     const reorder = await pdfText(
       (

@@ -159,7 +159,15 @@ export async function reorderSuggestions(s: ModuleContext, q: ReorderQuery): Pro
       level: formatQty(level),
       ruleQty: formatQty(ruleQty),
       suggested: formatQty(suggested),
-      supplier: po ? { id: po.partyId, name: suppliers.get(po.partyId) ?? '' } : null,
+      supplier: po
+        ? {
+            id: po.partyId,
+            name: suppliers.get(po.partyId) ?? '',
+            currency: po.currency,
+            unitPrice:
+              po.lines.find((l) => l.item === rule.item && l.factor === '1')?.unitPrice ?? null,
+          }
+        : null,
     });
   }
   return rows.sort(bySkuThenWarehouse);

@@ -65,8 +65,11 @@ export interface ReorderRow {
   ruleQty: string;
   /** What to order: enough to get back to the level, at least the rule's quantity. */
   suggested: string;
-  /** The supplier of the item's latest confirmed purchase order (items name none). */
-  supplier: { id: string; name: string } | null;
+  /**
+   * The supplier of the item's latest confirmed purchase order (items name none), with that
+   * order's currency and its price per base unit (null when it was ordered in another unit).
+   */
+  supplier: { id: string; name: string; currency: string; unitPrice: number | null } | null;
 }
 
 export interface AgeingQuery {

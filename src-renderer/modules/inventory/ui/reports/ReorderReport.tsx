@@ -1,9 +1,13 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { todayLocal } from '../../../../core/dates';
 import { errorMessage } from '../../../../ui/form-errors';
 import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
 import type { ReorderRow } from '../../rpc-contract';
 import { useReorderSuggestionsQuery } from '../api';
+import { useInventoryContext } from '../context';
+import { useSaveOrderMutation } from '../orders/api';
 import { qtyText } from '../format';
 import { reorderCsv } from './csv-more';
 import { ReportBar } from './ReportBar';
@@ -15,6 +19,30 @@ import { ReportBar } from './ReportBar';
 export function ReorderReport() {
   const [branch, setBranch] = useState('');
   const { currentData: rows, error } = useReorderSuggestionsQuery({ branch: branch || null });
+  const own = useInventoryContext().branch;
+  const navigate = useNavigate();
+  const [saveOrder, saving] = useSaveOrderMutation();
+  const [failure, setFailure] = useState<string | null>(null);
+  // A draft to check and confirm on the order form: supplier, price and currency of the last
+  // purchase order. Only for this device's branch, whose warehouses it may order into.
+  async function draftOrder(r: ReorderRow) {
+    const s = r.supplier;
+    if (!s || s.unitPrice === null) return;
+    setFailure(null);
+    try {
+      const draft = await saveOrder({
+        side: 'purchase',
+        partyId: s.id,
+        date: todayLocal(),
+        currency: s.currency,
+        warehouse: r.warehouse,
+        lines: [{ item: r.item, qty: r.suggested, unitPrice: s.unitPrice }],
+      }).unwrap();
+      navigate(`/inventory/orders/${encodeURIComponent(draft._id)}/edit`);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    }
+  }
   const qty = (id: string, header: string, pick: (r: ReorderRow) => string, unit = false) => ({
     id,
     header,
@@ -38,6 +66,24 @@ export function ReorderReport() {
       width: 'minmax(160px, 1fr)',
       cell: (r) => r.supplier?.name ?? '',
     },
+    {
+      id: 'draft',
+      header: '',
+      width: '200px',
+      cell: (r) =>
+        r.supplier && r.supplier.unitPrice !== null && r.branch === own ? (
+          <Button
+            size="compact-sm"
+            variant="light"
+            loading={saving.isLoading}
+            onClick={() => void draftOrder(r)}
+          >
+            Create purchase order
+          </Button>
+        ) : (
+          ''
+        ),
+    },
   ];
   return (
     <Stack gap="sm">
@@ -45,6 +91,8 @@ export function ReorderReport() {
       <Text size="sm" c="dimmed">
         Projected = on hand + still to come on purchase orders − still to go on sales orders. At or
         below the reorder level, order enough to get back to it, and at least the reorder quantity.
+        Create purchase order writes a draft from the item's last supplier at its last price, for
+        you to check and confirm.
       </Text>
       <ReportBar
         branch={{ value: branch, onChange: setBranch }}
@@ -59,6 +107,7 @@ export function ReorderReport() {
         pdf={{ report: 'reorder', branch: branch || null }}
       />
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
+      {failure && <Alert color="red">{failure}</Alert>}
       <DataGrid
         label="Reorder suggestions"
         columns={columns}

@@ -95,7 +95,12 @@ const reorder: ReorderRow[] = [
     level: '20',
     ruleQty: '24',
     suggested: '24',
-    supplier: { id: 'party:01JANDES00000000000000000', name: 'Andes Coffee Importers' },
+    supplier: {
+      id: 'party:01JANDES00000000000000000',
+      name: 'Andes Coffee Importers',
+      currency: 'USD',
+      unitPrice: 1000,
+    },
   },
 ];
 const orders: OpenOrdersResult = {
@@ -238,6 +243,29 @@ describe('newer stock reports', () => {
       'Branch,Warehouse,SKU,Item,Unit,On hand,On purchase orders,On sales orders,Projected,Reorder level,Reorder quantity,Suggested,Last supplier',
       'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,4,16,3,17,20,24,24,Andes Coffee Importers',
     ]);
+  });
+
+  it('Create purchase order writes a draft from the last supplier and opens it to check', async () => {
+    core.responses['inventory.saveOrder'] = () => ({
+      _id: 'purchaseOrder:01JDRAFT00000000000000000',
+    });
+    mount(<ReorderReport />, {
+      path: '/inventory/reports/reorder',
+      route: '/inventory/reports/reorder',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Create purchase order' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('where').textContent).toBe(
+        '/inventory/orders/purchaseOrder%3A01JDRAFT00000000000000000/edit',
+      ),
+    );
+    expect(core.last('inventory.saveOrder')).toMatchObject({
+      side: 'purchase',
+      partyId: 'party:01JANDES00000000000000000',
+      currency: 'USD',
+      warehouse: mainStore._id,
+      lines: [{ item: beans._id, qty: '24', unitPrice: 1000 }],
+    });
   });
 
   it('open orders: party, dates, late, open quantity and value; the CSV has every column', async () => {
