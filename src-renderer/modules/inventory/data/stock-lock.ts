@@ -1,5 +1,6 @@
 import type { ProjectedChange } from '../../../core/index/index-db';
 import { LEDGER_SETTINGS_DOC } from '../../accounts';
+import type { MonthDeltas } from './stock-months';
 import { orderOf, type LockStep, type StockLineRow, type stockTables } from './stock-rows';
 
 /**
@@ -61,6 +62,7 @@ export async function followLock(
   t: Tables,
   changes: ProjectedChange[],
   touch: (key: string, order: string) => void,
+  months: MonthDeltas,
 ): Promise<LockStep[]> {
   const old = (await t.lock.get('lock')) ?? { id: 'lock' as const, date: null, steps: [] };
   const settings = changes.filter((c) => c.id === LEDGER_SETTINGS_DOC).pop();
@@ -86,7 +88,11 @@ export async function followLock(
     .filter((r) => r.date <= reach)
     .each((r) => {
       const from = r.order;
+      const was = { ...r };
       if (!place(r, steps)) return;
+      // Its change now counts in the month it moved to (the fold then re-values it there).
+      months.remove(was);
+      months.count(r);
       touch(r.key, from < r.order ? from : r.order);
       moved.push(r);
     });

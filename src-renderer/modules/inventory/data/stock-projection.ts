@@ -3,6 +3,7 @@ import { applyMove, EMPTY_STATE, type ValuationMethod } from '../domain/valuatio
 import type { Item } from '../domain/schemas';
 import { rowsOfStockDocs, STOCK_DOC_TYPES } from './transfer-rows';
 import { followLock, place } from './stock-lock';
+import { MonthDeltas, STOCK_MONTH_STORES } from './stock-months';
 import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } from './stock-rows';
 
 /**
@@ -14,9 +15,10 @@ import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } f
  * with the cost the sending side left with, so re-valuing the sender re-values the receiver.
  */
 export const stockProjection: Projection = {
-  stores: STOCK_STORES,
+  stores: { ...STOCK_STORES, ...STOCK_MONTH_STORES },
   async apply(index, _db, changes) {
     const t = stockTables(index);
+    const months = new MonthDeltas();
     const dirty = new Map<string, string>();
     const touch = (key: string, order: string) => {
       const at = dirty.get(key);
@@ -24,7 +26,7 @@ export const stockProjection: Projection = {
     };
 
     // A new lock date moves the rows it concerns (stock-lock.ts) before this batch's moves land.
-    const lock = await followLock(t, changes, touch);
+    const lock = await followLock(t, changes, touch, months);
 
     // The valuation method is master data; the fold of an item that changes method starts over.
     const items = changes.filter((c) => c.type === 'item');
@@ -49,7 +51,10 @@ export const stockProjection: Projection = {
         t.lines,
         moves.map((c) => c.id),
       ).toArray();
-      for (const r of old) touch(r.key, r.order);
+      for (const r of old) {
+        touch(r.key, r.order);
+        months.remove(r);
+      }
       if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
       const fresh = await rowsOfStockDocs(t, moves);
       const created = new Map(moves.map((c) => [c.id, c.doc?.createdAt]));
@@ -88,8 +93,9 @@ export const stockProjection: Projection = {
     while (dirty.size) {
       const [key, from] = dirty.entries().next().value as [string, string];
       dirty.delete(key);
-      for (const next of await revalue(index, key, from)) touch(next.key, next.order);
+      for (const next of await revalue(index, key, from, months)) touch(next.key, next.order);
     }
+    await months.flush(index);
   },
 };
 
@@ -101,6 +107,7 @@ export async function revalue(
   index: IndexDb,
   key: string,
   from: string,
+  months: MonthDeltas,
 ): Promise<{ key: string; order: string }[]> {
   const t = stockTables(index);
   const range = t.lines.where('[key+order]');
@@ -119,8 +126,10 @@ export async function revalue(
       .map((r) => [r.id, r]),
   );
   let state = before?.state ?? EMPTY_STATE;
+  let prev = { qty: before?.qtyAfter ?? 0, value: before?.valueAfter ?? 0 };
   const follow: string[] = [];
   for (const r of rows) {
+    months.remove(r);
     const source = r.from ? sources.get(r.from) : undefined;
     const value = source ? -source.value : (r.inValue ?? undefined);
     const step = applyMove(method, state, { id: r.id, date: r.date, qty: r.qty, value });
@@ -133,6 +142,10 @@ export async function revalue(
     r.wentNegative = step.result.wentNegative;
     r.state = state;
     r.valued = true;
+    r.dQty = r.qtyAfter - prev.qty;
+    r.dValue = r.valueAfter - prev.value;
+    prev = { qty: r.qtyAfter, value: r.valueAfter };
+    months.count(r);
   }
   await t.lines.bulkPut(rows);
   await t.keys.update(key, { qty: state.qty, value: state.value });

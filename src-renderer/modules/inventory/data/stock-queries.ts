@@ -3,6 +3,7 @@ import { formatQty } from '../domain/quantity';
 import type { Item, Warehouse } from '../domain/schemas';
 import { cachedItems, cachedWarehouses } from './repos';
 import { endOfDay, stockTables, type StockLineRow } from './stock-rows';
+import { totalsAsOf } from './stock-months';
 import type {
   ItemLedgerQuery,
   ItemLedgerResult,
@@ -72,14 +73,21 @@ async function balances(s: ModuleContext, q: StockOnHandQuery) {
 
 /** Quantity and value per item at the end of `asOf` (all its warehouses), with the total. */
 export async function valuation(s: ModuleContext, q: ValuationQuery): Promise<ValuationResult> {
-  const onHand = await balances(s, { asOf: q.asOf, branch: q.branch });
   const names = await lookups(s);
   const per = new Map<string, { qty: number; value: number }>();
-  for (const r of onHand) {
-    const cur = per.get(r.item) ?? { qty: 0, value: 0 };
-    cur.qty += r.scaled;
-    cur.value += r.value;
-    per.set(r.item, cur);
+  if (q.asOf) {
+    // As of a day: the month totals before it and its month's rows (stock-months.ts).
+    await s.settle();
+    const t = stockTables(s.index);
+    for (const [item, v] of await totalsAsOf(s.index, q.asOf, q.branch ?? null, t.lines))
+      if (v.qty !== 0 || v.value !== 0) per.set(item, v);
+  } else {
+    for (const r of await balances(s, { branch: q.branch })) {
+      const cur = per.get(r.item) ?? { qty: 0, value: 0 };
+      cur.qty += r.scaled;
+      cur.value += r.value;
+      per.set(r.item, cur);
+    }
   }
   const rows = [...per].map(([id, v]) => {
     const item = names.item.get(id);

@@ -14,7 +14,8 @@ export const STOCK_STORES = {
   stockKeys: 'key, item, branch',
   stockItems: 'id',
   // lockedOut is set only on moves valued after the lock (stock-lock.ts), so its index holds just those.
-  stockLines: 'id, [key+order], lockedOut',
+  // order: the rows of one month, for "as of a day" on top of the month totals (stock-months.ts).
+  stockLines: 'id, [key+order], lockedOut, order',
   stockLock: 'id',
 };
 
@@ -49,6 +50,9 @@ export interface StockLineRow {
   state: ValuationState;
   /** False until the fold has valued it once. */
   valued: boolean;
+  /** What this row changed the key's quantity and value by (after minus before): set by the fold. */
+  dQty?: number;
+  dValue?: number;
   /** When the move was saved (its document's createdAt): tells a move the lock missed. */
   createdAt?: string;
   /**
