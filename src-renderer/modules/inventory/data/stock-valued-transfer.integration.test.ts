@@ -104,8 +104,9 @@ describe('a transfer valued for the ledger', () => {
       lines: [{ branch: 'MNL', value: 89_500, transitValue: 89_500 }],
     });
     const facts = await allFacts(ctx(nyc.d));
-    const { closedBy, shortValue } = closingShortValue(facts.dispatches[0]!, facts.receipts);
-    expect({ closedBy, shortValue }).toEqual({ closedBy: got._id, shortValue: 17_900 });
+    const close = closingShortValue(facts.dispatches[0]!, facts.receipts);
+    expect(close).toEqual({ closedBy: got._id, shortValue: 17_900, fromBranch: 'NYC' });
+    const { shortValue } = close;
 
     const lines = [dispatch!, { ...arrival!, shortValue }].flatMap((m) =>
       stockPostings(m, accounts),

@@ -62,14 +62,19 @@ function kindOfId(id: string): ValuedStockMove['kind'] {
 
 /**
  * What a transfer closed short leaves in goods in transit, at the value the goods left with:
- * the source branch clears it to stock adjustment (`shortValue` of the closing receipt). It
- * depends on every receipt of the transfer, which the caller holds (the transfers database),
- * and is 0 while the transfer is open.
+ * the source branch (`fromBranch`) clears it to stock adjustment (`shortValue` of the closing
+ * receipt, `closedBy`). It depends on every receipt of the transfer, which the caller holds
+ * (the transfers database), and is 0 while the transfer is open. Set both on the closing
+ * receipt's valued move: one that closes with nothing received has no lines to name the source.
  */
 export function closingShortValue(
   dispatch: TransferDispatch,
   receipts: readonly TransferReceipt[],
-): { closedBy: string | null; shortValue: number } {
+): { closedBy: string | null; shortValue: number; fromBranch: string } {
   const st = transferState(dispatch, receipts);
-  return { closedBy: st.closedBy, shortValue: st.closedShort ? st.shortValue : 0 };
+  return {
+    closedBy: st.closedBy,
+    shortValue: st.closedShort ? st.shortValue : 0,
+    fromBranch: dispatch.branch,
+  };
 }

@@ -182,6 +182,21 @@ describe('stock postings: rules', () => {
     expect(net(all)).toEqual({ '1300': -1_791, '5300': 1_791 });
   });
 
+  it('a receipt that only closes the transfer short clears goods in transit in the source', () => {
+    const closing: ValuedStockMove = {
+      id: 'transferReceipt:2',
+      kind: 'transferReceipt',
+      date: '2026-03-20',
+      lines: [],
+      shortValue: 1_790,
+    };
+    expect(() => stockPostings(closing, accounts)).toThrow('does not say where from');
+    expect(net(stockPostings({ ...closing, fromBranch: 'NYC' }, accounts), 'NYC')).toEqual({
+      '5300': 1_790,
+      '1350': -1_790,
+    });
+  });
+
   it('says which account to choose when one is missing', () => {
     const none = { ...accounts, grni: '' };
     expect(() =>

@@ -157,9 +157,12 @@ export function stockPostings(move: ValuedStockMove, accounts: StockAccounts): P
       }
     }
   }
-  if (move.kind === 'transferReceipt' && move.shortValue && move.fromBranch) {
-    post(other.adjust(), move.fromBranch, 'adjust', move.shortValue);
-    post(other.git(), move.fromBranch, 'git', -move.shortValue);
+  if (move.kind === 'transferReceipt' && move.shortValue) {
+    // A receipt that only closes the transfer (nothing came) has no lines to say where from.
+    const from = move.fromBranch;
+    if (!from) throw new RangeError(`Transfer receipt ${move.id} does not say where from.`);
+    post(other.adjust(), from, 'adjust', move.shortValue);
+    post(other.git(), from, 'git', -move.shortValue);
   }
 
   return [...net.values()]
