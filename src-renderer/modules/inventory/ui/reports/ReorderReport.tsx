@@ -10,6 +10,7 @@ import { useInventoryContext } from '../context';
 import { useSaveOrderMutation } from '../orders/api';
 import { qtyText } from '../format';
 import { reorderCsv } from './csv-more';
+import { ReorderRules } from './ReorderRules';
 import { ReportBar } from './ReportBar';
 
 /**
@@ -114,8 +115,9 @@ export function ReorderReport() {
         rows={rows ?? []}
         rowKey={(r) => r.rule}
         variant="list"
-        empty="Nothing needs reordering. Reorder rules are set per item and warehouse."
+        empty="Nothing needs reordering. Reorder rules are set per item and warehouse below."
       />
+      <ReorderRules />
     </Stack>
   );
 }

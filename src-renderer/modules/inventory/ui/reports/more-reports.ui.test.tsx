@@ -3,21 +3,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Platform } from '../../../../platform';
 import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
-import type {
-  AgeingResult,
-  MovementResult,
-  OpenOrdersResult,
-  ReorderRow,
-} from '../../rpc-contract';
+import type { AgeingResult, MovementResult, OpenOrdersResult } from '../../rpc-contract';
 import { backRoom, beans, mainStore, readyState } from '../testing/fixtures';
 import { fakeCore, mountPage } from '../testing/kit';
 import { InventoryPage } from '../InventoryPage';
 import { AgeingReport } from './AgeingReport';
 import { MovementReport } from './MovementReport';
 import { OpenOrdersReport } from './OpenOrdersReport';
-import { ReorderReport } from './ReorderReport';
 
-/** The four newer stock reports: each shows the worker's rows formatted and exports a CSV. */
+/** The newer stock reports: each shows the worker's rows formatted and exports a CSV (reorder: reorder.ui.test.tsx). */
 const where = {
   item: beans._id,
   sku: 'BEAN-1KG',
@@ -84,25 +78,6 @@ const ageing: AgeingResult = {
   ],
   totals: { buckets: [9000, 0, 1200, 0], value: 10_200 },
 };
-const reorder: ReorderRow[] = [
-  {
-    ...where,
-    rule: 'reorderRule:01JRULE0000000000000000000',
-    onHand: '4',
-    onOrder: '16',
-    committed: '3',
-    projected: '17',
-    level: '20',
-    ruleQty: '24',
-    suggested: '24',
-    supplier: {
-      id: 'party:01JANDES00000000000000000',
-      name: 'Andes Coffee Importers',
-      currency: 'USD',
-      unitPrice: 1000,
-    },
-  },
-];
 const orders: OpenOrdersResult = {
   rows: [
     {
@@ -138,8 +113,10 @@ beforeEach(() => {
   core.responses['org.listBranches'] = () => [{ code: 'NYC', name: 'New York' }];
   core.responses['inventory.movementSummary'] = () => movement;
   core.responses['inventory.stockAgeing'] = () => ageing;
-  core.responses['inventory.reorderSuggestions'] = () => reorder;
   core.responses['inventory.openOrders'] = () => orders;
+  core.responses['inventory.listReorderRules'] = () => [];
+  core.responses['inventory.listItems'] = () => [beans];
+  core.responses['inventory.listWarehouses'] = () => [mainStore, backRoom];
 });
 afterEach(() => {
   cleanup();
@@ -167,6 +144,7 @@ describe('newer stock reports', () => {
   it('the reports page lists the four and each opens its page inside Inventory', async () => {
     core.responses['inventory.listWarehouses'] = () => [mainStore];
     core.responses['inventory.stockOnHand'] = () => [];
+    core.responses['inventory.reorderSuggestions'] = () => [];
     mount(<InventoryPage />, { path: '/inventory/reports', route: '/inventory/*' });
     for (const [name, grid] of [
       ['Stock movement summary', 'Stock movement summary'],
@@ -231,41 +209,6 @@ describe('newer stock reports', () => {
     expect(csv.lines.slice(1).filter(Boolean)).toEqual([
       'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,7,72.00,5,60.00,0,0.00,2,12.00,0,0.00,2026-03-05,2026-03-20,yes',
     ]);
-  });
-
-  it('reorder: what to order and from whom; the CSV has the projection', async () => {
-    const saveFile = mount(<ReorderReport />);
-    const grid = await screen.findByRole('grid', { name: 'Reorder suggestions' });
-    await waitFor(() => expect(within(grid).getByText('24 bag')).toBeTruthy());
-    expect(within(grid).getByText('Andes Coffee Importers')).toBeTruthy();
-    const csv = await exported(saveFile);
-    expect(csv.lines.slice(0, 2)).toEqual([
-      'Branch,Warehouse,SKU,Item,Unit,On hand,On purchase orders,On sales orders,Projected,Reorder level,Reorder quantity,Suggested,Last supplier',
-      'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,4,16,3,17,20,24,24,Andes Coffee Importers',
-    ]);
-  });
-
-  it('Create purchase order writes a draft from the last supplier and opens it to check', async () => {
-    core.responses['inventory.saveOrder'] = () => ({
-      _id: 'purchaseOrder:01JDRAFT00000000000000000',
-    });
-    mount(<ReorderReport />, {
-      path: '/inventory/reports/reorder',
-      route: '/inventory/reports/reorder',
-    });
-    fireEvent.click(await screen.findByRole('button', { name: 'Create purchase order' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('where').textContent).toBe(
-        '/inventory/orders/purchaseOrder%3A01JDRAFT00000000000000000/edit',
-      ),
-    );
-    expect(core.last('inventory.saveOrder')).toMatchObject({
-      side: 'purchase',
-      partyId: 'party:01JANDES00000000000000000',
-      currency: 'USD',
-      warehouse: mainStore._id,
-      lines: [{ item: beans._id, qty: '24', unitPrice: 1000 }],
-    });
   });
 
   it('open orders: party, dates, late, open quantity and value; the CSV has every column', async () => {
