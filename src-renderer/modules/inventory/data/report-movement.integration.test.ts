@@ -109,6 +109,15 @@ describe('movement summary', () => {
     ]);
     // 43 200 + 2 800 − 3 200 = 42 800.
     expect(m.totals).toEqual({ opening: 43_200, in: 2800, out: 3200, closing: 42_800 });
+    // Main's in is the receipt; its out the bag moved ($16) and the torn bag ($16).
+    const main = m.rows[1]!.parts;
+    expect([main.receiptsIn, main.transfersOut, main.adjustmentsOut, main.deliveriesOut]).toEqual([
+      { qty: '2', value: 1200 },
+      { qty: '1', value: 1600 },
+      { qty: '1', value: 1600 },
+      { qty: '0', value: 0 },
+    ]);
+    expect(m.rows[0]!.parts.transfersIn).toEqual({ qty: '1', value: 1600 });
   });
 
   it('one warehouse only, and a period that ends before it starts is refused in words', async () => {

@@ -1,7 +1,8 @@
 import { OutpostError } from '../../../core/errors';
 import type { ModuleContext } from '../../../core/module-context';
 import { formatQty } from '../domain/quantity';
-import type { MovementQuery, MovementResult, MovementRow } from './report-types';
+import type { MoveKind } from '../domain/schemas';
+import type { MovementPart, MovementQuery, MovementResult, MovementRow } from './report-types';
 import { bySkuThenWarehouse, checkedDate, described, keysInScope, names } from './report-common';
 import { endOfDay, stockTables } from './stock-rows';
 
@@ -12,6 +13,27 @@ import { endOfDay, stockTables } from './stock-rows';
  * the change it made to the stock's value, so opening + in − out = closing to the cent, and a
  * period's closing is the next period's opening (both are the same row's state).
  */
+const PARTS: MovementPart[] = [
+  'receiptsIn',
+  'transfersIn',
+  'adjustmentsIn',
+  'deliveriesOut',
+  'transfersOut',
+  'adjustmentsOut',
+];
+
+// Transfers between branches are folded as moves between warehouses (transfer-rows.ts).
+function partOf(kind: MoveKind, qty: number): MovementPart {
+  const group =
+    kind === 'internal'
+      ? 'transfers'
+      : kind === 'receipt' || kind === 'delivery'
+        ? ''
+        : 'adjustments';
+  if (qty > 0) return group ? (`${group}In` as MovementPart) : 'receiptsIn';
+  return group ? (`${group}Out` as MovementPart) : 'deliveriesOut';
+}
+
 export async function movementSummary(s: ModuleContext, q: MovementQuery): Promise<MovementResult> {
   const from = checkedDate(q?.from, 'the first day of the period');
   const to = checkedDate(q?.to, 'the last day of the period');
@@ -32,10 +54,14 @@ export async function movementSummary(s: ModuleContext, q: MovementQuery): Promi
     let outValue = 0;
     let closing = opening;
     let moved = false;
+    const parts = new Map(PARTS.map((p) => [p, { qty: 0, value: 0 }]));
     // Read one by one: a busy key's period is never held in memory whole.
     await range.between([k.key, start], [k.key, end], true, true).each((r) => {
       moved = true;
       closing = r;
+      const part = parts.get(partOf(r.kind, r.qty))!;
+      part.qty += Math.abs(r.qty);
+      part.value += r.qty > 0 ? r.value : -r.value;
       if (r.qty > 0) {
         inQty += r.qty;
         inValue += r.value;
@@ -60,6 +86,9 @@ export async function movementSummary(s: ModuleContext, q: MovementQuery): Promi
       outValue,
       closingQty: formatQty(close.qty),
       closingValue: close.value,
+      parts: Object.fromEntries(
+        [...parts].map(([p, v]) => [p, { qty: formatQty(v.qty), value: v.value }]),
+      ) as MovementRow['parts'],
     });
   }
   rows.sort(bySkuThenWarehouse);

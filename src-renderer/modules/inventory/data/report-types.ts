@@ -31,7 +31,18 @@ export interface MovementRow {
   outValue: number;
   closingQty: string;
   closingValue: number;
+  /** In and out by kind of move (quantity, value): they add up to in and out. */
+  parts: Record<MovementPart, { qty: string; value: number }>;
 }
+
+/** Receipts and deliveries; transfers and moves between warehouses; counts and adjustments. */
+export type MovementPart =
+  | 'receiptsIn'
+  | 'transfersIn'
+  | 'adjustmentsIn'
+  | 'deliveriesOut'
+  | 'transfersOut'
+  | 'adjustmentsOut';
 
 export interface MovementResult {
   from: string;

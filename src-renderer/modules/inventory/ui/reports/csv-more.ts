@@ -4,6 +4,7 @@ import { AGE_BUCKETS } from '../../domain/ageing';
 import type {
   AgeingResult,
   MovementResult,
+  MovementRow,
   OpenOrdersResult,
   ReorderRow,
 } from '../../rpc-contract';
@@ -14,6 +15,16 @@ import type {
  */
 const amount = (minor: number, currency: string) => toDecimalString(money(minor, currency));
 
+const PART_WORDS: [keyof MovementRow['parts'], string][] = [
+  ['receiptsIn', 'Received'],
+  ['transfersIn', 'Transferred in'],
+  ['adjustmentsIn', 'Counted or adjusted up'],
+  ['deliveriesOut', 'Delivered'],
+  ['transfersOut', 'Transferred out'],
+  ['adjustmentsOut', 'Counted or adjusted down'],
+];
+
+/** The period's columns first, then in and out by kind of move (they add up to in and out). */
 export function movementCsv(m: MovementResult, currency: string): string {
   const a = (n: number) => amount(n, currency);
   return toCsv([
@@ -31,6 +42,7 @@ export function movementCsv(m: MovementResult, currency: string): string {
       `Out value (${currency})`,
       'Closing quantity',
       `Closing value (${currency})`,
+      ...PART_WORDS.flatMap(([, w]) => [`${w} quantity`, `${w} value (${currency})`]),
     ],
     ...m.rows.map((r) => [
       r.branch,
@@ -46,6 +58,7 @@ export function movementCsv(m: MovementResult, currency: string): string {
       a(r.outValue),
       r.closingQty,
       a(r.closingValue),
+      ...PART_WORDS.flatMap(([p]) => [r.parts[p].qty, a(r.parts[p].value)]),
     ]),
     [
       '',

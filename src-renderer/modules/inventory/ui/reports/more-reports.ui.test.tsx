@@ -35,6 +35,14 @@ const movement: MovementResult = {
       outValue: 11_200,
       closingQty: '2',
       closingValue: 3200,
+      parts: {
+        receiptsIn: { qty: '4', value: 6400 },
+        transfersIn: { qty: '0', value: 0 },
+        adjustmentsIn: { qty: '0', value: 0 },
+        deliveriesOut: { qty: '10', value: 11_200 },
+        transfersOut: { qty: '0', value: 0 },
+        adjustmentsOut: { qty: '0', value: 0 },
+      },
     },
   ],
   totals: { opening: 8000, in: 6400, out: 11_200, closing: 3200 },
@@ -186,8 +194,10 @@ describe('newer stock reports', () => {
     const csv = await exported(saveFile);
     expect(csv.name).toBe('stock-movement-2026-03-03-2026-03-04.csv');
     expect(csv.lines.slice(0, 3)).toEqual([
-      'Branch,Warehouse,SKU,Item,Unit,Opening quantity,Opening value (USD),In quantity,In value (USD),Out quantity,Out value (USD),Closing quantity,Closing value (USD)',
-      'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,8,80.00,4,64.00,10,112.00,2,32.00',
+      'Branch,Warehouse,SKU,Item,Unit,Opening quantity,Opening value (USD),In quantity,In value (USD),Out quantity,Out value (USD),Closing quantity,Closing value (USD),' +
+        'Received quantity,Received value (USD),Transferred in quantity,Transferred in value (USD),Counted or adjusted up quantity,Counted or adjusted up value (USD),' +
+        'Delivered quantity,Delivered value (USD),Transferred out quantity,Transferred out value (USD),Counted or adjusted down quantity,Counted or adjusted down value (USD)',
+      'NYC,NYC-MAIN,BEAN-1KG,Coffee beans 1 kg,bag,8,80.00,4,64.00,10,112.00,2,32.00,4,64.00,0,0.00,0,0.00,10,112.00,0,0.00,0,0.00',
       ',,,Total,,,80.00,,64.00,,112.00,,32.00',
     ]);
   });
