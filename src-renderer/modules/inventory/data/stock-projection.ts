@@ -90,10 +90,14 @@ export const stockProjection: Projection = {
       }
     }
 
+    // Every touched key is re-folded at once, so their reads travel together instead of one
+    // key's waiting on the last's. A receiver that read its sender's old cost in the same wave
+    // is touched again by the sender (its cost changed) and re-folded in the next wave.
     while (dirty.size) {
-      const [key, from] = dirty.entries().next().value as [string, string];
-      dirty.delete(key);
-      for (const next of await revalue(index, key, from, months)) touch(next.key, next.order);
+      const wave = [...dirty];
+      dirty.clear();
+      const next = await Promise.all(wave.map(([key, from]) => revalue(index, key, from, months)));
+      for (const list of next) for (const n of list) touch(n.key, n.order);
     }
     await months.flush(index);
   },
