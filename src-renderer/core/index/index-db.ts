@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { CatalogEntry } from '../rpc/contract';
 import type { SchemaRegistry } from '../db/schema-registry';
+import type { DerivedPosting, DerivedPostings } from '../postings/derived';
 
 /**
  * The Dexie index (DESIGN §4): what lists, search and dashboards read. Disposable: every row
@@ -49,7 +50,7 @@ const CORE_STORES = {
  * Bump when any store definition changes. The index is disposable, so an upgrade simply
  * clears every table (see Projector.start) and the projections rebuild from PouchDB.
  */
-export const INDEX_SCHEMA_VERSION = 7;
+export const INDEX_SCHEMA_VERSION = 8;
 
 export class IndexDb extends Dexie {
   catalog!: Table<CatalogRow, string>;
@@ -103,11 +104,18 @@ export interface Projection {
     changes: ProjectedChange[],
     ctx: ProjectionContext,
   ): Promise<void>;
+  /**
+   * Takes the batch's derived postings (core/postings/derived.ts), after every projection's
+   * `apply`, in the same transaction: the projection that keeps the ledger implements it.
+   */
+  applyDerived?(index: IndexDb, postings: DerivedPosting[]): Promise<void>;
 }
 
 /** What a projection may read besides the changes: the registry (e.g. which types post to the ledger). */
 export interface ProjectionContext {
   registry: SchemaRegistry;
+  /** Where a projection hands the postings it works out (a stock move's value). */
+  derived: DerivedPostings;
 }
 
 export function tokenize(text: string): string[] {

@@ -1,6 +1,7 @@
 import type { SchemaRegistry } from '../db/schema-registry';
 import type { Db } from '../db/pouch';
 import type { IndexStatus } from '../rpc/contract';
+import { DerivedPostings } from '../postings/derived';
 import { prepareBatch, type Change, type PreparedBatch } from './batch';
 import type { IndexDb, Projection } from './index-db';
 
@@ -235,8 +236,16 @@ export class Projector {
         deletes.length ? this.index.catalog.bulkDelete(deletes) : null,
         puts.length ? this.index.catalog.bulkPut(puts) : null,
       ]);
-      const ctx = { registry: this.registry };
+      const ctx = { registry: this.registry, derived: new DerivedPostings() };
       for (const p of this.projections) await p.apply(this.index, name, projected, ctx);
+      if (ctx.derived.size > 0) {
+        const postings = ctx.derived.list();
+        for (const p of this.projections) await p.applyDerived?.(this.index, postings);
+      }
+      for (const r of ctx.derived.refused)
+        console.error(
+          `Derived postings of ${r.sourceId} do not balance (${r.difference}); kept the previous ones.`,
+        );
       await catalog;
       await this.index.checkpoints.put({ db: name, seq: lastSeq });
     });

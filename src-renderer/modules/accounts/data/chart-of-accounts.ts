@@ -103,10 +103,7 @@ export async function saveAccount(
     if (
       current &&
       current.code !== fields.code &&
-      (await ledgerTables(s.index)
-        .lines.where('[account+date]')
-        .between([current.code, ''], [current.code, '\uffff'])
-        .count()) > 0
+      (await ledgerTables(s.index).lines.any(current.code))
     ) {
       throw new OutpostError(
         'validation',

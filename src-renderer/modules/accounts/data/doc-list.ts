@@ -1,7 +1,7 @@
 import type { IndexDb } from '../../../core/index/index-db';
 import { tokenize } from '../../../core/index/index-db';
 import { SEARCH_SCAN_LIMIT, type DocListQuery, type DocListResult } from '../rpc-contract';
-import { ledgerTables } from './ledger-projection';
+import { ledgerTables, listRow } from './ledger-rows';
 
 /** Lists read the index: newest first, filtered by status, dates and words, one page at a time. */
 export async function listDocs(
@@ -27,7 +27,7 @@ export async function listDocs(
       .offset(q.offset ?? 0)
       .limit(q.limit ?? 100)
       .toArray();
-    return { rows, total, searchLimited: false };
+    return { rows: rows.map(listRow), total, searchLimited: false };
   }
   const scanned = await coll.limit(scanLimit + 1).toArray();
   const searchLimited = scanned.length > scanLimit;
@@ -37,7 +37,7 @@ export async function listDocs(
   });
   const offset = q.offset ?? 0;
   return {
-    rows: matches.slice(offset, offset + (q.limit ?? 100)),
+    rows: matches.slice(offset, offset + (q.limit ?? 100)).map(listRow),
     total: matches.length,
     searchLimited,
   };

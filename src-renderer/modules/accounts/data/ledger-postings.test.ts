@@ -11,6 +11,7 @@ import { Projector } from '../../../core/index/projector';
 import { docBaseSchema } from '../../../core/org/schemas';
 import type { JournalEntry } from '../domain/schemas';
 import { registerAccountsTypes } from './doc-types';
+import { listDocs } from './doc-list';
 import { LEDGER_STORES, ledgerProjection, ledgerTables } from './ledger-projection';
 
 /**
@@ -189,9 +190,14 @@ describe('ledger lines from every type that declares postings', () => {
       lines: 1,
     });
     expect(await t.balances.where('month').equals('2026-05').count()).toBe(0);
-    // Accounts still lists its own draft; a pay run is Payroll's to list, not an accounting document.
-    expect((await t.docs.toArray()).map((d) => [d.type, d.status])).toEqual([
-      ['journalEntry', 'draft'],
+    // The pay run's lines sit in its own ledger row; Accounts' lists, read by type, still show
+    // only its own draft: a pay run is Payroll's to list, not an accounting document.
+    expect((await t.docs.toArray()).map((d) => [d.type, d.status, d.lines?.length ?? 0])).toEqual([
+      ['journalEntry', 'draft', 0],
+      ['testPayRun', 'approved', 3],
     ]);
+    const listed = await listDocs(index, { type: 'journalEntry' });
+    expect(listed.rows.map((r) => r.status)).toEqual(['draft']);
+    expect(listed.rows[0]).not.toHaveProperty('lines');
   });
 });

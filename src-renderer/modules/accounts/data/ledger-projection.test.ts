@@ -2,6 +2,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchemaRegistry } from '../../../core/db/schema-registry';
 import { IndexDb } from '../../../core/index/index-db';
+import { DerivedPostings } from '../../../core/postings/derived';
 import { registerAccountsTypes } from './doc-types';
 import { listDocs } from './doc-list';
 import { LEDGER_STORES, ledgerProjection, ledgerTables } from './ledger-projection';
@@ -70,7 +71,7 @@ async function apply(
   changes: { id: string; type: string; doc: Record<string, unknown> | null }[],
 ) {
   await db.transaction('rw', db.tables, () =>
-    ledgerProjection.apply(db, 'branch-nyc', changes, { registry }),
+    ledgerProjection.apply(db, 'branch-nyc', changes, { registry, derived: new DerivedPostings() }),
   );
 }
 

@@ -1,127 +1,45 @@
 import type { Table } from 'dexie';
 import type { IndexDb, Projection } from '../../../core/index/index-db';
-import { postingHeader, postingsByType } from '../../../core/postings/posting';
-import type { DocListRow, LedgerLineView } from '../rpc-contract';
+import type { DerivedPosting } from '../../../core/postings/derived';
+import {
+  postingHeader,
+  postingsByType,
+  type PostingHeader,
+  type PostingLine,
+} from '../../../core/postings/posting';
+import {
+  LEDGER_STORES,
+  ledgerTables,
+  monthOf,
+  rowsOfDocs,
+  type AccountingDocRow,
+  type AllocationRow,
+  type BalanceRow,
+  type StoredLine,
+  type TaxLineRow,
+  type TradeItemRow,
+} from './ledger-rows';
+
+export * from './ledger-rows';
 
 /**
- * The ledger projection (DESIGN §4): one row per posted ledger line, running aggregates per
+ * The ledger projection (DESIGN §4): every posting document's lines, running aggregates per
  * account, branch and month, and the open-item facts receivables and payables are derived
  * from. Ledger lines come from every type that declares postings (core/postings), whichever
- * module registers it: a pay run or a stock move lands here with no edit to Accounts. Lines and aggregates change in the same Dexie transaction as the checkpoint, so a
- * report over years reads a few hundred aggregate rows, never millions of lines.
+ * module registers it: a pay run or a stock move lands here with no edit to Accounts. Lines and
+ * aggregates change in the same Dexie transaction as the checkpoint, so a report over years
+ * reads a few hundred aggregate rows, never millions of lines. How lines are stored: ledger-rows.ts.
  */
-// At a million ledger lines each index entry is a write per line, so lines keep one index: by
-// account and date (general ledger, reconciliation, and the partial months at a report's edges,
-// read per account: report-sums.ts). A document's rows are found by their id prefix
-// (`<docId>#…`, see rowsOfDocs), so no table keeps a separate index by document.
-export const LEDGER_STORES = {
-  ledgerLines: 'id, [account+date]',
-  balances: '[account+branch+month], month, account',
-  tradeItems: 'docId, partyId, [side+dueDate], creditFor',
-  allocations: 'id, documentId',
-  accountingDocs: 'id, [type+date], [type+status+date], reverses',
-  taxLines: 'id, date',
-};
-
-/** Rows whose id is `<docId>#<suffix>` for any of `docIds`, read off the primary key. */
-export function rowsOfDocs<T>(table: Table<T, string>, docIds: string[]) {
-  return table.where(':id').inAnyRange(
-    [...new Set(docIds)].sort().map((id) => [`${id}#`, `${id}#\uffff`]),
-    { includeLowers: true, includeUppers: true },
-  );
-}
-
-/** Net and tax per tax code of one issued document, base currency, signed (credits negative). */
-export interface TaxLineRow {
-  id: string;
-  docId: string;
-  date: string;
-  branch: string;
-  side: 'sales' | 'purchase';
-  code: string;
-  rateBp: number;
-  net: number;
-  tax: number;
-}
-
-/** One row per accounting document, drafts included: what the lists and search read — the contract's list row as stored. */
-export type AccountingDocRow = DocListRow;
-
-/** One posted ledger line as stored: the contract's general-ledger line. */
-export type LedgerRow = LedgerLineView;
-
-export interface BalanceRow {
-  account: string;
-  branch: string;
-  /** YYYY-MM */
-  month: string;
-  debit: number;
-  credit: number;
-  /** Number of ledger lines: a general ledger counts its rows from these, not line by line. */
-  lines: number;
-}
-
-export interface TradeItemRow {
-  docId: string;
-  db: string;
-  side: 'sales' | 'purchase';
-  kind: 'invoice' | 'credit';
-  number: string;
-  partyId: string;
-  date: string;
-  dueDate: string;
-  currency: string;
-  rate: string;
-  gross: number;
-  creditFor: string | null;
-  branch: string;
-}
-
-export interface AllocationRow {
-  id: string;
-  paymentId: string;
-  documentId: string;
-  /** In the payment's currency, minor units. */
-  amount: number;
-  date: string;
-}
-
-export function ledgerTables(index: IndexDb) {
-  return {
-    lines: index.table('ledgerLines') as Table<LedgerRow, string>,
-    balances: index.table('balances') as Table<BalanceRow, [string, string, string]>,
-    tradeItems: index.table('tradeItems') as Table<TradeItemRow, string>,
-    allocations: index.table('allocations') as Table<AllocationRow, string>,
-    docs: index.table('accountingDocs') as Table<AccountingDocRow, string>,
-    taxLines: index.table('taxLines') as Table<TaxLineRow, string>,
-  };
-}
 
 /** The accounting documents Accounts lists (drafts included); what posts is the registry's business. */
 const ACCOUNTING_TYPES = new Set(['journalEntry', 'tradeDoc', 'payment']);
 
-export const monthOf = (date: string) => date.slice(0, 7);
-
 export const ledgerProjection: Projection = {
   stores: LEDGER_STORES,
+  applyDerived,
   async apply(index, db, changes, { registry }) {
     const t = ledgerTables(index);
-    const deltas = new Map<string, BalanceRow>();
-    const bump = (
-      account: string,
-      branch: string,
-      month: string,
-      debit: number,
-      credit: number,
-      lines: number,
-    ) => {
-      const key = `${account}\u0000${branch}\u0000${month}`;
-      const cur = deltas.get(key) ?? { account, branch, month, debit: 0, credit: 0, lines: 0 };
-      cur.debit += debit;
-      cur.credit += credit;
-      cur.lines += lines;
-      deltas.set(key, cur);
-    };
+    const { deltas, bump } = aggregateDeltas();
 
     // Batched: one query and one bulk write per table for the whole batch, not per document.
     const postings = postingsByType(registry);
@@ -133,10 +51,8 @@ export const ledgerProjection: Projection = {
     // revision alone is not enough once a forged sibling has come and gone (DESIGN §10).
     const seen = relevant.filter((c) => !(c.doc && c.fresh));
     const ids = seen.map((c) => c.id);
-    // Take back whatever these documents contributed before.
-    const old = ids.length ? await rowsOfDocs(t.lines, ids).toArray() : [];
-    for (const r of old) bump(r.account, r.branch, monthOf(r.date), -r.debit, -r.credit, -1);
-    if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
+    // Take back whatever these documents contributed before: their row holds their lines.
+    if (ids.length) takeBack(await t.docs.bulkGet(ids), bump);
     const tradeIds = seen.filter((c) => c.type === 'tradeDoc').map((c) => c.id);
     if (tradeIds.length) {
       await t.tradeItems.bulkDelete(tradeIds);
@@ -144,42 +60,23 @@ export const ledgerProjection: Projection = {
     }
     const paymentIds = seen.filter((c) => c.type === 'payment').map((c) => c.id);
     if (paymentIds.length) await rowsOfDocs(t.allocations, paymentIds).delete();
-    const gone = relevant.filter((c) => !c.doc && ACCOUNTING_TYPES.has(c.type)).map((c) => c.id);
-    if (gone.length) await t.docs.bulkDelete(gone);
 
     const docRows: AccountingDocRow[] = [];
-    const lineRows: LedgerRow[] = [];
+    const gone: string[] = [];
     const taxRows: TaxLineRow[] = [];
     const itemRows: TradeItemRow[] = [];
     const allocationRows: AllocationRow[] = [];
     for (const { id, type, doc } of relevant) {
-      if (!doc) continue;
-      if (ACCOUNTING_TYPES.has(type)) docRows.push(docRow(id, type, db, doc));
-      const lines = postings.get(type)?.(doc) ?? [];
-      if (lines.length === 0) continue;
-      const h = postingHeader(doc);
+      const lines = doc ? (postings.get(type)?.(doc) ?? []) : [];
+      // A deleted document, or one of another module that posts nothing (now), keeps no row.
+      if (!doc || (lines.length === 0 && !ACCOUNTING_TYPES.has(type))) {
+        gone.push(id);
+        continue;
+      }
+      const row = docRow(id, type, db, doc);
       const d = doc;
-      lines.forEach((l, i) => {
-        const row: LedgerRow = {
-          id: `${id}#${i}`,
-          docId: id,
-          docType: type,
-          db,
-          number: h.number,
-          date: h.date,
-          account: l.account,
-          branch: l.branch ?? h.branch,
-          party: l.party ?? null,
-          memo: l.memo || h.memo,
-          debit: l.baseDebit,
-          credit: l.baseCredit,
-          docDebit: l.debit,
-          docCredit: l.credit,
-          currency: h.currency,
-        };
-        lineRows.push(row);
-        bump(row.account, row.branch, monthOf(row.date), row.debit, row.credit, 1);
-      });
+      if (lines.length > 0) withLines(row, postingHeader(doc), lines, bump);
+      docRows.push(row);
 
       if (type === 'tradeDoc') {
         const sign = d.kind === 'credit' ? -1 : 1;
@@ -191,7 +88,7 @@ export const ledgerProjection: Projection = {
             id: `${id}#${b.code}`,
             docId: id,
             date: String(d.date),
-            branch: h.branch,
+            branch: row.branch,
             side: d.side as 'sales' | 'purchase',
             code: b.code,
             rateBp: b.rateBp,
@@ -204,7 +101,7 @@ export const ledgerProjection: Projection = {
           db,
           side: d.side as 'sales' | 'purchase',
           kind: d.kind as 'invoice' | 'credit',
-          number: h.number,
+          number: row.number,
           partyId: String(d.partyId),
           date: String(d.date),
           dueDate: String(d.dueDate),
@@ -212,7 +109,7 @@ export const ledgerProjection: Projection = {
           rate: String(d.rate),
           gross: (d.totals as { gross: number }).gross,
           creditFor: (d.creditFor as string | null) ?? null,
-          branch: h.branch,
+          branch: row.branch,
         });
       }
       if (type === 'payment') {
@@ -232,8 +129,8 @@ export const ledgerProjection: Projection = {
     // works through them while this thread is free (the next batch is being prepared), rather
     // than idling between steps. Old rows were removed above, before any of these adds.
     const writes: Promise<unknown>[] = [];
+    if (gone.length) writes.push(t.docs.bulkDelete(gone));
     if (docRows.length) writes.push(t.docs.bulkPut(docRows));
-    if (lineRows.length) writes.push(t.lines.bulkAdd(lineRows));
     if (taxRows.length) writes.push(t.taxLines.bulkAdd(taxRows));
     if (itemRows.length) writes.push(t.tradeItems.bulkPut(itemRows));
     if (allocationRows.length) writes.push(t.allocations.bulkAdd(allocationRows));
@@ -241,6 +138,101 @@ export const ledgerProjection: Projection = {
     await Promise.all(writes);
   },
 };
+
+type Bump = (
+  account: string,
+  branch: string,
+  month: string,
+  debit: number,
+  credit: number,
+  lines: number,
+) => void;
+
+/** Puts a document's posted lines into its row, and their amounts into the aggregates. */
+function withLines(row: AccountingDocRow, h: PostingHeader, lines: PostingLine[], bump: Bump) {
+  const stored: StoredLine[] = [];
+  const accounts = new Set<string>();
+  for (const l of lines) {
+    const line: StoredLine = { account: l.account, debit: l.baseDebit, credit: l.baseCredit };
+    if (l.debit !== l.baseDebit) line.docDebit = l.debit;
+    if (l.credit !== l.baseCredit) line.docCredit = l.credit;
+    if (l.branch && l.branch !== h.branch) line.branch = l.branch;
+    if (l.party) line.party = l.party;
+    if (l.memo) line.memo = l.memo;
+    stored.push(line);
+    accounts.add(l.account);
+    bump(l.account, l.branch || h.branch, monthOf(h.date), l.baseDebit, l.baseCredit, 1);
+  }
+  row.lines = stored;
+  row.accountDates = [...accounts].map((a) => [a, h.date]);
+}
+
+/** Collects a batch's movements per account, branch and month. */
+function aggregateDeltas(): { deltas: Map<string, BalanceRow>; bump: Bump } {
+  const deltas = new Map<string, BalanceRow>();
+  const bump: Bump = (account, branch, month, debit, credit, lines) => {
+    const key = `${account}\u0000${branch}\u0000${month}`;
+    const cur = deltas.get(key) ?? { account, branch, month, debit: 0, credit: 0, lines: 0 };
+    cur.debit += debit;
+    cur.credit += credit;
+    cur.lines += lines;
+    deltas.set(key, cur);
+  };
+  return { deltas, bump };
+}
+
+/** Takes back what stored rows contributed to the aggregates. */
+function takeBack(rows: (AccountingDocRow | undefined)[], bump: Bump) {
+  for (const r of rows)
+    for (const l of r?.lines ?? [])
+      bump(l.account, l.branch || r!.branch, monthOf(r!.date), -l.debit, -l.credit, -1);
+}
+
+/**
+ * Derived postings (a stock move's value, core/postings/derived.ts): the source's row is
+ * replaced by one holding its new lines, or removed when it posts nothing now, and the
+ * aggregates move by the difference, in the batch's transaction.
+ */
+async function applyDerived(index: IndexDb, postings: DerivedPosting[]): Promise<void> {
+  const t = ledgerTables(index);
+  const { deltas, bump } = aggregateDeltas();
+  takeBack(await t.docs.bulkGet(postings.map((p) => p.sourceId)), bump);
+  const rows: AccountingDocRow[] = [];
+  const gone: string[] = [];
+  for (const p of postings) {
+    if (p.lines.length === 0) {
+      gone.push(p.sourceId);
+      continue;
+    }
+    const h = p.header;
+    const row: AccountingDocRow = {
+      id: p.sourceId,
+      type: p.type,
+      db: p.db,
+      branch: h.branch,
+      number: h.number,
+      date: h.date,
+      status: 'posted',
+      memo: h.memo,
+      reference: '',
+      partyId: null,
+      currency: h.currency,
+      total: p.lines.reduce((n, l) => n + l.baseDebit, 0),
+      side: null,
+      kind: null,
+      reverses: null,
+      creditFor: null,
+      createdBy: '',
+    };
+    withLines(row, h, p.lines, bump);
+    rows.push(row);
+  }
+  await Promise.all([
+    gone.length ? t.docs.bulkDelete(gone) : null,
+    rows.length ? t.docs.bulkPut(rows) : null,
+    deltas.size ? addToBalances(t.balances, deltas) : null,
+  ]);
+}
 
 /** Adds a batch's per-account, per-branch, per-month movements to the running aggregates. */
 async function addToBalances(

@@ -13,7 +13,7 @@ import { accountCodeSchema, isoDateSchema } from '../domain/schemas';
 import { bankAccount } from './banking-repos';
 import { bankingTables, type BankLineRow } from './banking-projection';
 import { listStatements } from './bank-statements';
-import { ledgerTables, rowsOfDocs, type LedgerRow } from './ledger-projection';
+import { ledgerTables, type LedgerRow } from './ledger-rows';
 
 /**
  * Reconciliation out: one bank account's statement lines beside its book entries, what is
@@ -45,10 +45,7 @@ async function bookLines(
     (await l.docs.bulkGet(docIds)).filter((d) => d !== undefined).map((d) => [d.id, d]),
   );
   // A receipt's other lines carry the invoice numbers it settled, which banks quote.
-  const siblings = await rowsOfDocs(
-    l.lines,
-    docIds.filter((id) => docs.get(id)?.type === 'payment'),
-  ).toArray();
+  const siblings = await l.lines.ofDocs(docIds.filter((id) => docs.get(id)?.type === 'payment'));
   const related = new Map<string, string[]>();
   for (const r of siblings)
     if (r.memo && r.account !== bankAccountCode)
@@ -92,9 +89,9 @@ export async function reconciliationView(
   bankRows.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const matchRows = await t.matches.where('account').equals(code).toArray();
   const matchedLedger = new Set(matchRows.flatMap((m) => m.ledgerLines));
-  const ledgerRows = (
-    await l.lines.where('[account+date]').between([code, from], [code, to], true, true).toArray()
-  ).filter((r) => !matchedLedger.has(r.id) && r.debit !== r.credit);
+  const ledgerRows = (await l.lines.onAccount(code, from, to)).filter(
+    (r) => !matchedLedger.has(r.id) && r.debit !== r.credit,
+  );
   ledgerRows.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const unmatchedBook = await bookLines(s, code, ledgerRows);
   const unmatchedBank = bankRows.filter((r) => !r.matchId);
@@ -155,10 +152,7 @@ export async function reconciliationView(
   );
   const latest = statements[0] ?? null;
   const asOf = q.to ?? latest?.statementDate ?? todayLocal();
-  const upTo = await l.lines
-    .where('[account+date]')
-    .between([code, ''], [code, asOf], true, true)
-    .toArray();
+  const upTo = await l.lines.onAccount(code, '', asOf);
   const bookBalance = upTo.reduce((n, r) => n + r.debit - r.credit, 0);
   const matched = bankRows.filter((r) => r.matchId).reduce((n, r) => n + r.amount, 0);
   const unmatched = unmatchedBank.reduce((n, r) => n + r.amount, 0);

@@ -1,6 +1,6 @@
 import { addDays } from '../../../core/dates';
 import type { IndexDb } from '../../../core/index/index-db';
-import { ledgerTables, monthOf } from './ledger-projection';
+import { ledgerTables, monthOf, type LedgerRow } from './ledger-rows';
 
 /**
  * Totals over a date range, read off the index (DESIGN §4): whole months come from the
@@ -63,14 +63,8 @@ const inclusive = { includeLowers: true, includeUppers: true };
  * side by side: IndexedDB returns each in one call, where a multi-range query walks a cursor row
  * by row.
  */
-async function linesOf(index: IndexDb, accounts: string[], from: string, to: string) {
-  const { lines } = ledgerTables(index);
-  const parts = await Promise.all(
-    accounts.map((a) =>
-      lines.where('[account+date]').between([a, from], [a, to], true, true).toArray(),
-    ),
-  );
-  return parts.flat();
+function linesOf(index: IndexDb, accounts: string[], from: string, to: string) {
+  return ledgerTables(index).lines.onAccounts(accounts, from, to);
 }
 
 async function addLines(
@@ -84,12 +78,19 @@ async function addLines(
     if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
 }
 
-/** Every ledger line dated from..to, in date order and, within a date, by line id. */
+/** Date, then document id (ULID: the order entered), then the line's place in its document. */
+export function byDateThenLine(x: LedgerRow, y: LedgerRow): number {
+  if (x.date !== y.date) return x.date < y.date ? -1 : 1;
+  if (x.docId !== y.docId) return x.docId < y.docId ? -1 : 1;
+  return lineIndex(x.id) - lineIndex(y.id);
+}
+
+const lineIndex = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
+
+/** Every ledger line dated from..to, in date order and, within a date, by entry and line. */
 export async function linesBetween(index: IndexDb, from: string, to: string) {
   const rows = await linesOf(index, await postedAccounts(index), from, to);
-  return rows.sort((x, y) =>
-    x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
-  );
+  return rows.sort(byDateThenLine);
 }
 
 /**
@@ -161,10 +162,7 @@ export async function accountSpan(
     .between([account, '', ''], [account, '\uffff', '\uffff'], true, true)
     .toArray();
   const mine = branch ? months.filter((b) => b.branch === branch) : months;
-  const edgeLines = async ([a, b]: [string, string]) =>
-    (
-      await lines.where('[account+date]').between([account, a], [account, b], true, true).toArray()
-    ).filter((x) => !branch || x.branch === branch);
+  const edgeLines = ([a, b]: [string, string]) => lines.onAccount(account, a, b, { branch });
   const sum = async (span: Span) => {
     let net = 0;
     let n = 0;

@@ -8,7 +8,7 @@ import type {
   ReportSection,
   TrialBalance,
 } from '../rpc-contract';
-import { ledgerTables, rowsOfDocs, type LedgerRow } from './ledger-projection';
+import { ledgerTables, type LedgerRow } from './ledger-rows';
 import { accountBalancesAsOf, add, sumRange, type Totals } from './report-sums';
 
 /**
@@ -113,16 +113,7 @@ async function closingLinesIn(
   const { lines, docs } = ledgerTables(index);
   const equity = accounts.filter((a) => a.kind === 'equity' && !a.isGroup).map((a) => a.code);
   if (equity.length === 0) return [];
-  const candidates = await lines
-    .where('[account+date]')
-    .inAnyRange(
-      equity.map((code) => [
-        [code, from],
-        [code, to],
-      ]),
-      { includeLowers: true, includeUppers: true },
-    )
-    .toArray();
+  const candidates = await lines.onAccounts(equity, from, to);
   const ids = [...new Set(candidates.map((l) => l.docId))];
   if (ids.length === 0) return [];
   const rows = (await docs.bulkGet(ids)).filter((d) => d !== undefined);
@@ -138,7 +129,7 @@ async function closingLinesIn(
     )
     .map((d) => d.id);
   if (closing.length === 0) return [];
-  return (await rowsOfDocs(lines, closing).toArray()).filter(
+  return (await lines.ofDocs(closing)).filter(
     (l) => l.date >= from && l.date <= to && (!branch || l.branch === branch),
   );
 }
