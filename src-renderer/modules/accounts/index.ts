@@ -39,6 +39,26 @@ export async function chartOfAccounts(s: ModuleContext): Promise<Account[]> {
 }
 
 /**
+ * What `codes` together hold at the end of `asOf` (debit − credit, base currency; one branch or
+ * all), from Accounts' index: for another module that checks its own figures against the books
+ * (Inventory's stock value against its inventory accounts).
+ */
+export async function accountBalance(
+  s: ModuleContext,
+  codes: readonly string[],
+  asOf: string,
+  branch: string | null = null,
+): Promise<number> {
+  const { accountSpan } = await import('./data/report-sums');
+  let total = 0;
+  for (const code of new Set(codes)) {
+    const span = await accountSpan(s.index, code, asOf, asOf, branch);
+    total += span.opening + span.movement;
+  }
+  return total;
+}
+
+/**
  * The Accounts module (core/module.ts): chart, journal, invoices and bills, payments, banking,
  * reports. Its document types are declared here; the worker and UI parts load on demand.
  */

@@ -3,6 +3,7 @@ import { applyMove, EMPTY_STATE, type ValuationMethod } from '../domain/valuatio
 import type { Item } from '../domain/schemas';
 import { rowsOfStockDocs, STOCK_DOC_TYPES } from './transfer-rows';
 import { followLock, place } from './stock-lock';
+import { followPostingInputs, postStockMoves } from './stock-ledger';
 import { MonthDeltas, STOCK_MONTH_STORES } from './stock-months';
 import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } from './stock-rows';
 
@@ -16,7 +17,7 @@ import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } f
  */
 export const stockProjection: Projection = {
   stores: { ...STOCK_STORES, ...STOCK_MONTH_STORES },
-  async apply(index, _db, changes) {
+  async apply(index, db, changes, { derived }) {
     const t = stockTables(index);
     const months = new MonthDeltas();
     const dirty = new Map<string, string>();
@@ -44,8 +45,13 @@ export const stockProjection: Projection = {
       }
     }
 
+    // The moves whose postings this batch changes (stock-ledger.ts): accounts, transfers, and
+    // below, the batch's own moves and every row a re-fold values differently.
+    const repost = await followPostingInputs(index, changes);
+
     // Transfer dispatches and receipts move stock too (transfer-rows.ts).
     const moves = changes.filter((c) => STOCK_DOC_TYPES.has(c.type));
+    for (const c of moves) repost.add(c.id);
     if (moves.length) {
       const old = await rowsOfMoves(
         t.lines,
@@ -96,10 +102,13 @@ export const stockProjection: Projection = {
     while (dirty.size) {
       const wave = [...dirty];
       dirty.clear();
-      const next = await Promise.all(wave.map(([key, from]) => revalue(index, key, from, months)));
+      const next = await Promise.all(
+        wave.map(([key, from]) => revalue(index, key, from, months, repost)),
+      );
       for (const list of next) for (const n of list) touch(n.key, n.order);
     }
     await months.flush(index);
+    await postStockMoves(index, db, repost, derived);
   },
 };
 
@@ -112,6 +121,8 @@ export async function revalue(
   key: string,
   from: string,
   months: MonthDeltas,
+  /** Collects the moves whose rows now have another value: their postings change. */
+  revalued?: Set<string>,
 ): Promise<{ key: string; order: string }[]> {
   const t = stockTables(index);
   const range = t.lines.where('[key+order]');
@@ -139,6 +150,8 @@ export async function revalue(
     const step = applyMove(method, state, { id: r.id, date: r.date, qty: r.qty, value });
     state = step.state;
     if (r.to && (!r.valued || r.value !== step.result.value)) follow.push(r.to);
+    if (r.value !== step.result.value || r.cogsAdjustment !== step.result.cogsAdjustment)
+      revalued?.add(r.moveId);
     r.value = step.result.value;
     r.cogsAdjustment = step.result.cogsAdjustment;
     r.qtyAfter = step.result.qtyAfter;

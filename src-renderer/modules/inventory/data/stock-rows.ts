@@ -17,6 +17,10 @@ export const STOCK_STORES = {
   // order: the rows of one month, for "as of a day" on top of the month totals (stock-months.ts).
   stockLines: 'id, [key+order], lockedOut, order',
   stockLock: 'id',
+  // What stock moves post to (stock-ledger.ts): read inside the index transaction, never PouchDB.
+  stockPosting: 'id',
+  // Each transfer's dispatch and receipts: a receipt closing it short posts what never came.
+  stockTransfers: 'id, *receiptIds',
 };
 
 export interface StockLineRow {
@@ -75,6 +79,9 @@ export interface StockKeyRow {
 export interface StockItemRow {
   id: string;
   method: ValuationMethod;
+  /** The item's own accounts ('' or absent: Inventory settings' defaults; stock-ledger.ts). */
+  inventoryAccount?: string;
+  cogsAccount?: string;
 }
 
 /** A lock date and since when it holds (the settings revision that set it). */

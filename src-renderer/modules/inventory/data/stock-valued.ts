@@ -19,16 +19,19 @@ import type { DispatchRow, ReceiptRow } from './transfer-rows';
 export async function valuedStockMoves(
   index: IndexDb,
   moveIds: readonly string[],
-): Promise<ValuedStockMove[]> {
+): Promise<ValuedMove[]> {
   if (moveIds.length === 0) return [];
   const rows = await rowsOfMoves(stockTables(index).lines, [...moveIds]).toArray();
-  const byMove = new Map<string, ValuedStockMove>();
-  for (const id of moveIds) byMove.set(id, { id, kind: kindOfId(id), date: '', lines: [] });
+  const byMove = new Map<string, ValuedMove>();
+  for (const id of moveIds)
+    byMove.set(id, { id, kind: kindOfId(id), date: '', lines: [], reference: '', branch: '' });
   for (const r of rows) {
     const move = byMove.get(r.moveId);
     if (!move) continue;
     if (r.moveId.startsWith('stockMove:')) move.kind = r.kind;
     move.date = r.date;
+    move.reference = r.reference;
+    move.branch = r.branch;
     const line: ValuedStockLine = {
       item: r.item,
       warehouse: r.warehouse,
@@ -52,6 +55,9 @@ export async function valuedStockMoves(
   }
   return [...byMove.values()];
 }
+
+/** The ledger's header needs what the move is called and whose books it is in. */
+export type ValuedMove = ValuedStockMove & { reference: string; branch: string };
 
 function kindOfId(id: string): ValuedStockMove['kind'] {
   if (id.startsWith('transferDispatch:')) return 'transferDispatch';

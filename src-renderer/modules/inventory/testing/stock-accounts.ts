@@ -1,0 +1,25 @@
+import type { TestDevice } from '../../../core/testing/node-core';
+
+/** The accounts Acme chose in Inventory settings (the starter chart's, plus four it added). */
+export const STOCK_ACCOUNTS = {
+  inventoryAccount: '1300',
+  cogsAccount: '5100',
+  grniAccount: '2150',
+  goodsInTransitAccount: '1350',
+  interBranchAccount: '1900',
+  stockAdjustmentAccount: '5300',
+};
+
+/** Sets up the chart and chooses every account stock moves post to, as a company does once. */
+export async function chooseStockAccounts(d: TestDevice): Promise<void> {
+  await d.call('accounts.setupStarterChart', undefined);
+  // The starter chart has no accounts for these; a company adds them as Acme did.
+  for (const [code, name, kind, subtype, parentCode] of [
+    ['2150', 'Goods received not billed', 'liability', 'current-liability', '2000'],
+    ['1350', 'Goods in transit', 'asset', 'inventory', '1000'],
+    ['1900', 'Between branches', 'asset', 'current-asset', '1000'],
+    ['5300', 'Stock adjustments and shrinkage', 'expense', 'cost-of-sales', '5000'],
+  ] as const)
+    await d.call('accounts.saveAccount', { fields: { code, name, kind, subtype, parentCode } });
+  await d.call('inventory.saveSettings', { negativeStock: 'refuse', ...STOCK_ACCOUNTS });
+}
