@@ -214,7 +214,7 @@ export async function postStockMoves(
       if (!move.date) {
         const doc = transfers.flatMap((tr) => tr.receipts).find((r) => r._id === id);
         move.date = doc?.date ?? '';
-        move.reference = tr0Number(transfers, id);
+        move.reference = transferNumber(transfers, id);
         move.branch = close.fromBranch;
       }
     }
@@ -242,6 +242,6 @@ export async function postStockMoves(
   }
 }
 
-function tr0Number(transfers: readonly StockTransferRow[], receiptId: string): string {
+function transferNumber(transfers: readonly StockTransferRow[], receiptId: string): string {
   return transfers.find((tr) => tr.receiptIds.includes(receiptId))?.dispatch?.number ?? '';
 }
