@@ -6,7 +6,7 @@ import { inOrderUnit, orderState, threeWayMatch } from '../domain/orders-state';
 import { formatQty, parseQty } from '../domain/quantity';
 import type { StockMove } from '../domain/schemas';
 import { linksOfOrder, loadOrder } from './orders';
-import { cachedItems } from './repos';
+import { cachedItems, loadInventorySettings } from './repos';
 import { saveStockMove, type SavedStockMove, type StockMoveLineInput } from './stock-moves';
 
 /**
@@ -113,18 +113,27 @@ export async function moveAgainstOrder(
   });
 }
 
-/** Accounts the draft lines post to: the item's own, else the ledger settings' defaults. */
+/**
+ * Accounts the draft lines post to. A bill from receipts debits goods received not billed: the
+ * receipts already put the goods in inventory against it (stock-ledger.ts), so the bill clears
+ * it rather than counting the stock twice. An invoice credits the item's income account, else
+ * the ledger settings' default.
+ */
 async function accountFor(s: ModuleContext, side: 'purchase' | 'sales') {
   const items = new Map((await cachedItems(s)).map((i) => [i._id, i]));
+  if (side === 'purchase') {
+    const grni = (await loadInventorySettings(s))?.grniAccount ?? '';
+    if (!grni)
+      refuse(
+        'Choose the goods received not billed account in Inventory settings: receipts post to it and the bill clears it. Then try again.',
+      );
+    return (itemId: string) => ({ item: items.get(itemId), account: grni });
+  }
   const settings: Record<string, unknown> = (await s.read('ledgerSettings:company'))?.doc ?? {};
-  const fallback = String(
-    (side === 'sales' ? settings.defaultSalesAccount : settings.defaultPurchaseAccount) ?? '',
-  );
+  const fallback = String(settings.defaultSalesAccount ?? '');
   return (itemId: string) => {
     const item = items.get(itemId);
-    const own =
-      side === 'sales' ? item?.incomeAccount : item?.inventoryAccount || item?.expenseAccount;
-    return { item, account: own || fallback };
+    return { item, account: item?.incomeAccount || fallback };
   };
 }
 
@@ -167,7 +176,7 @@ export async function draftFromMoves(
     const { item, account } = accounts(line.item);
     if (!account)
       refuse(
-        `${item?.sku ?? 'An item'} has no ${side === 'sales' ? 'income' : 'inventory'} account and Ledger settings has no default ${side} account. Set one, then try again.`,
+        `${item?.sku ?? 'An item'} has no income account and Ledger settings has no default sales account. Set one, then try again.`,
       );
     return {
       itemCode: item?.sku ?? '',

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestDevice } from '../../../core/testing/node-core';
+import { accountBalance } from '../../accounts';
 import { inventoryCompany } from '../testing/setup';
+import { chooseStockAccounts } from '../testing/stock-accounts';
 
 /**
  * Purchasing and sales through the RPC on a real device: a purchase order received in two
@@ -15,7 +17,7 @@ afterEach(async () => {
 async function tradingCompany() {
   const c = await inventoryCompany('fifo');
   devices.push(c.d);
-  await c.d.call('accounts.setupStarterChart', undefined);
+  await chooseStockAccounts(c.d);
   await c.d.call('inventory.saveItem', {
     id: c.beans,
     fields: {
@@ -87,7 +89,8 @@ describe('purchase order to bill', () => {
     });
     expect(bill).toMatchObject({ side: 'purchase', status: 'draft', partyId: supplier });
     expect(bill.lines).toEqual([
-      expect.objectContaining({ quantity: '10', unitPrice: 1000, account: '1300', order: po._id }),
+      // Goods received not billed: the receipts put the bags in inventory against it already.
+      expect.objectContaining({ quantity: '10', unitPrice: 1000, account: '2150', order: po._id }),
     ]);
     expect(match[0]!.flag).toBe('');
 
@@ -115,6 +118,70 @@ describe('purchase order to bill', () => {
       lines: [expect.objectContaining({ billed: '10', backOrder: '0' })],
     });
     expect(await d.call('inventory.listOrders', { side: 'purchase', open: true })).toEqual([]);
+  });
+});
+
+describe('a bill from receipts in the ledger', () => {
+  it('debits goods received not billed, so it nets to zero and the stock is counted once', async () => {
+    const { d, main, beans, supplier } = await tradingCompany();
+    const po = await d.call('inventory.confirmOrder', {
+      id: (
+        await d.call('inventory.saveOrder', {
+          side: 'purchase',
+          partyId: supplier,
+          date: '2026-03-02',
+          currency: 'USD',
+          warehouse: main,
+          lines: [{ item: beans, qty: '12', unitPrice: 1450 }],
+        })
+      )._id,
+    });
+    const got = await d.call('inventory.receiveOrder', {
+      order: po._id,
+      date: '2026-03-05',
+      lines: [{ orderLine: 0, qty: '12' }],
+    });
+    const s = d.core.session()!;
+    const balance = async (code: string) => {
+      await s.settle();
+      return accountBalance(s, [code], '2026-12-31');
+    };
+    expect(await balance('2150')).toBe(-17_400);
+    const { doc: bill } = await d.call('inventory.billFromReceipts', { moves: [got.move._id] });
+    const { totals: _t, posting: _p, ...rest } = bill;
+    await d.call('accounts.issueTradeDoc', { ...rest, id: bill._id } as never);
+    expect(await balance('2150')).toBe(0);
+    expect(await balance('1300')).toBe(17_400);
+  });
+
+  it('is refused in words while goods received not billed is not chosen', async () => {
+    const c = await inventoryCompany('fifo');
+    devices.push(c.d);
+    const { d, main, beans } = c;
+    await d.call('accounts.setupStarterChart', undefined);
+    const supplier = await d.call('accounts.saveParty', {
+      fields: { kind: 'supplier', code: 'S-014', name: 'Andes Coffee Importers', currency: 'USD' },
+    });
+    const po = await d.call('inventory.confirmOrder', {
+      id: (
+        await d.call('inventory.saveOrder', {
+          side: 'purchase',
+          partyId: supplier._id,
+          date: '2026-03-02',
+          currency: 'USD',
+          warehouse: main,
+          lines: [{ item: beans, qty: '2', unitPrice: 1450 }],
+        })
+      )._id,
+    });
+    const got = await d.call('inventory.receiveOrder', {
+      order: po._id,
+      date: '2026-03-05',
+      lines: [{ orderLine: 0, qty: '2' }],
+    });
+    await expect(d.call('inventory.billFromReceipts', { moves: [got.move._id] })).rejects.toThrow(
+      'Choose the goods received not billed account in Inventory settings: receipts post to it and the bill clears it. Then try again. Nothing was saved.',
+    );
   });
 });
 
