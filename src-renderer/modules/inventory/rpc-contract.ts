@@ -34,6 +34,8 @@ import type {
   OrderView,
 } from './data/orders';
 import type { BillDraftResult, MatchLineView, OrderMoveInput } from './data/orders-flow';
+import type { LedgerCheckQuery, LedgerCheckResult } from './data/ledger-check';
+export type { LedgerCheckQuery, LedgerCheckResult };
 
 export type { Order, OrderClose, OrderInput, OrderLineInput, OrderLineView, OrderSide, OrderView };
 export type { BillDraftResult, MatchLineView, OrderMoveInput };
@@ -232,6 +234,10 @@ export const inventoryContract = {
   'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
   'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
+  // The books move with stock moves, transfers, the settings' accounts and entries by hand.
+  'inventory.ledgerCheck': query<LedgerCheckQuery, LedgerCheckResult>()({
+    reads: [...STOCK, 'transferDispatch', 'transferReceipt', 'inventorySettings', 'journalEntry'],
+  }),
   'inventory.lockedPeriodMoves': query<{ branch?: string | null }, LockedPeriodMoveRow[]>()({
     reads: [...STOCK, 'ledgerSettings'],
   }),

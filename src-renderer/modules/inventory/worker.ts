@@ -21,6 +21,7 @@ import { dispatchTransfer, receiveTransfer } from './data/transfers';
 import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
 import { lockedPeriodMoves } from './data/locked-moves';
+import { ledgerCheck } from './data/ledger-check';
 import {
   closeOrder,
   confirmOrder,
@@ -62,6 +63,7 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.stockOnHand': (q) => stockOnHand(session(), q ?? {}),
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
+      'inventory.ledgerCheck': (q) => ledgerCheck(session(), q ?? {}),
       'inventory.negativeStock': (q) => negativeStock(session(), q ?? {}),
       'inventory.lockedPeriodMoves': (q) => lockedPeriodMoves(session(), q ?? {}),
       'inventory.saveOrder': (input) => saveOrder(session(), input),

@@ -45,6 +45,29 @@ describe('stock moves post to the ledger', () => {
     const { d } = await odoo('average');
     expect(await books(d)).toEqual({ '1300': 3_600, '5100': 12_000, '2150': -15_600, '5300': 0 });
     expect((await d.call('inventory.valuation', {})).total).toBe(3_600);
+    expect(await d.call('inventory.ledgerCheck', { asOf: '2026-12-31' })).toEqual({
+      asOf: '2026-12-31',
+      valuation: 3_600,
+      books: 3_600,
+      difference: 0,
+      accounts: ['1300'],
+      missing: [],
+    });
+    // Stock put on the books by hand is no longer what the valuation says: the check shows it.
+    await d.call('accounts.postJournal', {
+      date: '2026-03-06',
+      memo: 'Opening stock keyed by hand',
+      currency: 'USD',
+      lines: [
+        { account: '1300', debit: 500, credit: 0 },
+        { account: '3100', debit: 0, credit: 500 },
+      ],
+    });
+    expect(await d.call('inventory.ledgerCheck', { asOf: '2026-12-31' })).toMatchObject({
+      valuation: 3_600,
+      books: 4_100,
+      difference: 500,
+    });
   });
 
   it('FIFO: cost of goods sold 112.00, inventory 44.00', async () => {
@@ -84,6 +107,7 @@ describe('stock moves post to the ledger', () => {
     );
     await d.call('inventory.saveStockMove', delivery(main, '2026-03-04', beans, '3', 'SO-201'));
     expect(await books(d)).toEqual({ '1300': 0, '5100': 0, '2150': 0, '5300': 0 });
+    expect((await d.call('inventory.ledgerCheck', { asOf: '2026-12-31' })).missing).toHaveLength(6);
     // The index did not stop: stock is valued, a later move is counted.
     await d.call('inventory.saveStockMove', delivery(main, '2026-03-05', beans, '1', 'SO-202'));
     expect((await d.call('inventory.valuation', {})).total).toBe(4_000);

@@ -26,6 +26,7 @@ export const useMovesQuery = e['inventory.listMoves'].useQuery;
 export const useStockOnHandQuery = e['inventory.stockOnHand'].useQuery;
 export const useItemStockLedgerQuery = e['inventory.itemStockLedger'].useQuery;
 export const useValuationQuery = e['inventory.valuation'].useQuery;
+export const useLedgerCheckQuery = e['inventory.ledgerCheck'].useQuery;
 export const useNegativeStockQuery = e['inventory.negativeStock'].useQuery;
 export const useLockedPeriodMovesQuery = e['inventory.lockedPeriodMoves'].useQuery;
 export const useMovementSummaryQuery = e['inventory.movementSummary'].useQuery;
