@@ -4,16 +4,20 @@ import { todayLocal } from '../../../core/dates';
 import { countOf } from '../../../core/format';
 import { useNegativeStockQuery, useValuationQuery } from './api';
 import { useInventoryContext } from './context';
+import { LedgerCheckCard } from './LedgerCheckCard';
 import { valueText } from './format';
 
-/** The stock's value today and how many items are below zero (never hidden, DESIGN). */
+/**
+ * The stock's value today, how many items are below zero (never hidden, DESIGN) and whether
+ * the books' inventory equals the valuation.
+ */
 export function InventoryDashboardCards() {
   const { currency, branch } = useInventoryContext();
   const { data: v } = useValuationQuery({ asOf: todayLocal() }, { skip: !branch });
   const { data: negative } = useNegativeStockQuery({}, { skip: !branch });
   if (!v || !negative || (v.rows.length === 0 && negative.length === 0)) return null;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <SimpleGrid cols={{ base: 1, sm: 3 }}>
       <Card withBorder>
         <Text size="sm" c="dimmed">
           Stock value
@@ -35,6 +39,7 @@ export function InventoryDashboardCards() {
           </Anchor>
         )}
       </Card>
+      <LedgerCheckCard currency={currency} />
     </SimpleGrid>
   );
 }
