@@ -80,8 +80,8 @@ export function registerInventoryTypes(registry: SchemaRegistry): void {
     version: 1,
     schema: stockMoveSchema,
     home: 'branch',
-    title: (m) => `${MOVE_TITLES[m.kind]} ${m.reference}`.trim(),
-    searchText: (m) => `${m.reference} ${m.memo}`,
+    title: (m) => `${MOVE_TITLES[m.kind]} ${m.number ?? m.reference}`.trim(),
+    searchText: (m) => `${m.number ?? ''} ${m.reference} ${m.memo}`,
   });
   // Orders: drafts and quotes mutable; a confirmed order is posted and closed by a fact.
   registry.register<PurchaseOrder>({

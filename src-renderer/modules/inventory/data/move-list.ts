@@ -21,6 +21,8 @@ export interface MoveListRow {
   branch: string;
   date: string;
   kind: MoveKind;
+  /** The series number (NYC-A-GR-000012); '' for a move saved before moves were numbered. */
+  number: string;
   reference: string;
   memo: string;
   warehouse: string;
@@ -41,6 +43,7 @@ function rowOf(m: StockMove): MoveListRow {
     branch: m.branch,
     date: m.date,
     kind: m.kind,
+    number: m.number ?? '',
     reference: m.reference ?? '',
     memo: m.memo ?? '',
     warehouse: m.warehouse,
@@ -82,6 +85,7 @@ export interface MoveListEntry {
   id: string;
   date: string;
   kind: MoveKind;
+  number: string;
   reference: string;
   memo: string;
   /** "NYC-MAIN Brooklyn main store", "→ NYC-BACK Back room" for a move between warehouses. */
@@ -163,6 +167,7 @@ async function named(s: ModuleContext, rows: MoveListRow[]): Promise<MoveListEnt
       id: r.id,
       date: r.date,
       kind: r.kind,
+      number: r.number ?? '',
       reference: r.reference,
       memo: r.memo,
       where: `${wh.get(r.warehouse) ?? 'A warehouse not on this device'}${

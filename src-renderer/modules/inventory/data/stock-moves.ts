@@ -1,10 +1,11 @@
 import { OutpostError } from '../../../core/errors';
 import { parseOrThrow } from '../../../core/db/validation';
+import { takeNextNumber } from '../../../core/db/series';
 import type { ModuleContext } from '../../../core/module-context';
 import { formatDate } from '../../../core/format';
 import { loadLockDate } from '../../accounts';
 import { formatQty, QTY_SCALE } from '../domain/quantity';
-import { stockMoveFieldsSchema, type Item, type StockMove } from '../domain/schemas';
+import { MOVE_SERIES, stockMoveFieldsSchema, type Item, type StockMove } from '../domain/schemas';
 import { cachedItems, cachedWarehouses, inventoryRepos, loadInventorySettings } from './repos';
 import { baseQty, endOfDay, rowsOfMove, stockTables } from './stock-rows';
 
@@ -113,6 +114,12 @@ export async function saveStockMove(
   const repo = inventoryRepos(s).moves;
   const move = repo.build(fields, branch);
   const warnings = await negativeStock(s, move, items);
+  // Taken last, once nothing can refuse the move, so a refusal leaves no gap in the series.
+  move.number = await takeNextNumber(s.pouch(s.homeBranchDbName), {
+    branchCode: branch,
+    deviceLetter: s.config.letter,
+    kind: MOVE_SERIES[move.kind],
+  });
   const [saved] = await repo.createMany([move]);
   return { move: saved!, warnings };
 }

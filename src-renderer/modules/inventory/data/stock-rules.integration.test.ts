@@ -60,6 +60,30 @@ describe('negative stock policy', () => {
   });
 });
 
+describe('move numbers', () => {
+  it("numbers each move in its kind's series of this branch and device; a refused move takes none", async () => {
+    const { d, main, beans } = await company();
+    const second = await d.call(
+      'inventory.saveStockMove',
+      receipt(main, '2026-03-04', beans, '2', 1000, 'PO-102'),
+    );
+    await expect(
+      d.call('inventory.saveStockMove', delivery(main, '2026-03-05', beans, '70')),
+    ).rejects.toThrow(/Not enough stock/);
+    const sold = await d.call(
+      'inventory.saveStockMove',
+      delivery(main, '2026-03-05', beans, '3', 'SO-9'),
+    );
+    expect(second.move.number).toBe('NYC-A-GR-000002');
+    expect(sold.move.number).toBe('NYC-A-DN-000001');
+    expect((await storedMoves(d)).map((m) => (m as { number?: string }).number).sort()).toEqual([
+      'NYC-A-DN-000001',
+      'NYC-A-GR-000001',
+      'NYC-A-GR-000002',
+    ]);
+  });
+});
+
 describe('bad stock moves are refused with a clear message and nothing is written', () => {
   it.each([
     [

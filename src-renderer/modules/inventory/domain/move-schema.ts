@@ -63,6 +63,11 @@ export const stockMoveFieldsSchema = z
     lines: z.array(moveLineSchema).min(1, 'Add at least one line.').max(2000),
     reference: z.string().trim().max(60).default(''),
     memo: z.string().trim().max(500).default(''),
+    /**
+     * The move's number in its branch and device's series (`NYC-A-GR-000012`), set by the save
+     * whatever the input says; moves saved before moves were numbered have none.
+     */
+    number: z.string().max(40).nullable().default(null),
     /** The move this one corrects. */
     corrects: z.string().startsWith('stockMove:').nullable().default(null),
     /** Always 'posted' and required, so the server's fact rule covers every move. */
@@ -98,6 +103,15 @@ export const stockMoveFieldsSchema = z
       });
   });
 export type StockMoveFields = z.input<typeof stockMoveFieldsSchema>;
+
+/** Each kind of move has its own series, so a receipt's number says it is a receipt. */
+export const MOVE_SERIES: Record<MoveKind, string> = {
+  receipt: 'GR',
+  delivery: 'DN',
+  adjustment: 'ADJ',
+  count: 'CNT',
+  internal: 'MOV',
+};
 
 export const stockMoveSchema = docBaseSchema
   .extend({ type: z.literal('stockMove'), v: z.literal(1) })

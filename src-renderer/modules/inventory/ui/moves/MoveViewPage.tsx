@@ -33,7 +33,10 @@ export function MoveViewPage() {
     const c = correctionOf(move);
     const state: MoveEntryState = {
       corrects: move._id,
-      reference: move.reference ? `Correction of ${move.reference}` : 'Correction',
+      reference:
+        (move.number ?? move.reference)
+          ? `Correction of ${move.number ?? move.reference}`.slice(0, 60)
+          : 'Correction',
       warehouse: c.warehouse,
       toWarehouse: c.toWarehouse,
       lines: c.lines,
@@ -43,8 +46,9 @@ export function MoveViewPage() {
   return (
     <Stack gap="sm">
       <Title order={3}>
-        {MOVE_WORDS[move.kind]} {move.reference}
+        {MOVE_WORDS[move.kind]} {move.number ?? move.reference}
       </Title>
+      {move.number && move.reference && <Text size="sm">Reference {move.reference}</Text>}
       {warnings.length > 0 && (
         <Alert color="yellow" title="Saved, with a warning">
           {warnings.map((w) => (

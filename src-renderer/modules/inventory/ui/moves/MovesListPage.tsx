@@ -23,6 +23,7 @@ const columns: GridColumn<MoveListEntry>[] = [
     width: '170px',
     cell: (m) => `${MOVE_WORDS[m.kind]}${m.corrects ? ' (correction)' : ''}`,
   },
+  { id: 'number', header: 'Number', width: '160px', cell: (m) => m.number },
   { id: 'reference', header: 'Reference', width: '150px', cell: (m) => m.reference },
   { id: 'what', header: 'Items', width: 'minmax(220px, 2fr)', cell: (m) => m.what },
   { id: 'where', header: 'Warehouse', width: 'minmax(180px, 1fr)', cell: (m) => m.where },

@@ -15,6 +15,7 @@ const moves: MoveListEntry[] = [
     id: DELIVERY,
     date: '2026-03-04',
     kind: 'delivery',
+    number: 'NYC-A-DN-000031',
     reference: 'SO-2291',
     memo: 'Café Aurora weekly',
     where: 'NYC-MAIN Brooklyn main store',
@@ -25,6 +26,7 @@ const moves: MoveListEntry[] = [
     id: 'stockMove:01JRECEIPT0000000000000000',
     date: '2026-03-02',
     kind: 'receipt',
+    number: '',
     reference: 'PO-1187',
     memo: '',
     where: 'NYC-MAIN Brooklyn main store',
@@ -66,6 +68,7 @@ describe('past moves', () => {
     const [, first, second] = within(grid).getAllByRole('row');
     expect(first!.textContent).toContain('Delivery');
     expect(first!.textContent).toContain('SO-2291');
+    expect(first!.textContent).toContain('NYC-A-DN-000031');
     expect(second!.textContent).toContain('BEAN-1KG Coffee beans 1 kg and 1 more item');
     expect(screen.getByText('Moves 1–2 of 2, newest first')).toBeTruthy();
     expect(core.last('inventory.listMoves')).toMatchObject({

@@ -3,9 +3,9 @@ import { MOVE_WORDS } from '../format';
 import { useStockMoveQuery } from '../api';
 
 /**
- * A receipt or delivery named the way a clerk finds it on paper: its kind, its date and its
- * reference when that is not simply the order's number. Stock moves carry no number series of
- * their own (a goods receipt is identified by date and the supplier's delivery note).
+ * A receipt or delivery named the way a clerk finds it: its number (NYC-A-GR-000012) and date,
+ * and its reference (the supplier's delivery note) when that is not simply the order's number.
+ * A move saved before moves were numbered is named by its kind and date.
  */
 export function MoveName({
   id,
@@ -22,7 +22,9 @@ export function MoveName({
   const ref = move.reference && move.reference !== orderNumber ? ` · ${move.reference}` : '';
   return (
     <>
-      {MOVE_WORDS[move.kind]} of {formatDate(move.date)}
+      {move.number
+        ? `${move.number} of ${formatDate(move.date)}`
+        : `${MOVE_WORDS[move.kind]} of ${formatDate(move.date)}`}
       {ref}
     </>
   );
