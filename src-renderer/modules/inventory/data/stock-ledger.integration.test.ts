@@ -114,6 +114,10 @@ describe('stock moves post to the ledger', () => {
 
     await chooseStockAccounts(d);
     expect(await books(d)).toEqual({ '1300': 4_000, '5100': 4_000, '2150': -8_000, '5300': 0 });
+
+    // An account taken back: the moves leave the books again rather than half-post.
+    await d.call('inventory.saveSettings', { ...STOCK_ACCOUNTS, grniAccount: '' });
+    expect(await books(d)).toEqual({ '1300': 0, '5100': 0, '2150': 0, '5300': 0 });
   });
 
   it('an item’s own inventory account, chosen later, takes its moves’ lines', async () => {

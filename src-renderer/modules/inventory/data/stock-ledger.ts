@@ -59,6 +59,17 @@ function tables(index: IndexDb) {
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const moveOf = (rowId: string) => rowId.slice(0, rowId.indexOf('#'));
 
+/** What a batch must post again (see followPostingInputs). */
+export interface Repost {
+  moves: Set<string>;
+  /**
+   * The accounts changed: every move posts again, even with accounts missing (then to take
+   * back what it posted). Otherwise, with accounts missing, nothing is posted so nothing is
+   * worked out: a company that does not keep stock in the books pays nothing for it.
+   */
+  all: boolean;
+}
+
 /**
  * Follows what the postings depend on besides the fold: the accounts (settings, company,
  * items) and the transfers. Returns the moves whose postings must be worked out again.
@@ -66,9 +77,10 @@ const moveOf = (rowId: string) => rowId.slice(0, rowId.indexOf('#'));
 export async function followPostingInputs(
   index: IndexDb,
   changes: readonly ProjectedChange[],
-): Promise<Set<string>> {
+): Promise<Repost> {
   const t = tables(index);
   const again = new Set<string>();
+  let all = false;
 
   const company = changes.find((c) => c.type === 'company' && c.doc);
   const settings = changes.find((c) => c.id === INVENTORY_SETTINGS_ID);
@@ -84,6 +96,7 @@ export async function followPostingInputs(
     };
     if (JSON.stringify(row) !== JSON.stringify(old)) {
       await t.posting.put(row);
+      all = true;
       // Every move posts again: one large batch, but the accounts are chosen once or twice in
       // a company's life, and the ledger must never keep lines on an account no longer chosen.
       for (const id of await t.lines.toCollection().primaryKeys()) again.add(moveOf(id));
@@ -146,7 +159,7 @@ export async function followPostingInputs(
     }
     await t.transfers.bulkPut([...known.values()]);
   }
-  return again;
+  return { moves: again, all };
 }
 
 const MEMO: Record<PostedMoveKind, string> = {
@@ -167,14 +180,16 @@ const MEMO: Record<PostedMoveKind, string> = {
 export async function postStockMoves(
   index: IndexDb,
   db: string,
-  moveIds: Iterable<string>,
+  { moves, all }: Repost,
   derived: DerivedPostings,
 ): Promise<void> {
-  const ids = [...new Set(moveIds)];
+  const ids = [...moves];
   if (ids.length === 0) return;
   const t = tables(index);
-  const [setup, valued, catalog, transfers] = await Promise.all([
-    t.posting.get('accounts'),
+  const setup = await t.posting.get('accounts');
+  const complete = !!setup && missingStockAccounts(setup.fields).length === 0;
+  if (!complete && !all) return;
+  const [valued, catalog, transfers] = await Promise.all([
     valuedStockMoves(index, ids).catch((e: unknown) => {
       console.error(`Stock moves could not be valued for the ledger: ${String(e)}`);
       return null;
@@ -195,7 +210,6 @@ export async function postStockMoves(
         ]
       : [],
   );
-  const complete = !!setup && missingStockAccounts(setup.fields).length === 0;
   const accounts = stockAccountsOf(setup?.fields ?? {}, items);
   const closing = new Map<string, { shortValue: number; fromBranch: string }>();
   for (const tr of transfers) {

@@ -51,7 +51,7 @@ export const stockProjection: Projection = {
 
     // Transfer dispatches and receipts move stock too (transfer-rows.ts).
     const moves = changes.filter((c) => STOCK_DOC_TYPES.has(c.type));
-    for (const c of moves) repost.add(c.id);
+    for (const c of moves) repost.moves.add(c.id);
     if (moves.length) {
       const old = await rowsOfMoves(
         t.lines,
@@ -103,7 +103,7 @@ export const stockProjection: Projection = {
       const wave = [...dirty];
       dirty.clear();
       const next = await Promise.all(
-        wave.map(([key, from]) => revalue(index, key, from, months, repost)),
+        wave.map(([key, from]) => revalue(index, key, from, months, repost.moves)),
       );
       for (const list of next) for (const n of list) touch(n.key, n.order);
     }
