@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestDevice } from '../../../core/testing/node-core';
+import { newId } from '../../../core/ids';
 import { accountBalance } from '../../accounts';
-import { beansFields, delivery, inventoryCompany, receipt } from '../testing/setup';
+import { beansFields, delivery, inventoryCompany, receipt, storedMoves } from '../testing/setup';
 import { chooseStockAccounts, STOCK_ACCOUNTS } from '../testing/stock-accounts';
 
 /**
@@ -138,5 +139,36 @@ describe('stock moves post to the ledger', () => {
     await s.settle();
     expect(await accountBalance(s, ['1300'], '2026-12-31')).toBe(0);
     expect(await accountBalance(s, ['1350'], '2026-12-31')).toBe(8_000);
+  });
+
+  it('a move synced into a locked period posts on the day after the lock, as it is valued', async () => {
+    const c = await inventoryCompany('average');
+    devices.push(c.d);
+    await chooseStockAccounts(c.d);
+    const { d, main, beans } = c;
+    await d.call(
+      'inventory.saveStockMove',
+      receipt(main, '2026-03-02', beans, '10', 1000, 'PO-101'),
+    );
+    await d.call('accounts.setLockDate', { lockDate: '2026-03-31' });
+    // Saved offline by a device that had not heard of the lock, arriving by sync.
+    const { _rev: _, ...template } = (await storedMoves(d))[0] as unknown as {
+      _rev: string;
+      lines: object[];
+    };
+    await d.core
+      .session()!
+      .dbs.get('branch-nyc')!
+      .put({
+        ...template,
+        _id: newId('stockMove'),
+        date: '2026-03-10',
+        reference: 'PO-LATE',
+        createdAt: new Date(Date.now() + 60_000).toISOString(),
+        lines: [{ ...template.lines[0], qty: '6', unitCost: 2000 }],
+      });
+    expect(await books(d, '2026-03-31')).toMatchObject({ '1300': 10_000 });
+    expect(await books(d, '2026-04-01')).toMatchObject({ '1300': 22_000 });
+    expect((await d.call('inventory.ledgerCheck', { asOf: '2026-03-31' })).difference).toBe(0);
   });
 });

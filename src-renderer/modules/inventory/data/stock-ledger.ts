@@ -11,7 +11,8 @@ import {
   type StockAccountField,
 } from '../domain/stock-postings';
 import type { TransferDispatch, TransferReceipt } from '../domain/transfer-schemas';
-import { stockTables } from './stock-rows';
+import { dayAfter } from './stock-lock';
+import { endOfDay, stockTables, type StockLockRow } from './stock-rows';
 import { closingShortValue, valuedStockMoves } from './stock-valued';
 
 /**
@@ -77,10 +78,28 @@ export interface Repost {
 export async function followPostingInputs(
   index: IndexDb,
   changes: readonly ProjectedChange[],
+  /** The lock steps before this batch: a move the lock (un)froze posts on another day. */
+  lockBefore: StockLockRow | undefined,
 ): Promise<Repost> {
   const t = tables(index);
   const again = new Set<string>();
   let all = false;
+
+  const lockNow = await t.lock.get('lock');
+  if (JSON.stringify(lockNow) !== JSON.stringify(lockBefore)) {
+    // Every row the old or new lock could have moved: up to the day after the latest lock date.
+    const dates = [lockBefore, lockNow].flatMap((l) => [
+      l?.date ?? '',
+      ...(l?.steps ?? []).map((s) => s.date),
+    ]);
+    const latest = dates.sort().at(-1);
+    if (latest)
+      for (const id of await t.lines
+        .where('order')
+        .belowOrEqual(endOfDay(dayAfter(latest)))
+        .primaryKeys())
+        again.add(moveOf(id));
+  }
 
   const company = changes.find((c) => c.type === 'company' && c.doc);
   const settings = changes.find((c) => c.id === INVENTORY_SETTINGS_ID);
@@ -228,6 +247,7 @@ export async function postStockMoves(
       if (!move.date) {
         const doc = transfers.flatMap((tr) => tr.receipts).find((r) => r._id === id);
         move.date = doc?.date ?? '';
+        move.valuedOn = move.date;
         move.reference = transferNumber(transfers, id);
         move.branch = close.fromBranch;
       }
@@ -245,7 +265,8 @@ export async function postStockMoves(
       type: id.slice(0, id.indexOf(':')),
       db: dbOf.get(id) ?? db,
       header: {
-        date: move.date,
+        // The day the valuation counts it, so the books and the valuation agree on every day.
+        date: move.valuedOn,
         number: move.reference,
         currency: setup?.currency ?? '',
         memo: MEMO[move.kind],

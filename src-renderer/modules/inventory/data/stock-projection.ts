@@ -27,6 +27,7 @@ export const stockProjection: Projection = {
     };
 
     // A new lock date moves the rows it concerns (stock-lock.ts) before this batch's moves land.
+    const lockBefore = await t.lock.get('lock');
     const lock = await followLock(t, changes, touch, months);
 
     // The valuation method is master data; the fold of an item that changes method starts over.
@@ -47,7 +48,7 @@ export const stockProjection: Projection = {
 
     // The moves whose postings this batch changes (stock-ledger.ts): accounts, transfers, and
     // below, the batch's own moves and every row a re-fold values differently.
-    const repost = await followPostingInputs(index, changes);
+    const repost = await followPostingInputs(index, changes, lockBefore);
 
     // Transfer dispatches and receipts move stock too (transfer-rows.ts).
     const moves = changes.filter((c) => STOCK_DOC_TYPES.has(c.type));

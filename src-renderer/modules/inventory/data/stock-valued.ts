@@ -24,13 +24,22 @@ export async function valuedStockMoves(
   const rows = await rowsOfMoves(stockTables(index).lines, [...moveIds]).toArray();
   const byMove = new Map<string, ValuedMove>();
   for (const id of moveIds)
-    byMove.set(id, { id, kind: kindOfId(id), date: '', lines: [], reference: '', branch: '' });
+    byMove.set(id, {
+      id,
+      kind: kindOfId(id),
+      date: '',
+      lines: [],
+      reference: '',
+      branch: '',
+      valuedOn: '',
+    });
   for (const r of rows) {
     const move = byMove.get(r.moveId);
     if (!move) continue;
     if (r.moveId.startsWith('stockMove:')) move.kind = r.kind;
     move.date = r.date;
     move.reference = r.reference;
+    move.valuedOn = r.order.slice(0, r.order.indexOf('|'));
     move.branch = r.branch;
     const line: ValuedStockLine = {
       item: r.item,
@@ -56,8 +65,11 @@ export async function valuedStockMoves(
   return [...byMove.values()];
 }
 
-/** The ledger's header needs what the move is called and whose books it is in. */
-export type ValuedMove = ValuedStockMove & { reference: string; branch: string };
+/**
+ * The ledger's header needs what the move is called, whose books it is in and the day it is
+ * valued on: its date, or the day after the lock for a move the lock missed (stock-lock.ts).
+ */
+export type ValuedMove = ValuedStockMove & { reference: string; branch: string; valuedOn: string };
 
 function kindOfId(id: string): ValuedStockMove['kind'] {
   if (id.startsWith('transferDispatch:')) return 'transferDispatch';
