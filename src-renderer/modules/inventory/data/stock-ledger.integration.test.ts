@@ -76,6 +76,15 @@ describe('stock moves post to the ledger', () => {
     expect(await books(d)).toEqual({ '1300': 4_400, '5100': 11_200, '2150': -15_600, '5300': 0 });
     // Before the delivery the books held all twelve bags.
     expect(await books(d, '2026-03-03')).toMatchObject({ '1300': 14_400, '5100': 0 });
+    // What the clerk sees in the general ledger: the delivery by its number, in words.
+    const cogs = await d.call('accounts.generalLedger', {
+      account: '5100',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(
+      cogs.rows.map((r) => [r.date, r.docType, r.number.replace(/\d+$/, 'n'), r.memo, r.debit]),
+    ).toEqual([['2026-03-04', 'stockMove', 'NYC-A-DN-n', 'Cost of goods sold', 11_200]]);
   });
 
   it('a receipt keyed in late, dated before a delivery, changes that delivery’s cost in the ledger', async () => {

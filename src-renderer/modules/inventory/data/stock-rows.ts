@@ -37,6 +37,8 @@ export interface StockLineRow {
   date: string;
   kind: MoveKind;
   reference: string;
+  /** The move's own number (`NYC-A-GR-000012`), when it has one: the ledger names it by it. */
+  number?: string;
   /** Scaled base-unit quantity, signed: in positive, out negative. */
   qty: number;
   /** Known value of an inbound line (a receipt at its cost); null: the method values it. */
@@ -161,6 +163,7 @@ export function rowsOfMove(move: StockMove): StockLineRow[] {
       date: move.date,
       kind: move.kind,
       reference: move.reference,
+      ...(move.number ? { number: move.number } : {}),
       ...blank,
       state: { qty: 0, value: 0, layers: [], lastCost: null },
       valued: false,

@@ -38,7 +38,7 @@ export async function valuedStockMoves(
     if (!move) continue;
     if (r.moveId.startsWith('stockMove:')) move.kind = r.kind;
     move.date = r.date;
-    move.reference = r.reference;
+    move.reference = r.number || r.reference;
     move.valuedOn = r.order.slice(0, r.order.indexOf('|'));
     move.branch = r.branch;
     const line: ValuedStockLine = {
@@ -66,7 +66,8 @@ export async function valuedStockMoves(
 }
 
 /**
- * The ledger's header needs what the move is called, whose books it is in and the day it is
+ * The ledger's header needs what the move is called (`reference`: its number, or the clerk's
+ * reference for a move saved before moves were numbered), whose books it is in and the day it is
  * valued on: its date, or the day after the lock for a move the lock missed (stock-lock.ts).
  */
 export type ValuedMove = ValuedStockMove & { reference: string; branch: string; valuedOn: string };
