@@ -96,6 +96,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     // test servers apart. On disk the prefix is the database folder.
     prefix: inMemory ? `outpost-mem-${randomBytes(6).toString('hex')}-` : dbDir + sep,
   });
+  const openQueries = trackOneShotChanges(PouchDB);
   await pouchApp.setPouchDB(PouchDB);
 
   let baseUrl = '';
@@ -150,6 +151,10 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       const done = new Promise<void>((ok) => server.close(() => ok()));
       for (const s of sockets) s.destroy();
       await done;
+      // A request already inside a database read finishes it first: closing the database under
+      // a one-shot `_changes` cancels it, and express-pouchdb then reads `results` of the
+      // cancelled feed and throws outside any handler (an unhandled rejection in tests).
+      await Promise.all([...openQueries]);
       await closeDatabases(PouchDB, inMemory);
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     },
@@ -184,6 +189,31 @@ function ownerOnly(dataDir: string, dbDir: string, logPath: string): void {
   closeSync(openSync(logPath, 'a', 0o600));
   chmodSync(logPath, 0o600);
   chmodSync(join(dataDir, 'config.json'), 0o600);
+}
+
+/**
+ * The one-shot (not live) changes reads in progress on this server's databases. Live feeds are
+ * left out: they end only when cancelled, which closing their database does.
+ */
+function trackOneShotChanges(PouchDB: PouchDbClass): Set<Promise<void>> {
+  const open = new Set<Promise<void>>();
+  const proto = (PouchDB as unknown as { prototype: { changes(...a: unknown[]): unknown } })
+    .prototype;
+  const changes = proto.changes;
+  proto.changes = function (this: unknown, ...args: unknown[]) {
+    const feed = changes.apply(this, args);
+    const o = (args[0] ?? {}) as { live?: unknown; continuous?: unknown };
+    if (!o.live && !o.continuous && typeof args[1] !== 'function') {
+      const settled = Promise.resolve(feed as PromiseLike<unknown>).then(
+        () => undefined,
+        () => undefined,
+      );
+      open.add(settled);
+      void settled.then(() => open.delete(settled));
+    }
+    return feed;
+  };
+  return open;
 }
 
 async function closeDatabases(PouchDB: PouchDbClass, inMemory: boolean): Promise<void> {
