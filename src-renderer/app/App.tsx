@@ -1,5 +1,5 @@
 import { Center, Loader, Alert } from '@mantine/core';
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { AppState } from '../core/rpc/contract';
 import { useAppStateQuery } from '../client/api';
@@ -13,6 +13,7 @@ import { useResumeSync } from './use-resume-sync';
 import { useBackupHandOff } from './use-backup-hand-off';
 import { useModuleUis } from './module-uis';
 import { PageFailure } from './PageFailure';
+import { recordPathsOf, RecordLinks } from '../ui/record-links';
 
 export function App() {
   const { data: state, error, isLoading } = useAppStateQuery();
@@ -52,22 +53,25 @@ function Opening() {
 /** The shell with the company's pages and every module's, as the registry lists them. */
 function Ready({ state }: { state: Extract<AppState, { phase: 'ready' }> }) {
   const modules = useModuleUis();
+  const recordPath = useMemo(() => recordPathsOf(modules), [modules]);
   return (
-    <HashRouter>
-      <Routes>
-        <Route element={<Shell state={state} modules={modules} />}>
-          <Route index element={<DashboardPage modules={modules} />} />
-          {modules.flatMap((m) =>
-            m.ui.routes.map((r) => (
-              <Route key={`${m.name} ${r.path}`} path={r.path} element={r.element} />
-            )),
-          )}
-          <Route path="sync" element={<SyncPage orgCode={state.company.orgCode} />} />
-          <Route path="conflicts" element={<ConflictsPage />} />
-          <Route path="settings" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Route>
-      </Routes>
-    </HashRouter>
+    <RecordLinks.Provider value={recordPath}>
+      <HashRouter>
+        <Routes>
+          <Route element={<Shell state={state} modules={modules} />}>
+            <Route index element={<DashboardPage modules={modules} />} />
+            {modules.flatMap((m) =>
+              m.ui.routes.map((r) => (
+                <Route key={`${m.name} ${r.path}`} path={r.path} element={r.element} />
+              )),
+            )}
+            <Route path="sync" element={<SyncPage orgCode={state.company.orgCode} />} />
+            <Route path="conflicts" element={<ConflictsPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Route>
+        </Routes>
+      </HashRouter>
+    </RecordLinks.Provider>
   );
 }

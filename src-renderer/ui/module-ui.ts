@@ -24,6 +24,11 @@ export interface ModuleUi {
   dashboardCards?: LazyExoticComponent<ComponentType>;
   /** Who sees the module at all; the server decides what they may do in it. Everyone when absent. */
   permission?: (p: Permissions) => boolean;
+  /**
+   * Where a record of this module's types opens, for other modules' pages (a ledger line opens
+   * its stock move): type → path of the record with that id (ui/record-links.ts).
+   */
+  recordPaths?: Record<string, (id: string) => string>;
   /** Fetches the module's page code ahead (lazyPage's `preload`s): see preloadModulePages. */
   preload?: () => Promise<unknown>;
 }

@@ -12,6 +12,11 @@ const cards = lazyPage(
 /** Inventory's UI part (ui/module-ui.ts): items, warehouses, stock moves and stock reports. */
 export const inventoryUi: ModuleUi = {
   nav: { path: '/inventory', label: 'Inventory', icon: IconBuildingWarehouse },
+  // A ledger line of a stock move or a transfer opens it (ui/record-links.ts).
+  recordPaths: {
+    stockMove: (id) => `/inventory/moves/${encodeURIComponent(id)}`,
+    transferDispatch: (id) => `/inventory/transfers/${encodeURIComponent(id)}`,
+  },
   routes: [
     { path: 'inventory/*', element: <page.Page /> },
     // Before 'inventory/*' by specificity: transfers are pages of their own.

@@ -3,6 +3,7 @@ import { formatCount, formatDate } from '../../../../core/format';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../../ui/form-errors';
 import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
+import { useRecordPath, type RecordPath } from '../../../../ui/record-links';
 import type { GeneralLedgerPage } from '../../rpc-contract';
 import { useGeneralLedgerQuery, usePartiesQuery } from '../api';
 import { amountCell, signedAmount } from '../format';
@@ -30,11 +31,14 @@ type Posting = GeneralLedgerPage['rows'][number];
 type LedgerRow =
   { kind: 'opening' } | { kind: 'empty' } | { kind: 'line'; n: number; line: Posting };
 
-/** Where a posting's document opens: journal entries and receipts or payments have a page. */
-function docPath(p: Posting): string | null {
+/**
+ * Where a posting's document opens: journal entries and receipts or payments have a page here;
+ * another module's document (a stock move) opens where that module says.
+ */
+function pathOf(p: Posting, elsewhere: RecordPath): string | null {
   if (p.docType === 'journalEntry') return `/accounts/journal/${encodeURIComponent(p.docId)}`;
   if (p.docType === 'payment') return `/accounts/payments/${encodeURIComponent(p.docId)}`;
-  return null;
+  return elsewhere(p.docType, p.docId);
 }
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 const DOC_WORD: Record<string, string> = { payment: 'Receipt / payment', tradeDoc: 'Invoice' };
@@ -55,6 +59,8 @@ export function memoText(p: Posting, partyName: (id: string) => string | undefin
  */
 export function LedgerTable({ first, args, pages, currency, onShowMore }: LedgerTableProps) {
   const navigate = useNavigate();
+  const elsewhere = useRecordPath();
+  const docPath = (p: Posting) => pathOf(p, elsewhere);
   const { data: parties } = usePartiesQuery();
   const partyName = (id: string) => parties?.find((x) => x._id === id)?.name;
   const more = useGeneralLedgerQuery(
