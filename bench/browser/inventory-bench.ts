@@ -59,7 +59,8 @@ const DAYS = 5 * 365;
 const dayOf = (n: number) => new Date(FIRST_DAY + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function runInventoryBench(config: InventoryBenchConfig): Promise<BenchResults> {
-  const env = browserPouchEnv();
+  // A device of its own: the Accounts bench before it left a company in this browser profile.
+  const env = { ...browserPouchEnv(), prefix: 'bench-inventory-' };
   const out: BenchResults = {};
   let lastLogged = 0;
   const emit = (e: CoreEvent) => {
