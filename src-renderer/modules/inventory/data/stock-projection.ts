@@ -1,11 +1,11 @@
-import type { IndexDb, Projection } from '../../../core/index/index-db';
-import { applyMove, EMPTY_STATE, type ValuationMethod } from '../domain/valuation';
+import type { Projection } from '../../../core/index/index-db';
 import type { Item } from '../domain/schemas';
 import { rowsOfStockDocs, STOCK_DOC_TYPES } from './transfer-rows';
 import { followLock, place } from './stock-lock';
 import { followPostingInputs, postStockMoves } from './stock-ledger';
 import { MonthDeltas, STOCK_MONTH_STORES } from './stock-months';
-import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } from './stock-rows';
+import { StockFold } from './stock-fold';
+import { rowsOfMoves, stockKey, stockTables, STOCK_STORES } from './stock-rows';
 
 /**
  * Stock on hand and valuation as a projection (DESIGN §10): the same on every device whatever
@@ -53,122 +53,39 @@ export const stockProjection: Projection = {
     // Transfer dispatches and receipts move stock too (transfer-rows.ts).
     const moves = changes.filter((c) => STOCK_DOC_TYPES.has(c.type));
     for (const c of moves) repost.moves.add(c.id);
-    if (moves.length) {
-      const old = await rowsOfMoves(
-        t.lines,
-        moves.map((c) => c.id),
-      ).toArray();
+    // A document's only revision ever has no rows yet: nothing to look up for it.
+    const seen = moves.filter((c) => !c.fresh).map((c) => c.id);
+    if (seen.length) {
+      const old = await rowsOfMoves(t.lines, seen).toArray();
       for (const r of old) {
         touch(r.key, r.order);
         months.remove(r);
       }
       if (old.length) await t.lines.bulkDelete(old.map((r) => r.id));
-      const fresh = await rowsOfStockDocs(t, moves);
-      const created = new Map(moves.map((c) => [c.id, c.doc?.createdAt]));
-      for (const r of fresh) {
-        const at = created.get(r.moveId);
-        if (typeof at === 'string') r.createdAt = at;
-        place(r, lock);
-        touch(r.key, r.order);
-      }
-      if (fresh.length) {
-        await t.lines.bulkPut(fresh);
-        const existing = new Set(
-          (await t.keys.bulkGet([...new Set(fresh.map((r) => r.key))])).flatMap((k) =>
-            k ? [k.key] : [],
-          ),
-        );
-        const added = new Map(
-          fresh
-            .filter((r) => !existing.has(r.key))
-            .map((r) => [
-              r.key,
-              {
-                key: r.key,
-                item: r.item,
-                warehouse: r.warehouse,
-                branch: r.branch,
-                qty: 0,
-                value: 0,
-              },
-            ]),
-        );
-        if (added.size) await t.keys.bulkPut([...added.values()]);
-      }
+    }
+    const fresh = moves.length ? await rowsOfStockDocs(t, moves) : [];
+    const created = new Map(moves.map((c) => [c.id, c.doc?.createdAt]));
+    for (const r of fresh) {
+      const at = created.get(r.moveId);
+      if (typeof at === 'string') r.createdAt = at;
+      place(r, lock);
+      touch(r.key, r.order);
     }
 
-    // Every touched key is re-folded at once, so their reads travel together instead of one
-    // key's waiting on the last's. A receiver that read its sender's old cost in the same wave
-    // is touched again by the sender (its cost changed) and re-folded in the next wave.
+    // Every touched key is re-folded at once (stock-fold.ts), so their reads travel together. A
+    // receiver that read its sender's old cost in the same wave is touched again by the sender
+    // (its cost changed) and re-folded in the next wave.
+    const fold = new StockFold(index, months, repost.moves);
+    await fold.add(dirty, fresh);
     while (dirty.size) {
       const wave = [...dirty];
       dirty.clear();
-      const next = await Promise.all(
-        wave.map(([key, from]) => revalue(index, key, from, months, repost.moves)),
-      );
-      for (const list of next) for (const n of list) touch(n.key, n.order);
+      for (const n of await fold.wave(wave)) touch(n.key, n.order);
     }
+    await fold.finish();
     await months.flush(index);
     await postStockMoves(index, db, repost, derived);
   },
 };
-
-/**
- * Re-folds one item × warehouse from `from` (an order; '' = the beginning). Returns the
- * receiving rows of internal moves whose arriving cost changed: their folds must follow.
- */
-export async function revalue(
-  index: IndexDb,
-  key: string,
-  from: string,
-  months: MonthDeltas,
-  /** Collects the moves whose rows now have another value: their postings change. */
-  revalued?: Set<string>,
-): Promise<{ key: string; order: string }[]> {
-  const t = stockTables(index);
-  const range = t.lines.where('[key+order]');
-  const before = await range.between([key, ''], [key, from], true, false).last();
-  const rows = await range.between([key, from], [key, '\uffff'], true, true).toArray();
-  if (rows.length === 0) {
-    // The last moves of this key went away: what is left is the state before them.
-    await t.keys.update(key, { qty: before?.qtyAfter ?? 0, value: before?.valueAfter ?? 0 });
-    return [];
-  }
-  const item = rows[0]!.item;
-  const method: ValuationMethod = (await t.items.get(item))?.method ?? 'fifo';
-  const sources = new Map(
-    (await t.lines.bulkGet(rows.flatMap((r) => (r.from ? [r.from] : []))))
-      .filter((r): r is StockLineRow => !!r)
-      .map((r) => [r.id, r]),
-  );
-  let state = before?.state ?? EMPTY_STATE;
-  let prev = { qty: before?.qtyAfter ?? 0, value: before?.valueAfter ?? 0 };
-  const follow: string[] = [];
-  for (const r of rows) {
-    months.remove(r);
-    const source = r.from ? sources.get(r.from) : undefined;
-    const value = source ? -source.value : (r.inValue ?? undefined);
-    const step = applyMove(method, state, { id: r.id, date: r.date, qty: r.qty, value });
-    state = step.state;
-    if (r.to && (!r.valued || r.value !== step.result.value)) follow.push(r.to);
-    if (r.value !== step.result.value || r.cogsAdjustment !== step.result.cogsAdjustment)
-      revalued?.add(r.moveId);
-    r.value = step.result.value;
-    r.cogsAdjustment = step.result.cogsAdjustment;
-    r.qtyAfter = step.result.qtyAfter;
-    r.valueAfter = step.result.valueAfter;
-    r.wentNegative = step.result.wentNegative;
-    r.state = state;
-    r.valued = true;
-    r.dQty = r.qtyAfter - prev.qty;
-    r.dValue = r.valueAfter - prev.value;
-    prev = { qty: r.qtyAfter, value: r.valueAfter };
-    months.count(r);
-  }
-  await t.lines.bulkPut(rows);
-  await t.keys.update(key, { qty: state.qty, value: state.value });
-  const targets = follow.length ? await t.lines.bulkGet(follow) : [];
-  return targets.filter((r): r is StockLineRow => !!r).map((r) => ({ key: r.key, order: r.order }));
-}
 
 export { stockKey };

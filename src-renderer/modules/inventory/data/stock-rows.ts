@@ -76,6 +76,13 @@ export interface StockKeyRow {
   /** After the last move (kept by the fold): "on hand now" reads these, not every key's lines. */
   qty: number;
   value: number;
+  /**
+   * The order of the key's last row ('' while it has none) and the fold's state after it: a
+   * batch whose rows all come after it folds from here without reading the key (stock-fold.ts).
+   * Absent on a key row an older build wrote until its next fold.
+   */
+  last?: string;
+  state?: ValuationState;
 }
 
 export interface StockItemRow {
