@@ -62,6 +62,9 @@ async function prepareTrade(
   data.lines.forEach((l, i) => {
     if (!leaf.has(l.account))
       fields[`lines.${i}.account`] = `There is no account ${l.account} to post to.`;
+    if (l.received && !leaf.has(l.received.differenceAccount))
+      fields[`lines.${i}.account`] =
+        `There is no account ${l.received.differenceAccount} for the price difference; choose one in Inventory settings.`;
     if (l.taxCode && !codes.has(l.taxCode))
       fields[`lines.${i}.taxCode`] = `There is no tax code ${l.taxCode}.`;
   });

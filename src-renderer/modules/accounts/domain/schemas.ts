@@ -294,6 +294,19 @@ export const tradeLineSchema = z.object({
     .regex(/^(purchaseOrder|salesOrder):/)
     .optional(),
   orderLine: z.number().int().min(0).optional(),
+  /**
+   * A bill line for goods already received (Inventory's bill from receipts): the receipts put
+   * `value` (base minor units) for `quantity` in `account` (goods received not billed), so the
+   * bill posts exactly that share there and the rest of its net to `differenceAccount`: the
+   * purchase price difference (trade-posting.ts). Absent on every other line.
+   */
+  received: z
+    .object({
+      quantity: quantitySchema,
+      value: amountSchema,
+      differenceAccount: accountCodeSchema,
+    })
+    .optional(),
 });
 export type TradeLine = z.infer<typeof tradeLineSchema>;
 

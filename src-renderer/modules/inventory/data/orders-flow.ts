@@ -7,6 +7,7 @@ import { formatQty, parseQty } from '../domain/quantity';
 import type { StockMove } from '../domain/schemas';
 import { linksOfOrder, loadOrder } from './orders';
 import { cachedItems, loadInventorySettings } from './repos';
+import { lineValue } from './stock-rows';
 import { saveStockMove, type SavedStockMove, type StockMoveLineInput } from './stock-moves';
 
 /**
@@ -116,24 +117,32 @@ export async function moveAgainstOrder(
 /**
  * Accounts the draft lines post to. A bill from receipts debits goods received not billed: the
  * receipts already put the goods in inventory against it (stock-ledger.ts), so the bill clears
- * it rather than counting the stock twice. An invoice credits the item's income account, else
- * the ledger settings' default.
+ * it rather than counting the stock twice; whatever the supplier's price differs from the
+ * receipts' goes to the price difference account (`received` on the line, Accounts'
+ * trade-posting.ts). An invoice credits the item's income account, else the ledger settings'
+ * default.
  */
 async function accountFor(s: ModuleContext, side: 'purchase' | 'sales') {
   const items = new Map((await cachedItems(s)).map((i) => [i._id, i]));
   if (side === 'purchase') {
-    const grni = (await loadInventorySettings(s))?.grniAccount ?? '';
+    const settings = await loadInventorySettings(s);
+    const grni = settings?.grniAccount ?? '';
+    const difference = settings?.priceDifferenceAccount ?? '';
     if (!grni)
       refuse(
         'Choose the goods received not billed account in Inventory settings: receipts post to it and the bill clears it. Then try again.',
       );
-    return (itemId: string) => ({ item: items.get(itemId), account: grni });
+    if (!difference)
+      refuse(
+        'Choose the purchase price differences account in Inventory settings: a bill at another price than the receipts posts the difference to it. Then try again.',
+      );
+    return (itemId: string) => ({ item: items.get(itemId), account: grni, difference });
   }
   const settings: Record<string, unknown> = (await s.read('ledgerSettings:company'))?.doc ?? {};
   const fallback = String(settings.defaultSalesAccount ?? '');
   return (itemId: string) => {
     const item = items.get(itemId);
-    return { item, account: item?.incomeAccount || fallback };
+    return { item, account: item?.incomeAccount || fallback, difference: '' };
   };
 }
 
@@ -162,18 +171,22 @@ export async function draftFromMoves(
     );
   const order = await loadOrder(s, [...orderIds][0]!);
   const qty = new Map<number, number>();
+  // What the receipts put in goods received not billed per order line (as the stock rows value it).
+  const value = new Map<number, number>();
   for (const m of moves)
     for (const l of m.lines) {
       const line = order.lines[l.orderLine ?? -1];
       if (!line) continue;
       const n = inOrderUnit({ qty: parseQty(l.qty) ?? 0, factor: l.factor }, line);
       qty.set(l.orderLine!, (qty.get(l.orderLine!) ?? 0) + n);
+      const v = l.unitCost == null ? 0 : lineValue(l.qty, l.unitCost);
+      value.set(l.orderLine!, (value.get(l.orderLine!) ?? 0) + v);
     }
   const side = kind === 'receipt' ? 'purchase' : 'sales';
   const accounts = await accountFor(s, side);
   const lines = [...qty].map(([n, q]) => {
     const line = order.lines[n]!;
-    const { item, account } = accounts(line.item);
+    const { item, account, difference } = accounts(line.item);
     if (!account)
       refuse(
         `${item?.sku ?? 'An item'} has no income account and Ledger settings has no default sales account. Set one, then try again.`,
@@ -187,6 +200,15 @@ export async function draftFromMoves(
       account,
       order: order._id,
       orderLine: n,
+      ...(difference
+        ? {
+            received: {
+              quantity: formatQty(q),
+              value: value.get(n) ?? 0,
+              differenceAccount: difference,
+            },
+          }
+        : {}),
     };
   });
   const last = moves

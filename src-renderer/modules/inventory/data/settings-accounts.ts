@@ -3,9 +3,9 @@ import type { ModuleContext } from '../../../core/module-context';
 import { chartOfAccounts } from '../../accounts';
 import {
   missingStockAccounts,
-  STOCK_ACCOUNT_WORDS,
+  SETTINGS_ACCOUNT_WORDS,
   stockAccountsOf,
-  type StockAccountField,
+  type SettingsAccountField,
   type StockAccounts,
 } from '../domain/stock-postings';
 import { cachedItems, loadInventorySettings } from './repos';
@@ -14,13 +14,14 @@ import { cachedItems, loadInventorySettings } from './repos';
  * The kind of account each posting rule needs (domain/stock-postings.ts): stock and what is on
  * its way are assets, goods received but not yet billed are owed, costs are expenses.
  */
-const KIND: Record<StockAccountField, { kind: string; words: string }> = {
+const KIND: Record<SettingsAccountField, { kind: string; words: string }> = {
   inventoryAccount: { kind: 'asset', words: 'an asset' },
   cogsAccount: { kind: 'expense', words: 'an expense' },
   grniAccount: { kind: 'liability', words: 'a liability' },
   goodsInTransitAccount: { kind: 'asset', words: 'an asset' },
   interBranchAccount: { kind: 'asset', words: 'an asset' },
   stockAdjustmentAccount: { kind: 'expense', words: 'an expense' },
+  priceDifferenceAccount: { kind: 'expense', words: 'an expense' },
 };
 
 /**
@@ -30,9 +31,9 @@ const KIND: Record<StockAccountField, { kind: string; words: string }> = {
  */
 export async function checkStockAccounts(
   s: ModuleContext,
-  fields: Partial<Record<StockAccountField, string>>,
+  fields: Partial<Record<SettingsAccountField, string>>,
 ): Promise<void> {
-  const chosen = (Object.keys(KIND) as StockAccountField[]).filter((f) => fields[f]);
+  const chosen = (Object.keys(KIND) as SettingsAccountField[]).filter((f) => fields[f]);
   if (chosen.length === 0) return;
   const chart = new Map((await chartOfAccounts(s)).map((a) => [a.code, a]));
   const errors: Record<string, string> = {};
@@ -40,7 +41,7 @@ export async function checkStockAccounts(
   for (const f of chosen) {
     const code = fields[f]!;
     const a = chart.get(code);
-    const what = STOCK_ACCOUNT_WORDS[f];
+    const what = SETTINGS_ACCOUNT_WORDS[f];
     const why = !a
       ? `there is no account ${code} in the chart`
       : a.archived

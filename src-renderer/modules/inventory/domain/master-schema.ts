@@ -69,6 +69,8 @@ export const inventorySettingsFieldsSchema = z.object({
   goodsInTransitAccount: settingsAccount,
   interBranchAccount: settingsAccount,
   stockAdjustmentAccount: settingsAccount,
+  // A bill from receipts at another price than the receipts' posts the difference here.
+  priceDifferenceAccount: settingsAccount,
 });
 export type InventorySettingsFields = z.input<typeof inventorySettingsFieldsSchema>;
 export const inventorySettingsSchema = docBaseSchema

@@ -193,6 +193,17 @@ export const STOCK_ACCOUNT_WORDS = {
 } as const;
 export type StockAccountField = keyof typeof STOCK_ACCOUNT_WORDS;
 
+/**
+ * Every account Inventory settings chooses: the ones stock moves post to, and the one a bill
+ * from receipts posts a price difference to (orders-flow.ts). Stock moves do not need the
+ * latter, so it is not among the missing accounts that stop them posting.
+ */
+export const SETTINGS_ACCOUNT_WORDS = {
+  ...STOCK_ACCOUNT_WORDS,
+  priceDifferenceAccount: 'Purchase price differences',
+} as const;
+export type SettingsAccountField = keyof typeof SETTINGS_ACCOUNT_WORDS;
+
 /** The accounts still to choose (empty when stock moves can post). */
 export function missingStockAccounts(
   settings: Partial<Record<StockAccountField, string>> | null | undefined,

@@ -1,6 +1,6 @@
 import type { TestDevice } from '../../../core/testing/node-core';
 
-/** The accounts Acme chose in Inventory settings (the starter chart's, plus four it added). */
+/** The accounts Acme chose in Inventory settings (the starter chart's, plus five it added). */
 export const STOCK_ACCOUNTS = {
   inventoryAccount: '1300',
   cogsAccount: '5100',
@@ -8,6 +8,7 @@ export const STOCK_ACCOUNTS = {
   goodsInTransitAccount: '1350',
   interBranchAccount: '1900',
   stockAdjustmentAccount: '5300',
+  priceDifferenceAccount: '5150',
 };
 
 /** Sets up the chart and chooses every account stock moves post to, as a company does once. */
@@ -19,6 +20,7 @@ export async function chooseStockAccounts(d: TestDevice): Promise<void> {
     ['1350', 'Goods in transit', 'asset', 'inventory', '1000'],
     ['1900', 'Between branches', 'asset', 'current-asset', '1000'],
     ['5300', 'Stock adjustments and shrinkage', 'expense', 'cost-of-sales', '5000'],
+    ['5150', 'Purchase price differences', 'expense', 'cost-of-sales', '5000'],
   ] as const)
     await d.call('accounts.saveAccount', { fields: { code, name, kind, subtype, parentCode } });
   await d.call('inventory.saveSettings', { negativeStock: 'refuse', ...STOCK_ACCOUNTS });

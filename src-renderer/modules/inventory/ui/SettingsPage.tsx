@@ -5,30 +5,33 @@ import { FormScaffold } from '../../../ui/form/FormScaffold';
 import { errorMessage } from '../../../ui/form-errors';
 import { RecordPicker } from '../../../ui/inputs/RecordPicker';
 import { inventorySettingsFieldsSchema, type InventorySettings } from '../domain/schemas';
-import { STOCK_ACCOUNT_WORDS, type StockAccountField } from '../domain/stock-postings';
+import { SETTINGS_ACCOUNT_WORDS, type SettingsAccountField } from '../domain/stock-postings';
 import { useInventorySettingsQuery, useSaveInventorySettingsMutation } from './api';
 import { useChartAccounts } from './chart-accounts';
 import { MissingStockAccounts } from './MissingStockAccounts';
 
 type Policy = InventorySettings['negativeStock'];
-type Accounts = Record<StockAccountField, string>;
-const FIELDS = Object.keys(STOCK_ACCOUNT_WORDS) as StockAccountField[];
+type Accounts = Record<SettingsAccountField, string>;
+const FIELDS = Object.keys(SETTINGS_ACCOUNT_WORDS) as SettingsAccountField[];
 /** Which accounts of the chart each picker offers (the save checks the same). */
-const KIND: Record<StockAccountField, string> = {
+const KIND: Record<SettingsAccountField, string> = {
   inventoryAccount: 'asset',
   cogsAccount: 'expense',
   grniAccount: 'liability',
   goodsInTransitAccount: 'asset',
   interBranchAccount: 'asset',
   stockAdjustmentAccount: 'expense',
+  priceDifferenceAccount: 'expense',
 };
-const HELP: Record<StockAccountField, string> = {
+const HELP: Record<SettingsAccountField, string> = {
   inventoryAccount: 'What stock on hand is worth; an item may name its own.',
   cogsAccount: 'What delivered goods cost; an item may name its own.',
   grniAccount: 'Goods received whose bill has not come yet; the bill clears it.',
   goodsInTransitAccount: 'Goods sent to another branch and not yet received.',
   interBranchAccount: 'What branches owe each other for goods sent between them.',
   stockAdjustmentAccount: 'Counts, corrections and goods lost on the way.',
+  priceDifferenceAccount:
+    'When a supplier bills received goods at another price, the difference goes here.',
 };
 const noAccounts = (): Accounts =>
   Object.fromEntries(FIELDS.map((f) => [f, ''])) as unknown as Accounts;
@@ -93,7 +96,7 @@ export function SettingsPage() {
               {FIELDS.map((f) => (
                 <RecordPicker
                   key={f}
-                  label={STOCK_ACCOUNT_WORDS[f]}
+                  label={SETTINGS_ACCOUNT_WORDS[f]}
                   description={HELP[f]}
                   data={(chart ?? [])
                     .filter((a) => !a.archived && !a.isGroup && a.kind === KIND[f])

@@ -44,6 +44,7 @@ beforeEach(() => {
     account('2150', 'Goods received not billed', 'liability'),
     account('2300', 'Accrued expenses', 'liability'),
     account('5100', 'Cost of goods sold', 'expense'),
+    account('5150', 'Purchase price differences', 'expense'),
     account('5300', 'Stock adjustments and shrinkage', 'expense'),
   ];
 });
@@ -76,6 +77,11 @@ describe('inventory settings: accounts for stock in the ledger', () => {
       screen.getByLabelText(/^Goods in transit/, { selector: 'input' }),
       '1350{Enter}',
     );
+    // Not needed for stock moves to post (it is not listed missing), but a bill from receipts is.
+    await user.type(
+      screen.getByLabelText(/^Purchase price differences/, { selector: 'input' }),
+      'price{Enter}',
+    );
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(core.called('inventory.saveSettings')).toBe(true));
     expect(core.last('inventory.saveSettings')).toEqual({
@@ -86,6 +92,7 @@ describe('inventory settings: accounts for stock in the ledger', () => {
       goodsInTransitAccount: '1350',
       interBranchAccount: '1900',
       stockAdjustmentAccount: '5300',
+      priceDifferenceAccount: '5150',
     });
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
   });

@@ -23,7 +23,10 @@ export interface TradeRow {
   taxCode: string;
   account: string;
   /** What the line came with and the grid does not show (item code, Inventory's order line): kept on save. */
-  kept?: Pick<TradeLine, 'itemCode' | 'order' | 'orderLine'>;
+  kept?: Pick<TradeLine, 'itemCode' | 'order' | 'orderLine' | 'received'> & {
+    /** The account the goods were received against: another account takes no price split. */
+    receivedAccount?: string;
+  };
 }
 
 let nextKey = 1;
@@ -113,7 +116,13 @@ export function rowsFromLines(lines: readonly TradeLine[], currency: string): Tr
     discount: bpToPercent(l.discountBp),
     taxCode: l.taxCode ?? '',
     account: l.account,
-    kept: { itemCode: l.itemCode, order: l.order, orderLine: l.orderLine },
+    kept: {
+      itemCode: l.itemCode,
+      order: l.order,
+      orderLine: l.orderLine,
+      received: l.received,
+      receivedAccount: l.account,
+    },
   }));
 }
 
@@ -140,6 +149,9 @@ export function gridToLines(rows: readonly TradeRow[], currency: string): GridLi
     const line: TradeLine = {
       itemCode: r.kept?.itemCode ?? '',
       ...(r.kept?.order !== undefined ? { order: r.kept.order, orderLine: r.kept.orderLine } : {}),
+      ...(r.kept?.received && r.kept.receivedAccount === r.account
+        ? { received: r.kept.received }
+        : {}),
       description: r.description.trim(),
       quantity: r.quantity.trim() || '1',
       unitPrice: price ?? 0,
