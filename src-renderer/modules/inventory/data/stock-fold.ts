@@ -11,11 +11,10 @@ type Before = Pick<StockLineRow, 'order' | 'state' | 'qtyAfter' | 'valueAfter'>;
  * of internal moves), folds them in memory and writes them in one go, so a batch costs a few
  * round trips instead of several per item × warehouse.
  *
- * Each key row keeps its last row's order and the fold's state after it (`last`, `state`). A
- * batch whose rows of a key all come after that row (an initial sync, a clerk's new move) folds
- * them from there and straight from memory: nothing of that key is read, and its rows are
- * written once, valued. A key row of an index built before they were kept folds the long way
- * once and keeps them from then on.
+ * Each key row keeps the order of its last row (`last`). A batch whose rows of a key all come
+ * after it (an initial sync, a clerk's new move) folds them straight from memory, starting from
+ * that one row read by id: the key's range is not read, and its new rows are written once,
+ * valued. A key row of an index built before `last` was kept folds the long way once.
  */
 export class StockFold {
   private readonly t: ReturnType<typeof stockTables>;
@@ -78,26 +77,35 @@ export class StockFold {
    */
   async wave(entries: readonly [string, string][]): Promise<{ key: string; order: string }[]> {
     await this.loadKeys(entries.map(([k]) => k));
+    // A key folding from memory starts from its last row, read by id (its order ends with it).
+    const lastIds = entries.flatMap(([key, from]) => {
+      const last = this.keyRows.get(key)?.last;
+      return this.fromMemory(key, from) && last ? [last.slice(last.indexOf('|') + 1)] : [];
+    });
+    const lastRows = new Map(
+      (lastIds.length ? await this.t.lines.bulkGet(lastIds) : []).flatMap((r) =>
+        r ? [[r.order, r]] : [],
+      ),
+    );
     const range = this.t.lines.where('[key+order]');
     const plans = await Promise.all(
       entries.map(async ([key, from]) => {
-        if (this.fromMemory(key, from)) {
-          const k = this.keyRows.get(key)!;
+        const last = this.keyRows.get(key)?.last;
+        const before = last ? lastRows.get(last) : undefined;
+        if (this.fromMemory(key, from) && (before || !last)) {
           const rows = (this.pending.get(key) ?? []).filter((r) => r.order >= from);
           rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-          const before: Before = {
-            order: k.last!,
-            state: k.state ?? EMPTY_STATE,
-            qtyAfter: k.qty,
-            valueAfter: k.value,
-          };
-          return { key, before: k.last ? before : undefined, rows };
+          return { key, before, rows };
         }
-        const [before, rows] = await Promise.all([
+        // Its last row is not where the key row says (never so, unless the index was damaged):
+        // every new row of the key is written, and the key is read the long way.
+        const held = this.pending.get(key);
+        if (held) await this.t.lines.bulkPut(held);
+        const [prior, rows] = await Promise.all([
           range.between([key, ''], [key, from], true, false).last(),
           range.between([key, from], [key, '\uffff'], true, true).toArray(),
         ]);
-        return { key, before: before as Before | undefined, rows };
+        return { key, before: prior as Before | undefined, rows };
       }),
     );
     await this.loadMethods(plans.flatMap((p) => (p.rows[0] ? [p.rows[0].item] : [])));
@@ -151,7 +159,7 @@ export class StockFold {
       this.months.count(r);
     }
     const last = rows.at(-1)?.order ?? before?.order ?? '';
-    this.keyRows.set(key, { ...k, qty: prev.qty, value: prev.value, last, state });
+    this.keyRows.set(key, { ...k, qty: prev.qty, value: prev.value, last });
     this.changedKeys.add(key);
   }
 

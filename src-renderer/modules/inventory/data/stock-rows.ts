@@ -77,12 +77,11 @@ export interface StockKeyRow {
   qty: number;
   value: number;
   /**
-   * The order of the key's last row ('' while it has none) and the fold's state after it: a
-   * batch whose rows all come after it folds from here without reading the key (stock-fold.ts).
-   * Absent on a key row an older build wrote until its next fold.
+   * The order of the key's last row ('' while it has none): a batch whose rows all come after
+   * it folds them from that row without reading the key's range (stock-fold.ts). Absent on a
+   * key row an older build wrote, until its next fold.
    */
   last?: string;
-  state?: ValuationState;
 }
 
 export interface StockItemRow {
