@@ -141,8 +141,14 @@ export async function transferList(
     .sort((a, b) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1));
 }
 
+/**
+ * One transfer, by its id or by one of its receipts' (a ledger line of a receipt names only the
+ * receipt; the general ledger opens its transfer through this).
+ */
 export async function getTransfer(s: ModuleContext, id: string): Promise<TransferView> {
-  const found = (await views(s)).find((t) => t.id === id);
+  const found = (await views(s)).find(
+    (t) => t.id === id || t.receipts.some((r) => r.id === id) || t.ignored.some((r) => r.id === id),
+  );
   if (!found)
     throw new OutpostError(
       'not-found',

@@ -162,6 +162,9 @@ describe('transfers through the RPC', () => {
       ['2026-03-10', '', true],
     ]);
     expect((await nyc.call('inventory.goodsInTransit', {})).rows).toEqual([]);
+    // A receipt's id finds its transfer (the general ledger names only the receipt).
+    const byReceipt = await nyc.call('inventory.getTransfer', { id: seen.receipts[1]!.id });
+    expect(byReceipt.id).toBe(id);
     // NYC's own stock is unchanged by the receipts; MNL holds exactly what arrived.
     expect(await onHand(nyc, 'NYC')).toEqual([
       ['CHAIR-ERGO-BLK', '8', 8 * 8950],

@@ -16,6 +16,8 @@ export const inventoryUi: ModuleUi = {
   recordPaths: {
     stockMove: (id) => `/inventory/moves/${encodeURIComponent(id)}`,
     transferDispatch: (id) => `/inventory/transfers/${encodeURIComponent(id)}`,
+    // A receipt's id does not say its transfer: the page looks it up and goes there.
+    transferReceipt: (id) => `/inventory/transfers/receipt/${encodeURIComponent(id)}`,
   },
   routes: [
     { path: 'inventory/*', element: <page.Page /> },

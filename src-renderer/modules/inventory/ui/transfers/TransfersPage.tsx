@@ -8,6 +8,7 @@ import type { TransferDirection } from '../../rpc-contract';
 import { useTransfersQuery } from './api';
 import { DispatchForm } from './DispatchForm';
 import { ReceiveForm } from './ReceiveForm';
+import { TransferOfReceipt } from './TransferOfReceipt';
 import { TransferPage } from './TransferPage';
 import { TransitReport } from './TransitReport';
 import { money, statusWords } from './words';
@@ -95,6 +96,7 @@ export function TransfersPage() {
         <Route index element={<TransferList />} />
         <Route path="new" element={<DispatchForm branch={branch} />} />
         <Route path="transit" element={<TransitReport />} />
+        <Route path="receipt/:id" element={<TransferOfReceipt />} />
         <Route path=":id/receive" element={<ReceiveForm branch={branch} />} />
         <Route path=":id" element={<TransferPage />} />
       </Routes>
