@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { todayLocal } from '../../../../core/dates';
 import { formatDate } from '../../../../core/format';
 import { errorMessage } from '../../../../ui/form-errors';
-import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
+import type { GridColumn } from '../../../../ui/grid/DataGrid';
 import { AGE_BUCKETS } from '../../domain/ageing';
 import type { AgeingRow } from '../../rpc-contract';
 import { useStockAgeingQuery } from '../api';
@@ -11,6 +11,7 @@ import { useInventoryContext } from '../context';
 import { qtyText, valueText } from '../format';
 import { ageingCsv } from './csv-more';
 import { ReportBar } from './ReportBar';
+import { WideGrid } from './WideGrid';
 
 /**
  * How old the stock on the shelves is (by the receipts still on hand) and which items have not
@@ -104,7 +105,7 @@ export function AgeingReport() {
         />
       </ReportBar>
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
-      <DataGrid
+      <WideGrid
         label="Stock ageing"
         columns={columns}
         rows={rows}

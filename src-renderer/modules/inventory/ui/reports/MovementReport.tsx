@@ -2,7 +2,7 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { todayLocal } from '../../../../core/dates';
 import { errorMessage } from '../../../../ui/form-errors';
-import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
+import type { GridColumn } from '../../../../ui/grid/DataGrid';
 import { DateInput } from '../../../../ui/inputs/DateInput';
 import type { MovementRow } from '../../rpc-contract';
 import { useMovementSummaryQuery } from '../api';
@@ -10,6 +10,7 @@ import { useInventoryContext } from '../context';
 import { qtyText, valueText } from '../format';
 import { movementCsv } from './csv-more';
 import { ReportBar } from './ReportBar';
+import { WideGrid } from './WideGrid';
 
 const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
 
@@ -78,7 +79,7 @@ export function MovementReport() {
       </ReportBar>
       {backwards && <Text c="red">The period ends before it starts: swap the two dates.</Text>}
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
-      <DataGrid
+      <WideGrid
         label="Stock movement summary"
         columns={columns}
         rows={m?.rows ?? []}

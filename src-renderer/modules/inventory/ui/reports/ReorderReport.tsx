@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { todayLocal } from '../../../../core/dates';
 import { errorMessage } from '../../../../ui/form-errors';
-import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
+import type { GridColumn } from '../../../../ui/grid/DataGrid';
 import type { ReorderRow } from '../../rpc-contract';
 import { useReorderSuggestionsQuery } from '../api';
 import { useInventoryContext } from '../context';
@@ -12,6 +12,7 @@ import { qtyText } from '../format';
 import { reorderCsv } from './csv-more';
 import { ReorderRules } from './ReorderRules';
 import { ReportBar } from './ReportBar';
+import { WideGrid } from './WideGrid';
 
 /**
  * What to buy: every reorder rule whose stock, counting what purchase orders still bring and
@@ -109,7 +110,7 @@ export function ReorderReport() {
       />
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
       {failure && <Alert color="red">{failure}</Alert>}
-      <DataGrid
+      <WideGrid
         label="Reorder suggestions"
         columns={columns}
         rows={rows ?? []}

@@ -97,6 +97,13 @@ describe('reorder suggestions', () => {
     ]);
   });
 
+  it('the suggestions scroll sideways inside the page: Order and Last supplier stay readable', async () => {
+    mount(<ReorderReport />);
+    const grid = await screen.findByRole('grid', { name: 'Reorder suggestions' });
+    expect(grid.style.minWidth).toBe('max-content');
+    expect(grid.parentElement!.style.overflowX).toBe('auto');
+  });
+
   it('Create purchase order writes a draft from the last supplier and opens it to check', async () => {
     core.responses['inventory.saveOrder'] = () => ({
       _id: 'purchaseOrder:01JDRAFT00000000000000000',
