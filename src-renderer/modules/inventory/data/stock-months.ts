@@ -6,8 +6,9 @@ import { endOfDay, type StockLineRow } from './stock-rows';
  * Running aggregates of the stock projection (DESIGN §4): per month, branch and item, how much
  * the quantity and value changed. Each valued row carries its own change (`dQty`, `dValue`: its
  * state after minus the one before, so they add up to the state at any point), and the fold keeps
- * the month rows equal to the sum of their rows' changes. "As of a day" then reads the months on
- * one side of it plus the rows of its own month, instead of one row per item × warehouse.
+ * the month rows equal to the sum of their rows' changes, and per branch and item the running
+ * totals at each month's end (`stockRunning`). "As of a day" then reads one running row per item
+ * plus the rows of its own month, instead of one row per item × warehouse or per item × month.
  */
 
 export interface StockMonthRow {
@@ -17,10 +18,52 @@ export interface StockMonthRow {
   value: number;
 }
 
-export const STOCK_MONTH_STORES = { stockMonths: 'id' };
+/**
+ * Per branch and item, the running totals at the end of each month its stock changed in (months
+ * ascending; quantity and value after that month): "as of" reads one row per item.
+ */
+export interface StockRunningRow {
+  /** `<branch>|<item>`. */
+  id: string;
+  months: string[];
+  qty: number[];
+  value: number[];
+}
+
+export const STOCK_MONTH_STORES = { stockMonths: 'id', stockRunning: 'id' };
 
 export const monthsTable = (index: IndexDb) =>
   index.table('stockMonths') as Table<StockMonthRow, string>;
+
+const runningTable = (index: IndexDb) =>
+  index.table('stockRunning') as Table<StockRunningRow, string>;
+
+/** Adds a change in `month` to a running row: to that month's point (made if new) and all after it. */
+function addTo(row: StockRunningRow, month: string, qty: number, value: number) {
+  let at = row.months.findIndex((m) => m >= month);
+  if (at < 0) at = row.months.length;
+  if (row.months[at] !== month) {
+    row.months.splice(at, 0, month);
+    row.qty.splice(at, 0, at > 0 ? row.qty[at - 1]! : 0);
+    row.value.splice(at, 0, at > 0 ? row.value[at - 1]! : 0);
+  }
+  for (let i = at; i < row.months.length; i++) {
+    row.qty[i] = row.qty[i]! + qty;
+    row.value[i] = row.value[i]! + value;
+  }
+}
+
+/** The running totals at the end of the last month before `month` (nothing before it: zero). */
+function before(row: StockRunningRow, month: string): { qty: number; value: number } {
+  let lo = 0;
+  let hi = row.months.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (row.months[mid]! < month) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? { qty: 0, value: 0 } : { qty: row.qty[lo - 1]!, value: row.value[lo - 1]! };
+}
 
 type Counted = Pick<StockLineRow, 'order' | 'branch' | 'item' | 'valued' | 'dQty' | 'dValue'>;
 
@@ -51,20 +94,32 @@ export class MonthDeltas {
     this.pending.clear();
     if (!changed.length) return;
     const table = monthsTable(index);
-    const rows = await table.bulkGet(changed.map(([id]) => id));
-    await table.bulkPut(
-      changed.map(([id, d], i) => ({
-        id,
-        qty: (rows[i]?.qty ?? 0) + d.qty,
-        value: (rows[i]?.value ?? 0) + d.value,
-      })),
+    const running = runningTable(index);
+    const keys = [...new Set(changed.map(([id]) => id.slice(8)))];
+    const [rows, totals] = await Promise.all([
+      table.bulkGet(changed.map(([id]) => id)),
+      running.bulkGet(keys),
+    ]);
+    const byKey = new Map(
+      keys.map((id, i) => [id, totals[i] ?? { id, months: [], qty: [], value: [] }]),
     );
+    for (const [id, d] of changed) addTo(byKey.get(id.slice(8))!, id.slice(0, 7), d.qty, d.value);
+    await Promise.all([
+      table.bulkPut(
+        changed.map(([id, d], i) => ({
+          id,
+          qty: (rows[i]?.qty ?? 0) + d.qty,
+          value: (rows[i]?.value ?? 0) + d.value,
+        })),
+      ),
+      running.bulkPut([...byKey.values()]),
+    ]);
   }
 }
 
 /**
- * Quantity and value per item at the end of `asOf`, for one branch or the whole company: the
- * months before its month plus its month's rows up to that day.
+ * Quantity and value per item at the end of `asOf`, for one branch or the whole company: each
+ * item's running totals at the end of the month before plus its month's rows up to that day.
  */
 export async function totalsAsOf(
   index: IndexDb,
@@ -81,13 +136,15 @@ export async function totalsAsOf(
     cur.value += value;
     per.set(item, cur);
   };
-  await monthsTable(index)
-    .where(':id')
-    .below(`${month}|`)
-    .each((r) => {
-      const [, b, item] = r.id.split('|') as [string, string, string];
-      add(b, item, r.qty, r.value);
-    });
+  const running = runningTable(index);
+  const rows = await (
+    branch ? running.where(':id').startsWith(`${branch}|`) : running.toCollection()
+  ).toArray();
+  for (const r of rows) {
+    const bar = r.id.indexOf('|');
+    const v = before(r, month);
+    add(r.id.slice(0, bar), r.id.slice(bar + 1), v.qty, v.value);
+  }
   await lines
     .where('order')
     .between(`${month}-01`, endOfDay(asOf), true, true)
