@@ -25,9 +25,9 @@ const columns: GridColumn<MoveListEntry>[] = [
   },
   { id: 'number', header: 'Number', width: '160px', cell: (m) => m.number },
   { id: 'reference', header: 'Reference', width: '150px', cell: (m) => m.reference },
-  { id: 'what', header: 'Items', width: 'minmax(220px, 2fr)', cell: (m) => m.what },
-  { id: 'where', header: 'Warehouse', width: 'minmax(180px, 1fr)', cell: (m) => m.where },
-  { id: 'memo', header: 'Memo', width: 'minmax(140px, 1fr)', cell: (m) => m.memo },
+  { id: 'what', header: 'Items', width: 'minmax(160px, 2fr)', cell: (m) => m.what },
+  { id: 'where', header: 'Warehouse', width: 'minmax(140px, 1fr)', cell: (m) => m.where },
+  { id: 'memo', header: 'Memo', width: 'minmax(100px, 1fr)', cell: (m) => m.memo },
 ];
 
 /** This branch's past receipts, deliveries, counts and adjustments, newest first; Enter opens one. */

@@ -119,6 +119,18 @@ describe('past moves', () => {
     expect(core.last('inventory.listMoves')).not.toMatchObject({ to: '2026-03-02' });
   });
 
+  it('fits a laptop screen: its columns need no more than the 1,100 px beside the menu', async () => {
+    // At 1366 px wide the page is about 1,130 px beside the navigation; the grid's least
+    // widths used to add up to more, so the Warehouse and Memo columns ran off the right edge.
+    mountPage(<MovesListPage />, { route: '/inventory/history', path: '/inventory/history' });
+    const grid = await screen.findByRole('grid', { name: 'Past moves' });
+    const header = within(grid).getAllByRole('row')[0]!;
+    const widths = header.style.gridTemplateColumns.match(/\d+px/g)!.map((w) => parseInt(w, 10));
+    expect(widths).toHaveLength(7);
+    const least = widths.reduce((a, b) => a + b, 0) + 8 * (widths.length - 1) + 20;
+    expect(least).toBeLessThanOrEqual(1100);
+  });
+
   it('opens from the Past moves tab of Inventory', async () => {
     const user = userEvent.setup();
     mountPage(<InventoryPage />, { route: '/inventory/*', path: '/inventory/moves' });

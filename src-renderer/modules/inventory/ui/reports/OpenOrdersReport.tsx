@@ -4,10 +4,11 @@ import { useNavigate } from 'react-router';
 import { todayLocal } from '../../../../core/dates';
 import { formatDate, formatMoney } from '../../../../core/format';
 import { errorMessage } from '../../../../ui/form-errors';
-import { DataGrid, type GridColumn } from '../../../../ui/grid/DataGrid';
+import type { GridColumn } from '../../../../ui/grid/DataGrid';
 import type { OpenOrderLineRow } from '../../rpc-contract';
 import { useOpenOrdersQuery } from '../api';
 import { qtyText } from '../format';
+import { WideGrid } from './WideGrid';
 import { openOrdersCsv } from './csv-more';
 import { ReportBar } from './ReportBar';
 
@@ -96,7 +97,7 @@ export function OpenOrdersReport() {
         />
       </ReportBar>
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
-      <DataGrid
+      <WideGrid
         label="Open orders"
         columns={columns}
         rows={o?.rows ?? []}

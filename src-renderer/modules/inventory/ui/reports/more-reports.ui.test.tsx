@@ -226,6 +226,7 @@ describe('newer stock reports', () => {
     for (const [page, name] of [
       [<MovementReport key="m" />, 'Stock movement summary'],
       [<AgeingReport key="a" />, 'Stock ageing'],
+      [<OpenOrdersReport key="o" />, 'Open orders'],
     ] as const) {
       mount(page);
       const grid = await screen.findByRole('grid', { name });
