@@ -14,6 +14,7 @@ import { MODULES } from '../../src-renderer/modules/registry';
 import type { RpcMethod, RpcMethods } from '../../src-renderer/modules/contracts';
 import { itemFieldsSchema } from '../../src-renderer/modules/inventory/domain/item-schema';
 import type { Item, StockMove } from '../../src-renderer/modules/inventory/domain/schemas';
+import { checkBooks, chooseStockAccounts } from './inventory-accounts';
 import { median, type BenchResults } from './protocol';
 
 export interface InventoryBenchConfig {
@@ -82,6 +83,7 @@ export async function runInventoryBench(config: InventoryBenchConfig): Promise<B
     userName: 'Bench',
   });
   const session = core.session()!;
+  await chooseStockAccounts(core, call);
   const warehouses: string[] = [];
   for (let w = 0; w < config.warehouses; w++) {
     const saved = await call(core, 'inventory.saveWarehouse', {
@@ -172,6 +174,7 @@ export async function runInventoryBench(config: InventoryBenchConfig): Promise<B
   console.log(
     `seeded ${written} moves in ${seedSeconds.toFixed(0)} s; index caught up in ${Math.round(catchUp)} ms`,
   );
+  await checkBooks(core, call, '2026-01-15');
 
   const reps = config.repeat;
   const today = '2026-01-15';
