@@ -70,6 +70,13 @@ describe('stock valuation as of a day', () => {
       [BEANS]: { qty: 1_100_000, value: 131_000 },
       [TEA]: { qty: 550_000, value: 49_500 },
     });
+    // Late in a month it starts from the month's end and takes back the rows after the day (none).
+    expect(
+      Object.fromEntries(await totalsAsOf(index, '2025-12-20', null, stockTables(index).lines)),
+    ).toEqual({
+      [BEANS]: { qty: 1_200_000, value: 143_000 },
+      [TEA]: { qty: 580_000, value: 52_200 },
+    });
     const branchOnly = await totalsAsOf(index, '2025-04-01', 'NYC', stockTables(index).lines);
     expect(branchOnly.get(BEANS)).toEqual({ qty: 300_000, value: 35_000 });
     expect((await totalsAsOf(index, '2025-04-01', 'LAT', stockTables(index).lines)).size).toBe(0);

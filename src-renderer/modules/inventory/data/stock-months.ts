@@ -140,14 +140,19 @@ export async function totalsAsOf(
   const rows = await (
     branch ? running.where(':id').startsWith(`${branch}|`) : running.toCollection()
   ).toArray();
+  // Its own month from the nearer end: the month before plus the rows up to the day, or the
+  // month's own end less the rows after the day.
+  const late = asOf.slice(8) > '15';
   for (const r of rows) {
     const bar = r.id.indexOf('|');
-    const v = before(r, month);
+    const v = before(r, late ? `${month}~` : month);
     add(r.id.slice(0, bar), r.id.slice(bar + 1), v.qty, v.value);
   }
-  await lines
-    .where('order')
-    .between(`${month}-01`, endOfDay(asOf), true, true)
-    .each((r) => add(r.branch, r.item, r.dQty ?? 0, r.dValue ?? 0));
+  const part = late
+    ? lines.where('order').between(endOfDay(asOf), `${month}~`, false, true)
+    : lines.where('order').between(`${month}-01`, endOfDay(asOf), true, true);
+  const sign = late ? -1 : 1;
+  for (const r of await part.toArray())
+    add(r.branch, r.item, sign * (r.dQty ?? 0), sign * (r.dValue ?? 0));
   return per;
 }
