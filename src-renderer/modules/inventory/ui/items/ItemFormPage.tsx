@@ -118,8 +118,10 @@ function ItemForm({ id, initial }: { id?: string; initial: ItemFormValues }) {
               <TextInput label="Group" error={form.error('group')} {...text('group')} />
               <Select
                 label="Kind"
+                // The words that explain a kind sit under the label: in the box they were cut off.
+                description="Stock items are counted and valued"
                 data={[
-                  { value: 'stock', label: 'Stock item (counted and valued)' },
+                  { value: 'stock', label: 'Stock item' },
                   { value: 'non-stock', label: 'Not stocked' },
                   { value: 'service', label: 'Service' },
                 ]}

@@ -60,6 +60,16 @@ describe('item form', () => {
     });
   });
 
+  it('shows the kind whole in its box, with what a stock item is written under the label', async () => {
+    // 'Stock item (counted and valued)' did not fit a third of the form and showed cut off.
+    mountPage(<ItemFormPage />, route);
+    const kind = (await screen.findAllByLabelText(/^Kind/)).find(
+      (e) => e instanceof HTMLInputElement && e.type !== 'hidden',
+    )!;
+    expect(kind).toHaveProperty('value', 'Stock item');
+    expect(screen.getByText('Stock items are counted and valued')).toBeTruthy();
+  });
+
   it('says in words that the valuation method is fixed once the item has moves', async () => {
     core.responses['inventory.getItem'] = () => beans;
     core.responses['inventory.itemStockLedger'] = () => ({ total: 3, rows: [] });
