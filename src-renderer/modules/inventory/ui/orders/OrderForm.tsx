@@ -199,6 +199,8 @@ function OrderEditor({ side, order }: { side: OrderSide; order?: Order }) {
                   value={l.qty}
                   onChange={(v) => setLine(n, { qty: v })}
                   rightSection={stock.find((i) => i._id === l.item)?.baseUnit}
+                  // Room for the unit: at the default width 'each' ran into the number (4each).
+                  rightSectionWidth={60}
                 />
               </Table.Td>
               <Table.Td>

@@ -113,6 +113,19 @@ const field = (label: string | RegExp) =>
     .find((e) => e instanceof HTMLInputElement && e.type !== 'hidden') as HTMLInputElement;
 
 describe('purchase orders', () => {
+  it('leaves room for the unit beside the quantity, so the number and the unit do not run together', async () => {
+    const user = userEvent.setup();
+    mountPage(<OrderForm />, { route: '/inventory/orders/new', path: '/inventory/orders/new' });
+    await user.type(field('Item, line 1'), 'bean');
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'BEAN-1KG Coffee beans 1 kg', hidden: true }),
+    );
+    const qty = field('Quantity, line 1');
+    await waitFor(() => expect(qty.parentElement!.textContent).toContain('bag'));
+    const wrapper = qty.closest<HTMLElement>('[style*="--input-right-section-width"]');
+    expect(wrapper?.style.getPropertyValue('--input-right-section-width')).toMatch(/3\.75rem/);
+  });
+
   it('saves a new purchase order and confirms it: supplier by name, item, quantity and price', async () => {
     core.responses['inventory.saveOrder'] = (p: object) => ({
       ...order,
