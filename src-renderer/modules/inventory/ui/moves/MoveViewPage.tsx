@@ -11,6 +11,15 @@ import { LabelsDialog } from '../LabelsDialog';
 import { correctionOf } from './move-lines';
 import { receiptLabels } from './receipt-labels';
 
+/**
+ * A count and an adjustment keep only the change, so their column says so: under 'Quantity' a
+ * count's −2 read as if the clerk had counted minus two. The same words as the entry form's.
+ */
+const QTY_HEADER: Partial<Record<string, string>> = {
+  count: 'Difference',
+  adjustment: 'Change (+ or −)',
+};
+
 /** A saved move, read-only: it is a fact. "Correct" starts a new move that names this one. */
 export function MoveViewPage() {
   const id = decodeURIComponent(useParams().id ?? '');
@@ -68,7 +77,7 @@ export function MoveViewPage() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Item</Table.Th>
-            <Table.Th ta="right">Quantity</Table.Th>
+            <Table.Th ta="right">{QTY_HEADER[move.kind] ?? 'Quantity'}</Table.Th>
             <Table.Th ta="right">Unit cost</Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -71,6 +71,28 @@ describe('a saved stock move', () => {
   });
 });
 
+describe('a saved stock count', () => {
+  it('names its column Difference: the count keeps what it changed, not what was counted', async () => {
+    const delivery = (core.responses['inventory.getStockMove'] as () => { lines: object[] })();
+    core.responses['inventory.getStockMove'] = () => ({
+      ...delivery,
+      _id: 'stockMove:01JCOUNT00000000000000000',
+      kind: 'count',
+      number: 'NYC-A-CNT-000001',
+      reference: '',
+      lines: [{ ...delivery.lines[0], qty: '-2' }],
+    });
+    mountPage(<MoveViewPage />, {
+      route: '/inventory/moves/:id',
+      path: '/inventory/moves/stockMove%3A01JCOUNT00000000000000000',
+      locale: 'en-US',
+    });
+    expect(await screen.findByText('-2 bag')).toBeTruthy();
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Item', 'Difference', 'Unit cost']);
+  });
+});
+
 const line = (item: string, qty: string, unit: string, factor = '1') => ({
   item,
   qty,
