@@ -85,7 +85,9 @@ export function moveColumns({
         header: 'On the books',
         width: '140px',
         align: 'right',
-        cell: (r) => (r.item ? qtyText(onHand.get(r.item) ?? '0', unitOf(r)) : ''),
+        // The same small text as the difference beside it: plain, it showed larger than its row.
+        cell: (r) =>
+          r.item ? <Text size="sm">{qtyText(onHand.get(r.item) ?? '0', unitOf(r))}</Text> : '',
       },
       qty('counted', 'Counted'),
       {
