@@ -10,7 +10,7 @@ import { docBaseSchema } from '../../../core/org/schemas';
 import type { PostingLine } from '../../../core/postings/posting';
 import { registerAccountsTypes } from './doc-types';
 import { LEDGER_STORES, ledgerProjection, ledgerTables } from './ledger-projection';
-import { accountSpan } from './report-sums';
+import { accountSpan, sumRange } from './report-sums';
 
 /**
  * Derived postings (core/postings/derived.ts) as Inventory's valuation hands them over: a
@@ -154,6 +154,11 @@ describe('derived postings in the ledger', () => {
       debit: 13_000,
       credit: 0,
       lines: 2,
+    });
+    // A report's part month reads lines by date, type by type: derived types are listed too.
+    expect((await sumRange(index, '2026-03-01', '2026-03-20')).get('1300')).toEqual({
+      debit: 13_000,
+      credit: 0,
     });
     const a = (await t.lines.ofDocs(['testCount:01A'])).map((l) => [l.docType, l.memo, l.debit]);
     expect(a).toEqual([

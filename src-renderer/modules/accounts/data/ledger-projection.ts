@@ -135,9 +135,22 @@ export const ledgerProjection: Projection = {
     if (itemRows.length) writes.push(t.tradeItems.bulkPut(itemRows));
     if (allocationRows.length) writes.push(t.allocations.bulkAdd(allocationRows));
     if (deltas.size > 0) writes.push(addToBalances(t.balances, deltas));
+    writes.push(noteLedgerTypes(t.ledgerTypes, docRows));
     await Promise.all(writes);
   },
 };
+
+/** Keeps the (few) types that have ledger lines listed: readers by date go type by type. */
+async function noteLedgerTypes(
+  table: Table<{ type: string }, string>,
+  rows: AccountingDocRow[],
+): Promise<void> {
+  const seen = new Set(rows.filter((r) => (r.lines?.length ?? 0) > 0).map((r) => r.type));
+  if (seen.size === 0) return;
+  const known = new Set((await table.toArray()).map((r) => r.type));
+  const fresh = [...seen].filter((type) => !known.has(type));
+  if (fresh.length) await table.bulkPut(fresh.map((type) => ({ type })));
+}
 
 type Bump = (
   account: string,
@@ -231,6 +244,7 @@ async function applyDerived(index: IndexDb, postings: DerivedPosting[]): Promise
     gone.length ? t.docs.bulkDelete(gone) : null,
     rows.length ? t.docs.bulkPut(rows) : null,
     deltas.size ? addToBalances(t.balances, deltas) : null,
+    noteLedgerTypes(t.ledgerTypes, rows),
   ]);
 }
 

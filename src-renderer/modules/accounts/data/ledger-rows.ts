@@ -17,6 +17,8 @@ export const LEDGER_STORES = {
   tradeItems: 'docId, partyId, [side+dueDate], creditFor',
   allocations: 'id, documentId',
   taxLines: 'id, date',
+  /** The types that have ledger lines (a handful): a report's edge days read each one's rows by date. */
+  ledgerTypes: 'type',
 };
 
 /**
@@ -134,7 +136,24 @@ const inclusive = { includeLowers: true, includeUppers: true };
  * reconciliation, a report's partial months), by line id (bank matches), by document.
  */
 export class LedgerLines {
-  constructor(private readonly docs: Table<AccountingDocRow, string>) {}
+  constructor(
+    private readonly docs: Table<AccountingDocRow, string>,
+    private readonly types: Table<{ type: string }, string>,
+  ) {}
+
+  /**
+   * Every line dated from..to: each type's documents off `[type+date]`, side by side, so a
+   * document is read once however many accounts it touches (a trial balance's edge days).
+   */
+  async between(from: string, to: string): Promise<LedgerRow[]> {
+    const types = (await this.types.toArray()).map((t) => t.type);
+    const parts = await Promise.all(
+      types.map((type) =>
+        this.docs.where('[type+date]').between([type, from], [type, to], true, true).toArray(),
+      ),
+    );
+    return parts.flat().flatMap(linesOfRow);
+  }
 
   /** Lines on `account` dated from..to, by date, then document, then line; `take` stops early. */
   async onAccount(
@@ -208,7 +227,8 @@ export function ledgerTables(index: IndexDb) {
   const docs = index.table('accountingDocs') as Table<AccountingDocRow, string>;
   return {
     docs,
-    lines: new LedgerLines(docs),
+    lines: new LedgerLines(docs, index.table('ledgerTypes') as Table<{ type: string }, string>),
+    ledgerTypes: index.table('ledgerTypes') as Table<{ type: string }, string>,
     balances: index.table('balances') as Table<BalanceRow, [string, string, string]>,
     tradeItems: index.table('tradeItems') as Table<TradeItemRow, string>,
     allocations: index.table('allocations') as Table<AllocationRow, string>,

@@ -63,8 +63,9 @@ const inclusive = { includeLowers: true, includeUppers: true };
  * side by side: IndexedDB returns each in one call, where a multi-range query walks a cursor row
  * by row.
  */
-function linesOf(index: IndexDb, accounts: string[], from: string, to: string) {
-  return ledgerTables(index).lines.onAccounts(accounts, from, to);
+async function linesOf(index: IndexDb, accounts: string[], from: string, to: string) {
+  const wanted = new Set(accounts);
+  return (await ledgerTables(index).lines.between(from, to)).filter((l) => wanted.has(l.account));
 }
 
 async function addLines(
