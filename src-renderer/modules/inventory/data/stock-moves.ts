@@ -189,7 +189,7 @@ async function negativeStock(
       const item = items.get(d.item)!;
       const onHand = formatQty(Math.max(at?.qtyAfter ?? 0, 0));
       short.push(
-        `${item.sku} ${item.name}: ${formatQty(-d.qty)} ${item.baseUnit} taken, ${onHand} on hand on ${move.date}${low < (at?.qtyAfter ?? 0) ? ' (and less on a later day)' : ''}.`,
+        `${item.sku} ${item.name}: ${formatQty(-d.qty)} ${item.baseUnit} taken, ${onHand} on hand on ${formatDate(move.date)}${low < (at?.qtyAfter ?? 0) ? ' (and less on a later day)' : ''}.`,
       );
     }
   }

@@ -25,7 +25,7 @@ describe('negative stock policy', () => {
     await expect(
       d.call('inventory.saveStockMove', delivery(main, '2026-03-03', beans, '7')),
     ).rejects.toThrow(
-      'Not enough stock: BEAN-1KG Colombian coffee beans 1 kg: 7 bag taken, 5 on hand on 2026-03-03.',
+      'Not enough stock: BEAN-1KG Colombian coffee beans 1 kg: 7 bag taken, 5 on hand on 03/03/2026.',
     );
     expect(await storedMoves(d)).toHaveLength(1);
   });
@@ -37,7 +37,7 @@ describe('negative stock policy', () => {
     // On 3 March five are on hand, but after the 11th only two are left.
     await expect(
       d.call('inventory.saveStockMove', delivery(main, '2026-03-03', beans, '4')),
-    ).rejects.toThrow(/4 bag taken, 5 on hand on 2026-03-03 \(and less on a later day\)/);
+    ).rejects.toThrow(/4 bag taken, 5 on hand on 03\/03\/2026 \(and less on a later day\)/);
     expect(await storedMoves(d)).toHaveLength(3);
   });
 
@@ -49,7 +49,7 @@ describe('negative stock policy', () => {
       delivery(main, '2026-03-03', beans, '7', 'SO-9'),
     );
     expect(saved.warnings).toEqual([
-      'Stock goes below zero: BEAN-1KG Colombian coffee beans 1 kg: 7 bag taken, 5 on hand on 2026-03-03.',
+      'Stock goes below zero: BEAN-1KG Colombian coffee beans 1 kg: 7 bag taken, 5 on hand on 03/03/2026.',
     ]);
     const ledger = await d.call('inventory.itemStockLedger', { item: beans });
     expect(ledger.rows.at(-1)).toMatchObject({

@@ -113,7 +113,7 @@ describe('transfers through the RPC', () => {
         lines: [{ item: item.chair!, qty: '9' }],
       }),
     ).rejects.toThrow(
-      'Not enough stock: CHAIR-ERGO-BLK Ergonomic chair, black: 9 each sent, 8 on hand on 2026-03-03.',
+      'Not enough stock: CHAIR-ERGO-BLK Ergonomic chair, black: 9 each sent, 8 on hand on 03/03/2026.',
     );
     expect(await nyc.call('inventory.listTransfers', {})).toHaveLength(1);
   });

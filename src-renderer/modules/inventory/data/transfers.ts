@@ -1,3 +1,4 @@
+import { formatDate } from '../../../core/format';
 import { takeNextNumber } from '../../../core/db/series';
 import { OutpostError } from '../../../core/errors';
 import type { ModuleContext } from '../../../core/module-context';
@@ -102,7 +103,7 @@ export async function dispatchTransfer(
     const items = new Map((await cachedItems(s)).map((i) => [i._id, i]));
     const words = short.map((l) => {
       const it = items.get(l.item);
-      return `${it ? `${it.sku} ${it.name}` : l.item}: ${l.qty} ${it?.baseUnit ?? ''} sent, ${l.onHand} on hand on ${input.date}.`;
+      return `${it ? `${it.sku} ${it.name}` : l.item}: ${l.qty} ${it?.baseUnit ?? ''} sent, ${l.onHand} on hand on ${formatDate(input.date)}.`;
     });
     refuse(
       `Not enough stock: ${words.join(' ')} The company does not allow negative stock. Nothing was saved.`,
