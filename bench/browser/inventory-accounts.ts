@@ -17,10 +17,8 @@ type Call = <M extends RpcMethod>(
 export async function chooseStockAccounts(core: Core, call: Call): Promise<void> {
   await call(core, 'accounts.setupStarterChart', undefined);
   for (const [code, name, kind, subtype, parentCode] of [
-    ['2150', 'Goods received not billed', 'liability', 'current-liability', '2000'],
     ['1350', 'Goods in transit', 'asset', 'inventory', '1000'],
     ['1900', 'Between branches', 'asset', 'current-asset', '1000'],
-    ['5300', 'Stock adjustments and shrinkage', 'expense', 'cost-of-sales', '5000'],
     ['5150', 'Purchase price differences', 'expense', 'cost-of-sales', '5000'],
   ] as const)
     await call(core, 'accounts.saveAccount', { fields: { code, name, kind, subtype, parentCode } });

@@ -24,12 +24,10 @@ beforeAll(async () => {
   d = c.d;
   beans = c.beans;
   await d.call('accounts.setupStarterChart', undefined);
-  // The starter chart has no accounts for these; a company adds them as Acme did.
+  // Acme keeps goods in transit and between branches under codes of its own.
   for (const [code, name, kind, subtype, parentCode] of [
-    ['2150', 'Goods received not billed', 'liability', 'current-liability', '2000'],
     ['1350', 'Goods in transit', 'asset', 'inventory', '1000'],
     ['1900', 'Between branches', 'asset', 'current-asset', '1000'],
-    ['5300', 'Stock adjustments and shrinkage', 'expense', 'cost-of-sales', '5000'],
   ] as const)
     await d.call('accounts.saveAccount', { fields: { code, name, kind, subtype, parentCode } });
 });
@@ -45,6 +43,21 @@ describe('stock posting accounts in Inventory settings', () => {
       negativeStock: 'warn',
       ...chosen,
     });
+  });
+
+  it("takes the starter chart's own stock accounts as they come", async () => {
+    const starter = {
+      inventoryAccount: '1300',
+      cogsAccount: '5100',
+      grniAccount: '2150',
+      goodsInTransitAccount: '1310',
+      interBranchAccount: '1320',
+      stockAdjustmentAccount: '5300',
+      priceDifferenceAccount: '5400',
+    };
+    await d.call('inventory.saveSettings', { negativeStock: 'refuse', ...starter });
+    expect(await d.call('inventory.getSettings', undefined)).toMatchObject(starter);
+    await d.call('inventory.saveSettings', { negativeStock: 'refuse', ...chosen });
   });
 
   it('refuses an account of the wrong kind, a group, or one not in the chart, changing nothing', async () => {
