@@ -58,24 +58,17 @@ function postedAccounts(index: IndexDb): Promise<string[]> {
 const inclusive = { includeLowers: true, includeUppers: true };
 
 /**
- * Ledger lines dated from..to, read per account off `[account+date]` (lines keep no date index
- * of their own: at a million lines each index is a write per line). One plain range per account,
- * side by side: IndexedDB returns each in one call, where a multi-range query walks a cursor row
- * by row.
+ * Adds the lines dated from..to (a report's edge days), read document by document off
+ * `[type+date]` (LedgerLines.between): every line counts, since every account with a line is
+ * in the aggregates.
  */
-async function linesOf(index: IndexDb, accounts: string[], from: string, to: string) {
-  const wanted = new Set(accounts);
-  return (await ledgerTables(index).lines.between(from, to)).filter((l) => wanted.has(l.account));
-}
-
 async function addLines(
   index: IndexDb,
   totals: Totals,
-  accounts: string[],
   [from, to]: [string, string],
   branch: string | null,
 ): Promise<void> {
-  for (const r of await linesOf(index, accounts, from, to))
+  for (const r of await ledgerTables(index).lines.between(from, to))
     if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
 }
 
@@ -90,7 +83,7 @@ const lineIndex = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
 
 /** Every ledger line dated from..to, in date order and, within a date, by entry and line. */
 export async function linesBetween(index: IndexDb, from: string, to: string) {
-  const rows = await linesOf(index, await postedAccounts(index), from, to);
+  const rows = await ledgerTables(index).lines.between(from, to);
   return rows.sort(byDateThenLine);
 }
 
@@ -98,15 +91,11 @@ export async function linesBetween(index: IndexDb, from: string, to: string) {
  * The aggregate rows of whole months: one branch is read off the aggregates' own key
  * (account, branch, month), so the other branches' rows are never read.
  */
-function monthRows(
-  index: IndexDb,
-  accounts: string[],
-  [first, last]: [string, string],
-  branch: string | null,
-) {
+async function monthRows(index: IndexDb, [first, last]: [string, string], branch: string | null) {
   const { balances } = ledgerTables(index);
   if (!branch) return balances.where('month').between(first, last, true, true).toArray();
-  if (accounts.length === 0) return Promise.resolve([]);
+  const accounts = await postedAccounts(index);
+  if (accounts.length === 0) return [];
   return balances
     .where('[account+branch+month]')
     .inAnyRange(
@@ -129,11 +118,9 @@ export async function sumRange(
   const totals: Totals = new Map();
   const { full, edges } = spanOf(from, to);
   if (!full && edges.length === 0) return totals;
-  const accounts = await postedAccounts(index);
   if (full)
-    for (const b of await monthRows(index, accounts, full, branch))
-      add(totals, b.account, b.debit, b.credit);
-  for (const edge of edges) await addLines(index, totals, accounts, edge, branch);
+    for (const b of await monthRows(index, full, branch)) add(totals, b.account, b.debit, b.credit);
+  for (const edge of edges) await addLines(index, totals, edge, branch);
   return totals;
 }
 
