@@ -1,15 +1,9 @@
 // @vitest-environment jsdom
-import { MantineProvider } from '@mantine/core';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { Provider } from 'react-redux';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setRpcClient } from '../../../../client/api';
-import { PlatformContext } from '../../../../client/platform-context';
-import type { RpcClient } from '../../../../client/rpc-client';
-import { createStore } from '../../../../client/store';
 import type { Platform } from '../../../../platform';
 import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
+import { fakeCore, mountPage } from '../../../../ui/testing/page-kit';
 import type { GeneralLedgerPage } from '../../rpc-contract';
 import { RecordLinks, recordPathsOf } from '../../../../ui/record-links';
 import type { LoadedModuleUi } from '../../../../ui/module-ui';
@@ -90,41 +84,26 @@ const responses: Record<string, (params: never) => unknown> = {
   'accounts.generalLedger': () => gl,
 };
 
+const core = fakeCore();
 beforeAll(() => {
   installBrowserStubs();
-  setRpcClient({
-    call: async (method: string, params: unknown) => {
-      const f = responses[method];
-      if (!f) throw new Error(`unexpected ${method}`);
-      return f(params as never);
-    },
-  } as unknown as RpcClient);
+  Object.assign(core.responses, responses);
 });
 afterEach(cleanup);
 
 /** Two cores under load render slowly: wait for the condition, with room to spare. */
 const WAIT = { timeout: 15_000 };
 
-function Where() {
-  return <span data-testid="where">{useLocation().pathname}</span>;
-}
-
 function mount(path: string) {
-  return render(
+  return mountPage(
     <RecordLinks.Provider value={recordPathsOf([inventory])}>
-      <Provider store={createStore()}>
-        <PlatformContext.Provider value={{ files: {} } as unknown as Platform}>
-          <MantineProvider>
-            <MemoryRouter initialEntries={[path]}>
-              <Routes>
-                <Route path="/accounts/reports/ledger/:code" element={<GeneralLedgerReport />} />
-                <Route path="*" element={<Where />} />
-              </Routes>
-            </MemoryRouter>
-          </MantineProvider>
-        </PlatformContext.Provider>
-      </Provider>
+      <GeneralLedgerReport />
     </RecordLinks.Provider>,
+    {
+      path,
+      route: '/accounts/reports/ledger/:code',
+      platform: { files: {} } as unknown as Platform,
+    },
   );
 }
 
