@@ -73,6 +73,20 @@ export interface StockOnHandQuery {
   item?: string | null;
 }
 
+/** A page of stock on hand: `limit` rows (at most 1000) after the `next` of the page before. */
+export interface StockOnHandPageQuery extends StockOnHandQuery {
+  limit: number;
+  /** The previous page's `next`; absent: the first page. */
+  after?: string | null;
+}
+
+/** Rows in the order of the whole list (SKU, then warehouse code); zero rows are left out. */
+export interface StockOnHandPage {
+  rows: StockOnHandRow[];
+  /** Where the next page starts; null: these are the last rows. */
+  next: string | null;
+}
+
 export interface StockOnHandRow {
   item: string;
   sku: string;
@@ -232,6 +246,7 @@ export const inventoryContract = {
   'inventory.getStockMove': query<{ id: string }, StockMove>()({ reads: ['stockMove'] }),
   'inventory.listMoves': query<MoveListQuery, MoveListResult>()({ reads: STOCK }),
   'inventory.stockOnHand': query<StockOnHandQuery, StockOnHandRow[]>()({ reads: STOCK }),
+  'inventory.stockOnHandPage': query<StockOnHandPageQuery, StockOnHandPage>()({ reads: STOCK }),
   'inventory.itemStockLedger': query<ItemLedgerQuery, ItemLedgerResult>()({ reads: STOCK }),
   'inventory.valuation': query<ValuationQuery, ValuationResult>()({ reads: STOCK }),
   // The books move with stock moves, transfers, the settings' accounts and entries by hand.

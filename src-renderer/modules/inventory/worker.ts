@@ -20,6 +20,7 @@ import {
 import { dispatchTransfer, receiveTransfer } from './data/transfers';
 import { getTransfer, goodsInTransit, transferList } from './data/transfer-queries';
 import { itemStockLedger, negativeStock, stockOnHand, valuation } from './data/stock-queries';
+import { stockOnHandPage } from './data/stock-on-hand';
 import { lockedPeriodMoves } from './data/locked-moves';
 import { ledgerCheck } from './data/ledger-check';
 import {
@@ -61,6 +62,7 @@ export const inventoryWorker: ModuleWorker = {
       'inventory.getStockMove': async ({ id }) =>
         (await session().repositoryOf(id, 'stockMove')).get(id) as never,
       'inventory.stockOnHand': (q) => stockOnHand(session(), q ?? {}),
+      'inventory.stockOnHandPage': (q) => stockOnHandPage(session(), q),
       'inventory.itemStockLedger': (q) => itemStockLedger(session(), q),
       'inventory.valuation': (q) => valuation(session(), q ?? {}),
       'inventory.ledgerCheck': (q) => ledgerCheck(session(), q ?? {}),

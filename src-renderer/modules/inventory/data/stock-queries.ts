@@ -1,9 +1,9 @@
-import type { Table } from 'dexie';
 import type { ModuleContext } from '../../../core/module-context';
 import { formatQty } from '../domain/quantity';
 import type { Item, Warehouse } from '../domain/schemas';
 import { cachedItems, cachedWarehouses } from './repos';
-import { endOfDay, stockTables, type StockLineRow } from './stock-rows';
+import { balances } from './stock-on-hand';
+import { stockTables, type StockLineRow } from './stock-rows';
 import { totalsAsOf } from './stock-months';
 import type {
   ItemLedgerQuery,
@@ -16,8 +16,6 @@ import type {
 } from '../rpc-contract';
 
 /** Reports over the stock projection: read once the index holds every write so far. */
-
-const FAR_FUTURE = '9999-12-31';
 
 async function lookups(s: ModuleContext) {
   const [items, warehouses] = await Promise.all([cachedItems(s), cachedWarehouses(s)]);
@@ -33,64 +31,6 @@ export async function stockOnHand(
   q: StockOnHandQuery,
 ): Promise<StockOnHandRow[]> {
   return (await balances(s, q)).map(({ scaled: _scaled, ...r }) => r);
-}
-
-async function balances(s: ModuleContext, q: StockOnHandQuery) {
-  await s.settle();
-  const t = stockTables(s.index);
-  const keys = q.branch
-    ? await t.keys.where('branch').equals(q.branch).toArray()
-    : await t.keys.toArray();
-  const wanted = keys.filter(
-    (k) => (!q.warehouse || k.warehouse === q.warehouse) && (!q.item || k.item === q.item),
-  );
-  const at = endOfDay(q.asOf ?? FAR_FUTURE);
-  const names = await lookups(s);
-  const rows: (StockOnHandRow & { scaled: number })[] = [];
-  const since = q.asOf ? await changesAfter(t.lines, at, wanted.length) : null;
-  for (const k of wanted) {
-    // Now: the fold keeps each key's totals; as of a recent day: those less what changed after
-    // it; as of a day long ago: the state after that day's last move, read per key.
-    const later = since?.get(k.key) ?? { qty: 0, value: 0 };
-    const last =
-      !q.asOf || since
-        ? { qtyAfter: k.qty - later.qty, valueAfter: k.value - later.value }
-        : await t.lines.where('[key+order]').between([k.key, ''], [k.key, at], true, true).last();
-    if (!last || (last.qtyAfter === 0 && last.valueAfter === 0)) continue;
-    const item = names.item.get(k.item);
-    rows.push({
-      item: k.item,
-      sku: item?.sku ?? '',
-      name: item?.name ?? '(item not on this device yet)',
-      unit: item?.baseUnit ?? '',
-      warehouse: k.warehouse,
-      warehouseCode: names.warehouse.get(k.warehouse)?.code ?? '',
-      branch: k.branch,
-      qty: formatQty(last.qtyAfter),
-      scaled: last.qtyAfter,
-      value: last.valueAfter,
-    });
-  }
-  return rows.sort((a, b) =>
-    a.sku !== b.sku ? (a.sku < b.sku ? -1 : 1) : a.warehouseCode < b.warehouseCode ? -1 : 1,
-  );
-}
-
-/**
- * What each key's rows after `at` changed (their `dQty`, `dValue`), or null when there are more
- * of them than keys: then one lookup per key reads less.
- */
-async function changesAfter(lines: Table<StockLineRow, string>, at: string, keys: number) {
-  const after = lines.where('order').above(at);
-  if ((await after.count()) > Math.max(keys, 1000)) return null;
-  const per = new Map<string, { qty: number; value: number }>();
-  await after.each((r) => {
-    const cur = per.get(r.key) ?? { qty: 0, value: 0 };
-    cur.qty += r.dQty ?? 0;
-    cur.value += r.dValue ?? 0;
-    per.set(r.key, cur);
-  });
-  return per;
 }
 
 /** Quantity and value per item at the end of `asOf` (all its warehouses), with the total. */

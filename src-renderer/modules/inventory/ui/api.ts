@@ -24,6 +24,7 @@ export const useSaveStockMoveMutation = e['inventory.saveStockMove'].useMutation
 export const useStockMoveQuery = e['inventory.getStockMove'].useQuery;
 export const useMovesQuery = e['inventory.listMoves'].useQuery;
 export const useStockOnHandQuery = e['inventory.stockOnHand'].useQuery;
+export const useStockOnHandPageQuery = e['inventory.stockOnHandPage'].useQuery;
 export const useItemStockLedgerQuery = e['inventory.itemStockLedger'].useQuery;
 export const useValuationQuery = e['inventory.valuation'].useQuery;
 export const useLedgerCheckQuery = e['inventory.ledgerCheck'].useQuery;
