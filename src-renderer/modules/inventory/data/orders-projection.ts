@@ -18,6 +18,11 @@ export interface OrderLinkRow extends Omit<OrderLink, 'kind'> {
   order: string;
   /** A 'close' row (the order's closing) carries no line or quantity. */
   kind: LinkKind | 'close';
+  /**
+   * The naming document's date, so a report as of a day counts only what happened by then.
+   * Rows indexed before it was kept have none; readers look the document up instead.
+   */
+  date?: string;
 }
 
 export const ORDER_STORES = { orderLinks: 'id, order, source' };
@@ -37,6 +42,7 @@ interface TradeDocLike {
   side: 'sales' | 'purchase';
   kind: 'invoice' | 'credit';
   status: string;
+  date?: string;
   lines: TradeLineLike[];
 }
 
@@ -49,7 +55,7 @@ export function linksOf(type: string, doc: Record<string, unknown>): OrderLinkRo
   if (type === 'orderClose') {
     const c = doc as unknown as OrderClose;
     const close = { source: c._id, kind: 'close' as const, orderLine: -1, qty: 0, factor: null };
-    return [{ ...close, id: c._id, order: c.order, unitPrice: null, issued: true }];
+    return [{ ...close, id: c._id, order: c.order, unitPrice: null, issued: true, date: c.date }];
   }
   if (type === 'stockMove') {
     const m = doc as unknown as StockMove;
@@ -68,6 +74,7 @@ export function linksOf(type: string, doc: Record<string, unknown>): OrderLinkRo
         factor: l.factor,
         unitPrice: null,
         issued: true,
+        date: m.date,
       };
       return [row];
     });
@@ -88,6 +95,7 @@ export function linksOf(type: string, doc: Record<string, unknown>): OrderLinkRo
         factor: null,
         unitPrice: l.unitPrice,
         issued: t.status === 'posted',
+        ...(t.date ? { date: t.date } : {}),
       };
       return [row];
     });

@@ -1,7 +1,9 @@
+import { todayLocal } from '../../../core/dates';
 import type { ModuleContext } from '../../../core/module-context';
 import { formatQty, parseQty, QTY_SCALE } from '../domain/quantity';
 import { shareOf } from '../domain/valuation';
 import { listOrders, type OrderView } from './orders';
+import { ordersAsOf } from './orders-as-of';
 import type {
   OpenOrderLineRow,
   OpenOrdersQuery,
@@ -33,10 +35,14 @@ async function partyNames(s: ModuleContext, ids: string[]) {
   return out;
 }
 
-/** Every line still to receive or deliver on a confirmed, unclosed order, oldest order first. */
+/**
+ * Every line still to receive or deliver at the end of the as-of day (today when absent) on a
+ * confirmed order not closed by then, oldest order first.
+ */
 export async function openOrders(s: ModuleContext, q: OpenOrdersQuery): Promise<OpenOrdersResult> {
-  const views = (await listOrders(s, { side: q?.side ?? null, open: true })).filter(
-    (v) => v.order.status === 'posted' && !v.closed && (!q?.branch || v.order.branch === q.branch),
+  const asOf = q?.asOf ?? q?.today ?? todayLocal();
+  const views = (await ordersAsOf(s, { side: q?.side ?? null, asOf })).filter(
+    (v) => !v.closed && (!q?.branch || v.order.branch === q.branch),
   );
   const parties = await partyNames(
     s,
@@ -58,7 +64,7 @@ export async function openOrders(s: ModuleContext, q: OpenOrdersQuery): Promise<
         party: parties.get(o.partyId) ?? '',
         date: o.date,
         expectedDate: o.expectedDate,
-        late: !!(q?.today && o.expectedDate && o.expectedDate < q.today),
+        late: !!(o.expectedDate && o.expectedDate < asOf),
         line: l.line,
         item: l.item,
         sku: item?.sku ?? '',
@@ -93,7 +99,7 @@ export async function openOrders(s: ModuleContext, q: OpenOrdersQuery): Promise<
     t.value += r.openValue;
     totals.set(k, t);
   }
-  return { rows, totals: [...totals.values()] };
+  return { asOf, rows, totals: [...totals.values()] };
 }
 
 /**

@@ -167,7 +167,7 @@ export function openOrdersDoc(h: StockPdfHead, o: OpenOrdersResult, today: strin
     ['purchase', 'Purchase orders still to receive'],
     ['sales', 'Sales orders still to deliver'],
   ] as const;
-  return base(h, 'Open purchase and sales orders', asOfWords(h, null, today), {
+  return base(h, 'Open purchase and sales orders', asOfWords(h, o.asOf, today), {
     orientation: 'landscape',
     notes: ['Values in each order’s currency'],
     blocks: sides.map(([side, title]) => {

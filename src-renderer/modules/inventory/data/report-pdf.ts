@@ -135,8 +135,9 @@ export async function inventoryReportPdf(
       break;
     }
     case 'openOrders': {
-      doc = openOrdersDoc(h, await openOrders(s, { ...q, branch }), q.today);
-      name = pdfFileName('open-orders', scope, q.today);
+      const orders = await openOrders(s, { ...q, branch });
+      doc = openOrdersDoc(h, orders, q.today);
+      name = pdfFileName('open-orders', scope, orders.asOf);
       break;
     }
     default:

@@ -120,7 +120,9 @@ export interface AgeingResult {
 export interface OpenOrdersQuery {
   side?: 'purchase' | 'sales' | null;
   branch?: string | null;
-  /** Today for the clerk: an expected date before it is late. */
+  /** The day whose end the report shows (absent: `today`). An expected date before it is late. */
+  asOf?: string | null;
+  /** Today for the clerk, the as-of day when none is given. */
   today?: string | null;
 }
 
@@ -147,6 +149,8 @@ export interface OpenOrderLineRow {
 }
 
 export interface OpenOrdersResult {
+  /** The day the report is as of. */
+  asOf: string;
   rows: OpenOrderLineRow[];
   /** Open value per side and currency. */
   totals: { side: 'purchase' | 'sales'; currency: string; value: number }[];

@@ -15,17 +15,20 @@ import { ReportBar } from './ReportBar';
 type Side = 'all' | 'purchase' | 'sales';
 const SIDE_WORDS = { purchase: 'Purchase', sales: 'Sales' };
 
-/** Every confirmed order with goods still to receive or deliver, line by line; Enter opens it. */
+/**
+ * Every confirmed order with goods still to receive or deliver at the end of the as-of day, line
+ * by line; Enter opens it.
+ */
 export function OpenOrdersReport() {
   const navigate = useNavigate();
   const [branch, setBranch] = useState('');
   const [side, setSide] = useState<Side>('all');
   const today = todayLocal();
-  const { currentData: o, error } = useOpenOrdersQuery({
-    side: side === 'all' ? null : side,
-    branch: branch || null,
-    today,
-  });
+  const [asOf, setAsOf] = useState<string | null>(today);
+  const { currentData: o, error } = useOpenOrdersQuery(
+    { side: side === 'all' ? null : side, branch: branch || null, asOf: asOf ?? '', today },
+    { skip: !asOf },
+  );
   const columns: GridColumn<OpenOrderLineRow>[] = [
     { id: 'side', header: 'Side', width: '90px', cell: (r) => SIDE_WORDS[r.side] },
     { id: 'number', header: 'Order', width: '160px', cell: (r) => r.number },
@@ -70,20 +73,26 @@ export function OpenOrdersReport() {
     <Stack gap="sm">
       <Title order={3}>Open purchase and sales orders</Title>
       <ReportBar
+        asOf={{ value: asOf, onChange: setAsOf }}
         branch={{ value: branch, onChange: setBranch }}
         csv={
           o
             ? () => ({
-                suggestedName: `open-orders-${today}${branch ? `-${branch}` : ''}.csv`,
+                suggestedName: `open-orders-${o.asOf}${branch ? `-${branch}` : ''}.csv`,
                 data: openOrdersCsv(o),
               })
             : null
         }
-        pdf={{
-          report: 'openOrders',
-          side: side === 'all' ? null : side,
-          branch: branch || null,
-        }}
+        pdf={
+          asOf
+            ? {
+                report: 'openOrders',
+                side: side === 'all' ? null : side,
+                branch: branch || null,
+                asOf,
+              }
+            : null
+        }
       >
         <SegmentedControl
           aria-label="Which orders"
@@ -104,7 +113,11 @@ export function OpenOrdersReport() {
         rowKey={(r) => `${r.order}#${r.line}`}
         onActivate={(r) => navigate(`/inventory/orders/${encodeURIComponent(r.order)}`)}
         variant="list"
-        empty="No confirmed order has goods still to receive or deliver."
+        empty={
+          asOf && asOf < today
+            ? `No confirmed order had goods still to receive or deliver at the end of ${formatDate(asOf)}.`
+            : 'No confirmed order has goods still to receive or deliver.'
+        }
       />
       {(o?.totals ?? []).map((t) => (
         <Text key={`${t.side}|${t.currency}`} fw={600} ta="right">

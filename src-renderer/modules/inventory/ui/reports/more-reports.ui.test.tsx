@@ -87,6 +87,7 @@ const ageing: AgeingResult = {
   totals: { buckets: [9000, 0, 1200, 0], value: 10_200 },
 };
 const orders: OpenOrdersResult = {
+  asOf: '2026-03-10',
   rows: [
     {
       order: 'purchaseOrder:01JPO00000000000000000000',

@@ -162,6 +162,7 @@ export const INVENTORY_EXPORTS: Record<string, (evil: string) => string> = {
     ]),
   openOrdersCsv: (evil) =>
     openOrdersCsv({
+      asOf: '2026-03-10',
       rows: [
         {
           ...place(evil),
