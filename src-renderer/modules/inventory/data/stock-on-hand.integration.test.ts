@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACME_INPUT, type TestDevice } from '../../../core/testing/node-core';
 import { startAppDevice } from '../../testing';
-import type { StockOnHandQuery, StockOnHandRow } from '../rpc-contract';
+import type { StockOnHandPage, StockOnHandQuery, StockOnHandRow } from '../rpc-contract';
 import { beansFields, delivery, receipt } from '../testing/setup';
 
 /**
@@ -110,7 +110,11 @@ async function pageByPage(q: StockOnHandQuery, limit: number) {
   const rows: StockOnHandRow[] = [];
   let after: string | null = null;
   for (let pages = 1; pages < 100; pages++) {
-    const page = await nyc.call('inventory.stockOnHandPage', { ...q, limit, after });
+    const page: StockOnHandPage = await nyc.call('inventory.stockOnHandPage', {
+      ...q,
+      limit,
+      after,
+    });
     expect(page.rows.length).toBeLessThanOrEqual(limit);
     rows.push(...page.rows);
     if (!page.next) return rows;
