@@ -1,7 +1,7 @@
 import type { IndexDb } from '../../../core/index/index-db';
 import type { Account } from '../domain/schemas';
 import { openItems } from './open-items';
-import { ledgerTables } from './ledger-projection';
+import { ALL_BRANCHES, rollupsBetween } from './ledger-rollups';
 import { accountBalancesAsOf } from './reports';
 import type { AccountsDashboard } from '../rpc-contract';
 
@@ -36,14 +36,16 @@ export async function accountsDashboard(
     monthKeys.push(`${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`);
   }
   const byMonth = new Map(monthKeys.map((key) => [key, { month: key, income: 0, expense: 0 }]));
-  const rows = await ledgerTables(index)
-    .balances.where('month')
-    .between(monthKeys[0]!, monthKeys[11]!, true, true)
-    .toArray();
+  const rows = await rollupsBetween(
+    index,
+    branch ?? ALL_BRANCHES,
+    'M',
+    monthKeys[0]!,
+    monthKeys[11]!,
+  );
   for (const b of rows) {
-    if (branch && b.branch !== branch) continue;
     const a = kinds.get(b.account);
-    const bucket = byMonth.get(b.month)!;
+    const bucket = byMonth.get(b.period.slice(1))!;
     if (a?.kind === 'income') bucket.income += b.credit - b.debit;
     if (a?.kind === 'expense') bucket.expense += b.debit - b.credit;
   }

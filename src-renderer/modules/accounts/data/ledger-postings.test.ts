@@ -189,7 +189,15 @@ describe('ledger lines from every type that declares postings', () => {
       credit: 792_650,
       lines: 1,
     });
-    expect(await t.balances.where('month').equals('2026-05').count()).toBe(0);
+    expect((await t.balances.toArray()).filter((b) => b.month === '2026-05')).toEqual([]);
+    // The rollups carry the same movement for the branch and the company, month and year.
+    for (const scope of ['NYC', '*'])
+      for (const period of ['M2026-04', 'Y2026'])
+        expect(await t.rollups.get([scope, period, '6300'])).toMatchObject({
+          debit: 985_000,
+          credit: 0,
+        });
+    expect(await t.rollups.get(['*', 'M2026-05', '6300'])).toBeUndefined();
     // The pay run's lines sit in its own ledger row; Accounts' lists, read by type, still show
     // only its own draft: a pay run is Payroll's to list, not an accounting document.
     expect((await t.docs.toArray()).map((d) => [d.type, d.status, d.lines?.length ?? 0])).toEqual([

@@ -19,6 +19,7 @@ import {
   type TaxLineRow,
   type TradeItemRow,
 } from './ledger-rows';
+import { addToAggregates } from './ledger-rollups';
 
 export * from './ledger-rows';
 
@@ -134,7 +135,7 @@ export const ledgerProjection: Projection = {
     if (taxRows.length) writes.push(t.taxLines.bulkAdd(taxRows));
     if (itemRows.length) writes.push(t.tradeItems.bulkPut(itemRows));
     if (allocationRows.length) writes.push(t.allocations.bulkAdd(allocationRows));
-    if (deltas.size > 0) writes.push(addToBalances(t.balances, deltas));
+    if (deltas.size > 0) writes.push(addToAggregates(t.balances, t.rollups, deltas));
     writes.push(noteLedgerTypes(t.ledgerTypes, docRows));
     await Promise.all(writes);
   },
@@ -209,12 +210,13 @@ function takeBack(rows: (AccountingDocRow | undefined)[], bump: Bump) {
 async function applyDerived(index: IndexDb, postings: DerivedPosting[]): Promise<void> {
   const t = ledgerTables(index);
   const { deltas, bump } = aggregateDeltas();
-  takeBack(await t.docs.bulkGet(postings.map((p) => p.sourceId)), bump);
+  const posted = postings.filter((p) => !p.first).map((p) => p.sourceId);
+  if (posted.length) takeBack(await t.docs.bulkGet(posted), bump);
   const rows: AccountingDocRow[] = [];
   const gone: string[] = [];
   for (const p of postings) {
     if (p.lines.length === 0) {
-      gone.push(p.sourceId);
+      if (!p.first) gone.push(p.sourceId);
       continue;
     }
     const h = p.header;
@@ -243,30 +245,9 @@ async function applyDerived(index: IndexDb, postings: DerivedPosting[]): Promise
   await Promise.all([
     gone.length ? t.docs.bulkDelete(gone) : null,
     rows.length ? t.docs.bulkPut(rows) : null,
-    deltas.size ? addToBalances(t.balances, deltas) : null,
+    deltas.size ? addToAggregates(t.balances, t.rollups, deltas) : null,
     noteLedgerTypes(t.ledgerTypes, rows),
   ]);
-}
-
-/** Adds a batch's per-account, per-branch, per-month movements to the running aggregates. */
-async function addToBalances(
-  balances: Table<BalanceRow, [string, string, string]>,
-  deltas: Map<string, BalanceRow>,
-): Promise<void> {
-  const keys = [...deltas.values()].map(
-    (b) => [b.account, b.branch, b.month] as [string, string, string],
-  );
-  const existing = await balances.bulkGet(keys);
-  const next = [...deltas.values()].map((delta, i) => {
-    const cur = existing[i];
-    return {
-      ...delta,
-      debit: (cur?.debit ?? 0) + delta.debit,
-      credit: (cur?.credit ?? 0) + delta.credit,
-      lines: (cur?.lines ?? 0) + delta.lines,
-    };
-  });
-  await balances.bulkPut(next);
 }
 
 function docRow(

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { IndexDb } from '../../../core/index/index-db';
 import type { DocListRow, LedgerLineView } from '../rpc-contract';
+import { ROLLUP_STORES, rollupTable } from './ledger-rollups';
 
 /**
  * How the ledger sits in the index (DESIGN §4, issue 11 item 18). A posting document is ONE
@@ -13,7 +14,9 @@ import type { DocListRow, LedgerLineView } from '../rpc-contract';
  */
 export const LEDGER_STORES = {
   accountingDocs: 'id, [type+date], [type+status+date], reverses, *accountDates',
-  balances: '[account+branch+month], month, account',
+  // One account's months (a general ledger's opening); reports read the rollups instead.
+  balances: '[account+branch+month]',
+  ...ROLLUP_STORES,
   tradeItems: 'docId, partyId, [side+dueDate], creditFor',
   allocations: 'id, documentId',
   taxLines: 'id, date',
@@ -230,6 +233,7 @@ export function ledgerTables(index: IndexDb) {
     lines: new LedgerLines(docs, index.table('ledgerTypes') as Table<{ type: string }, string>),
     ledgerTypes: index.table('ledgerTypes') as Table<{ type: string }, string>,
     balances: index.table('balances') as Table<BalanceRow, [string, string, string]>,
+    rollups: rollupTable(index),
     tradeItems: index.table('tradeItems') as Table<TradeItemRow, string>,
     allocations: index.table('allocations') as Table<AllocationRow, string>,
     taxLines: index.table('taxLines') as Table<TaxLineRow, string>,

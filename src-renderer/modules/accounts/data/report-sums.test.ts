@@ -1,4 +1,5 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalWrites } from '../../../core/db/local-writes';
 import type { Db } from '../../../core/db/pouch';
@@ -63,7 +64,13 @@ beforeAll(async () => {
   // head-office entry that splits a line to another branch does.
   const entries: JournalEntry[] = [];
   for (let n = 0; n < 90; n++) {
-    const date = `2026-0${1 + Math.floor(n / 30)}-${String(1 + (n % 28)).padStart(2, '0')}`;
+    // Seventeen months from November 2024, every tenth entry on its month's last day: ranges
+    // cross years, whole years and months, and edges long and short.
+    const month = new Date(Date.UTC(2024, 10 + (n % 17), 1));
+    const y = month.getUTCFullYear();
+    const m = month.getUTCMonth() + 1;
+    const day = n % 10 === 0 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 1 + ((n * 11) % 28);
+    const date = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const amount = 5_000 + ((n * 7919) % 40_000);
     const tax = Math.round(amount * 0.2);
     const lines =
@@ -121,6 +128,16 @@ function byHand(from: string | null, to: string, branch: string | null) {
 
 const RANGES: [string | null, string][] = [
   [null, '2026-03-31'],
+  [null, '2025-12-31'],
+  [null, '2025-07-29'],
+  ['2025-01-01', '2025-12-31'],
+  ['2024-12-15', '2026-01-20'],
+  ['2024-11-30', '2026-03-31'],
+  ['2025-02-02', '2026-02-27'],
+  ['2025-03-25', '2025-03-31'],
+  ['2025-06-01', '2025-06-27'],
+  ['2025-06-04', '2025-06-30'],
+  ['2025-12-01', '2026-01-31'],
   [null, '2026-02-14'],
   ['2026-01-01', '2026-03-31'],
   ['2026-01-10', '2026-03-20'],
@@ -136,6 +153,23 @@ describe('report sums', () => {
         expect(await sumRange(index, from, to, branch), `${from}..${to} ${branch}`).toEqual(
           byHand(from, to, branch),
         );
+  });
+
+  it('agree with the lines added up by hand for any range and branch (property)', async () => {
+    const day = fc
+      .integer({ min: 0, max: 540 })
+      .map((n) => new Date(Date.UTC(2024, 9, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(day),
+        day,
+        fc.constantFrom(null, 'NYC', 'BOS'),
+        async (from, to, branch) => {
+          expect(await sumRange(index, from, to, branch)).toEqual(byHand(from, to, branch));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it("give one account's opening, movement and line count as the lines do", async () => {

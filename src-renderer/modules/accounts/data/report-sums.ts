@@ -1,10 +1,12 @@
 import { addDays } from '../../../core/dates';
 import type { IndexDb } from '../../../core/index/index-db';
+import { ALL_BRANCHES, rollupsBetween, type RollupRow } from './ledger-rollups';
 import { ledgerTables, monthOf, type LedgerRow } from './ledger-rows';
 
 /**
- * Totals over a date range, read off the index (DESIGN §4): whole months come from the
- * per-month aggregates, and only the partial months at the edges of a range read ledger lines.
+ * Totals over a date range, read off the index (DESIGN §4): whole years and months come from
+ * the rollups (ledger-rollups.ts), and only the partial months at the edges of a range read
+ * ledger lines.
  * Amounts are base currency minor units.
  */
 export type Totals = Map<string, { debit: number; credit: number }>;
@@ -50,15 +52,8 @@ function spanOf(from: string | null, to: string): Span {
   return { full: startFull <= endFull ? [startFull, endFull] : null, edges };
 }
 
-/** Every account with a ledger line: the aggregates hold a row for each, read off their index. */
-function postedAccounts(index: IndexDb): Promise<string[]> {
-  return ledgerTables(index).balances.orderBy('account').uniqueKeys() as Promise<string[]>;
-}
-
-const inclusive = { includeLowers: true, includeUppers: true };
-
 /**
- * Adds the lines dated from..to (a report's edge days), read document by document off
+ * Adds (sign 1) or takes off (sign -1) the lines dated from..to, read document by document off
  * `[type+date]` (LedgerLines.between): every line counts, since every account with a line is
  * in the aggregates.
  */
@@ -67,9 +62,66 @@ async function addLines(
   totals: Totals,
   [from, to]: [string, string],
   branch: string | null,
+  sign: 1 | -1 = 1,
 ): Promise<void> {
   for (const r of await ledgerTables(index).lines.between(from, to))
-    if (!branch || r.branch === branch) add(totals, r.account, r.debit, r.credit);
+    if (!branch || r.branch === branch) add(totals, r.account, sign * r.debit, sign * r.credit);
+}
+
+const DAY = 86_400_000;
+const daysFrom = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY) + 1;
+
+/**
+ * One partial month's days. An edge that starts or ends with its month reads whichever side is
+ * shorter: its own days, or the month's rollup less the other days (the 25th of a month reads
+ * six days, not twenty-five).
+ */
+async function addEdge(
+  index: IndexDb,
+  totals: Totals,
+  [from, to]: [string, string],
+  branch: string | null,
+): Promise<void> {
+  const first = startOfMonth(from);
+  const last = endOfMonth(from);
+  const rest: [string, string] | null =
+    from === first && to < last
+      ? [addDays(to, 1), last]
+      : to === last && from > first
+        ? [first, addDays(from, -1)]
+        : null;
+  if (!rest || daysFrom(...rest) >= daysFrom(from, to))
+    return addLines(index, totals, [from, to], branch);
+  const month = monthOf(from);
+  const scope = branch ?? ALL_BRANCHES;
+  for (const r of await rollupsBetween(index, scope, 'M', month, month))
+    add(totals, r.account, r.debit, r.credit);
+  await addLines(index, totals, rest, branch, -1);
+  // An account whose lines all fell on the other days leaves nothing, as if never read.
+  for (const [account, t] of totals) if (t.debit === 0 && t.credit === 0) totals.delete(account);
+}
+
+/**
+ * The rollup rows of whole months first..last (YYYY-MM, first '' = since the beginning): the
+ * months before the first whole year, the whole years, the months of the last year — three
+ * key ranges at most, whatever the span.
+ */
+function wholeMonths(index: IndexDb, scope: string, [first, last]: [string, string]) {
+  const reads: Promise<RollupRow[]>[] = [];
+  const lastYear = last.slice(0, 4);
+  let start = first;
+  if (start && !start.endsWith('-01')) {
+    const leadEnd = start.slice(0, 4) === lastYear ? last : `${start.slice(0, 4)}-12`;
+    reads.push(rollupsBetween(index, scope, 'M', start, leadEnd));
+    if (leadEnd === last) return Promise.all(reads);
+    start = `${Number(start.slice(0, 4)) + 1}-01`;
+  }
+  const lastWholeYear = last.endsWith('-12') ? lastYear : String(Number(lastYear) - 1);
+  const firstYear = start.slice(0, 4);
+  if (!firstYear || firstYear <= lastWholeYear)
+    reads.push(rollupsBetween(index, scope, 'Y', firstYear, lastWholeYear));
+  if (!last.endsWith('-12')) reads.push(rollupsBetween(index, scope, 'M', `${lastYear}-01`, last));
+  return Promise.all(reads);
 }
 
 /** Date, then document id (ULID: the order entered), then the line's place in its document. */
@@ -87,27 +139,6 @@ export async function linesBetween(index: IndexDb, from: string, to: string) {
   return rows.sort(byDateThenLine);
 }
 
-/**
- * The aggregate rows of whole months: one branch is read off the aggregates' own key
- * (account, branch, month), so the other branches' rows are never read.
- */
-async function monthRows(index: IndexDb, [first, last]: [string, string], branch: string | null) {
-  const { balances } = ledgerTables(index);
-  if (!branch) return balances.where('month').between(first, last, true, true).toArray();
-  const accounts = await postedAccounts(index);
-  if (accounts.length === 0) return [];
-  return balances
-    .where('[account+branch+month]')
-    .inAnyRange(
-      accounts.map((a) => [
-        [a, branch, first],
-        [a, branch, last],
-      ]),
-      inclusive,
-    )
-    .toArray();
-}
-
 /** Debit and credit totals per account for dates from..to inclusive (from null = since the beginning). */
 export async function sumRange(
   index: IndexDb,
@@ -119,8 +150,9 @@ export async function sumRange(
   const { full, edges } = spanOf(from, to);
   if (!full && edges.length === 0) return totals;
   if (full)
-    for (const b of await monthRows(index, full, branch)) add(totals, b.account, b.debit, b.credit);
-  for (const edge of edges) await addLines(index, totals, edge, branch);
+    for (const rows of await wholeMonths(index, branch ?? ALL_BRANCHES, full))
+      for (const r of rows) add(totals, r.account, r.debit, r.credit);
+  for (const edge of edges) await addEdge(index, totals, edge, branch);
   return totals;
 }
 
