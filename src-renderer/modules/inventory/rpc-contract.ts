@@ -73,7 +73,7 @@ export interface StockOnHandQuery {
   item?: string | null;
 }
 
-/** A page of stock on hand: `limit` rows (at most 1000) after the `next` of the page before. */
+/** A page of stock on hand: `limit` rows (at most 10,000) after the `next` of the page before. */
 export interface StockOnHandPageQuery extends StockOnHandQuery {
   limit: number;
   /** The previous page's `next`; absent: the first page. */

@@ -20,7 +20,8 @@ import { endOfDay, stockKey, stockTables, type StockKeyRow, type StockLineRow } 
  */
 
 const FAR_FUTURE = '9999-12-31';
-export const MAX_STOCK_PAGE = 1000;
+/** The page grows by "Show more" (one read of every page so far): past this, export the list. */
+export const MAX_STOCK_PAGE = 10_000;
 
 export type BalanceRow = StockOnHandRow & { scaled: number };
 

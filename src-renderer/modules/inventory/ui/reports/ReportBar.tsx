@@ -17,10 +17,16 @@ export function useBranchChoices(): { value: string; label: string }[] {
   ];
 }
 
+interface CsvFile {
+  suggestedName: string;
+  data: string;
+}
+
 interface Props {
   asOf?: { value: string | null; onChange(v: string | null): void };
   branch?: { value: string; onChange(v: string): void };
-  csv: (() => { suggestedName: string; data: string }) | null;
+  /** The file to save; a report that shows a page of its rows reads them all here. */
+  csv: (() => CsvFile | Promise<CsvFile>) | null;
   /** The report's query for its PDF; absent: no PDF button, null: not ready yet. */
   pdf?: ReportPdfQuery | null;
   children?: ReactNode;
@@ -35,7 +41,10 @@ export function ReportBar({ asOf, branch, csv, pdf, children }: Props) {
     if (!csv) return;
     setFailure(null);
     try {
-      await platform.files.saveFile({ ...csv(), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      await platform.files.saveFile({
+        ...(await csv()),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
     } catch (e) {
       setFailure(errorMessage(e));
     }

@@ -21,19 +21,23 @@ beforeEach(() => {
   core.responses['app.getState'] = () => readyState;
   core.responses['org.listBranches'] = () => [{ code: 'NYC', name: 'New York' }];
   core.responses['inventory.listWarehouses'] = () => [mainStore];
-  core.responses['inventory.stockOnHand'] = () => [
-    {
-      item: beans._id,
-      sku: 'BEAN-1KG',
-      name: 'Coffee beans 1 kg',
-      unit: 'bag',
-      warehouse: mainStore._id,
-      warehouseCode: 'NYC-MAIN',
-      branch: 'NYC',
-      qty: '40',
-      value: 48_000,
-    },
-  ];
+  // The page reads its first page; the PDF is made in the worker from the whole list.
+  core.responses['inventory.stockOnHandPage'] = () => ({
+    rows: [
+      {
+        item: beans._id,
+        sku: 'BEAN-1KG',
+        name: 'Coffee beans 1 kg',
+        unit: 'bag',
+        warehouse: mainStore._id,
+        warehouseCode: 'NYC-MAIN',
+        branch: 'NYC',
+        qty: '40',
+        value: 48_000,
+      },
+    ],
+    next: null,
+  });
   core.responses['inventory.negativeStock'] = () => [];
 });
 afterEach(() => {
