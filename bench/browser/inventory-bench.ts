@@ -186,9 +186,15 @@ export async function runInventoryBench(config: InventoryBenchConfig): Promise<B
 
   const reps = config.repeat;
   const today = '2026-01-15';
-  // What the stock on hand page asks on opening: today, every branch and warehouse.
+  // What the stock on hand page asks on opening: today, every branch and warehouse, its first
+  // page of 100 rows (STOCK_PAGE in StockOnHandReport.tsx).
   out.stock_on_hand_first_page = await timed(reps, () =>
-    call(core, 'inventory.stockOnHand', { asOf: today, branch: null, warehouse: null }),
+    call(core, 'inventory.stockOnHandPage', {
+      asOf: today,
+      branch: null,
+      warehouse: null,
+      limit: 100,
+    }),
   );
   const item = items[1]!;
   out.item_stock_ledger_first_page = await timed(reps, () =>
