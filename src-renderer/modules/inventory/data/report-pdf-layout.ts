@@ -228,8 +228,8 @@ export function transitDoc(
                 cells: [
                   r.number,
                   f.date(r.date),
-                  r.from,
-                  r.to,
+                  r.fromName,
+                  r.toName,
                   `${r.sku} ${r.name}`,
                   f.qty(r.qty, r.unit),
                   f.money(r.value),

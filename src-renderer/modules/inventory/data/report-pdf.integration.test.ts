@@ -154,7 +154,7 @@ describe('inventory PDFs', () => {
     const all = await pdf(null);
     expect(all).toContain('All branches');
     expect(all).toMatch(
-      /NYC-A-TRF-000001 03\/05\/2026 NYC MNL BEAN-1KG Colombian coffee beans 1 kg 2 bag \$32\.00/,
+      /NYC-A-TRF-000001 03\/05\/2026 New York Manila BEAN-1KG Colombian coffee beans 1 kg 2 bag \$32\.00/,
     );
     expect(all).toMatch(/Total \$32\.00/);
     expect(await pdf('MNL')).toContain('MNL — Manila');

@@ -1,6 +1,7 @@
 import { OutpostError } from '../../../core/errors';
 import type { ModuleContext } from '../../../core/module-context';
 import { seesEveryBranch } from '../../../core/roles';
+import { branchNamer } from '../domain/branch-names';
 import { formatQty } from '../domain/quantity';
 import type { TransferDispatch, TransferReceipt } from '../domain/transfer-schemas';
 import { transferState, type TransferStatus } from '../domain/transfer-state';
@@ -37,6 +38,9 @@ export interface TransferView {
   date: string;
   from: string;
   to: string;
+  /** The branches as a clerk knows them (domain/branch-names.ts). */
+  fromName: string;
+  toName: string;
   fromWarehouse: string;
   fromWarehouseCode: string;
   memo: string;
@@ -59,11 +63,13 @@ export interface TransferView {
 }
 
 async function views(s: ModuleContext): Promise<TransferView[]> {
-  const [{ dispatches, receipts }, items, warehouses] = await Promise.all([
+  const [{ dispatches, receipts }, items, warehouses, branches] = await Promise.all([
     allFacts(s),
     cachedItems(s),
     cachedWarehouses(s),
+    s.branchList(),
   ]);
+  const branchName = branchNamer(branches);
   const item = new Map(items.map((i) => [i._id, i]));
   const whCode = new Map(warehouses.map((w) => [w._id, w.code]));
   const byTransfer = new Map<string, TransferReceipt[]>();
@@ -77,6 +83,8 @@ async function views(s: ModuleContext): Promise<TransferView[]> {
       date: d.date,
       from: d.branch,
       to: d.toBranch,
+      fromName: branchName(d.branch),
+      toName: branchName(d.toBranch),
       fromWarehouse: d.fromWarehouse,
       fromWarehouseCode: whCode.get(d.fromWarehouse) ?? '',
       memo: d.memo,
@@ -163,6 +171,8 @@ export interface TransitRow {
   date: string;
   from: string;
   to: string;
+  fromName: string;
+  toName: string;
   sku: string;
   name: string;
   unit: string;
@@ -190,6 +200,8 @@ export async function goodsInTransit(
           date: t.date,
           from: t.from,
           to: t.to,
+          fromName: t.fromName,
+          toName: t.toName,
           sku: l.sku,
           name: l.name,
           unit: l.unit,

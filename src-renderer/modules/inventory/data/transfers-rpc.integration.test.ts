@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../core/pdf/testing/pdf-text';
 import { ACME_INPUT, type TestDevice } from '../../../core/testing/node-core';
 import { startAppDevice } from '../../testing';
 import type { ItemFields } from '../domain/schemas';
@@ -116,6 +117,41 @@ describe('transfers through the RPC', () => {
       'Not enough stock: CHAIR-ERGO-BLK Ergonomic chair, black: 9 each sent, 8 on hand on 03/03/2026.',
     );
     expect(await nyc.call('inventory.listTransfers', {})).toHaveLength(1);
+  });
+
+  it('refuses a receipt recorded by any branch but the destination, in words, writing nothing', async () => {
+    const before = (await ctx(nyc).pouch('transfers').allDocs()).total_rows;
+    await expect(
+      nyc.call('inventory.receiveTransfer', {
+        transfer: id,
+        warehouse: wh.NYC!,
+        date: '2026-03-04',
+        lines: [{ line: 0, qty: '1' }],
+      }),
+    ).rejects.toThrow(
+      'Transfer NYC-A-TRF-000001 goes to Manila; only Manila can record what arrived, not New York. Nothing was saved.',
+    );
+    expect((await ctx(nyc).pouch('transfers').allDocs()).total_rows).toBe(before);
+    expect((await nyc.call('inventory.getTransfer', { id })).receipts).toEqual([]);
+  });
+
+  it('names the branches as a clerk knows them, on screen and in the goods-in-transit PDF', async () => {
+    await share(nyc, mnl);
+    const [t] = await mnl.call('inventory.listTransfers', { direction: 'incoming' });
+    expect([t!.from, t!.fromName, t!.to, t!.toName]).toEqual(['NYC', 'New York', 'MNL', 'Manila']);
+    const transit = await mnl.call('inventory.goodsInTransit', {});
+    expect(transit.rows.map((r) => [r.fromName, r.toName])).toEqual([
+      ['New York', 'Manila'],
+      ['New York', 'Manila'],
+    ]);
+    const pdf = await mnl.call('inventory.reportPdf', {
+      report: 'goodsInTransit',
+      today: '2026-03-05',
+      locale: 'en-US',
+    });
+    const text = await pdfText(pdf.bytes);
+    // Manila's catalogue is its own (setUp): the items are not on its device, the branches are.
+    expect(text).toMatch(/NYC-A-TRF-000001 03\/02\/2026 New York Manila /);
   });
 
   it('receives at the dispatch cost; goods in transit until then; a short closure is in neither stock', async () => {

@@ -113,7 +113,7 @@ describe('transfers on the devices', () => {
     await expect(
       receiveTransfer(ctx(nyc), { ...receive, warehouse: wh.NYC!, lines: [{ line: 0, qty: '1' }] }),
     ).rejects.toThrow(
-      'Transfer NYC-A-TRF-000001 goes to branch MNL; only MNL can record what arrived. Nothing was saved.',
+      'Transfer NYC-A-TRF-000001 goes to Manila; only Manila can record what arrived, not New York. Nothing was saved.',
     );
     await expect(
       receiveTransfer(ctx(mnl), { ...receive, lines: [{ line: 0, qty: '13' }] }),

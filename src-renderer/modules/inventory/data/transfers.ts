@@ -9,6 +9,7 @@ import type {
   TransferDispatch,
   TransferReceipt,
 } from '../domain/transfer-schemas';
+import { branchNamer } from '../domain/branch-names';
 import { receiptProblem, transferState, type TransferState } from '../domain/transfer-state';
 import { TRANSFERS_KIND } from '../transfers-kind';
 import { cachedItems, loadInventorySettings } from './repos';
@@ -145,6 +146,13 @@ export async function receiveTransfer(
     refuse(
       'That transfer is not on this device yet. Wait for sync to bring it in, then try again.',
     );
+  if (dispatch!.toBranch !== own) {
+    // Said here by name (receiptProblem's words name codes): the clerk knows branches by name.
+    const name = branchNamer(await s.branchList());
+    refuse(
+      `Transfer ${dispatch!.number} goes to ${name(dispatch!.toBranch)}; only ${name(dispatch!.toBranch)} can record what arrived, not ${name(own)}. Nothing was saved.`,
+    );
+  }
   const problem = receiptProblem(
     dispatch!,
     receipts.filter((r) => r.transfer === dispatch!._id),

@@ -6,6 +6,7 @@ import { QuantityInput } from '../../../../ui/inputs/QuantityInput';
 import { useReceiveTransferMutation, useTransferQuery, useTransferWarehousesQuery } from './api';
 import { overReceipt, qty } from './words';
 import { StockAccountsNotice } from '../MissingStockAccounts';
+import { TransferPage } from './TransferPage';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -27,6 +28,8 @@ export function ReceiveForm({ branch }: { branch: string }) {
 
   if (loadError) return <Alert color="red">{(loadError as Error).message}</Alert>;
   if (!t) return <Text>Loading the transfer…</Text>;
+  // Another branch's transfer opens read-only, saying who receives it (a link may lead here).
+  if (t.to !== branch) return <TransferPage />;
   const open = t.lines.filter((l) => l.inTransit !== '0');
   const values =
     entered ?? Object.fromEntries(open.map((l) => [l.line, l.inTransit] as [number, string]));
@@ -63,7 +66,7 @@ export function ReceiveForm({ branch }: { branch: string }) {
   return (
     <Stack gap="sm">
       <Title order={3}>
-        Receive transfer {t.number} from {t.from}
+        Receive transfer {t.number} from {t.fromName}
       </Title>
       <StockAccountsNotice />
       {open.length === 0 && (

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { useBranchesQuery } from '../../../../client/api';
 import { formatDate } from '../../../../core/format';
 import { useTransferQuery } from './api';
 import { useTransferContext } from './TransfersPage';
@@ -11,16 +10,16 @@ export function TransferPage() {
   const { id = '' } = useParams();
   const { currency, branch } = useTransferContext();
   const { data: t, error } = useTransferQuery({ id });
-  const { data: branches = [] } = useBranchesQuery();
-  // A clerk knows branches by name; the code stays for one the device has not heard of yet.
-  const branchName = (code: string) => branches.find((b) => b.code === code)?.name ?? code;
   if (error) return <Alert color="red">{(error as Error).message}</Alert>;
   if (!t) return <Text>Loading the transfer…</Text>;
-  const canReceive = t.to === branch && t.status !== 'received';
+  const stillComing = t.status !== 'received';
+  // Only the destination records a receipt (the server refuses anyone else's), so no one else is
+  // offered a form that could only fail on saving.
+  const canReceive = stillComing && t.to === branch;
   return (
     <Stack gap="sm">
       <Title order={3}>
-        Transfer {t.number}: {branchName(t.from)} → {branchName(t.to)}
+        Transfer {t.number}: {t.fromName} → {t.toName}
       </Title>
       <Text>
         Sent {formatDate(t.date)} from warehouse {t.fromWarehouseCode || t.fromWarehouse}. State:{' '}
@@ -29,6 +28,11 @@ export function TransferPage() {
         {t.shortValue ? `; short ${money(t.shortValue, currency)}` : ''}.
       </Text>
       {t.memo && <Text>{t.memo}</Text>}
+      {stillComing && branch && !canReceive && (
+        <Text data-testid="who-receives">
+          {t.toName} receives these goods: only a clerk there records what arrived.
+        </Text>
+      )}
       {canReceive && (
         <Group>
           <Button component={Link} to={`/inventory/transfers/${encodeURIComponent(t.id)}/receive`}>
@@ -71,7 +75,7 @@ export function TransferPage() {
       ) : (
         t.receipts.map((r) => (
           <Text key={r.id}>
-            {formatDate(r.date)} into {r.warehouseCode || 'a warehouse of ' + t.to}:{' '}
+            {formatDate(r.date)} into {r.warehouseCode || 'a warehouse of ' + t.toName}:{' '}
             {r.lines
               .map((l) => {
                 const on = t.lines[l.line];

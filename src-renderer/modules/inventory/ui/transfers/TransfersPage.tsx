@@ -72,8 +72,8 @@ function TransferList() {
                 <Table.Td>
                   <Link to={`/inventory/transfers/${encodeURIComponent(t.id)}`}>{t.number}</Link>
                 </Table.Td>
-                <Table.Td>{t.from}</Table.Td>
-                <Table.Td>{t.to}</Table.Td>
+                <Table.Td>{t.fromName}</Table.Td>
+                <Table.Td>{t.toName}</Table.Td>
                 <Table.Td>{statusWords(t)}</Table.Td>
                 <Table.Td>{money(t.inTransitValue, currency)}</Table.Td>
                 <Table.Td>{t.shortValue ? money(t.shortValue, currency) : ''}</Table.Td>

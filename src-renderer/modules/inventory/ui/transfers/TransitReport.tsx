@@ -54,8 +54,8 @@ export function TransitReport() {
                     {r.number}
                   </Link>
                 </Table.Td>
-                <Table.Td>{r.from}</Table.Td>
-                <Table.Td>{r.to}</Table.Td>
+                <Table.Td>{r.fromName}</Table.Td>
+                <Table.Td>{r.toName}</Table.Td>
                 <Table.Td>
                   {r.sku} {r.name}
                 </Table.Td>

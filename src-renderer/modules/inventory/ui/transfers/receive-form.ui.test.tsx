@@ -38,6 +38,8 @@ const transfer: TransferView = {
   date: '2026-03-02',
   from: 'NYC',
   to: 'MNL',
+  fromName: 'New York',
+  toName: 'Manila',
   fromWarehouse: 'warehouse:NYC-MAIN',
   fromWarehouseCode: 'NYC-MAIN',
   memo: '',
@@ -58,7 +60,7 @@ function Where() {
   return <span data-testid="where">{useLocation().pathname}</span>;
 }
 
-function mount() {
+function mount(branch = 'MNL') {
   return render(
     <Provider store={createStore()}>
       <MantineProvider>
@@ -67,7 +69,7 @@ function mount() {
             <Routes>
               <Route
                 path="/inventory/transfers/:id/receive"
-                element={<ReceiveForm branch="MNL" />}
+                element={<ReceiveForm branch={branch} />}
               />
               <Route path="*" element={<Where />} />
             </Routes>
@@ -89,6 +91,16 @@ beforeAll(() => {
     },
   } as unknown as RpcClient);
   answers['inventory.getTransfer'] = () => transfer;
+  answers['app.getState'] = () => ({
+    phase: 'ready',
+    company: { name: 'Acme Trading Ltd', orgCode: 'acme', baseCurrency: 'USD' },
+    branch: { code: 'HQ', name: 'Head office' },
+    device: { letter: 'A' },
+    userName: 'dana',
+    user: null,
+    signedOut: false,
+    serverUrl: null,
+  });
   answers['inventory.listWarehouses'] = () => [
     { _id: 'warehouse:MNL-MAIN', code: 'MNL-MAIN', name: 'Manila main store', archived: false },
   ];
@@ -106,6 +118,7 @@ describe('receive form', () => {
     answers['inventory.receiveTransfer'] = () => ({ _id: 'transferReceipt:1' });
     mount();
     const chairs = await screen.findByLabelText('Received now, line 1');
+    expect(screen.getByText('Receive transfer NYC-A-TRF-000001 from New York')).toBeTruthy();
     expect(chairs).toHaveProperty('value', '2');
     expect(screen.getByLabelText('Received now, line 2')).toHaveProperty('value', '40.5');
     await userEvent.click(screen.getByRole('button', { name: 'Record receipt' }));
@@ -153,5 +166,15 @@ describe('receive form', () => {
       ],
       closesShort: true,
     });
+  });
+
+  it('opens read-only for another branch, saying who receives, with nothing to record', async () => {
+    mount('HQ');
+    expect((await screen.findByTestId('who-receives')).textContent).toBe(
+      'Manila receives these goods: only a clerk there records what arrived.',
+    );
+    expect(screen.queryByLabelText('Received now, line 1')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Record receipt' })).toBeNull();
+    expect(sent()).toHaveLength(0);
   });
 });

@@ -12,7 +12,8 @@ import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
 import type { TransferView } from '../../rpc-contract';
 import { TransferPage } from './TransferPage';
 
-/** Manila's view of New York's transfer after one receipt closed it short. */
+/** Manila's (and head office's) view of New York's transfer to Manila. */
+let deviceBranch = { code: 'MNL', name: 'Manila' };
 const calls: { method: string; params: unknown }[] = [];
 const answers: Record<string, (p: never) => unknown> = {};
 
@@ -37,6 +38,8 @@ const transfer: TransferView = {
   date: '2026-03-02',
   from: 'NYC',
   to: 'MNL',
+  fromName: 'New York',
+  toName: 'Manila',
   fromWarehouse: 'warehouse:NYC-MAIN',
   fromWarehouseCode: 'NYC-MAIN',
   memo: '',
@@ -82,7 +85,7 @@ beforeAll(() => {
   answers['app.getState'] = () => ({
     phase: 'ready',
     company: { name: 'Acme Trading Ltd', orgCode: 'acme', baseCurrency: 'USD' },
-    branch: { code: 'MNL', name: 'Manila' },
+    branch: deviceBranch,
     device: { letter: 'A' },
     userName: 'rosa',
     user: null,
@@ -97,6 +100,7 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   calls.length = 0;
+  deviceBranch = { code: 'MNL', name: 'Manila' };
 });
 
 describe('transfer page', () => {
@@ -144,5 +148,17 @@ describe('transfer page', () => {
     mount();
     expect(await screen.findByText('Partly received')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Receive goods' })).toBeTruthy();
+    expect(screen.queryByTestId('who-receives')).toBeNull();
+  });
+
+  it('shows head office the transfer read-only, saying which branch receives it', async () => {
+    deviceBranch = { code: 'HQ', name: 'Head office' };
+    answers['inventory.getTransfer'] = () => transfer;
+    mount();
+    expect((await screen.findByTestId('who-receives')).textContent).toBe(
+      'Manila receives these goods: only a clerk there records what arrived.',
+    );
+    expect(screen.getByText(/: New York → Manila$/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Receive goods' })).toBeNull();
   });
 });
