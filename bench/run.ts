@@ -94,7 +94,8 @@ async function main(): Promise<void> {
     page.on('console', (m) => console.log(`  [page] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
     if (process.env.BENCH_PROFILE) await exposeProfiler(page, process.env.BENCH_PROFILE.split(','));
-    await page.goto(`http://127.0.0.1:${address.port}/`);
+    // The first load compiles every dependency; on a busy machine that takes well over 30 s.
+    await page.goto(`http://127.0.0.1:${address.port}/`, { timeout: 10 * 60_000 });
     const config: BenchConfig = {
       serverUrl: server.url,
       username: user.name,
