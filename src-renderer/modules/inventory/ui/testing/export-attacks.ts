@@ -2,6 +2,7 @@ import type { ItemLedgerRow, NegativeStockRow, StockOnHandRow } from '../../rpc-
 import type { MovementPart } from '../../data/report-types';
 import { itemLedgerCsv, negativeStockCsv, stockOnHandCsv, valuationCsv } from '../reports/csv';
 import { ageingCsv, movementCsv, openOrdersCsv, reorderCsv } from '../reports/csv-more';
+import { transitCsv } from '../transfers/transit-csv';
 
 /** An item × warehouse as the new reports name it, with a hostile name. */
 const place = (name: string) => ({
@@ -182,4 +183,27 @@ export const INVENTORY_EXPORTS: Record<string, (evil: string) => string> = {
       ],
       totals: [{ side: 'purchase', currency: 'USD', value: -1_800 }],
     }),
+  transitCsv: (evil) =>
+    transitCsv(
+      {
+        rows: [
+          {
+            transfer: 'transferDispatch:1',
+            number: evil,
+            date: '2026-03-02',
+            from: 'NYC',
+            to: 'MNL',
+            fromName: evil,
+            toName: evil,
+            sku: 'BEAN-1KG',
+            name: evil,
+            unit: 'bag',
+            qty: '2',
+            value: 3200,
+          },
+        ],
+        total: 3200,
+      },
+      'USD',
+    ),
 };

@@ -1,35 +1,35 @@
-import { Alert, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useBranchesQuery } from '../../../../client/api';
+import { todayLocal } from '../../../../core/dates';
 import { formatDate } from '../../../../core/format';
-import { InventoryPdfButton } from '../InventoryPdfButton';
+import { ReportBar } from '../reports/ReportBar';
 import { useGoodsInTransitQuery } from './api';
+import { transitCsv } from './transit-csv';
 import { useTransferContext } from './TransfersPage';
 import { money, qty } from './words';
 
 /** Goods on the way today, per line, at the value they left with: one branch's or everyone's. */
 export function TransitReport() {
   const { currency } = useTransferContext();
-  const { data: branches = [] } = useBranchesQuery();
-  const [branch, setBranch] = useState<string | null>(null);
-  const { data, error } = useGoodsInTransitQuery({ branch });
+  // '' is every branch this device holds (the reports' branch choice).
+  const [branch, setBranch] = useState('');
+  const { data, error } = useGoodsInTransitQuery({ branch: branch || null });
   return (
     <Stack gap="sm">
       <Title order={3}>Goods in transit today</Title>
-      <Group align="flex-end">
-        <Select
-          label="Branch"
-          placeholder="All branches"
-          clearable
-          data={branches.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` }))}
-          value={branch}
-          onChange={setBranch}
-        />
-        <Group ml="auto" align="flex-end">
-          <InventoryPdfButton query={{ report: 'goodsInTransit', branch }} />
-        </Group>
-      </Group>
+      <ReportBar
+        branch={{ value: branch, onChange: setBranch }}
+        csv={
+          data && currency
+            ? () => ({
+                suggestedName: `goods-in-transit-${todayLocal()}${branch ? `-${branch}` : ''}.csv`,
+                data: transitCsv(data, currency),
+              })
+            : null
+        }
+        pdf={{ report: 'goodsInTransit', branch: branch || null }}
+      />
       {error && <Alert color="red">{(error as Error).message}</Alert>}
       {data && data.rows.length === 0 && <Text c="dimmed">Nothing is on the way.</Text>}
       {data && data.rows.length > 0 && (

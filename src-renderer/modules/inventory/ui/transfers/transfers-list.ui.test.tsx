@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Platform } from '../../../../platform';
 import { installBrowserStubs } from '../../../../ui/testing/browser-stubs';
 import type { TransferView, TransitRow } from '../../rpc-contract';
 import { readyState } from '../testing/fixtures';
@@ -69,8 +70,16 @@ afterEach(() => {
   core.reset();
 });
 
-const mount = (path: string) =>
-  mountPage(<TransfersPage />, { path, route: '/inventory/transfers/*', locale: 'en-US' });
+function mount(path: string) {
+  const saveFile = vi.fn(async () => undefined);
+  mountPage(<TransfersPage />, {
+    path,
+    route: '/inventory/transfers/*',
+    locale: 'en-US',
+    platform: { files: { saveFile } } as unknown as Platform,
+  });
+  return saveFile;
+}
 
 describe('transfers by branch name', () => {
   it('lists each transfer from and to branch names, never bare codes', async () => {
@@ -83,11 +92,21 @@ describe('transfers by branch name', () => {
     expect(within(other).getByText('Central (LDN)')).toBeTruthy();
   });
 
-  it('shows goods in transit from and to branch names', async () => {
-    mount('/inventory/transfers/transit');
+  it('shows goods in transit from and to branch names, in the CSV too with the codes', async () => {
+    const saveFile = mount('/inventory/transfers/transit');
     const row = (await screen.findByRole('link', { name: 'NYC-A-TRF-000001' })).closest('tr')!;
     expect(within(row).getByText('New York')).toBeTruthy();
     expect(within(row).getByText('Boston')).toBeTruthy();
     expect(within(row).getByText('12 each')).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveProperty('disabled', false),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalled());
+    const file = (saveFile.mock.calls[0] as unknown as [{ data: string }])[0];
+    expect(file.data.split('\r\n').slice(0, 2)).toEqual([
+      'Transfer,Sent,From,From code,To,To code,SKU,Item,Unit,On the way,Value (USD)',
+      'NYC-A-TRF-000001,2026-03-02,New York,NYC,Boston,BOS,CHAIR-ERGO-BLK,"Ergonomic chair, black",each,12,1074.00',
+    ]);
   });
 });
