@@ -197,4 +197,25 @@ describe('stock on hand a page at a time', () => {
       nyc.call('inventory.stockOnHandPage', { limit: 10, after: 'page 2' }),
     ).rejects.toThrow('Open the stock on hand report again to page it.');
   });
+
+  it('lists an item master data has not brought yet after the known ones, on its last page', async () => {
+    // A move can sync before its item does: its key row names an item this device lacks.
+    const keys = ctx(nyc).index.table('stockKeys');
+    const stranger = 'item:01JZZSTRANGER0000000000000';
+    await keys.put({
+      key: `${stranger}|${wh['NYC-BACK']}`,
+      item: stranger,
+      warehouse: wh['NYC-BACK'],
+      branch: 'NYC',
+      qty: 30_000,
+      value: 2400,
+    });
+    try {
+      const all = await nyc.call('inventory.stockOnHand', {});
+      expect(all.at(-1)).toMatchObject({ item: stranger, name: '(item not on this device yet)' });
+      for (const limit of [1, 3, 100]) expect(await pageByPage({}, limit)).toEqual(all);
+    } finally {
+      await keys.delete(`${stranger}|${wh['NYC-BACK']}`);
+    }
+  });
 });
