@@ -15,6 +15,7 @@ import type { RpcMethod, RpcMethods } from '../../src-renderer/modules/contracts
 import { itemFieldsSchema } from '../../src-renderer/modules/inventory/domain/item-schema';
 import type { Item, StockMove } from '../../src-renderer/modules/inventory/domain/schemas';
 import { checkBooks, chooseStockAccounts } from './inventory-accounts';
+import { profiled } from './profile';
 import { median, type BenchResults } from './protocol';
 
 export interface InventoryBenchConfig {
@@ -169,7 +170,9 @@ export async function runInventoryBench(config: InventoryBenchConfig): Promise<B
   const seedSeconds = (performance.now() - seedStart) / 1000;
   out.inventory_seed_moves = { value: written, unit: 'moves' };
   out.inventory_seed_write = { value: written / seedSeconds, unit: 'moves/s' };
-  const catchUp = await time(() => session.projector.settle());
+  const catchUp = await time(() =>
+    profiled('inventory_catch_up', () => session.projector.settle()),
+  );
   out.inventory_index_catch_up_after_seed = { value: catchUp, unit: 'ms' };
   console.log(
     `seeded ${written} moves in ${seedSeconds.toFixed(0)} s; index caught up in ${Math.round(catchUp)} ms`,
@@ -177,10 +180,12 @@ export async function runInventoryBench(config: InventoryBenchConfig): Promise<B
   await checkBooks(core, call, '2026-01-15');
   // The catch-up above overlaps the seeding (the index follows the writes), so its time depends
   // on how fast seeding went; a rebuild is the index's own speed: every move, nothing beside it.
-  const rebuild = await time(async () => {
-    await session.projector.rebuild();
-    await session.projector.settle();
-  });
+  const rebuild = await time(() =>
+    profiled('inventory_rebuild', async () => {
+      await session.projector.rebuild();
+      await session.projector.settle();
+    }),
+  );
   out.inventory_index_rebuild = { value: (written / rebuild) * 1000, unit: 'moves/s' };
   console.log(`index rebuilt in ${Math.round(rebuild)} ms`);
 

@@ -9,6 +9,10 @@ import type { IndexDb, Projection } from './index-db';
 // fixed cost (checkpoint, aggregates read back) than with 500, and a reader waiting behind one
 // transaction still waits well under a second.
 const BATCH = 1000;
+// A rebuild has no reader to keep waiting short (the reports show it rebuilding), so it takes
+// larger transactions: each batch's fixed work (aggregate rows read and written once per batch,
+// whatever number of moves or lines they sum) is spread over more changes.
+const REBUILD_BATCHES = 4;
 const COALESCE_MS = 60;
 
 export interface ProjectorEvents {
@@ -141,10 +145,9 @@ export class Projector {
     return next;
   }
 
-  private async catchUp(name: string, onBatch?: (n: number) => void): Promise<void> {
+  private async catchUp(name: string, onBatch?: (n: number) => void, size = this.batchSize) {
     const db = this.sources.get(name);
     if (!db || this.closed) return;
-    const size = this.batchSize;
     // Progress of a long catch-up (not of a rebuild, which reports its own).
     let progress: { done: number; total: number } | null = null;
     const read = (since: string | number) =>
@@ -269,11 +272,12 @@ export class Projector {
           for (const t of this.index.tables) if (t.name !== 'meta') await t.clear();
         });
         for (const name of this.sources.keys()) {
-          await this.catchUp(name, (n) => {
+          const onBatch = (n: number) => {
             done = Math.min(total, done + n);
             this.rebuildProgress = { done, total };
             this.events.progress(done, total, false);
-          });
+          };
+          await this.catchUp(name, onBatch, this.batchSize * REBUILD_BATCHES);
         }
         await this.index.meta.put({ key: 'lastRebuiltAt', value: new Date().toISOString() });
         this.events.progress(total, total, true);

@@ -22,6 +22,11 @@ export interface DerivedPosting {
   header: PostingHeader;
   /** Base currency; none means the source posts nothing (any more). */
   lines: PostingLine[];
+  /**
+   * The source's first revision ever is in this batch, so it never posted: the ledger has
+   * nothing of it to take back and need not look (a rebuild or a large sync is mostly these).
+   */
+  first?: boolean;
 }
 
 /**

@@ -24,6 +24,8 @@ export class StockFold {
   /** The batch's new rows of keys folded from memory, not written yet, by key and by id. */
   private readonly pending = new Map<string, StockLineRow[]>();
   private readonly pendingById = new Map<string, StockLineRow>();
+  /** Every row this batch folded, as last valued (what the index holds once the batch ends). */
+  readonly valued = new Map<string, StockLineRow>();
 
   constructor(
     index: IndexDb,
@@ -157,6 +159,7 @@ export class StockFold {
       r.dValue = r.valueAfter - prev.value;
       prev = { qty: r.qtyAfter, value: r.valueAfter };
       this.months.count(r);
+      this.valued.set(r.id, r);
     }
     const last = rows.at(-1)?.order ?? before?.order ?? '';
     this.keyRows.set(key, { ...k, qty: prev.qty, value: prev.value, last });

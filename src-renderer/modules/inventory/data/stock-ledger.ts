@@ -12,7 +12,7 @@ import {
 } from '../domain/stock-postings';
 import type { TransferDispatch, TransferReceipt } from '../domain/transfer-schemas';
 import { dayAfter } from './stock-lock';
-import { endOfDay, stockTables, type StockLockRow } from './stock-rows';
+import { endOfDay, stockTables, type StockLineRow, type StockLockRow } from './stock-rows';
 import { closingShortValue, valuedStockMoves } from './stock-valued';
 
 /**
@@ -69,6 +69,10 @@ export interface Repost {
    * worked out: a company that does not keep stock in the books pays nothing for it.
    */
   all: boolean;
+  /** The batch's own moves and every row each has now, as folded: nothing to read back. */
+  ownRows?: ReadonlyMap<string, readonly StockLineRow[]>;
+  /** Moves whose first revision ever is in this batch: they never posted, nothing to take back. */
+  firstPosting?: ReadonlySet<string>;
 }
 
 /**
@@ -199,7 +203,7 @@ const MEMO: Record<PostedMoveKind, string> = {
 export async function postStockMoves(
   index: IndexDb,
   db: string,
-  { moves, all }: Repost,
+  { moves, all, ownRows, firstPosting }: Repost,
   derived: DerivedPostings,
 ): Promise<void> {
   const ids = [...moves];
@@ -208,13 +212,17 @@ export async function postStockMoves(
   const setup = await t.posting.get('accounts');
   const complete = !!setup && missingStockAccounts(setup.fields).length === 0;
   if (!complete && !all) return;
+  // The batch's own moves live in `db` (the batch comes from it): only others are looked up.
+  const elsewhere = ownRows ? ids.filter((id) => !ownRows.has(id)) : ids;
+  // Only a transfer receipt can close a transfer (and take its number from it).
+  const receipts = ids.filter((id) => id.startsWith('transferReceipt:'));
   const [valued, catalog, transfers] = await Promise.all([
-    valuedStockMoves(index, ids).catch((e: unknown) => {
+    valuedStockMoves(index, ids, ownRows).catch((e: unknown) => {
       console.error(`Stock moves could not be valued for the ledger: ${String(e)}`);
       return null;
     }),
-    index.catalog.bulkGet(ids),
-    t.transfers.where('receiptIds').anyOf(ids).toArray(),
+    elsewhere.length ? index.catalog.bulkGet(elsewhere) : [],
+    receipts.length ? t.transfers.where('receiptIds').anyOf(receipts).toArray() : [],
   ]);
   if (!valued) return;
   const itemIds = [...new Set(valued.flatMap((m) => m.lines.map((l) => l.item)))];
@@ -261,6 +269,7 @@ export async function postStockMoves(
         console.error(`Stock move ${id} cannot post: ${String(e)}`);
       }
     derived.set({
+      ...(firstPosting?.has(id) ? { first: true } : {}),
       sourceId: id,
       type: id.slice(0, id.indexOf(':')),
       db: dbOf.get(id) ?? db,

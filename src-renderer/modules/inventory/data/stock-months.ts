@@ -3,20 +3,14 @@ import type { IndexDb } from '../../../core/index/index-db';
 import { endOfDay, type StockLineRow } from './stock-rows';
 
 /**
- * Running aggregates of the stock projection (DESIGN §4): per month, branch and item, how much
- * the quantity and value changed. Each valued row carries its own change (`dQty`, `dValue`: its
- * state after minus the one before, so they add up to the state at any point), and the fold keeps
- * the month rows equal to the sum of their rows' changes, and per branch and item the running
- * totals at each month's end (`stockRunning`). "As of a day" then reads one running row per item
- * plus the rows of its own month, instead of one row per item × warehouse or per item × month.
+ * Running aggregates of the stock projection (DESIGN §4): per branch and item, the quantity and
+ * value at the end of each month its stock changed in. Each valued row carries its own change
+ * (`dQty`, `dValue`: its state after minus the one before, so they add up to the state at any
+ * point), and the fold keeps the running rows equal to the sum of their rows' changes. "As of a
+ * day" then reads one running row per item plus the rows of its own month, instead of one row
+ * per item × warehouse or per item × month. A month's own change is the difference of two
+ * neighbouring points, so no table of month changes is kept beside it (one write less per move).
  */
-
-export interface StockMonthRow {
-  /** `<YYYY-MM>|<branch>|<item>`: one month of the whole company reads as one range. */
-  id: string;
-  qty: number;
-  value: number;
-}
 
 /**
  * Per branch and item, the running totals at the end of each month its stock changed in (months
@@ -30,12 +24,9 @@ export interface StockRunningRow {
   value: number[];
 }
 
-export const STOCK_MONTH_STORES = { stockMonths: 'id', stockRunning: 'id' };
+export const STOCK_MONTH_STORES = { stockRunning: 'id' };
 
-export const monthsTable = (index: IndexDb) =>
-  index.table('stockMonths') as Table<StockMonthRow, string>;
-
-const runningTable = (index: IndexDb) =>
+export const runningTable = (index: IndexDb) =>
   index.table('stockRunning') as Table<StockRunningRow, string>;
 
 /** Adds a change in `month` to a running row: to that month's point (made if new) and all after it. */
@@ -93,27 +84,14 @@ export class MonthDeltas {
     const changed = [...this.pending].filter(([, d]) => d.qty !== 0 || d.value !== 0);
     this.pending.clear();
     if (!changed.length) return;
-    const table = monthsTable(index);
     const running = runningTable(index);
     const keys = [...new Set(changed.map(([id]) => id.slice(8)))];
-    const [rows, totals] = await Promise.all([
-      table.bulkGet(changed.map(([id]) => id)),
-      running.bulkGet(keys),
-    ]);
+    const totals = await running.bulkGet(keys);
     const byKey = new Map(
       keys.map((id, i) => [id, totals[i] ?? { id, months: [], qty: [], value: [] }]),
     );
     for (const [id, d] of changed) addTo(byKey.get(id.slice(8))!, id.slice(0, 7), d.qty, d.value);
-    await Promise.all([
-      table.bulkPut(
-        changed.map(([id, d], i) => ({
-          id,
-          qty: (rows[i]?.qty ?? 0) + d.qty,
-          value: (rows[i]?.value ?? 0) + d.value,
-        })),
-      ),
-      running.bulkPut([...byKey.values()]),
-    ]);
+    await running.bulkPut([...byKey.values()]);
   }
 }
 

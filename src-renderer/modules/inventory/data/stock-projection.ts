@@ -5,7 +5,7 @@ import { followLock, place } from './stock-lock';
 import { followPostingInputs, postStockMoves } from './stock-ledger';
 import { MonthDeltas, STOCK_MONTH_STORES } from './stock-months';
 import { StockFold } from './stock-fold';
-import { rowsOfMoves, stockKey, stockTables, STOCK_STORES } from './stock-rows';
+import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } from './stock-rows';
 
 /**
  * Stock on hand and valuation as a projection (DESIGN §10): the same on every device whatever
@@ -84,7 +84,17 @@ export const stockProjection: Projection = {
     }
     await fold.finish();
     await months.flush(index);
-    await postStockMoves(index, db, repost, derived);
+    // The batch's own moves post from the rows just folded, not read back: every row such a move
+    // has now is among `fresh` (its old ones went above), valued by the fold.
+    const ownRows = new Map<string, StockLineRow[]>(moves.map((c) => [c.id, []]));
+    const listed = new Set<string>();
+    for (const r of fresh)
+      if (!listed.has(r.id)) {
+        listed.add(r.id);
+        ownRows.get(r.moveId)?.push(fold.valued.get(r.id) ?? r);
+      }
+    const firstPosting = new Set(moves.filter((c) => c.fresh).map((c) => c.id));
+    await postStockMoves(index, db, { ...repost, ownRows, firstPosting }, derived);
   },
 };
 

@@ -3,7 +3,7 @@ import { formatQty } from '../domain/quantity';
 import type { ValuedStockLine, ValuedStockMove } from '../domain/stock-postings';
 import { transferState } from '../domain/transfer-state';
 import type { TransferDispatch, TransferReceipt } from '../domain/transfer-schemas';
-import { lineValue, rowsOfMoves, stockTables } from './stock-rows';
+import { lineValue, rowsOfMoves, stockTables, type StockLineRow } from './stock-rows';
 import type { DispatchRow, ReceiptRow } from './transfer-rows';
 
 /**
@@ -19,9 +19,17 @@ import type { DispatchRow, ReceiptRow } from './transfer-rows';
 export async function valuedStockMoves(
   index: IndexDb,
   moveIds: readonly string[],
+  /** Moves whose rows the caller holds, as the index has them now: not read again. */
+  known?: ReadonlyMap<string, readonly StockLineRow[]>,
 ): Promise<ValuedMove[]> {
   if (moveIds.length === 0) return [];
-  const rows = await rowsOfMoves(stockTables(index).lines, [...moveIds]).toArray();
+  const unknown = known ? moveIds.filter((id) => !known.has(id)) : [...moveIds];
+  const rows = unknown.length ? await rowsOfMoves(stockTables(index).lines, unknown).toArray() : [];
+  // In the index's own order (by id): a move's ledger lines keep their numbers either way.
+  for (const id of moveIds) {
+    const held = known?.get(id);
+    if (held) rows.push(...[...held].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
   const byMove = new Map<string, ValuedMove>();
   for (const id of moveIds)
     byMove.set(id, {

@@ -89,10 +89,24 @@ describe('valuation as of a day from month totals', () => {
       [tea._id, 40, 16_500],
     ]);
 
-    // The month rows are the running aggregates: January's and February's changes per item.
-    const months = await d.core.session()!.index.table('stockMonths').toArray();
-    const jan = months.filter((m: { id: string }) => m.id.startsWith('2026-01|NYC|'));
-    expect(jan.map((m: { qty: number; value: number }) => [m.qty, m.value]).sort()).toEqual([
+    // The running rows are the aggregates: January's change per item is its end of January
+    // less its end of the month before (nothing before: zero).
+    const running = (await d.core.session()!.index.table('stockRunning').toArray()) as {
+      id: string;
+      months: string[];
+      qty: number[];
+      value: number[];
+    }[];
+    const jan = running
+      .filter((r) => r.id.startsWith('NYC|') && r.months.includes('2026-01'))
+      .map((r) => {
+        const at = r.months.indexOf('2026-01');
+        return [
+          r.qty[at]! - (at > 0 ? r.qty[at - 1]! : 0),
+          r.value[at]! - (at > 0 ? r.value[at - 1]! : 0),
+        ];
+      });
+    expect(jan.sort()).toEqual([
       [270_000, 30_300],
       [300_000, 13_500],
     ]);
