@@ -10,16 +10,14 @@ import {
 import {
   LEDGER_STORES,
   ledgerTables,
-  monthOf,
   rowsOfDocs,
   type AccountingDocRow,
   type AllocationRow,
-  type BalanceRow,
   type StoredLine,
   type TaxLineRow,
   type TradeItemRow,
 } from './ledger-rows';
-import { addToAggregates } from './ledger-rollups';
+import { AggregateDeltas } from './ledger-rollups';
 
 export * from './ledger-rows';
 
@@ -40,7 +38,8 @@ export const ledgerProjection: Projection = {
   applyDerived,
   async apply(index, db, changes, { registry }) {
     const t = ledgerTables(index);
-    const { deltas, bump } = aggregateDeltas();
+    const deltas = new AggregateDeltas();
+    const bump: Bump = (...a) => deltas.bump(...a);
 
     // Batched: one query and one bulk write per table for the whole batch, not per document.
     const postings = postingsByType(registry);
@@ -135,7 +134,7 @@ export const ledgerProjection: Projection = {
     if (taxRows.length) writes.push(t.taxLines.bulkAdd(taxRows));
     if (itemRows.length) writes.push(t.tradeItems.bulkPut(itemRows));
     if (allocationRows.length) writes.push(t.allocations.bulkAdd(allocationRows));
-    if (deltas.size > 0) writes.push(addToAggregates(t.balances, t.rollups, deltas));
+    if (deltas.size > 0) writes.push(deltas.write(t.balances, t.rollups));
     writes.push(noteLedgerTypes(t.ledgerTypes, docRows));
     await Promise.all(writes);
   },
@@ -153,14 +152,7 @@ async function noteLedgerTypes(
   if (fresh.length) await table.bulkPut(fresh.map((type) => ({ type })));
 }
 
-type Bump = (
-  account: string,
-  branch: string,
-  month: string,
-  debit: number,
-  credit: number,
-  lines: number,
-) => void;
+type Bump = AggregateDeltas['bump'];
 
 /** Puts a document's posted lines into its row, and their amounts into the aggregates. */
 function withLines(row: AccountingDocRow, h: PostingHeader, lines: PostingLine[], bump: Bump) {
@@ -175,31 +167,17 @@ function withLines(row: AccountingDocRow, h: PostingHeader, lines: PostingLine[]
     if (l.memo) line.memo = l.memo;
     stored.push(line);
     accounts.add(l.account);
-    bump(l.account, l.branch || h.branch, monthOf(h.date), l.baseDebit, l.baseCredit, 1);
+    bump(l.account, l.branch || h.branch, h.date, l.baseDebit, l.baseCredit, 1);
   }
   row.lines = stored;
   row.accountDates = [...accounts].map((a) => [a, h.date]);
-}
-
-/** Collects a batch's movements per account, branch and month. */
-function aggregateDeltas(): { deltas: Map<string, BalanceRow>; bump: Bump } {
-  const deltas = new Map<string, BalanceRow>();
-  const bump: Bump = (account, branch, month, debit, credit, lines) => {
-    const key = `${account}\u0000${branch}\u0000${month}`;
-    const cur = deltas.get(key) ?? { account, branch, month, debit: 0, credit: 0, lines: 0 };
-    cur.debit += debit;
-    cur.credit += credit;
-    cur.lines += lines;
-    deltas.set(key, cur);
-  };
-  return { deltas, bump };
 }
 
 /** Takes back what stored rows contributed to the aggregates. */
 function takeBack(rows: (AccountingDocRow | undefined)[], bump: Bump) {
   for (const r of rows)
     for (const l of r?.lines ?? [])
-      bump(l.account, l.branch || r!.branch, monthOf(r!.date), -l.debit, -l.credit, -1);
+      bump(l.account, l.branch || r!.branch, r!.date, -l.debit, -l.credit, -1);
 }
 
 /**
@@ -209,7 +187,8 @@ function takeBack(rows: (AccountingDocRow | undefined)[], bump: Bump) {
  */
 async function applyDerived(index: IndexDb, postings: DerivedPosting[]): Promise<void> {
   const t = ledgerTables(index);
-  const { deltas, bump } = aggregateDeltas();
+  const deltas = new AggregateDeltas();
+  const bump: Bump = (...a) => deltas.bump(...a);
   const posted = postings.filter((p) => !p.first).map((p) => p.sourceId);
   if (posted.length) takeBack(await t.docs.bulkGet(posted), bump);
   const rows: AccountingDocRow[] = [];
@@ -245,7 +224,7 @@ async function applyDerived(index: IndexDb, postings: DerivedPosting[]): Promise
   await Promise.all([
     gone.length ? t.docs.bulkDelete(gone) : null,
     rows.length ? t.docs.bulkPut(rows) : null,
-    deltas.size ? addToAggregates(t.balances, t.rollups, deltas) : null,
+    deltas.size ? deltas.write(t.balances, t.rollups) : null,
     noteLedgerTypes(t.ledgerTypes, rows),
   ]);
 }

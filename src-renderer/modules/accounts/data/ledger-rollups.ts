@@ -3,12 +3,13 @@ import type { IndexDb } from '../../../core/index/index-db';
 import type { BalanceRow } from './ledger-rows';
 
 /**
- * Totals per account for whole years and whole months, for one branch and for the whole
- * company (`scope` '*'), keyed so that a report reads one contiguous key range per stretch of
- * periods: a trial balance over five years reads five year rows per account, not sixty month
- * rows per account and branch off a secondary index (each of which IndexedDB looks up again by
- * primary key). The per-branch month rows (`balances`) stay for the general ledger, which reads
- * one account's months.
+ * Totals per account for each year, month and day, for one branch and for the whole company
+ * (`scope` '*'), keyed so that a report reads one contiguous key range per stretch of periods:
+ * a trial balance as of the 15th over five years reads five year rows, a few month rows and
+ * fifteen day rows per account — never the documents, and never another branch's rows. A batch
+ * writes one row per account, branch and day it touches (and their months and years), which
+ * is a small share of what its documents cost. The per-branch month rows (`balances`) stay for
+ * the general ledger, which reads one account's months.
  */
 export const ROLLUP_STORES = {
   rollups: '[scope+period+account]',
@@ -19,7 +20,7 @@ export const ALL_BRANCHES = '*';
 export interface RollupRow {
   /** A branch code, or '*' for every branch together. */
   scope: string;
-  /** `Y2024` (a calendar year) or `M2024-06` (a month). */
+  /** `Y2024` (a calendar year), `M2024-06` (a month) or `D2024-06-15` (a day). */
   period: string;
   account: string;
   debit: number;
@@ -28,6 +29,7 @@ export interface RollupRow {
 
 export const yearPeriod = (year: string) => `Y${year}`;
 export const monthPeriod = (month: string) => `M${month}`;
+export const dayPeriod = (date: string) => `D${date}`;
 
 export function rollupTable(index: IndexDb) {
   return index.table('rollups') as Table<RollupRow, [string, string, string]>;
@@ -35,69 +37,110 @@ export function rollupTable(index: IndexDb) {
 
 type Key = [string, string, string];
 
-/** The four rollup rows one per-branch month delta moves: its branch and the company, month and year. */
-function rollupDeltas(deltas: Iterable<BalanceRow>): Map<string, RollupRow> {
-  const out = new Map<string, RollupRow>();
-  for (const d of deltas)
-    for (const scope of [d.branch, ALL_BRANCHES])
-      for (const period of [monthPeriod(d.month), yearPeriod(d.month.slice(0, 4))]) {
-        const k = `${scope}\u0000${period}\u0000${d.account}`;
-        const cur = out.get(k) ?? { scope, period, account: d.account, debit: 0, credit: 0 };
-        cur.debit += d.debit;
-        cur.credit += d.credit;
-        out.set(k, cur);
-      }
-  return out;
-}
-
 /**
- * Adds a batch's per-account, per-branch, per-month movements to the month rows and to the
- * rollups: one read and one write per table, in the batch's transaction.
+ * A batch's movements, collected per account, branch and day, then written as the per-branch
+ * month rows (`balances`) and the rollups of each day, month and year for the branch and for
+ * the company: one read and one write per table, in the batch's transaction.
  */
-export async function addToAggregates(
-  balances: Table<BalanceRow, Key>,
-  rollups: Table<RollupRow, Key>,
-  deltas: Map<string, BalanceRow>,
-): Promise<void> {
-  const months = [...deltas.values()];
-  const rolled = [...rollupDeltas(months).values()];
-  const [existing, existingRolled] = await Promise.all([
-    balances.bulkGet(months.map((b) => [b.account, b.branch, b.month] as Key)),
-    rollups.bulkGet(rolled.map((r) => [r.scope, r.period, r.account] as Key)),
-  ]);
-  await Promise.all([
-    balances.bulkPut(
-      months.map((delta, i) => {
-        const cur = existing[i];
-        return {
-          ...delta,
-          debit: (cur?.debit ?? 0) + delta.debit,
-          credit: (cur?.credit ?? 0) + delta.credit,
-          lines: (cur?.lines ?? 0) + delta.lines,
-        };
+export class AggregateDeltas {
+  private readonly days = new Map<string, BalanceRow & { date: string }>();
+
+  get size(): number {
+    return this.days.size;
+  }
+
+  bump(
+    account: string,
+    branch: string,
+    date: string,
+    debit: number,
+    credit: number,
+    lines: number,
+  ): void {
+    const key = `${account}\u0000${branch}\u0000${date}`;
+    const cur = this.days.get(key) ?? {
+      account,
+      branch,
+      date,
+      month: date.slice(0, 7),
+      debit: 0,
+      credit: 0,
+      lines: 0,
+    };
+    cur.debit += debit;
+    cur.credit += credit;
+    cur.lines += lines;
+    this.days.set(key, cur);
+  }
+
+  async write(balances: Table<BalanceRow, Key>, rollups: Table<RollupRow, Key>): Promise<void> {
+    const months = new Map<string, BalanceRow>();
+    const rolled = new Map<string, RollupRow>();
+    const roll = (
+      scope: string,
+      period: string,
+      account: string,
+      debit: number,
+      credit: number,
+    ) => {
+      const k = `${scope}\u0000${period}\u0000${account}`;
+      const cur = rolled.get(k) ?? { scope, period, account, debit: 0, credit: 0 };
+      cur.debit += debit;
+      cur.credit += credit;
+      rolled.set(k, cur);
+    };
+    for (const d of this.days.values()) {
+      const k = `${d.account}\u0000${d.branch}\u0000${d.month}`;
+      const m = months.get(k) ?? { ...d, debit: 0, credit: 0, lines: 0 };
+      m.debit += d.debit;
+      m.credit += d.credit;
+      m.lines += d.lines;
+      months.set(k, m);
+      for (const scope of [d.branch, ALL_BRANCHES])
+        for (const period of [
+          dayPeriod(d.date),
+          monthPeriod(d.month),
+          yearPeriod(d.date.slice(0, 4)),
+        ])
+          roll(scope, period, d.account, d.debit, d.credit);
+    }
+    const monthRows = [...months.values()].map(
+      ({ account, branch, month, debit, credit, lines }) => ({
+        account,
+        branch,
+        month,
+        debit,
+        credit,
+        lines,
       }),
-    ),
-    rollups.bulkPut(
-      rolled.map((delta, i) => {
-        const cur = existingRolled[i];
-        return {
-          ...delta,
-          debit: (cur?.debit ?? 0) + delta.debit,
-          credit: (cur?.credit ?? 0) + delta.credit,
-        };
-      }),
-    ),
-  ]);
+    );
+    const rollRows = [...rolled.values()];
+    const [existing, existingRolled] = await Promise.all([
+      balances.bulkGet(monthRows.map((b) => [b.account, b.branch, b.month] as Key)),
+      rollups.bulkGet(rollRows.map((r) => [r.scope, r.period, r.account] as Key)),
+    ]);
+    const sum = <T extends { debit: number; credit: number }>(delta: T, cur?: T) =>
+      cur ? { ...delta, debit: cur.debit + delta.debit, credit: cur.credit + delta.credit } : delta;
+    await Promise.all([
+      balances.bulkPut(
+        monthRows.map((delta, i) => ({
+          ...sum(delta, existing[i]),
+          lines: (existing[i]?.lines ?? 0) + delta.lines,
+        })),
+      ),
+      rollups.bulkPut(rollRows.map((delta, i) => sum(delta, existingRolled[i]))),
+    ]);
+  }
 }
 
 /**
- * Rollup rows of one scope for periods first..last of one kind (both `Y…` or both `M…`),
+ * Rollup rows of one scope for periods first..last of one kind (years, months or days),
  * inclusive; `first` '' reads from the earliest period of that kind.
  */
 export function rollupsBetween(
   index: IndexDb,
   scope: string,
-  kind: 'Y' | 'M',
+  kind: 'Y' | 'M' | 'D',
   first: string,
   last: string,
 ): Promise<RollupRow[]> {

@@ -4,9 +4,9 @@ import { ALL_BRANCHES, rollupsBetween, type RollupRow } from './ledger-rollups';
 import { ledgerTables, monthOf, type LedgerRow } from './ledger-rows';
 
 /**
- * Totals over a date range, read off the index (DESIGN §4): whole years and months come from
- * the rollups (ledger-rollups.ts), and only the partial months at the edges of a range read
- * ledger lines.
+ * Totals over a date range, read off the index (DESIGN §4): whole years, whole months and the
+ * days of partial months each come from their rollups (ledger-rollups.ts), so a report reads a
+ * few key ranges of small rows whatever the span, the branch or the number of lines.
  * Amounts are base currency minor units.
  */
 export type Totals = Map<string, { debit: number; credit: number }>;
@@ -50,55 +50,6 @@ function spanOf(from: string | null, to: string): Span {
   if (from && !isFirstOfMonth(from)) edges.push([from, endOfMonth(from)]);
   if (!isLastOfMonth(to)) edges.push([startOfMonth(to), to]);
   return { full: startFull <= endFull ? [startFull, endFull] : null, edges };
-}
-
-/**
- * Adds (sign 1) or takes off (sign -1) the lines dated from..to, read document by document off
- * `[type+date]` (LedgerLines.between): every line counts, since every account with a line is
- * in the aggregates.
- */
-async function addLines(
-  index: IndexDb,
-  totals: Totals,
-  [from, to]: [string, string],
-  branch: string | null,
-  sign: 1 | -1 = 1,
-): Promise<void> {
-  for (const r of await ledgerTables(index).lines.between(from, to))
-    if (!branch || r.branch === branch) add(totals, r.account, sign * r.debit, sign * r.credit);
-}
-
-const DAY = 86_400_000;
-const daysFrom = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY) + 1;
-
-/**
- * One partial month's days. An edge that starts or ends with its month reads whichever side is
- * shorter: its own days, or the month's rollup less the other days (the 25th of a month reads
- * six days, not twenty-five).
- */
-async function addEdge(
-  index: IndexDb,
-  totals: Totals,
-  [from, to]: [string, string],
-  branch: string | null,
-): Promise<void> {
-  const first = startOfMonth(from);
-  const last = endOfMonth(from);
-  const rest: [string, string] | null =
-    from === first && to < last
-      ? [addDays(to, 1), last]
-      : to === last && from > first
-        ? [first, addDays(from, -1)]
-        : null;
-  if (!rest || daysFrom(...rest) >= daysFrom(from, to))
-    return addLines(index, totals, [from, to], branch);
-  const month = monthOf(from);
-  const scope = branch ?? ALL_BRANCHES;
-  for (const r of await rollupsBetween(index, scope, 'M', month, month))
-    add(totals, r.account, r.debit, r.credit);
-  await addLines(index, totals, rest, branch, -1);
-  // An account whose lines all fell on the other days leaves nothing, as if never read.
-  for (const [account, t] of totals) if (t.debit === 0 && t.credit === 0) totals.delete(account);
 }
 
 /**
@@ -152,7 +103,10 @@ export async function sumRange(
   if (full)
     for (const rows of await wholeMonths(index, branch ?? ALL_BRANCHES, full))
       for (const r of rows) add(totals, r.account, r.debit, r.credit);
-  for (const edge of edges) await addEdge(index, totals, edge, branch);
+  // A partial month's days: their day rollups, never the documents.
+  for (const [a, b] of edges)
+    for (const r of await rollupsBetween(index, branch ?? ALL_BRANCHES, 'D', a, b))
+      add(totals, r.account, r.debit, r.credit);
   return totals;
 }
 
