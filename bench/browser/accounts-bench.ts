@@ -156,6 +156,18 @@ export async function runAccountsBench(config: AccountsBenchConfig): Promise<Ben
   }
 
   const reps = config.repeat;
+  // One of each report under the profiler (BENCH_PROFILE=reports), before the timed runs.
+  await profiled('reports', async () => {
+    await call(core, 'accounts.trialBalance', { asOf: '2025-12-31' });
+    await call(core, 'accounts.trialBalance', { asOf: '2025-06-15', branch: 'BOS' });
+    await call(core, 'accounts.profitAndLoss', {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      compareFrom: '2024-01-01',
+      compareTo: '2024-12-31',
+    });
+    await call(core, 'accounts.balanceSheet', { asOf: '2025-12-31', compareAsOf: '2024-12-31' });
+  });
   const tb = await timesMedian(reps, () =>
     call(core, 'accounts.trialBalance', { asOf: '2025-12-31' }),
   );
