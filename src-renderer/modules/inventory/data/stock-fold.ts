@@ -1,7 +1,7 @@
 import type { IndexDb } from '../../../core/index/index-db';
 import { applyMove, EMPTY_STATE, type ValuationMethod } from '../domain/valuation';
 import type { MonthDeltas } from './stock-months';
-import { stockTables, type StockKeyRow, type StockLineRow } from './stock-rows';
+import { stockTables, type StockItemRow, type StockKeyRow, type StockLineRow } from './stock-rows';
 
 type Before = Pick<StockLineRow, 'order' | 'state' | 'qtyAfter' | 'valueAfter'>;
 
@@ -21,6 +21,8 @@ export class StockFold {
   private readonly keyRows = new Map<string, StockKeyRow | undefined>();
   private readonly changedKeys = new Set<string>();
   private readonly methods = new Map<string, ValuationMethod>();
+  /** The item rows read for the methods, kept for the ledger postings of the same batch. */
+  readonly itemRows = new Map<string, StockItemRow | undefined>();
   /** The batch's new rows of keys folded from memory, not written yet, by key and by id. */
   private readonly pending = new Map<string, StockLineRow[]>();
   private readonly pendingById = new Map<string, StockLineRow>();
@@ -170,7 +172,10 @@ export class StockFold {
     const missing = [...new Set(items)].filter((i) => !this.methods.has(i));
     if (!missing.length) return;
     const rows = await this.t.items.bulkGet(missing);
-    missing.forEach((id, i) => this.methods.set(id, rows[i]?.method ?? 'fifo'));
+    missing.forEach((id, i) => {
+      this.methods.set(id, rows[i]?.method ?? 'fifo');
+      this.itemRows.set(id, rows[i]);
+    });
   }
 
   /** The value each sending row carries now (a new one not yet folded: 0, as stored). */

@@ -12,7 +12,13 @@ import {
 } from '../domain/stock-postings';
 import type { TransferDispatch, TransferReceipt } from '../domain/transfer-schemas';
 import { dayAfter } from './stock-lock';
-import { endOfDay, stockTables, type StockLineRow, type StockLockRow } from './stock-rows';
+import {
+  endOfDay,
+  stockTables,
+  type StockItemRow,
+  type StockLineRow,
+  type StockLockRow,
+} from './stock-rows';
 import { closingShortValue, valuedStockMoves } from './stock-valued';
 
 /**
@@ -73,6 +79,8 @@ export interface Repost {
   ownRows?: ReadonlyMap<string, readonly StockLineRow[]>;
   /** Moves whose first revision ever is in this batch: they never posted, nothing to take back. */
   firstPosting?: ReadonlySet<string>;
+  /** Item rows the batch has read already (absent: not in the index). */
+  items?: ReadonlyMap<string, StockItemRow | undefined>;
 }
 
 /**
@@ -203,7 +211,7 @@ const MEMO: Record<PostedMoveKind, string> = {
 export async function postStockMoves(
   index: IndexDb,
   db: string,
-  { moves, all, ownRows, firstPosting }: Repost,
+  { moves, all, ownRows, firstPosting, items: read }: Repost,
   derived: DerivedPostings,
 ): Promise<void> {
   const ids = [...moves];
@@ -226,7 +234,10 @@ export async function postStockMoves(
   ]);
   if (!valued) return;
   const itemIds = [...new Set(valued.flatMap((m) => m.lines.map((l) => l.item)))];
-  const items = (await t.items.bulkGet(itemIds)).flatMap((r) =>
+  const unread = read ? itemIds.filter((id) => !read.has(id)) : itemIds;
+  const fetched = unread.length ? await t.items.bulkGet(unread) : [];
+  const rows = [...(read ?? []).values(), ...fetched];
+  const items = rows.flatMap((r) =>
     r
       ? [
           {

@@ -94,7 +94,8 @@ export const stockProjection: Projection = {
         ownRows.get(r.moveId)?.push(fold.valued.get(r.id) ?? r);
       }
     const firstPosting = new Set(moves.filter((c) => c.fresh).map((c) => c.id));
-    await postStockMoves(index, db, { ...repost, ownRows, firstPosting }, derived);
+    const known = { ownRows, firstPosting, items: fold.itemRows };
+    await postStockMoves(index, db, { ...repost, ...known }, derived);
   },
 };
 
