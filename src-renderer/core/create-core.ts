@@ -266,7 +266,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'index.search': async ({ text, limit }) => {
       // What was just saved is found: the search waits for the index to take in the writes so far.
       const s = ready();
-      await s.settle();
+      await s.projector.settle();
       return searchCatalog(s.index, text, limit);
     },
 

@@ -51,6 +51,10 @@ export interface ModuleContext {
 
   /** Master data read on every save, cached until master changes. */
   cachedMaster<T>(key: string, load: () => Promise<T>): Promise<T>;
-  /** Resolves once every write so far (local and replicated) is in the index. */
+  /**
+   * Resolves once every write so far (local and replicated) is in the projections, which is
+   * all a module's queries read. The search catalog of a bulk catch-up (an import) may still
+   * be on its way (core/index/catalog-queue.ts); core's search waits for it.
+   */
   settle(): Promise<void>;
 }

@@ -241,8 +241,9 @@ export class Session implements ModuleContext {
     return this.repository<T>(db, type);
   }
 
+  /** What module queries wait for: the projections (a bulk catch-up's catalog may follow). */
   settle(): Promise<void> {
-    return this.projector.settle();
+    return this.projector.settleProjections();
   }
 
   private kind(kind: string): DatabaseKind {

@@ -116,6 +116,11 @@ export interface ProjectionContext {
   registry: SchemaRegistry;
   /** Where a projection hands the postings it works out (a stock move's value). */
   derived: DerivedPostings;
+  /**
+   * Which database holds each of these documents, as the catalog says once the rows of a bulk
+   * catch-up still queued are written (core/index/catalog-queue.ts). Absent: read the catalog.
+   */
+  dbOf?(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 export function tokenize(text: string): string[] {

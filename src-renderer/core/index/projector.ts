@@ -3,7 +3,17 @@ import type { Db } from '../db/pouch';
 import type { IndexStatus } from '../rpc/contract';
 import { DerivedPostings } from '../postings/derived';
 import { prepareBatch, type Change, type PreparedBatch } from './batch';
+import { CatalogQueue, lagKey } from './catalog-queue';
+import { recoverCatalog } from './catalog-recovery';
 import type { IndexDb, Projection } from './index-db';
+import {
+  indexStatus,
+  type BatchOutcome,
+  type ProjectorEvents,
+  type ProjectorOptions,
+} from './projector-events';
+
+export type { ProjectorEvents, ProjectorOptions };
 
 // 1,000 changes per Dexie transaction: a long catch-up spends less on each transaction's
 // fixed cost (checkpoint, aggregates read back) than with 500, and a reader waiting behind one
@@ -15,35 +25,6 @@ const BATCH = 1000;
 const REBUILD_BATCHES = 4;
 const COALESCE_MS = 60;
 
-export interface ProjectorEvents {
-  /** `conflicts`: a changed document has (or had) more than one leaf, so the conflict list may have moved. */
-  changed(db: string, types: string[], conflicts: boolean): void;
-  status(status: IndexStatus): void;
-  /** Rebuild progress. */
-  progress(done: number, total: number, finished: boolean): void;
-  /**
-   * A catch-up longer than one batch (an import, a large pull): how far it is, so the clerk
-   * sees why a report is still waiting.
-   */
-  catchUpProgress?(done: number, total: number, finished: boolean): void;
-  /**
-   * Documents of this database with a posted leaf and another live leaf beside it: someone
-   * forged a change of a fact. Told after the index shows the posted version.
-   */
-  forged?(db: string, ids: string[]): void;
-}
-
-interface BatchOutcome {
-  types: Set<string>;
-  forged: string[];
-  conflicts: boolean;
-}
-
-export interface ProjectorOptions {
-  /** Changes per index transaction (tests use small batches to cover several). */
-  batchSize?: number;
-}
-
 /**
  * Feeds the index from each database's changes feed. Work is serialised on one chain so a
  * rebuild never races a catch-up; each batch writes its rows and its checkpoint in one Dexie
@@ -53,6 +34,9 @@ export class Projector {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly feeds: PouchDB.Core.Changes<object>[] = [];
   private readonly scheduled = new Set<string>();
+  /** Catalog rows of bulk catch-ups, written after the projections (catalog-queue.ts). */
+  private readonly catalogQueue: CatalogQueue;
+  private draining = false;
   private rebuilding = false;
   private rebuildProgress: { done: number; total: number } | null = null;
   private closed = false;
@@ -66,6 +50,7 @@ export class Projector {
     options: ProjectorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? BATCH;
+    this.catalogQueue = new CatalogQueue(index);
   }
 
   private readonly batchSize: number;
@@ -84,6 +69,15 @@ export class Projector {
     for (const [name, db] of this.sources) this.watch(name, db);
   }
 
+  /** A catalog left behind by a catch-up the app stopped during: read again, before anything else. */
+  private recover(name: string): void {
+    void this.enqueue(async () => {
+      const db = this.sources.get(name);
+      if (!db || this.closed || this.catalogQueue.size > 0) return;
+      await recoverCatalog(this.index, this.registry, name, db, this.batchSize);
+    });
+  }
+
   /** A database that joined after start (a branch added to this device). */
   addSource(name: string, db: Db): void {
     // The session may share its map of databases with us, so "known" is what we watch.
@@ -95,6 +89,7 @@ export class Projector {
 
   private watch(name: string, db: Db): void {
     this.watched.add(name);
+    this.recover(name);
     const feed = db.changes({ live: true, since: 'now' });
     feed.on('change', () => this.later(name));
     feed.on('error', () => undefined);
@@ -109,6 +104,7 @@ export class Projector {
     return this.enqueue(async () => {
       this.scheduled.delete(name);
       await this.catchUp(name);
+      this.drainSoon();
     });
   }
 
@@ -129,14 +125,44 @@ export class Projector {
     );
   }
 
-  /** Resolves once everything written so far is in the index. */
-  async settle(): Promise<void> {
+  /**
+   * Resolves once everything written so far is in the projections (what reports and lists
+   * read). The catalog of a bulk catch-up may still be on its way: `settle` waits for it too.
+   */
+  async settleProjections(): Promise<void> {
     for (const [name, timer] of this.timers) {
       clearTimeout(timer);
       this.timers.delete(name);
       void this.schedule(name);
     }
     await this.chain;
+  }
+
+  /** Resolves once everything written so far is in the index, catalog included. */
+  async settle(): Promise<void> {
+    await this.settleProjections();
+    while (this.catalogQueue.size > 0 && !this.closed) {
+      this.drainSoon();
+      await this.chain;
+      if (this.catalogQueue.size > 0 && !this.draining) break;
+    }
+  }
+
+  /** Writes the queued catalog rows a slice at a time, behind whatever index work is queued. */
+  private drainSoon(): void {
+    if (this.draining || this.catalogQueue.size === 0) return;
+    this.draining = true;
+    void this.enqueue(async () => {
+      this.draining = false;
+      const wrote = await this.catalogQueue.writeSome().catch((e: unknown) => {
+        console.error(`The search catalog could not be written now: ${String(e)}`);
+        return null;
+      });
+      if (wrote) {
+        for (const w of wrote) this.events.changed(w.db, w.types, w.conflicts);
+        this.drainSoon();
+      }
+    });
   }
 
   private enqueue(fn: () => Promise<void>): Promise<void> {
@@ -203,7 +229,9 @@ export class Projector {
         // database writes the last batch's, instead of waiting idle. Preparing stays in order
         // (awaited here), so the transactions open in order too.
         const prepared = await prepareBatch(this.registry, name, db, res.results);
-        const done = this.writeBatch(name, prepared, res.results, after, res.last_seq);
+        // A full batch is a bulk catch-up: its catalog rows wait (catalog-queue.ts).
+        const defer = res.results.length === size;
+        const done = this.writeBatch(name, prepared, res.results, after, res.last_seq, defer);
         done.catch(() => undefined);
         if (writing) await told(writing);
         writing = { done, n: res.results.length };
@@ -227,19 +255,38 @@ export class Projector {
     changes: Change[],
     after: string | number,
     lastSeq: string | number,
+    defer = false,
   ): Promise<BatchOutcome> {
+    // A conflict, or its resolution, is a document with a second leaf (deleted losers stay leaves):
+    // a batch with none leaves the conflict list as it was.
+    const conflicts = changes.some((ch) => ch.changes.length > 1);
+    // Behind queued rows a batch's own queue too, so the catalog is written in order.
+    const queued =
+      defer || this.catalogQueue.size > 0
+        ? this.catalogQueue.add(name, puts, deletes, { types: [...types], conflicts })
+        : null;
     // Opened before anything is awaited, so batches' transactions open in the order called.
     const written = this.index.transaction('rw', this.index.tables, async () => {
       const at = (await this.index.checkpoints.get(name))?.seq ?? 0;
       if (String(at) !== String(after))
         throw new Error(`The index of ${name} is not where this batch starts; it is read again.`);
+      const { catalog: rows, meta } = this.index;
       // Handed over without waiting (deleted and written ids never overlap in one batch): the
-      // database writes the catalog while the projections work out their rows.
-      const catalog = Promise.all([
-        deletes.length ? this.index.catalog.bulkDelete(deletes) : null,
-        puts.length ? this.index.catalog.bulkPut(puts) : null,
-      ]);
-      const ctx = { registry: this.registry, derived: new DerivedPostings() };
+      // database writes the catalog while the projections work out their rows. A queued batch
+      // notes where the catalog lags instead (kept from the first such batch).
+      const catalog = queued
+        ? meta.get(lagKey(name)).then(async (lag) => {
+            if (!lag) await meta.put({ key: lagKey(name), value: after });
+          })
+        : Promise.all([
+            deletes.length ? rows.bulkDelete(deletes) : null,
+            puts.length ? rows.bulkPut(puts) : null,
+          ]);
+      const ctx = {
+        registry: this.registry,
+        derived: new DerivedPostings(),
+        dbOf: (ids: readonly string[]) => this.catalogQueue.dbOf(ids),
+      };
       for (const p of this.projections) await p.apply(this.index, name, projected, ctx);
       if (ctx.derived.size > 0) {
         const postings = ctx.derived.list();
@@ -252,9 +299,11 @@ export class Projector {
       await catalog;
       await this.index.checkpoints.put({ db: name, seq: lastSeq });
     });
-    // A conflict, or its resolution, is a document with a second leaf (deleted losers stay leaves):
-    // a batch with none leaves the conflict list as it was.
-    const conflicts = changes.some((ch) => ch.changes.length > 1);
+    if (queued)
+      written.then(
+        () => (queued.state = 'committed'),
+        () => (queued.state = 'failed'),
+      );
     return written.then(() => ({ types, forged, conflicts }));
   }
 
@@ -268,8 +317,10 @@ export class Projector {
         let done = 0;
         this.rebuildProgress = { done, total };
         this.events.progress(done, total, false);
+        this.catalogQueue.clear();
         await this.index.transaction('rw', this.index.tables, async () => {
           for (const t of this.index.tables) if (t.name !== 'meta') await t.clear();
+          await this.index.meta.where('key').startsWith(lagKey('')).delete();
         });
         for (const name of this.sources.keys()) {
           const onBatch = (n: number) => {
@@ -280,6 +331,7 @@ export class Projector {
           await this.catchUp(name, onBatch, this.batchSize * REBUILD_BATCHES);
         }
         await this.index.meta.put({ key: 'lastRebuiltAt', value: new Date().toISOString() });
+        this.drainSoon();
         this.events.progress(total, total, true);
       } finally {
         this.rebuilding = false;
@@ -289,25 +341,8 @@ export class Projector {
     });
   }
 
-  async status(): Promise<IndexStatus> {
-    const cps = await this.index.checkpoints.toArray();
-    const sources = await Promise.all(
-      [...this.sources.keys()].map(async (db) => ({
-        db,
-        seq: cps.find((c) => c.db === db)?.seq ?? 0,
-        rows: await this.index.catalog
-          .where('[db+updatedAt]')
-          .between([db, ''], [db, '\uffff'])
-          .count(),
-      })),
-    );
-    const last = await this.index.meta.get('lastRebuiltAt');
-    return {
-      rebuilding: this.rebuilding,
-      progress: this.rebuildProgress,
-      lastRebuiltAt: typeof last?.value === 'string' ? last.value : null,
-      sources,
-    };
+  status(): Promise<IndexStatus> {
+    return indexStatus(this.index, [...this.sources.keys()], this.rebuilding, this.rebuildProgress);
   }
 
   async close(): Promise<void> {

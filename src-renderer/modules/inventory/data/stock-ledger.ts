@@ -213,6 +213,8 @@ export async function postStockMoves(
   db: string,
   { moves, all, ownRows, firstPosting, items: read }: Repost,
   derived: DerivedPostings,
+  // Where other databases' moves live (the index's catalog, with what a bulk catch-up queued).
+  dbOf: (ids: readonly string[]) => Promise<Map<string, string>> = (ids) => catalogDbs(index, ids),
 ): Promise<void> {
   const ids = [...moves];
   if (ids.length === 0) return;
@@ -229,7 +231,7 @@ export async function postStockMoves(
       console.error(`Stock moves could not be valued for the ledger: ${String(e)}`);
       return null;
     }),
-    elsewhere.length ? index.catalog.bulkGet(elsewhere) : [],
+    elsewhere.length ? dbOf(elsewhere) : new Map<string, string>(),
     receipts.length ? t.transfers.where('receiptIds').anyOf(receipts).toArray() : [],
   ]);
   if (!valued) return;
@@ -255,7 +257,6 @@ export async function postStockMoves(
     const c = closingShortValue(tr.dispatch, tr.receipts);
     if (c.closedBy) closing.set(c.closedBy, c);
   }
-  const dbOf = new Map(catalog.flatMap((c) => (c ? [[c.id, c.db]] : [])));
 
   for (const [i, move] of valued.entries()) {
     const id = ids[i]!;
@@ -283,7 +284,7 @@ export async function postStockMoves(
       ...(firstPosting?.has(id) ? { first: true } : {}),
       sourceId: id,
       type: id.slice(0, id.indexOf(':')),
-      db: dbOf.get(id) ?? db,
+      db: catalog.get(id) ?? db,
       header: {
         // The day the valuation counts it, so the books and the valuation agree on every day.
         date: move.valuedOn,
@@ -295,6 +296,11 @@ export async function postStockMoves(
       lines,
     });
   }
+}
+
+async function catalogDbs(index: IndexDb, ids: readonly string[]) {
+  const rows = await index.catalog.bulkGet([...ids]);
+  return new Map(rows.flatMap((c) => (c ? [[c.id, c.db] as const] : [])));
 }
 
 function transferNumber(transfers: readonly StockTransferRow[], receiptId: string): string {

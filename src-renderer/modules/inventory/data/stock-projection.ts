@@ -17,7 +17,7 @@ import { rowsOfMoves, stockKey, stockTables, STOCK_STORES, type StockLineRow } f
  */
 export const stockProjection: Projection = {
   stores: { ...STOCK_STORES, ...STOCK_MONTH_STORES },
-  async apply(index, db, changes, { derived }) {
+  async apply(index, db, changes, { derived, dbOf }) {
     const t = stockTables(index);
     const months = new MonthDeltas();
     const dirty = new Map<string, string>();
@@ -95,7 +95,7 @@ export const stockProjection: Projection = {
       }
     const firstPosting = new Set(moves.filter((c) => c.fresh).map((c) => c.id));
     const known = { ownRows, firstPosting, items: fold.itemRows };
-    await postStockMoves(index, db, { ...repost, ...known }, derived);
+    await postStockMoves(index, db, { ...repost, ...known }, derived, dbOf);
   },
 };
 
