@@ -50,7 +50,7 @@ const CORE_STORES = {
  * Bump when any store definition changes. The index is disposable, so an upgrade simply
  * clears every table (see Projector.start) and the projections rebuild from PouchDB.
  */
-export const INDEX_SCHEMA_VERSION = 11;
+export const INDEX_SCHEMA_VERSION = 12;
 
 export class IndexDb extends Dexie {
   catalog!: Table<CatalogRow, string>;

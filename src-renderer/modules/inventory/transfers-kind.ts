@@ -32,7 +32,9 @@ export function registerTransferTypes(registry: SchemaRegistry): void {
     version: 1,
     schema: transferDispatchSchema,
     home: TRANSFERS_KIND.kind,
-    title: (d) => `${d.number} ${d.branch} → ${d.toBranch}`,
+    // The catalog's title has no branch names (it is worked out from the document alone): the
+    // number says which branch sent it, and the transfer's page names both branches.
+    title: (d) => `Transfer ${d.number}`,
     searchText: (d) => `${d.number} ${d.branch} ${d.toBranch} ${d.memo}`,
   });
   registry.register<TransferReceipt>({
@@ -43,6 +45,7 @@ export function registerTransferTypes(registry: SchemaRegistry): void {
     home: TRANSFERS_KIND.kind,
     // The server refuses a receipt whose destination is not the writer's branch.
     sameAsBranch: ['toBranch'],
-    title: (r) => `Receipt ${r.date} at ${r.branch}`,
+    title: (r) => `Transfer received ${r.date}`,
+    searchText: (r) => `${r.branch} ${r.memo}`,
   });
 }

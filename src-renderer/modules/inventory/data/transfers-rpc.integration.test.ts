@@ -103,6 +103,11 @@ describe('transfers through the RPC', () => {
     expect(out).toMatchObject({ number: 'NYC-A-TRF-000001', status: 'dispatched' });
     expect(out!.inTransitValue).toBe(12 * 8950 + 40 * 415);
     expect(await nyc.call('inventory.listTransfers', { direction: 'incoming' })).toEqual([]);
+    // Search finds it by its number or either branch's code, and lists it without bare codes.
+    for (const text of ['NYC-A-TRF-000001', 'MNL'])
+      expect(
+        (await nyc.call('index.search', { text })).filter((e) => e.type === 'transferDispatch'),
+      ).toMatchObject([{ title: 'Transfer NYC-A-TRF-000001' }]);
   });
 
   it('refuses a dispatch of more than the warehouse holds, in words, taking no number', async () => {
