@@ -68,9 +68,10 @@ async function setUp(count: number) {
   return { db, index, name };
 }
 
-function projector(index: IndexDb, db: Db) {
+function projector(index: IndexDb, db: Db, catalogLagRows?: number) {
   const p = new Projector(index, registry, new Map([['branch-nyc', db]]), events, [counted], {
     batchSize: 10,
+    ...(catalogLagRows ? { catalogLagRows } : {}),
   });
   opened.push(p);
   return p;
@@ -97,6 +98,23 @@ describe('the catalog of a bulk catch-up', () => {
     await p.schedule('branch-nyc');
     await p.settle();
     expect((await index.catalog.get('note:00007'))?.title).toBe('Delivery note 7, corrected');
+  });
+
+  it('is written by the next batch once the backlog is long, in order, so it never piles up', async () => {
+    const { db, index } = await setUp(0);
+    const p = projector(index, db, 25);
+    p.start();
+    await p.settle();
+    // Written while the projector catches up: batches of 10 queue until 25 rows wait, and the
+    // next batch writes them with its own.
+    const written = db.bulkDocs(Array.from({ length: 57 }, (_, i) => note(i + 1)));
+    await written;
+    await p.schedule('branch-nyc');
+    const seen = await index.catalog.count();
+    expect(seen).toBeGreaterThanOrEqual(30);
+    await p.settle();
+    expect(await index.catalog.count()).toBe(57);
+    expect(await index.meta.get(lagKey('branch-nyc'))).toBeUndefined();
   });
 
   it('left behind by a stop is read again at the next start', async () => {

@@ -37,6 +37,28 @@ export class CatalogQueue {
     return this.entries.length;
   }
 
+  /** Catalog rows queued, deletions included: what the next flush would write. */
+  get rows(): number {
+    let n = 0;
+    for (const e of this.entries) n += e.puts.length + e.deletes.length;
+    return n;
+  }
+
+  /**
+   * Hands over every queued entry for a batch's transaction to write first (a backlog grown too
+   * long). Where each document lives is still told from them (`dbOf`) until `settled` says
+   * whether that transaction committed.
+   */
+  takeAll(): QueuedCatalog[] {
+    return this.entries.splice(0);
+  }
+
+  /** After the transaction that took `taken`: forget them, or put them back if it failed. */
+  settled(taken: QueuedCatalog[], committed: boolean): void {
+    if (committed) this.forget(taken);
+    else this.entries.unshift(...taken.filter((e) => e.state !== 'failed'));
+  }
+
   /** Queues a batch's catalog rows before its transaction runs (so later batches queue behind it). */
   add(
     db: string,

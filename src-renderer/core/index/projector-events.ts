@@ -29,6 +29,8 @@ export interface BatchOutcome {
 export interface ProjectorOptions {
   /** Changes per index transaction (tests use small batches to cover several). */
   batchSize?: number;
+  /** The most catalog rows a bulk catch-up may leave for later (tests use a few). */
+  catalogLagRows?: number;
 }
 
 /** Each source's checkpoint and catalog rows, whether a rebuild runs and how far it is. */

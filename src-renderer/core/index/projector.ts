@@ -24,6 +24,10 @@ const BATCH = 1000;
 // whatever number of moves or lines they sum) is spread over more changes.
 const REBUILD_BATCHES = 4;
 const COALESCE_MS = 60;
+// The most catalog rows a bulk catch-up leaves for later (catalog-queue.ts): a 100,000-line
+// import (about 42,000 entries) fits; a long initial pull writes its backlog every so often
+// inside a batch instead of piling up a catalog that search would wait minutes for.
+const CATALOG_LAG_ROWS = 50_000;
 
 /**
  * Feeds the index from each database's changes feed. Work is serialised on one chain so a
@@ -50,10 +54,12 @@ export class Projector {
     options: ProjectorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? BATCH;
+    this.catalogLagRows = options.catalogLagRows ?? CATALOG_LAG_ROWS;
     this.catalogQueue = new CatalogQueue(index);
   }
 
   private readonly batchSize: number;
+  private readonly catalogLagRows: number;
 
   start(): void {
     // A changed set of stores (an upgrade that adds a projection) starts the index afresh.
@@ -260,11 +266,15 @@ export class Projector {
     // A conflict, or its resolution, is a document with a second leaf (deleted losers stay leaves):
     // a batch with none leaves the conflict list as it was.
     const conflicts = changes.some((ch) => ch.changes.length > 1);
-    // Behind queued rows a batch's own queue too, so the catalog is written in order.
+    // Behind queued rows a batch's own queue too, so the catalog is written in order; a backlog
+    // grown past CATALOG_LAG_ROWS (a long pull) is written first by the next batch instead.
+    const told = { types: [...types], conflicts };
+    const flush = this.catalogQueue.rows >= this.catalogLagRows;
     const queued =
-      defer || this.catalogQueue.size > 0
-        ? this.catalogQueue.add(name, puts, deletes, { types: [...types], conflicts })
+      !flush && (defer || this.catalogQueue.size > 0)
+        ? this.catalogQueue.add(name, puts, deletes, told)
         : null;
+    const backlog = flush ? this.catalogQueue.takeAll() : [];
     // Opened before anything is awaited, so batches' transactions open in the order called.
     const written = this.index.transaction('rw', this.index.tables, async () => {
       const at = (await this.index.checkpoints.get(name))?.seq ?? 0;
@@ -278,7 +288,18 @@ export class Projector {
         ? meta.get(lagKey(name)).then(async (lag) => {
             if (!lag) await meta.put({ key: lagKey(name), value: after });
           })
-        : Promise.all([
+        : // IndexedDB runs a transaction's requests in the order they are made: the backlog's
+          // rows land before this batch's own, and before any read the projections make.
+          Promise.all([
+            ...backlog
+              .filter((e) => e.state !== 'failed')
+              .flatMap((e) => [
+                e.deletes.length ? rows.bulkDelete(e.deletes) : null,
+                e.puts.length ? rows.bulkPut(e.puts) : null,
+              ]),
+            backlog.length
+              ? meta.bulkDelete([...new Set(backlog.map((e) => e.db))].map(lagKey))
+              : null,
             deletes.length ? rows.bulkDelete(deletes) : null,
             puts.length ? rows.bulkPut(puts) : null,
           ]);
@@ -303,6 +324,14 @@ export class Projector {
       written.then(
         () => (queued.state = 'committed'),
         () => (queued.state = 'failed'),
+      );
+    if (backlog.length)
+      written.then(
+        () => {
+          this.catalogQueue.settled(backlog, true);
+          for (const e of backlog) this.events.changed(e.db, e.types, e.conflicts);
+        },
+        () => this.catalogQueue.settled(backlog, false),
       );
     return written.then(() => ({ types, forged, conflicts }));
   }
