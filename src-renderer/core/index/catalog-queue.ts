@@ -110,16 +110,28 @@ export class CatalogQueue {
     const rest = this.entries.slice(take.length);
     const done = [...new Set(take.map((e) => e.db))].filter((db) => !rest.some((e) => e.db === db));
     const { catalog, meta } = this.index;
-    await this.index.transaction('rw', catalog, meta, async () => {
-      for (const e of take) {
-        if (e.deletes.length) await catalog.bulkDelete(e.deletes);
-        if (e.puts.length) await catalog.bulkPut(e.puts);
-      }
-      if (done.length) await meta.bulkDelete(done.map(lagKey));
-    });
+    await this.index.transaction('rw', catalog, meta, () => this.write(take, done));
     this.entries.splice(0, take.length);
     this.forget(take);
     return take.map(({ db, types, conflicts }) => ({ db, types, conflicts }));
+  }
+
+  /**
+   * Makes the requests that write `entries` (failed ones left out) and clear the lag rows of
+   * `caughtUp`, inside the caller's transaction. IndexedDB runs a transaction's requests in the
+   * order they are made, so the rows land in queue order and before any later read.
+   */
+  write(entries: readonly QueuedCatalog[], caughtUp: readonly string[]): Promise<unknown> {
+    const { catalog, meta } = this.index;
+    return Promise.all([
+      ...entries
+        .filter((e) => e.state !== 'failed')
+        .flatMap((e) => [
+          e.deletes.length ? catalog.bulkDelete(e.deletes) : null,
+          e.puts.length ? catalog.bulkPut(e.puts) : null,
+        ]),
+      caughtUp.length ? meta.bulkDelete(caughtUp.map(lagKey)) : null,
+    ]);
   }
 
   /** Drops everything queued (a rebuild clears the catalog, a closing projector leaves the lag rows). */

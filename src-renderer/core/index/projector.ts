@@ -288,18 +288,10 @@ export class Projector {
         ? meta.get(lagKey(name)).then(async (lag) => {
             if (!lag) await meta.put({ key: lagKey(name), value: after });
           })
-        : // IndexedDB runs a transaction's requests in the order they are made: the backlog's
-          // rows land before this batch's own, and before any read the projections make.
+        : // The backlog's rows are requested first, so they land before this batch's own and
+          // before any read the projections make.
           Promise.all([
-            ...backlog
-              .filter((e) => e.state !== 'failed')
-              .flatMap((e) => [
-                e.deletes.length ? rows.bulkDelete(e.deletes) : null,
-                e.puts.length ? rows.bulkPut(e.puts) : null,
-              ]),
-            backlog.length
-              ? meta.bulkDelete([...new Set(backlog.map((e) => e.db))].map(lagKey))
-              : null,
+            this.catalogQueue.write(backlog, [...new Set(backlog.map((e) => e.db))]),
             deletes.length ? rows.bulkDelete(deletes) : null,
             puts.length ? rows.bulkPut(puts) : null,
           ]);
