@@ -1,3 +1,4 @@
+import { readChangesBatch } from '../db/changes-batch';
 import type { Db } from '../db/pouch';
 import type { SchemaRegistry } from '../db/schema-registry';
 import { prepareBatch } from './batch';
@@ -22,13 +23,7 @@ export async function recoverCatalog(
   if (!lag) return;
   let since = lag.value as string | number;
   for (;;) {
-    const res = await db.changes<Record<string, unknown>>({
-      since,
-      limit: size,
-      include_docs: true,
-      conflicts: true,
-      style: 'all_docs',
-    });
+    const res = await readChangesBatch(db, since, size);
     const { puts, deletes } = await prepareBatch(registry, name, db, res.results);
     const last = res.results.length < size;
     await index.transaction('rw', index.catalog, index.meta, async () => {

@@ -1,6 +1,7 @@
 import type { SchemaRegistry } from '../db/schema-registry';
 import type { Db } from '../db/pouch';
 import type { IndexStatus } from '../rpc/contract';
+import { readChangesBatch } from '../db/changes-batch';
 import { DerivedPostings } from '../postings/derived';
 import { prepareBatch, type Change, type PreparedBatch } from './batch';
 import { CatalogQueue, lagKey } from './catalog-queue';
@@ -182,16 +183,9 @@ export class Projector {
     if (!db || this.closed) return;
     // Progress of a long catch-up (not of a rebuild, which reports its own).
     let progress: { done: number; total: number } | null = null;
-    const read = (since: string | number) =>
-      // all_docs: every leaf's revision (deleted ones too) in `changes`, so a document's only
-      // revision ever can be told from one that had others (see ProjectedChange.fresh).
-      db.changes<Record<string, unknown>>({
-        since,
-        limit: size,
-        include_docs: true,
-        conflicts: true,
-        style: 'all_docs',
-      });
+    // Every leaf's revision (deleted ones too) in `changes`, so a document's only revision ever
+    // can be told from one that had others (see ProjectedChange.fresh); one request per batch.
+    const read = (since: string | number) => readChangesBatch(db, since, size);
     // Read once: every batch then moves the checkpoint to where the next one starts, and nothing
     // else writes it meanwhile (all index work runs on one queue).
     const start = (await this.index.checkpoints.get(name))?.seq ?? 0;
