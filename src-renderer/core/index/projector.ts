@@ -161,6 +161,9 @@ export class Projector {
     this.draining = true;
     void this.enqueue(async () => {
       this.draining = false;
+      // Queued behind the work close() waited for: the index is closing, and the catalog's
+      // lag row brings the rows back at the next start (catalog-recovery.ts).
+      if (this.closed) return;
       const wrote = await this.catalogQueue.writeSome().catch((e: unknown) => {
         console.error(`The search catalog could not be written now: ${String(e)}`);
         return null;
