@@ -122,6 +122,7 @@ export class Session implements ModuleContext {
       onStatus: (overview) => deps.emit({ kind: 'sync', overview }),
       connection: deps.connection,
       onSessionUser: (user) => deps.onSessionUser?.(user),
+      onPulled: (db) => this.projector.later(db),
     });
     this.writes.subscribe((event) => {
       if (event.phase !== 'after') return;

@@ -25,6 +25,9 @@ const BATCH = 1000;
 // whatever number of moves or lines they sum) is spread over more changes.
 const REBUILD_BATCHES = 4;
 const COALESCE_MS = 60;
+// Writes through this core (LocalWrites) and pulls from the server call later() at once; the
+// sources' sequences are also compared this often, for any other writer.
+const POLL_MS = 1000;
 // The most catalog rows a bulk catch-up leaves for later (catalog-queue.ts): a 100,000-line
 // import (about 42,000 entries) fits; a long initial pull writes its backlog every so often
 // inside a batch instead of piling up a catalog that search would wait minutes for.
@@ -37,7 +40,9 @@ const CATALOG_LAG_ROWS = 50_000;
  */
 export class Projector {
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly feeds: PouchDB.Core.Changes<object>[] = [];
+  /** Each source's update_seq that the last completed catch-up read up to. */
+  private readonly readUpTo = new Map<string, string | number>();
+  private poll: ReturnType<typeof setInterval> | null = null;
   private readonly scheduled = new Set<string>();
   /** Catalog rows of bulk catch-ups, written after the projections (catalog-queue.ts). */
   private readonly catalogQueue: CatalogQueue;
@@ -94,14 +99,33 @@ export class Projector {
 
   private readonly watched = new Set<string>();
 
-  private watch(name: string, db: Db): void {
+  /**
+   * No live changes feed: PouchDB's reads every new document in full on each write (one cursor
+   * step per document), so after a 100,000-line import it read the import a second time beside
+   * the catch-up, only to learn that something had changed. The in-memory update_seq says so.
+   */
+  private watch(name: string, _db: Db): void {
     this.watched.add(name);
     this.recover(name);
-    const feed = db.changes({ live: true, since: 'now' });
-    feed.on('change', () => this.later(name));
-    feed.on('error', () => undefined);
-    this.feeds.push(feed);
-    this.schedule(name);
+    void this.schedule(name);
+    if (!this.poll) {
+      this.poll = setInterval(() => void this.checkSources(false), POLL_MS);
+      // In Node (tests, CLI) the poll alone must not keep the process running.
+      (this.poll as { unref?: () => void }).unref?.();
+    }
+  }
+
+  /** A catch-up of every source written past where the index last read it. */
+  private async checkSources(now: boolean): Promise<void> {
+    await Promise.all(
+      [...this.sources].map(async ([name, db]) => {
+        if (this.closed || !this.watched.has(name)) return;
+        const seq = (await db.info().catch(() => null))?.update_seq;
+        if (seq === undefined || String(seq) === String(this.readUpTo.get(name))) return;
+        if (now) void this.schedule(name);
+        else this.later(name);
+      }),
+    );
   }
 
   /** Coalesces bursts of changes (a replication batch) into one catch-up. */
@@ -137,6 +161,8 @@ export class Projector {
    * read). The catalog of a bulk catch-up may still be on its way: `settle` waits for it too.
    */
   async settleProjections(): Promise<void> {
+    // Anything written by a path that did not call later() (a test, another writer) too.
+    await this.checkSources(true);
     for (const [name, timer] of this.timers) {
       clearTimeout(timer);
       this.timers.delete(name);
@@ -189,6 +215,8 @@ export class Projector {
     // Every leaf's revision (deleted ones too) in `changes`, so a document's only revision ever
     // can be told from one that had others (see ProjectedChange.fresh); one request per batch.
     const read = (since: string | number) => readChangesBatch(db, since, size);
+    // What "read to the end" means for checkSources: the sequence before the first read.
+    const target = (await db.info().catch(() => null))?.update_seq;
     // Read once: every batch then moves the checkpoint to where the next one starts, and nothing
     // else writes it meanwhile (all index work runs on one queue).
     const start = (await this.index.checkpoints.get(name))?.seq ?? 0;
@@ -242,6 +270,9 @@ export class Projector {
       }
       if (writing) await told(writing);
     } finally {
+      // Failed or not: a failed batch is tried again at the next write, as it always was, not
+      // every POLL_MS.
+      if (target !== undefined && !this.closed) this.readUpTo.set(name, target);
       if (progress) this.events.catchUpProgress?.(progress.total, progress.total, true);
     }
   }
@@ -367,7 +398,7 @@ export class Projector {
     this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    for (const f of this.feeds) f.cancel();
+    if (this.poll) clearInterval(this.poll);
     await this.chain;
   }
 }

@@ -39,6 +39,8 @@ export interface SyncEngineOptions {
   connection?: ConnectionDeps;
   /** The server answered (first time, or again after a failure): the user's current roles. */
   onSessionUser?(user: SessionUser): void;
+  /** Documents from the server were written to local database `db`. */
+  onPulled?(db: string): void;
   linkTiming?: LinkTiming;
 }
 
@@ -74,6 +76,7 @@ export class SyncEngine {
       heldBack: (name) => this.heldBack.has(name),
       emit: () => this.status.emit(),
       replicationProblem: (problem) => this.link.replicationProblem(problem),
+      pulled: (name) => opts.onPulled?.(name),
     };
     this.firstCopy = new FirstCopy(ctx);
     this.pending = new PendingList(ctx);

@@ -202,6 +202,7 @@ export class FirstCopy {
     let base: number | null = null;
     rep.on('change', (info) => {
       rt.backOffMs = 0;
+      this.ctx.pulled(rt.name);
       if (rt.progress) {
         base ??= rt.progress.done;
         rt.progress = {

@@ -74,4 +74,6 @@ export interface SyncContext {
   emit(): void;
   /** A replication's failure that is about the server or the user goes to the link. */
   replicationProblem(problem: SyncProblem): void;
+  /** Documents from the server were written to this local database (the index catches up). */
+  pulled(name: string): void;
 }
