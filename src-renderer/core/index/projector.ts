@@ -2,8 +2,9 @@ import type { SchemaRegistry } from '../db/schema-registry';
 import type { Db } from '../db/pouch';
 import type { IndexStatus } from '../rpc/contract';
 import { readChangesBatch } from '../db/changes-batch';
-import { DerivedPostings } from '../postings/derived';
-import { prepareBatch, type Change, type PreparedBatch } from './batch';
+import { prepareBatch } from './batch';
+import { writeBatch, type BatchWriter } from './batch-writer';
+import { SourceWatch } from './source-watch';
 import { CatalogQueue, lagKey } from './catalog-queue';
 import { recoverCatalog } from './catalog-recovery';
 import type { IndexDb, Projection } from './index-db';
@@ -24,10 +25,6 @@ const BATCH = 1000;
 // larger transactions: each batch's fixed work (aggregate rows read and written once per batch,
 // whatever number of moves or lines they sum) is spread over more changes.
 const REBUILD_BATCHES = 4;
-const COALESCE_MS = 60;
-// Writes through this core (LocalWrites) and pulls from the server call later() at once; the
-// sources' sequences are also compared this often, for any other writer.
-const POLL_MS = 1000;
 // The most catalog rows a bulk catch-up leaves for later (catalog-queue.ts): a 100,000-line
 // import (about 42,000 entries) fits; a long initial pull writes its backlog every so often
 // inside a batch instead of piling up a catalog that search would wait minutes for.
@@ -40,9 +37,6 @@ const CATALOG_LAG_ROWS = 50_000;
  */
 export class Projector {
   private chain: Promise<unknown> = Promise.resolve();
-  /** Each source's update_seq that the last completed catch-up read up to. */
-  private readonly readUpTo = new Map<string, string | number>();
-  private poll: ReturnType<typeof setInterval> | null = null;
   private readonly scheduled = new Set<string>();
   /** Catalog rows of bulk catch-ups, written after the projections (catalog-queue.ts). */
   private readonly catalogQueue: CatalogQueue;
@@ -62,7 +56,19 @@ export class Projector {
     this.batchSize = options.batchSize ?? BATCH;
     this.catalogLagRows = options.catalogLagRows ?? CATALOG_LAG_ROWS;
     this.catalogQueue = new CatalogQueue(index);
+    this.watch_ = new SourceWatch(sources, this.watched, (name) => void this.schedule(name));
+    this.writer = {
+      index,
+      registry,
+      projections,
+      events,
+      catalogQueue: this.catalogQueue,
+      catalogLagRows: this.catalogLagRows,
+    };
   }
+
+  private readonly writer: BatchWriter;
+  private readonly watch_: SourceWatch;
 
   private readonly batchSize: number;
   private readonly catalogLagRows: number;
@@ -78,7 +84,7 @@ export class Projector {
         });
       }
     });
-    for (const [name, db] of this.sources) this.watch(name, db);
+    for (const name of this.sources.keys()) this.watch(name);
   }
 
   /** A catalog left behind by a catch-up the app stopped during: read again, before anything else. */
@@ -94,38 +100,16 @@ export class Projector {
   addSource(name: string, db: Db): void {
     // The session may share its map of databases with us, so "known" is what we watch.
     this.sources.set(name, db);
-    if (!this.watched.has(name)) this.watch(name, db);
+    if (!this.watched.has(name)) this.watch(name);
   }
 
   private readonly watched = new Set<string>();
 
-  /**
-   * No live changes feed: PouchDB's reads every new document in full on each write (one cursor
-   * step per document), so after a 100,000-line import it read the import a second time beside
-   * the catch-up, only to learn that something had changed. The in-memory update_seq says so.
-   */
-  private watch(name: string, _db: Db): void {
+  private watch(name: string): void {
     this.watched.add(name);
     this.recover(name);
     void this.schedule(name);
-    if (!this.poll) {
-      this.poll = setInterval(() => void this.checkSources(false), POLL_MS);
-      // In Node (tests, CLI) the poll alone must not keep the process running.
-      (this.poll as { unref?: () => void }).unref?.();
-    }
-  }
-
-  /** A catch-up of every source written past where the index last read it. */
-  private async checkSources(now: boolean): Promise<void> {
-    await Promise.all(
-      [...this.sources].map(async ([name, db]) => {
-        if (this.closed || !this.watched.has(name)) return;
-        const seq = (await db.info().catch(() => null))?.update_seq;
-        if (seq === undefined || String(seq) === String(this.readUpTo.get(name))) return;
-        if (now) void this.schedule(name);
-        else this.later(name);
-      }),
-    );
+    this.watch_.start();
   }
 
   /** Coalesces bursts of changes (a replication batch) into one catch-up. */
@@ -139,21 +123,9 @@ export class Projector {
     });
   }
 
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-
-  /**
-   * A burst of writes (a clerk saving, a replication batch) becomes one catch-up a moment later:
-   * fewer index transactions, and none competing with the save the clerk is waiting for.
-   */
+  /** A burst of writes (a clerk saving, a replication batch) becomes one catch-up a moment later. */
   later(name: string): void {
-    if (this.timers.has(name) || this.closed) return;
-    this.timers.set(
-      name,
-      setTimeout(() => {
-        this.timers.delete(name);
-        void this.schedule(name);
-      }, COALESCE_MS),
-    );
+    this.watch_.later(name);
   }
 
   /**
@@ -162,12 +134,7 @@ export class Projector {
    */
   async settleProjections(): Promise<void> {
     // Anything written by a path that did not call later() (a test, another writer) too.
-    await this.checkSources(true);
-    for (const [name, timer] of this.timers) {
-      clearTimeout(timer);
-      this.timers.delete(name);
-      void this.schedule(name);
-    }
+    await this.watch_.now();
     await this.chain;
   }
 
@@ -215,8 +182,8 @@ export class Projector {
     // Every leaf's revision (deleted ones too) in `changes`, so a document's only revision ever
     // can be told from one that had others (see ProjectedChange.fresh); one request per batch.
     const read = (since: string | number) => readChangesBatch(db, since, size);
-    // What "read to the end" means for checkSources: the sequence before the first read.
-    const target = (await db.info().catch(() => null))?.update_seq;
+    // What "read to the end" means for the watch: the sequence before the first read.
+    const target = await this.watch_.target(db);
     // Read once: every batch then moves the checkpoint to where the next one starts, and nothing
     // else writes it meanwhile (all index work runs on one queue).
     const start = (await this.index.checkpoints.get(name))?.seq ?? 0;
@@ -262,7 +229,15 @@ export class Projector {
         const prepared = await prepareBatch(this.registry, name, db, res.results);
         // A full batch is a bulk catch-up: its catalog rows wait (catalog-queue.ts).
         const defer = res.results.length === size;
-        const done = this.writeBatch(name, prepared, res.results, after, res.last_seq, defer);
+        const done = writeBatch(
+          this.writer,
+          name,
+          prepared,
+          res.results,
+          after,
+          res.last_seq,
+          defer,
+        );
         done.catch(() => undefined);
         if (writing) await told(writing);
         writing = { done, n: res.results.length };
@@ -270,90 +245,9 @@ export class Projector {
       }
       if (writing) await told(writing);
     } finally {
-      // Failed or not: a failed batch is tried again at the next write, as it always was, not
-      // every POLL_MS.
-      if (target !== undefined && !this.closed) this.readUpTo.set(name, target);
+      this.watch_.readTo(name, target);
       if (progress) this.events.catchUpProgress?.(progress.total, progress.total, true);
     }
-  }
-
-  /**
-   * Writes one batch: catalog rows, every projection and the checkpoint in one transaction. It
-   * commits only if the checkpoint still stands at `after`, where the batch starts: a previous
-   * batch that failed (and so did not move it) makes this one fail too, rather than leave a
-   * hole in the index that the checkpoint would then claim is filled.
-   */
-  private writeBatch(
-    name: string,
-    { puts, deletes, types, projected, forged }: PreparedBatch,
-    changes: Change[],
-    after: string | number,
-    lastSeq: string | number,
-    defer = false,
-  ): Promise<BatchOutcome> {
-    // A conflict, or its resolution, is a document with a second leaf (deleted losers stay leaves):
-    // a batch with none leaves the conflict list as it was.
-    const conflicts = changes.some((ch) => ch.changes.length > 1);
-    // Behind queued rows a batch's own queue too, so the catalog is written in order; a backlog
-    // grown past CATALOG_LAG_ROWS (a long pull) is written first by the next batch instead.
-    const told = { types: [...types], conflicts };
-    const flush = this.catalogQueue.rows >= this.catalogLagRows;
-    const queued =
-      !flush && (defer || this.catalogQueue.size > 0)
-        ? this.catalogQueue.add(name, puts, deletes, told)
-        : null;
-    const backlog = flush ? this.catalogQueue.takeAll() : [];
-    // Opened before anything is awaited, so batches' transactions open in the order called.
-    const written = this.index.transaction('rw', this.index.tables, async () => {
-      const at = (await this.index.checkpoints.get(name))?.seq ?? 0;
-      if (String(at) !== String(after))
-        throw new Error(`The index of ${name} is not where this batch starts; it is read again.`);
-      const { catalog: rows, meta } = this.index;
-      // Handed over without waiting (deleted and written ids never overlap in one batch): the
-      // database writes the catalog while the projections work out their rows. A queued batch
-      // notes where the catalog lags instead (kept from the first such batch).
-      const catalog = queued
-        ? meta.get(lagKey(name)).then(async (lag) => {
-            if (!lag) await meta.put({ key: lagKey(name), value: after });
-          })
-        : // The backlog's rows are requested first, so they land before this batch's own and
-          // before any read the projections make.
-          Promise.all([
-            this.catalogQueue.write(backlog, [...new Set(backlog.map((e) => e.db))]),
-            deletes.length ? rows.bulkDelete(deletes) : null,
-            puts.length ? rows.bulkPut(puts) : null,
-          ]);
-      const ctx = {
-        registry: this.registry,
-        derived: new DerivedPostings(),
-        dbOf: (ids: readonly string[]) => this.catalogQueue.dbOf(ids),
-      };
-      for (const p of this.projections) await p.apply(this.index, name, projected, ctx);
-      if (ctx.derived.size > 0) {
-        const postings = ctx.derived.list();
-        for (const p of this.projections) await p.applyDerived?.(this.index, postings);
-      }
-      for (const r of ctx.derived.refused)
-        console.error(
-          `Derived postings of ${r.sourceId} do not balance (${r.difference}); kept the previous ones.`,
-        );
-      await catalog;
-      await this.index.checkpoints.put({ db: name, seq: lastSeq });
-    });
-    if (queued)
-      written.then(
-        () => (queued.state = 'committed'),
-        () => (queued.state = 'failed'),
-      );
-    if (backlog.length)
-      written.then(
-        () => {
-          this.catalogQueue.settled(backlog, true);
-          for (const e of backlog) this.events.changed(e.db, e.types, e.conflicts);
-        },
-        () => this.catalogQueue.settled(backlog, false),
-      );
-    return written.then(() => ({ types, forged, conflicts }));
   }
 
   /** Drops every projection and rebuilds it from PouchDB, reporting progress. */
@@ -396,9 +290,7 @@ export class Projector {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    if (this.poll) clearInterval(this.poll);
+    this.watch_.close();
     await this.chain;
   }
 }

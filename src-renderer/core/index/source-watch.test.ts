@@ -50,7 +50,7 @@ const note = (n: number, text = `Delivery note ${n} for Harbour Supplies`) => ({
   text,
 });
 
-const opened: { close(): Promise<void> }[] = [];
+const opened: { close(): unknown }[] = [];
 afterEach(async () => {
   for (const o of opened.splice(0)) await o.close();
 });
