@@ -1,12 +1,10 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { Db } from '../db/pouch';
 import { nodePouchEnv } from '../db/pouch-node';
-import { SchemaRegistry } from '../db/schema-registry';
-import { docBaseSchema } from '../org/schemas';
 import { CatalogQueue, lagKey } from './catalog-queue';
-import { IndexDb, type Projection } from './index-db';
+import { IndexDb } from './index-db';
+import { note, noteRegistry, noteTexts } from './note-fixture';
 import { Projector } from './projector';
 
 /**
@@ -15,61 +13,22 @@ import { Projector } from './projector';
  * does, and a catalog left behind by a stop in between is read again at the next start.
  */
 const env = nodePouchEnv(`catalog-queue-${Date.now()}-`);
-const noteSchema = docBaseSchema.extend({
-  type: z.literal('note'),
-  v: z.literal(1),
-  text: z.string().min(1),
-});
-const registry = new SchemaRegistry();
-registry.register<z.infer<typeof noteSchema>>({
-  type: 'note',
-  version: 1,
-  schema: noteSchema,
-  home: 'branch',
-  title: (d) => d.text,
-});
-
-/** A projection that counts the notes it has seen: what reports would read. */
-const counted: Projection = {
-  stores: { noteTexts: 'id' },
-  async apply(index, _db, changes) {
-    const t = index.table('noteTexts');
-    for (const c of changes)
-      if (c.doc) await t.put({ id: c.id, text: c.doc.text });
-      else await t.delete(c.id);
-  },
-};
-
 const events = { changed: () => undefined, status: () => undefined, progress: () => undefined };
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const o of opened.splice(0)) await o.close();
 });
 
-function note(n: number) {
-  return {
-    _id: `note:${String(n).padStart(5, '0')}`,
-    type: 'note',
-    v: 1,
-    branch: 'NYC',
-    createdAt: '2026-12-01T09:00:00.000Z',
-    updatedAt: '2026-12-01T09:00:00.000Z',
-    createdBy: 'Bea',
-    device: 'device:01NYCA',
-    text: `Delivery note ${n} for Harbour Supplies`,
-  };
-}
-
 async function setUp(count: number) {
   const db: Db = new env.PouchDB(`branch-nyc-${Math.random()}`, { adapter: env.localAdapter });
   await db.bulkDocs(Array.from({ length: count }, (_, i) => note(i + 1)));
   const name = `catalog-queue-${Math.random()}`;
-  const index = new IndexDb(name, { indexedDB, IDBKeyRange }, counted.stores);
+  const index = new IndexDb(name, { indexedDB, IDBKeyRange }, noteTexts.stores);
   return { db, index, name };
 }
 
 function projector(index: IndexDb, db: Db, catalogLagRows?: number) {
-  const p = new Projector(index, registry, new Map([['branch-nyc', db]]), events, [counted], {
+  const p = new Projector(index, noteRegistry, new Map([['branch-nyc', db]]), events, [noteTexts], {
     batchSize: 10,
     ...(catalogLagRows ? { catalogLagRows } : {}),
   });

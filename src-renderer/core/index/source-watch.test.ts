@@ -1,11 +1,9 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { Db } from '../db/pouch';
 import { nodePouchEnv } from '../db/pouch-node';
-import { SchemaRegistry } from '../db/schema-registry';
-import { docBaseSchema } from '../org/schemas';
-import { IndexDb, type Projection } from './index-db';
+import { IndexDb } from './index-db';
+import { note, noteRegistry, noteTexts } from './note-fixture';
 import { Projector } from './projector';
 
 /**
@@ -14,42 +12,6 @@ import { Projector } from './projector';
  * source's update_seq with what the index read, at each settle and every second.
  */
 const env = nodePouchEnv(`source-watch-${Date.now()}-`);
-const noteSchema = docBaseSchema.extend({
-  type: z.literal('note'),
-  v: z.literal(1),
-  text: z.string().min(1),
-});
-const registry = new SchemaRegistry();
-registry.register<z.infer<typeof noteSchema>>({
-  type: 'note',
-  version: 1,
-  schema: noteSchema,
-  home: 'branch',
-  title: (d) => d.text,
-});
-
-const texts: Projection = {
-  stores: { noteTexts: 'id' },
-  async apply(index, _db, changes) {
-    const t = index.table('noteTexts');
-    for (const c of changes)
-      if (c.doc) await t.put({ id: c.id, text: c.doc.text });
-      else await t.delete(c.id);
-  },
-};
-
-const note = (n: number, text = `Delivery note ${n} for Harbour Supplies`) => ({
-  _id: `note:${String(n).padStart(5, '0')}`,
-  type: 'note',
-  v: 1,
-  branch: 'NYC',
-  createdAt: '2026-12-01T09:00:00.000Z',
-  updatedAt: '2026-12-01T09:00:00.000Z',
-  createdBy: 'Bea',
-  device: 'device:01NYCA',
-  text,
-});
-
 const opened: { close(): unknown }[] = [];
 afterEach(async () => {
   for (const o of opened.splice(0)) await o.close();
@@ -60,7 +22,7 @@ async function setUp() {
   const index = new IndexDb(
     `source-watch-${Math.random()}`,
     { indexedDB, IDBKeyRange },
-    texts.stores,
+    noteTexts.stores,
   );
   let batches = 0;
   const events = {
@@ -68,7 +30,9 @@ async function setUp() {
     status: () => undefined,
     progress: () => undefined,
   };
-  const projector = new Projector(index, registry, new Map([['branch-nyc', db]]), events, [texts]);
+  const projector = new Projector(index, noteRegistry, new Map([['branch-nyc', db]]), events, [
+    noteTexts,
+  ]);
   opened.push(projector, index);
   projector.start();
   await projector.settle();
