@@ -1,3 +1,4 @@
+import type { Change } from '../db/changes-batch';
 import type { Db } from '../db/pouch';
 import { asSeenFromWinner, type Leaf } from '../db/posted-leaf';
 import type { SchemaRegistry } from '../db/schema-registry';
@@ -5,7 +6,7 @@ import { typeOfId } from '../ids';
 import { catalogRow } from './catalog-row';
 import type { CatalogRow, ProjectedChange } from './index-db';
 
-export type Change = PouchDB.Core.ChangesResponseChange<Record<string, unknown>>;
+export type { Change };
 
 /** What one batch of changes writes to the index, worked out before its transaction opens. */
 export interface PreparedBatch {
